@@ -1,0 +1,171 @@
+"""Counts, F1 and bootstrap intervals shared by every scorer.
+
+A metric is a function of counts summed over documents (true positives, gold, predicted...).
+Scorers keep the counts per document, so that the bootstrap can resample documents and
+recompute the metric from resampled sums: the usual 95% interval over documents.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+Counts = dict[str, float]
+Formula = Callable[[Mapping[str, float]], float]
+
+BOOTSTRAP_DRAWS = 1000
+BOOTSTRAP_SEED = 20170909  # fixed: the same run gives the same intervals
+
+
+def safe_div(num: float, den: float) -> float:
+    return num / den if den else 0.0
+
+
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def prf(tp: float, n_pred: float, n_gold: float) -> tuple[float, float, float]:
+    """Precision, recall and F1 from true positives and the sizes of both sides."""
+    p = safe_div(tp, n_pred)
+    r = safe_div(tp, n_gold)
+    return p, r, f1(p, r)
+
+
+def precision_of(tp: str, pred: str) -> Formula:
+    return lambda c: safe_div(c[tp], c[pred])
+
+
+def recall_of(tp: str, gold: str) -> Formula:
+    return lambda c: safe_div(c[tp], c[gold])
+
+
+def f1_of(tp: str, pred: str, gold: str, *, tp_gold: str | None = None) -> Formula:
+    """Micro F1 from summed counts; ``tp_gold`` when recall counts matches on the gold side."""
+
+    def formula(c: Mapping[str, float]) -> float:
+        p = safe_div(c[tp], c[pred])
+        r = safe_div(c[tp_gold or tp], c[gold])
+        return f1(p, r)
+
+    return formula
+
+
+def ratio_of(num: str, den: str) -> Formula:
+    return lambda c: safe_div(c[num], c[den])
+
+
+@dataclass
+class Metric:
+    """One number on the scorecard, with its 95% bootstrap interval over documents."""
+
+    name: str
+    value: float
+    low: float | None = None
+    high: float | None = None
+    n: int = 0  # documents (or items) it was computed on
+    reference: str | None = None  # a published number to compare with, as text
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "value": round(self.value, 4),
+            "low": None if self.low is None else round(self.low, 4),
+            "high": None if self.high is None else round(self.high, 4),
+            "n": self.n,
+            "reference": self.reference,
+        }
+
+
+def total(per_doc: Sequence[Mapping[str, float]]) -> Counts:
+    """Counts summed over documents."""
+    summed: Counts = {}
+    for counts in per_doc:
+        for key, value in counts.items():
+            summed[key] = summed.get(key, 0.0) + value
+    return summed
+
+
+class _Zero(dict[str, float]):
+    def __missing__(self, key: str) -> float:
+        return 0.0
+
+
+def bootstrap(
+    per_doc: Sequence[Mapping[str, float]],
+    formula: Formula,
+    *,
+    draws: int = BOOTSTRAP_DRAWS,
+    seed: int = BOOTSTRAP_SEED,
+) -> tuple[float, float, float]:
+    """The metric on all documents and its 2.5th and 97.5th bootstrap percentiles."""
+    keys = sorted({key for counts in per_doc for key in counts})
+    value = formula(_Zero(total(per_doc)))
+    if len(per_doc) < 2 or not keys:
+        return value, value, value
+    matrix = np.array([[counts.get(k, 0.0) for k in keys] for counts in per_doc], dtype=float)
+    rng = np.random.default_rng(seed)
+    samples = rng.integers(0, len(per_doc), size=(draws, len(per_doc)))
+    sums = np.stack([np.bincount(row, minlength=len(per_doc)) @ matrix for row in samples])
+    values = sorted(formula(_Zero(zip(keys, row, strict=True))) for row in sums.tolist())
+    low = values[int(math.floor(0.025 * (draws - 1)))]
+    high = values[int(math.ceil(0.975 * (draws - 1)))]
+    return value, low, high
+
+
+def metric(
+    name: str,
+    per_doc: Sequence[Mapping[str, float]],
+    formula: Formula,
+    *,
+    reference: str | None = None,
+    n: int | None = None,
+) -> Metric:
+    """A Metric with its bootstrap interval."""
+    value, low, high = bootstrap(per_doc, formula)
+    return Metric(name, value, low, high, n=len(per_doc) if n is None else n, reference=reference)
+
+
+@dataclass
+class ErrorCase:
+    """One error for ``--errors``: its kind, where, what was expected and what came out."""
+
+    kind: str
+    doc_id: str
+    span: str | None
+    expected: str | None
+    got: str | None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "doc_id": self.doc_id,
+            "span": self.span,
+            "expected": self.expected,
+            "got": self.got,
+        }
+
+
+@dataclass
+class ScoreResult:
+    """What one scorer reports: its metrics, notes, and error cases for analysis."""
+
+    corpus: str
+    split: str
+    documents: int
+    metrics: list[Metric] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    errors: list[ErrorCase] = field(default_factory=list)
+
+    def to_dict(self, *, max_errors: int = 0) -> dict[str, object]:
+        return {
+            "corpus": self.corpus,
+            "split": self.split,
+            "documents": self.documents,
+            "metrics": [m.to_dict() for m in self.metrics],
+            "notes": list(self.notes),
+            "errors": [e.to_dict() for e in self.errors[:max_errors]],
+        }

@@ -1,0 +1,119 @@
+"""Build the stage pipeline from the configuration and run it over one document or many.
+
+The pipeline checks at build time that every stage comes after the stages that fill in what
+it requires. At run time a stage that fails on one document records a problem on that
+document and the batch goes on; an input that cannot be read stops only its own document.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from . import __version__
+from .config import Config, config_hash, load_config
+from .document import Document
+from .errors import InputError, PipelineError, message
+from .registry import Stage, StageInfo, stages
+
+log = logging.getLogger(__name__)
+
+# What a Document holds before any stage runs.
+INPUT_FIELDS = ("raw", "source", "id")
+
+
+def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """Lists of up to ``size`` items, in order."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+class Pipeline:
+    """The configured stages, in order, over Documents."""
+
+    def __init__(self, config: Config | None = None, *, stage_names: Iterable[str] | None = None):
+        self.config = config if config is not None else load_config()
+        names = list(stage_names if stage_names is not None else self.config["pipeline"]["stages"])
+        self.infos: list[StageInfo] = [stages.get(name) for name in names]
+        self._check_order()
+        self.config_hash = config_hash(self.config)
+        self.batch_size = int(self.config.get("parse", {}).get("batch_size", 32))
+        self.stages: list[Stage] = [info.factory(self.config) for info in self.infos]
+
+    def _check_order(self) -> None:
+        available = set(INPUT_FIELDS)
+        for info in self.infos:
+            missing = [need for need in info.requires if need not in available]
+            if missing:
+                raise PipelineError(
+                    f"stage {info.name} requires {', '.join(missing)}, which no earlier stage "
+                    f"assigns; put the stage that assigns it first in [pipeline] stages"
+                )
+            available.update(info.assigns)
+
+    @property
+    def names(self) -> list[str]:
+        return [info.name for info in self.infos]
+
+    def _should_run(self, info: StageInfo, doc: Document) -> bool:
+        if doc.failed:
+            return False
+        return not (info.english_only and not doc.is_english)
+
+    def _apply(self, info: StageInfo, stage: Stage, doc: Document) -> Document:
+        if not self._should_run(info, doc):
+            return doc
+        try:
+            stage(doc)
+        except InputError as exc:
+            doc.fail(exc)
+        except Exception as exc:  # a bug in one stage must not stop the batch
+            log.exception("stage %s failed on %s", info.name, doc.source or doc.id)
+            doc.add_problem(
+                "stage_failed", message("stage_failed", stage=info.name, detail=repr(exc))
+            )
+        else:
+            doc.provenance.append(
+                {"stage": info.name, "version": __version__, "config": self.config_hash}
+            )
+        return doc
+
+    def __call__(self, doc: Document) -> Document:
+        """Run every stage over one document."""
+        for info, stage in zip(self.infos, self.stages, strict=True):
+            self._apply(info, stage, doc)
+        return doc
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        """Run every stage over a stream of documents, in batches where a stage is faster so."""
+        stream: Iterable[Document] = docs
+        for info, stage in zip(self.infos, self.stages, strict=True):
+            stream = self._pipe_stage(info, stage, stream)
+        yield from stream
+
+    def _pipe_stage(
+        self, info: StageInfo, stage: Stage, docs: Iterable[Document]
+    ) -> Iterator[Document]:
+        pipe = getattr(stage, "pipe", None)
+        if pipe is None:
+            for doc in docs:
+                yield self._apply(info, stage, doc)
+            return
+        for batch in batched(docs, self.batch_size):
+            active = [doc for doc in batch if self._should_run(info, doc)]
+            try:
+                for _ in pipe(active):
+                    pass
+            except Exception:
+                # Find the culprit: run the batch again one document at a time.
+                log.warning("stage %s failed on a batch; retrying one by one", info.name)
+                for doc in active:
+                    self._apply(info, stage, doc)
+            else:
+                for doc in active:
+                    doc.provenance.append(
+                        {"stage": info.name, "version": __version__, "config": self.config_hash}
+                    )
+            yield from batch

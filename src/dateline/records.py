@@ -1,0 +1,216 @@
+"""The records dateline extracts, each carrying evidence spans into the document text.
+
+These models are the output contract of ``shared/OUTPUT.md`` (schema ``dateline/1``): the
+JSON Schema in ``resources/schema/dateline-1.json`` is generated from them, and exporters read
+their fields. Change them only by adding fields.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Precision = Literal["day", "week", "month", "season", "year", "decade", "unknown"]
+PlacePrecision = Literal["point", "town", "admin2", "admin1", "region", "country", "unknown"]
+Certainty = Literal[
+    "asserted",
+    "claimed",
+    "reported",
+    "unconfirmed",
+    "disputed",
+    "denied",
+    "unsupported",
+    "hypothetical",
+    "negated",
+]
+ClaimStatus = Literal[
+    "asserted", "claimed", "reported", "unconfirmed", "disputed", "denied", "unsupported"
+]
+
+
+class Record(BaseModel):
+    """Base of every output record: no unknown keys, validated on assignment."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Span(Record):
+    """A piece of evidence: ``text[start:end]`` of the document (end exclusive)."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before its start {self.start}")
+        if len(self.text) != self.end - self.start:
+            raise ValueError(
+                f"span text {self.text!r} has {len(self.text)} characters "
+                f"but covers {self.end - self.start}"
+            )
+        return self
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        """The span of ``text[start:end]``."""
+        return cls(start=start, end=end, text=text[start:end])
+
+
+class Entity(Record):
+    """One referent (person, organisation, place...) with all its mentions."""
+
+    id: str
+    label: str
+    name: str
+    canonical: str | None = None
+    actor_type: str | None = None
+    country: str | None = None
+    mentions: list[Span] = Field(min_length=1)
+
+
+class Place(Record):
+    """A place named in the text, resolved to the gazetteer where possible."""
+
+    id: str
+    name: str
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    feature: str | None = None
+    precision: PlacePrecision = "unknown"
+    mentions: list[Span] = Field(min_length=1)
+
+
+class Time(Record):
+    """A temporal expression with its TIMEX3 value, resolved against the publication date."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str
+    earliest: str | None = None
+    latest: str | None = None
+    precision: Precision = "unknown"
+
+
+class Role(Record):
+    """An actor taking part in an event."""
+
+    name: str
+    canonical: str | None = None
+    entity_id: str | None = None
+    actor_type: str | None = None
+    country: str | None = None
+    evidence: list[Span] = Field(min_length=1)
+
+
+class Count(Record):
+    """A number of people: exact, approximate ("some 40") or vague ("dozens")."""
+
+    best: int | None = None
+    low: int | None = None
+    high: int | None = None
+    approximate: bool = False
+    evidence: list[Span] = Field(min_length=1)
+
+
+class Location(Record):
+    """Where an event happened."""
+
+    place_id: str | None = None
+    name: str
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    precision: PlacePrecision = "unknown"
+    evidence: list[Span] = Field(min_length=1)
+
+
+class EventDate(Record):
+    """When an event happened, as precisely as the text says."""
+
+    value: str
+    earliest: str | None = None
+    latest: str | None = None
+    precision: Precision = "unknown"
+    evidence: list[Span] = Field(min_length=1)
+
+
+class Named(Record):
+    """A named thing with its evidence: a target, a weapon."""
+
+    name: str
+    evidence: list[Span] = Field(min_length=1)
+
+
+class Source(Record):
+    """Who says so: the claimant of an event or the speaker of a quote."""
+
+    name: str
+    entity_id: str | None = None
+    evidence: list[Span] = Field(min_length=1)
+
+
+class Event(Record):
+    """One event coded in PLOVER, with the ACLED type alongside."""
+
+    id: str
+    plover: str
+    mode: str | None = None
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    trigger: Span
+    actor1: Role | None = None
+    actor2: Role | None = None
+    assoc_actor1: list[Role] = Field(default_factory=list)
+    assoc_actor2: list[Role] = Field(default_factory=list)
+    location: Location | None = None
+    date: EventDate | None = None
+    fatalities: Count | None = None
+    injured: Count | None = None
+    targets: list[Named] = Field(default_factory=list)
+    weapons: list[Named] = Field(default_factory=list)
+    source: Source | None = None
+    certainty: Certainty = "asserted"
+    evidence: list[Span] = Field(min_length=1)
+
+
+class Quote(Record):
+    """Words attributed to a speaker."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    kind: Literal["direct", "partial", "indirect"]
+    speaker: Source | None = None
+
+
+class Claim(Record):
+    """A statement with its claimant, cue and status."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    claimant: Source | None = None
+    cue: Span | None = None
+    status: ClaimStatus
+    event_ids: list[str] = Field(default_factory=list)
+
+
+def first_offset(record: BaseModel) -> int:
+    """The offset of a record's first evidence, for the contract's sort order."""
+    for name in ("start", "mentions", "trigger", "evidence"):
+        value = getattr(record, name, None)
+        if isinstance(value, int):
+            return value
+        if isinstance(value, Span):
+            return value.start
+        if isinstance(value, list) and value:
+            return min(span.start for span in value)
+    return 0
