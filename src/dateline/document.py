@@ -66,7 +66,12 @@ def make_id(data: bytes | str) -> str:
 class Document(Record):
     """One article and everything extracted from it."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=False, arbitrary_types_allowed=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=False,
+        json_schema_serialization_defaults_required=True,
+        populate_by_name=True,
+    )
 
     schema_: str = Field(default=SCHEMA_VERSION, alias="schema")
     id: str

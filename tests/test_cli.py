@@ -1,0 +1,103 @@
+"""The command line, run in-process with click's CliRunner."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from dateline.cli import cli
+
+from .conftest import SAMPLE
+
+
+@pytest.fixture(scope="module")
+def runner():
+    return CliRunner()
+
+
+def test_extract_json_is_valid_and_deterministic(runner, validate):
+    first = runner.invoke(cli, ["extract", str(SAMPLE), "--format", "json"])
+    second = runner.invoke(cli, ["extract", str(SAMPLE), "--format", "json"])
+    assert first.exit_code == 0, first.output
+    assert first.stdout == second.stdout
+    data = json.loads(first.stdout)
+    validate(data)
+    assert data["source"] == str(SAMPLE)
+
+
+def test_extract_jsonl_writes_one_line_per_document(runner, tmp_path):
+    other = tmp_path / "b.txt"
+    other.write_text("Police dispersed a march in Lagos on Sunday, witnesses said.", encoding="utf-8")
+    result = runner.invoke(cli, ["extract", str(SAMPLE), str(other), "--format", "jsonl", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert [json.loads(line)["source"] for line in lines] == [str(SAMPLE), str(other)]
+
+
+def test_extract_json_of_several_documents_is_an_array(runner, tmp_path):
+    other = tmp_path / "b.txt"
+    other.write_text("Police dispersed a march in Lagos on Sunday, witnesses said.", encoding="utf-8")
+    result = runner.invoke(cli, ["extract", str(SAMPLE), str(other), "--format", "json", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert [d["source"] for d in json.loads(result.stdout)] == [str(SAMPLE), str(other)]
+
+
+def test_extract_table_lists_the_sections(runner):
+    result = runner.invoke(cli, ["extract", str(SAMPLE), "--format", "table"])
+    assert result.exit_code == 0, result.output
+    positions = [result.stdout.index(title) for title in ("Events", "Places", "Dates", "Quotes")]
+    assert positions == sorted(positions)
+
+
+def test_output_file_is_written(runner, tmp_path):
+    out = tmp_path / "out" / "doc.json"
+    result = runner.invoke(cli, ["extract", str(SAMPLE), "--format", "json", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["schema"] == "dateline/1"
+    assert result.stdout == ""
+
+
+def test_published_option_overrides_and_is_checked(runner):
+    ok = runner.invoke(cli, ["extract", str(SAMPLE), "--format", "json", "--published", "2021-03-20"])
+    assert json.loads(ok.stdout)["meta"]["published"] == "2021-03-20"
+    bad = runner.invoke(cli, ["extract", str(SAMPLE), "--published", "20 March"])
+    assert bad.exit_code == 2
+    assert "YYYY-MM-DD" in bad.output
+
+
+def test_a_bad_input_is_reported_and_the_others_are_written(runner, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    missing = tmp_path / "missing.txt"
+    result = runner.invoke(
+        cli, ["extract", str(empty), str(SAMPLE), str(missing), "--format", "jsonl", "--no-progress"]
+    )
+    assert result.exit_code == 1
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [str(SAMPLE)]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("dateline: error:")]
+    assert any(str(empty) in line and "empty" in line for line in errors)
+    assert any(str(missing) in line for line in errors)
+
+
+def test_failed_run_keeps_an_existing_output_file_until_it_is_replaced(runner, tmp_path):
+    out = tmp_path / "doc.json"
+    out.write_text("old", encoding="utf-8")
+    result = runner.invoke(cli, ["extract", str(SAMPLE), "--config", str(tmp_path / "nope.toml"), "-o", str(out)])
+    assert result.exit_code != 0
+    assert out.read_text(encoding="utf-8") == "old"
+
+
+def test_schema_command_prints_the_committed_schema(runner):
+    from dateline.schema import committed_schema
+
+    result = runner.invoke(cli, ["schema"])
+    assert json.loads(result.stdout) == committed_schema()
+
+
+def test_stages_command_lists_the_pipeline(runner):
+    result = runner.invoke(cli, ["stages"])
+    assert result.exit_code == 0
+    assert " 1  dateline.clean.v1" in result.stdout

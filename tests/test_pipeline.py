@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import pytest
+
+from dateline.config import load_config
+from dateline.document import Document
+from dateline.errors import InputError, PipelineError
+from dateline.pipeline import Pipeline
+from dateline.registry import Registry, stages
+
+
+@pytest.fixture
+def test_stages():
+    """Register throwaway stages for the duration of one test."""
+    added = []
+
+    def add(name, func, **kwargs):
+        stages.register(name, **kwargs)(lambda config: func)
+        added.append(name)
+
+    yield add
+    for name in added:
+        stages.items.pop(name, None)
+
+
+def _doc(text="Some text."):
+    doc = Document.from_input(text)
+    doc.set_text(text)
+    return doc
+
+
+def test_unknown_stage_lists_the_known_ones():
+    with pytest.raises(PipelineError, match="dateline.parse.v1"):
+        Pipeline(load_config(), stage_names=["dateline.nope.v1"])
+
+
+def test_stage_before_what_it_requires_fails_at_build_time():
+    with pytest.raises(PipelineError, match="requires sdoc"):
+        Pipeline(load_config(), stage_names=["dateline.clean.v1", "dateline.entities.v1"])
+
+
+def test_a_failing_stage_records_a_problem_and_the_rest_runs(test_stages):
+    def boom(doc):
+        raise RuntimeError("kaput")
+
+    def mark(doc):
+        doc.meta.headline = "ran"
+        return doc
+
+    test_stages("test.boom.v1", boom, requires=["raw"])
+    test_stages("test.mark.v1", mark, requires=["raw"])
+    pipe = Pipeline(load_config(), stage_names=["test.boom.v1", "test.mark.v1"])
+    doc = pipe(_doc())
+    assert [p.code for p in doc.problems] == ["stage_failed"]
+    assert "kaput" in doc.problems[0].message
+    assert doc.meta.headline == "ran"
+
+
+def test_an_input_error_stops_only_its_document(test_stages):
+    def picky(doc):
+        if "bad" in doc.raw:
+            raise InputError(doc.source or "x", "empty")
+        doc.meta.headline = "ok"
+        return doc
+
+    test_stages("test.picky.v1", picky, requires=["raw"])
+    pipe = Pipeline(load_config(), stage_names=["test.picky.v1"])
+    docs = list(pipe.pipe([_doc("good one"), _doc("bad one"), _doc("good two")]))
+    assert [d.failed for d in docs] == [False, True, False]
+    assert docs[1].problems[0].code == "empty"
+    assert docs[2].meta.headline == "ok"
+
+
+def test_english_only_stages_skip_other_languages(test_stages):
+    def mark(doc):
+        doc.meta.headline = "ran"
+        return doc
+
+    test_stages("test.en.v1", mark, requires=["raw"], english_only=True)
+    pipe = Pipeline(load_config(), stage_names=["test.en.v1"])
+    french = _doc()
+    french.meta.language = "fr"
+    assert pipe(french).meta.headline is None
+    assert pipe(_doc()).meta.headline == "ran"
+
+
+def test_registry_load_reports_unknown_names():
+    registry = Registry("dateline.test-empty-group")
+    with pytest.raises(PipelineError, match="unknown stage"):
+        registry.get("nothing.v1")
+
+
+def test_default_stages_are_registered_with_a_description():
+    for name in load_config()["pipeline"]["stages"]:
+        assert name in stages
+        assert stages.get(name).doc, name

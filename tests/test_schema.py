@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import json
+
+from dateline.schema import build_schema, committed_schema, schema_json
+
+
+def test_committed_schema_matches_the_models():
+    # Regenerate with: dateline schema > src/dateline/resources/schema/dateline-1.json
+    assert committed_schema() == json.loads(schema_json())
+
+
+def test_schema_requires_every_key_and_pins_the_version():
+    schema = build_schema()
+    assert set(schema["required"]) >= {"schema", "id", "text", "meta", "events", "problems"}
+    assert schema["properties"]["schema"]["const"] == "dateline/1"
+    event = schema["$defs"]["Event"]
+    assert "fatalities" in event["required"]
+    assert event["additionalProperties"] is False
+
+
+def test_schema_rejects_a_span_without_text(validate):
+    import pytest
+
+    data = {
+        "schema": "dateline/1", "id": "x", "source": None, "text": "ab",
+        "meta": {"headline": None, "published": None, "modified": None, "dateline": [],
+                 "agencies": [], "language": None, "captions": []},
+        "entities": [{"id": "e", "label": "ORG", "name": "a", "canonical": None,
+                      "actor_type": None, "country": None, "mentions": [{"start": 0, "end": 1}]}],
+        "places": [], "times": [], "events": [], "quotes": [], "claims": [], "problems": [],
+    }
+    with pytest.raises(AssertionError):
+        validate(data)
