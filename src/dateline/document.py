@@ -209,11 +209,9 @@ class Document(Record):
         """The output contract ``dateline/1``: lists sorted by first evidence, then id."""
         data = self.model_dump(mode="json", by_alias=True)
         for key in ("entities", "places", "times", "events", "quotes", "claims"):
-            records = getattr(self, key)
-            order = sorted(
-                range(len(records)),
-                key=lambda i, rs=records: (first_offset(rs[i]), str(getattr(rs[i], "id", ""))),
-            )
+            records: list[Record] = getattr(self, key)
+            keys = [(first_offset(r), str(getattr(r, "id", ""))) for r in records]
+            order = sorted(range(len(records)), key=keys.__getitem__)
             data[key] = [data[key][i] for i in order]
         return data
 

@@ -211,7 +211,7 @@ def first_offset(record: BaseModel) -> int:
     for name in ("start", "mentions", "trigger", "evidence"):
         value = getattr(record, name, None)
         if isinstance(value, int):
-            return value
+            return int(value)
         if isinstance(value, Span):
             return value.start
         if isinstance(value, list) and value:

@@ -1,7 +1,7 @@
 """Stage ``dateline.entities.v1``: named entities grouped into one record per referent.
 
 Mentions with the same normalised name and label are one entity; a later one-word mention
-that is the last word of an earlier PERSON ("Dillon" after "Ryan Dillon") joins that person.
+that is the last word of an earlier PERSON ("Bello" after "Amina Bello") joins that person.
 Alias dictionaries and actor types come with the actors stage; here canonical stays null.
 """
 
@@ -12,7 +12,7 @@ import re
 from ..config import Config
 from ..document import Document
 from ..records import Entity
-from ..registry import stages
+from ..registry import Stage, stages
 
 # spaCy labels that name referents; numbers, dates and money are other stages' work.
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
@@ -52,7 +52,9 @@ def group_entities(doc: Document) -> list[Entity]:
         key = (ent.label_, normalise(stripped))
         if not key[1]:
             continue
-        if ent.label_ == "PERSON" and " " not in key[1]:
+        # The small model often labels a repeated surname ORG ("Bello's unit"): a one-word
+        # PERSON or ORG mention equal to an earlier person's last name is that person.
+        if ent.label_ in ("PERSON", "ORG") and " " not in key[1]:
             for (label, full), _ in groups.items():
                 if label == "PERSON" and full.split()[-1] == key[1]:
                     key = (label, full)
@@ -75,7 +77,7 @@ def group_entities(doc: Document) -> list[Entity]:
 @stages.register(
     "dateline.entities.v1", requires=["sdoc"], assigns=["entities"], english_only=True
 )
-def make_entities(config: Config) -> object:
+def make_entities(config: Config) -> Stage:
     """Group spaCy's named entities into one record per referent with all its mentions."""
 
     def entities(doc: Document) -> Document:

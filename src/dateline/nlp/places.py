@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..config import Config
 from ..document import Document
 from ..records import Place
-from ..registry import stages
+from ..registry import Stage, stages
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
@@ -24,7 +24,7 @@ def places_from_entities(doc: Document) -> list[Place]:
 
 
 @stages.register("dateline.places.v1", requires=["entities"], assigns=["places"], english_only=True)
-def make_places(config: Config) -> object:
+def make_places(config: Config) -> Stage:
     """Places named in the text (GPE, LOC, FAC entities); no coordinates yet."""
 
     def places(doc: Document) -> Document:
