@@ -141,7 +141,7 @@ def _has_dir_or_glob(paths: tuple[str, ...]) -> bool:
 
 
 @contextmanager
-def _progress(enabled: bool) -> Iterator[Callable[[], None]]:
+def _progress(enabled: bool, label: str = "extracting") -> Iterator[Callable[[], None]]:
     if not enabled:
         yield lambda: None
         return
@@ -149,7 +149,7 @@ def _progress(enabled: bool) -> Iterator[Callable[[], None]]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     bar = Progress(
-        TextColumn("extracting"),
+        TextColumn(label),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -251,32 +251,35 @@ def eval_(
     config_path: str | None,
 ) -> None:
     """Score every component against the public gold corpora under --data."""
-    from .evaluate.report import render_errors, render_json, render_table
+    from rich.console import Console
+
+    from .evaluate.report import render, to_json
     from .evaluate.runner import run_eval
     from .pipeline import Pipeline
 
     if not data_dir.exists():
         raise click.ClickException(f"{data_dir}: no such folder; give the folder that holds eval/")
-    pipeline = Pipeline(_load_config(config_path))
-
-    def progress(message: str) -> None:
-        click.echo(f"dateline eval: {message}", err=True)
-
     try:
-        results, notes = run_eval(
-            data_dir, only=list(only) or None, split=split, pipeline=pipeline, progress=progress, limit=limit
-        )
+        pipeline = Pipeline(_load_config(config_path))
+        with _progress(sys.stderr.isatty(), label="scoring") as advance:
+            results, notes = run_eval(
+                data_dir,
+                only=list(only) or None,
+                split=split,
+                pipeline=pipeline,
+                progress=lambda name, done, total: advance(),
+                limit=limit,
+            )
     except DatelineError as exc:
         raise click.ClickException(str(exc)) from exc
     for note in notes:
         click.echo(f"dateline eval: {note}", err=True)
     with _output(output) as out:
         if fmt == "json":
-            out.write(render_json(results, max_errors=n_errors) + "\n")
+            out.write(to_json(results, max_errors=n_errors) + "\n")
         else:
-            out.write(render_table(results, notes=notes))
-            if n_errors:
-                out.write(render_errors(results, n_errors))
+            console = Console(file=out, width=None if out.isatty() else 160)
+            render(results, console, notes=notes, errors=n_errors)
 
 
 # -- bench ------------------------------------------------------------------------------------

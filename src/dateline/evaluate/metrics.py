@@ -169,3 +169,58 @@ class ScoreResult:
             "notes": list(self.notes),
             "errors": [e.to_dict() for e in self.errors[:max_errors]],
         }
+
+
+def best_assignment(weights: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
+    """The one-to-one pairing of rows and columns with the largest total weight.
+
+    ``weights[i][j] <= 0`` means row i and column j may not be paired; pairs of weight 0 are
+    left out of the answer. Hungarian algorithm, O(n^3): exact where greedy pairing is not.
+    """
+    rows = len(weights)
+    cols = max((len(row) for row in weights), default=0)
+    n = max(rows, cols)
+    if n == 0:
+        return []
+    top = max((w for row in weights for w in row), default=0.0)
+    # Square cost matrix: maximising weight is minimising (top - weight); padding costs top.
+    cost = [[top - (weights[i][j] if i < rows and j < len(weights[i]) else 0.0) for j in range(n)] for i in range(n)]
+    inf = float("inf")
+    u = [0.0] * (n + 1)
+    v = [0.0] * (n + 1)
+    match = [0] * (n + 1)  # match[column] = row, 1-based, 0 = free
+    way = [0] * (n + 1)
+    for i in range(1, n + 1):
+        match[0] = i
+        j0 = 0
+        minv = [inf] * (n + 1)
+        used = [False] * (n + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = match[j0], inf, 0
+            for j in range(1, n + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(n + 1):
+                if used[j]:
+                    u[match[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if match[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            match[j0] = match[j1]
+            j0 = j1
+    pairs = []
+    for j in range(1, n + 1):
+        i = match[j] - 1
+        if i < rows and j - 1 < len(weights[i]) and weights[i][j - 1] > 0:
+            pairs.append((i, j - 1))
+    return sorted(pairs)

@@ -1,0 +1,216 @@
+"""WikiEvents scorer on a hand-made document (invented text, no evaluation data)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dateline.evaluate.wikievents import WikiEventsScorer, in_conflict_subset, predicted_events
+
+TEXT = "Rebels bombed the bridge near Aleppo.\nTwo soldiers died.\nThey fled, the army said."
+
+
+def sp(text: str, nth: int = 0) -> dict:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(text, start + 1)
+    return {"start": start, "end": start + len(text), "text": text}
+
+
+def arg(role: str, text: str, cluster: int, informative: str | None = None) -> dict:
+    s = sp(text)
+    return {
+        "role": role,
+        **s,
+        "entity_id": None,
+        "cluster": cluster,
+        "informative": sp(informative) if informative else None,
+    }
+
+
+GOLD = {
+    "id": "w1",
+    "split": "dev",
+    "text": TEXT,
+    "events": [
+        {
+            "id": "E1",
+            "type": "Conflict.Attack.DetonateExplode",
+            "trigger": sp("bombed"),
+            "arguments": [
+                arg("Attacker", "Rebels", 0, "Rebels"),
+                arg("Target", "bridge", 1),
+                arg("Place", "Aleppo", 2),
+            ],
+        },
+        {
+            "id": "E2",
+            "type": "Life.Die.Unspecified",
+            "trigger": sp("died"),
+            "arguments": [arg("Victim", "soldiers", 3, "Two soldiers")],
+        },
+        # not in the conflict subset: not scored
+        {
+            "id": "E3",
+            "type": "Cognitive.IdentifyCategorize.Unspecified",
+            "trigger": sp("said"),
+            "arguments": [],
+        },
+    ],
+    "entities": [
+        {
+            "id": "T1",
+            "type": "ORG",
+            "start": sp("Rebels")["start"],
+            "end": sp("Rebels")["end"],
+            "text": "Rebels",
+            "cluster": 0,
+        },
+        {
+            "id": "T2",
+            "type": "ORG",
+            "start": sp("They")["start"],
+            "end": sp("They")["end"],
+            "text": "They",
+            "cluster": 0,
+        },
+    ],
+}
+
+
+def role(text: str) -> dict:
+    return {
+        "name": text,
+        "canonical": None,
+        "entity_id": None,
+        "actor_type": None,
+        "country": None,
+        "evidence": [sp(text)],
+    }
+
+
+def event(plover: str, mode: str | None, trigger: str, **fields) -> dict:
+    base = {
+        "id": fields.pop("id", "e1"),
+        "plover": plover,
+        "mode": mode,
+        "trigger": sp(trigger),
+        "actor1": None,
+        "actor2": None,
+        "assoc_actor1": [],
+        "assoc_actor2": [],
+        "location": None,
+        "date": None,
+        "fatalities": None,
+        "injured": None,
+        "targets": [],
+        "weapons": [],
+        "source": None,
+        "certainty": "asserted",
+        "evidence": [sp(trigger)],
+    }
+    return base | fields
+
+
+BOMBING = event(
+    "ASSAULT",
+    "explosives",
+    "bombed",
+    actor1=role("They"),
+    actor2=role("soldiers"),
+    targets=[{"name": "bridge", "evidence": [sp("bridge")]}],
+    location={"name": "Aleppo", "evidence": [sp("Aleppo")]},
+    fatalities={
+        "best": 2,
+        "low": None,
+        "high": None,
+        "approximate": False,
+        "evidence": [sp("died")],
+    },
+)
+PROTEST = event("PROTEST", None, "fled", id="e2")
+
+
+def scores(tmp_path: Path, predicted_events_: list[dict]) -> dict:
+    path = tmp_path / "wiki.jsonl"
+    path.write_text(json.dumps(GOLD) + "\n")
+    scorer = WikiEventsScorer()
+    gold = scorer.load(path, "dev")
+    result = scorer.score(gold, {"w1": {"events": predicted_events_, "claims": []}}, "dev")
+    return {m.name: m.value for m in result.metrics} | {"_errors": [e.kind for e in result.errors]}
+
+
+def test_argument_f1_variants(tmp_path):
+    # gold arguments in the conflict subset: E1 3 + E2 1 = 4.
+    # predicted: DetonateExplode (Attacker They, Target soldiers, Target bridge, Place Aleppo) = 4
+    #            + Life.Die from the fatalities (Killer They, Victim soldiers, Place Aleppo) = 3 -> 7
+    # coref:       They~Rebels, bridge, Aleppo, soldiers = 4 -> P 4/7, R 4/4, F1 8/11
+    # exact:       bridge, Aleppo, soldiers = 3 -> P 3/7, R 3/4, F1 18/33
+    # informative: bridge, Aleppo (Rebels and "Two soldiers" are not predicted) = 2 -> F1 4/11
+    s = scores(tmp_path, [BOMBING, PROTEST])
+    assert s["argc_coref_f1"] == pytest.approx(8 / 11)
+    assert s["argc_exact_f1"] == pytest.approx(18 / 33)
+    assert s["argc_informative_f1"] == pytest.approx(4 / 11)
+
+
+def test_trigger_f1(tmp_path):
+    # gold triggers (conflict subset) bombed, died = 2; predicted bombed, died, fled = 3;
+    # 2 correct: P 2/3, R 1 -> F1 0.8 (exact and overlap, identified and classified)
+    s = scores(tmp_path, [BOMBING, PROTEST])
+    assert s["trigger_cls_exact_f1"] == pytest.approx(0.8)
+    assert s["trigger_id_overlap_f1"] == pytest.approx(0.8)
+
+
+def test_wrong_type_pairs_nothing_but_is_reported(tmp_path):
+    # plain ASSAULT -> Conflict.Attack.Unspecified at "bombed": identified (1 of 2 gold, 1
+    # predicted: F1 2/3) but not classified (0); no argument counts
+    wrong = event("ASSAULT", "firearms", "bombed", actor1=role("They"))
+    s = scores(tmp_path, [wrong])
+    assert s["trigger_id_exact_f1"] == pytest.approx(2 / 3)
+    assert s["trigger_cls_exact_f1"] == 0.0
+    assert s["argc_coref_f1"] == 0.0
+    assert "wrong type Conflict.Attack.DetonateExplode->Conflict.Attack.Unspecified" in s["_errors"]
+
+
+def test_claim_source_gives_one_broadcast_per_cue():
+    cue = sp("said")
+    source = {"name": "the army", "entity_id": None, "evidence": [sp("the army")]}
+    doc = {
+        "events": [
+            event("PROTEST", None, "fled", source=source, id="a"),
+            event("PROTEST", None, "fled", source=source, id="b"),
+        ],
+        "claims": [
+            {
+                "start": 0,
+                "end": 5,
+                "text": TEXT[:5],
+                "claimant": None,
+                "cue": cue,
+                "status": "claimed",
+                "event_ids": ["a", "b"],
+            }
+        ],
+    }
+    broadcasts = [e for e in predicted_events(doc) if e.type == "Contact.Contact.Broadcast"]
+    assert len(broadcasts) == 1
+    army = sp("the army")
+    assert broadcasts[0].trigger == (cue["start"], cue["end"])
+    assert [(a.role, a.spans) for a in broadcasts[0].arguments] == [
+        ("Communicator", {(army["start"], army["end"])})
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kairos", "expected"),
+    [
+        ("Conflict.Attack.Unspecified", True),
+        ("Life.Die.Unspecified", True),
+        ("Contact.Contact.Meet", False),
+        ("Justice.ChargeIndict.Unspecified", False),
+    ],
+)
+def test_conflict_subset(kairos, expected):
+    assert in_conflict_subset(kairos) is expected
