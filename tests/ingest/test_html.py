@@ -1,0 +1,63 @@
+"""HTML pages: body by trafilatura, dates by htmldate, captions from <figcaption>."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.ingest.html import clean_html
+from dateline.ingest.text import Cleaned
+
+
+@pytest.fixture(scope="module")
+def page(fixtures: Path) -> Cleaned:
+    return clean_html((fixtures / "militia_bridge.html").read_text("utf-8"))
+
+
+def test_headline_from_title(page: Cleaned) -> None:
+    assert page.headline == "Militia fighters seize bridge on supply route"
+
+
+def test_body_starts_with_dateline(page: Cleaned) -> None:
+    assert page.text.startswith("GOMA, Democratic Republic of Congo (AFP) - Militia fighters")
+    assert page.dateline == ["GOMA"]
+
+
+def test_published_and_modified_kept_apart(page: Cleaned) -> None:
+    assert (page.published, page.modified) == ("2022-05-14", "2022-05-15")
+
+
+def test_caption_out_of_body(page: Cleaned) -> None:
+    assert page.captions == [
+        "Trucks queue at the approach to the river bridge north of the city on May 13, 2022. "
+        "(AFP / KOFI MENSAH)"
+    ]
+    assert "KOFI MENSAH" not in page.text
+
+
+@pytest.mark.parametrize("gone", ["This is terrible news", "Copyright", "Home", "By Amina"])
+def test_no_comments_or_furniture(page: Cleaned, gone: str) -> None:
+    assert gone not in page.text
+
+
+def test_headline_not_repeated_in_body(page: Cleaned) -> None:
+    assert page.headline is not None
+    assert page.headline not in page.text
+
+
+def test_agencies(page: Cleaned) -> None:
+    assert page.agencies == ["AFP"]
+
+
+def test_no_offset_map(page: Cleaned) -> None:
+    assert page.segments == []
+
+
+def test_short_fragment_keeps_its_paragraphs() -> None:
+    result = clean_html("<p>Troops entered the town on Monday.</p><p>Residents fled.</p>")
+    assert result.text == "Troops entered the town on Monday.\nResidents fled."
+
+
+def test_page_without_text_is_empty() -> None:
+    assert clean_html("<html><body><script>var a = 1;</script></body></html>").text == ""
