@@ -215,5 +215,5 @@ def first_offset(record: BaseModel) -> int:
         if isinstance(value, Span):
             return value.start
         if isinstance(value, list) and value:
-            return min(span.start for span in value)
+            return min(int(span.start) for span in value)
     return 0
