@@ -143,3 +143,12 @@ def test_binary_generated_file_among_fixtures(tmp_path: Path, fixtures: Path) ->
 
 def test_ids_are_stable(good: tuple[str, str]) -> None:
     assert [d.id for d in run([good[0]])] == [d.id for d in run([good[0]])]
+
+
+def test_no_clean_keeps_carriage_returns_so_offsets_index_the_input(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"Troops left Kunduz.\r\nPolice said so.\r\n")
+    (kept,) = read_inputs([str(path)], clean=False)
+    assert kept.raw == "Troops left Kunduz.\r\nPolice said so.\r\n"
+    (cleaned,) = read_inputs([str(path)], clean=True)
+    assert "\r" not in cleaned.raw

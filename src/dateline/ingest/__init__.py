@@ -99,7 +99,7 @@ def _read(
     if len(head) > max_bytes:
         size = len(head) + sum(len(chunk) for chunk in iter(lambda: stream.read(_CHUNK), b""))
         check_size(size, source.name, config)
-    text = decode(head, source.name, config=config)
+    text = decode(head, source.name, config=config, normalise_newlines=clean)
     yield Document.from_input(
         text,
         source=source.name,

@@ -72,14 +72,21 @@ def check_size(size: int, source: str, config: Config | None) -> None:
         raise InputError(source, "too_large", size=size, limit=max_bytes)
 
 
-def decode(data: bytes, source: str, *, config: Config | None = None) -> str:
-    """The text of ``data`` with ``\\n`` newlines; raises ``InputError`` when it is not text."""
+def decode(
+    data: bytes, source: str, *, config: Config | None = None, normalise_newlines: bool = True
+) -> str:
+    """The text of ``data``; raises ``InputError`` when it is not text.
+
+    Newlines become ``\\n`` unless ``normalise_newlines`` is False: with ``--no-clean`` the
+    text must stay exactly as given, so that offsets index the input itself.
+    """
     max_bytes, max_ratio = limits(config)
     check_size(len(data), source, config)
     if not data.strip():
         raise InputError(source, "empty")
     text = _decode(data, source, max_ratio)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if normalise_newlines:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(source, "empty")
     return text
