@@ -85,3 +85,13 @@ def test_json_is_the_same_bytes_every_time():
     doc = Document(id="x", text="Kano")
     doc.places = [Place(id="p1", name="Kano", mentions=[doc.span(0, 4)])]
     assert doc.to_json() == Document.from_dict(doc.to_dict()).to_json()
+
+
+def test_input_errors_survive_pickling():
+    import pickle
+
+    from dateline.errors import InputError
+
+    error = pickle.loads(pickle.dumps(InputError("a.txt", "too_large", size=10, limit=5)))
+    assert (error.source, error.code) == ("a.txt", "too_large")
+    assert str(error) == "a.txt: " + error.detail

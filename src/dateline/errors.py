@@ -73,3 +73,14 @@ class InputError(DatelineError):
         self.code = code
         self.detail = message(code, **fields)
         super().__init__(f"{source}: {self.detail}")
+
+    def __reduce__(self) -> tuple[object, tuple[str, str, str]]:
+        # Failed documents travel between worker processes: rebuild from what the error holds.
+        return _rebuild_input_error, (self.source, self.code, self.detail)
+
+
+def _rebuild_input_error(source: str, code: str, detail: str) -> InputError:
+    error = InputError.__new__(InputError)
+    DatelineError.__init__(error, f"{source}: {detail}")
+    error.source, error.code, error.detail = source, code, detail
+    return error

@@ -1,0 +1,673 @@
+"""Measure the pipeline against bare spaCy on the same texts: throughput, peak memory, start-up.
+
+``run_bench`` loads a corpus once, then measures, each in a fresh process so that their peak
+memory does not mix: the spaCy model alone (``nlp.pipe`` over the texts dateline parses, same
+model, same batch size) as the baseline, and the whole dateline pipeline (``Pipeline.pipe``
+from the raw input). Model loading is left out of throughput (both are warmed up first) and
+reported as start-up; ``cold_start`` times fresh ``python -m dateline extract`` runs.
+
+Peak memory on Linux is the resident high-water mark of the measuring process (``VmHWM``) and,
+with several workers, the highest sum of the workers' proportional set size, sampled every
+0.1 s. ``ru_maxrss`` is not used there: a spawned child inherits its parent's peak in it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from . import __version__
+from .config import Config, load_config
+from .document import Document, make_id
+from .errors import DatelineError
+from .ingest import read_inputs
+from .pipeline import Pipeline
+from .registry import stages
+
+__all__ = [
+    "BenchResult",
+    "ColdStart",
+    "Measurement",
+    "count_words",
+    "load_inputs",
+    "make_table",
+    "measure_cold_start",
+    "render_table",
+    "run_bench",
+]
+
+log = logging.getLogger(__name__)
+
+# Short, so that warming up costs little; long enough to go through every component.
+WARMUP_TEXT = (
+    "KABUL, March 3 (Reuters) - Gunmen attacked a police post in Kandahar on Monday, "
+    "killing four officers, a provincial spokesman said."
+)
+# Used for the cold start when no sample article ships in examples/.
+SAMPLE_TEXT = (
+    "BAGHDAD, June 2 - A car bomb exploded near a market in eastern Baghdad on Tuesday, "
+    "killing at least seven people and wounding 20, police said. No group claimed the attack.\n"
+)
+SAMPLE_DIR = Path(__file__).resolve().parents[2] / "examples"
+SAMPLE_INTERVAL_S = 0.1
+COLD_START_TIMEOUT_S = 300
+
+# Timed in a fresh interpreter: import, model load, pipeline build. Config comes on stdin.
+_PROBE = """
+import json, sys, time
+t0 = time.perf_counter()
+import dateline
+from dateline.nlp.model import load_model
+from dateline.pipeline import Pipeline
+t1 = time.perf_counter()
+config = json.loads(sys.stdin.read())
+load_model(config["model"]["name"])
+t2 = time.perf_counter()
+Pipeline(config)
+t3 = time.perf_counter()
+print(json.dumps({"import_s": t1 - t0, "model_load_s": t2 - t1, "pipeline_build_s": t3 - t2}))
+"""
+
+
+# -- results -------------------------------------------------------------------------------
+@dataclass
+class Measurement:
+    """One side of the comparison: how long the texts took, and the memory it needed."""
+
+    name: str
+    docs: int
+    words: int
+    workers: int
+    times_s: list[float]
+    startup_s: float
+    peak_mib: float
+
+    @property
+    def seconds(self) -> float:
+        """The median wall time over the repeats."""
+        return statistics.median(self.times_s)
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.docs / self.seconds
+
+    @property
+    def words_per_s(self) -> float:
+        return self.words / self.seconds
+
+    @property
+    def words_per_s_per_core(self) -> float:
+        """Words per second divided by the worker processes used."""
+        return self.words_per_s / self.workers
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.update(
+            seconds=self.seconds,
+            docs_per_s=self.docs_per_s,
+            words_per_s=self.words_per_s,
+            words_per_s_per_core=self.words_per_s_per_core,
+        )
+        return data
+
+
+@dataclass
+class ColdStart:
+    """Fresh-process times: a whole ``extract`` run, and import + model load + build."""
+
+    extract_s: float | None = None
+    extract_runs_s: list[float] = field(default_factory=list)
+    import_s: float | None = None
+    model_load_s: float | None = None
+    pipeline_build_s: float | None = None
+    sample: str | None = None
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class BenchResult:
+    """Both measurements on one corpus, the ratios between them, and the machine."""
+
+    paths: list[str]
+    split: str | None
+    docs: int
+    words: int
+    skipped: int
+    workers: int
+    repeat: int
+    spacy: Measurement
+    dateline: Measurement
+    cold_start: ColdStart | None = None
+    machine: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def time_ratio(self) -> float:
+        """dateline's wall time over spaCy's: how many times slower the whole pipeline is."""
+        return self.dateline.seconds / self.spacy.seconds
+
+    @property
+    def throughput_ratio(self) -> float:
+        """dateline's documents per second over spaCy's (the inverse of ``time_ratio``)."""
+        return self.dateline.docs_per_s / self.spacy.docs_per_s
+
+    @property
+    def memory_ratio(self) -> float:
+        return self.dateline.peak_mib / self.spacy.peak_mib
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "paths": list(self.paths),
+            "split": self.split,
+            "docs": self.docs,
+            "words": self.words,
+            "skipped": self.skipped,
+            "workers": self.workers,
+            "repeat": self.repeat,
+            "spacy": self.spacy.to_dict(),
+            "dateline": self.dateline.to_dict(),
+            "ratio": {
+                "time": self.time_ratio,
+                "throughput": self.throughput_ratio,
+                "memory": self.memory_ratio,
+            },
+            "cold_start": self.cold_start.to_dict() if self.cold_start else None,
+            "machine": dict(self.machine),
+        }
+
+
+# -- input ---------------------------------------------------------------------------------
+class _Input(NamedTuple):
+    """What a measuring process needs to make a fresh Document (they are enriched in place)."""
+
+    raw: str
+    source: str | None
+    id: str
+    input_format: Any
+    clean: bool
+
+    @classmethod
+    def of(cls, doc: Document) -> _Input:
+        return cls(doc.raw, doc.source, doc.id, doc.input_format, doc.clean)
+
+    def document(self) -> Document:
+        return Document.from_input(
+            self.raw, source=self.source, id=self.id, input_format=self.input_format,
+            clean=self.clean,
+        )
+
+
+def count_words(text: str) -> int:
+    """Words as the benchmark counts them: runs of non-whitespace."""
+    return len(text.split())
+
+
+def _is_jsonl(path: str) -> bool:
+    return path.endswith((".jsonl", ".ndjson"))
+
+
+def _read_jsonl(path: str, *, split: str | None, clean: bool) -> Iterator[Document]:
+    # The corpus reader of dateline.ingest takes no split; the benchmark needs one.
+    with open(path, encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                text = record["text"]
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise DatelineError(
+                    f"{path}: line {number} is not a record with a 'text' field ({exc}); "
+                    "give a JSONL corpus of {\"id\", \"text\", \"split\"} records"
+                ) from exc
+            if split is not None and record.get("split") != split:
+                continue
+            name = record.get("id", number)
+            yield Document.from_input(
+                str(text), source=f"{path}#{name}", id=make_id(str(text)), clean=clean
+            )
+
+
+def load_inputs(
+    paths: Sequence[str],
+    *,
+    split: str | None = None,
+    limit: int | None = None,
+    config: Config | None = None,
+    clean: bool | None = None,
+) -> list[Document]:
+    """Unprocessed Documents for the articles under ``paths``, at most ``limit`` of them.
+
+    JSONL corpora give one document per record (its ``text``; only records of ``split`` when
+    given) and are read as given unless ``clean`` is True; other paths go through
+    ``dateline.ingest.read_inputs`` and are cleaned unless ``clean`` is False. Unreadable
+    inputs are logged and left out.
+    """
+    config = config if config is not None else load_config()
+    docs: list[Document] = []
+    for path in paths:
+        if _is_jsonl(path):
+            stream = _read_jsonl(path, split=split, clean=bool(clean))
+        else:
+            stream = read_inputs([path], config=config, clean=clean is not False)
+        for doc in stream:
+            if limit is not None and len(docs) >= limit:
+                return docs
+            if doc.failed:
+                log.warning("left out %s: %s", doc.source, doc.problems[-1].message)
+                continue
+            docs.append(doc)
+    return docs
+
+
+def _parsed_texts(docs: list[Document], config: Config) -> tuple[list[Document], list[str]]:
+    """The documents dateline would parse and the texts it hands spaCy, for the baseline."""
+    before: list[str] = []
+    for name in config["pipeline"]["stages"]:
+        if "sdoc" in stages.get(name).assigns:
+            break
+        before.append(name)
+    pre = Pipeline(config, stage_names=before)
+    kept: list[Document] = []
+    texts: list[str] = []
+    for doc in pre.pipe(_Input.of(doc).document() for doc in docs):
+        if doc.failed or not doc.is_english:
+            log.warning("left out %s: dateline would not parse it", doc.source or doc.id)
+            continue
+        kept.append(doc)
+        texts.append(doc.text)
+    return kept, texts
+
+
+# -- measuring (each in its own process) ---------------------------------------------------
+def _proc_kib(pid: int | str, key: str, filename: str = "status") -> int | None:
+    try:
+        with open(f"/proc/{pid}/{filename}", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith(key + ":"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        return None
+    return None
+
+
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as fh:
+                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(entry.name))
+    found: list[int] = []
+    todo = [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+class _PeakMemory:
+    """Highest memory of this process (and, when sampling, of it and its workers together)."""
+
+    def __init__(self, *, sample: bool) -> None:
+        self.linux = os.path.exists("/proc/self/status")
+        self.peak_kib = 0
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        if sample and self.linux:
+            self._thread = threading.Thread(target=self._run, daemon=True)
+            self._thread.start()
+
+    def _tree_kib(self) -> int:
+        total = 0
+        for pid in [os.getpid(), *_descendants(os.getpid())]:
+            # Proportional size counts pages shared with forked workers once overall.
+            kib = _proc_kib(pid, "Pss", "smaps_rollup")
+            if kib is None:
+                kib = _proc_kib(pid, "VmRSS")
+            total += kib or 0
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.wait(SAMPLE_INTERVAL_S):
+            self.peak_kib = max(self.peak_kib, self._tree_kib())
+
+    def stop(self) -> float:
+        """Stop sampling; the peak in MiB."""
+        if self._thread is not None:
+            self._stop.set()
+            self._thread.join()
+        if self.linux:
+            own = _proc_kib("self", "VmHWM") or 0
+        else:
+            import resource
+
+            own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            if sys.platform == "darwin":  # bytes there, KiB elsewhere
+                own //= 1024
+        return max(self.peak_kib, own) / 1024
+
+
+def _warm_pipeline(config: Config) -> Pipeline:
+    """A Pipeline that has already run once, so its first timed batch is not its first."""
+    pipeline = Pipeline(config)
+    for _ in pipeline.pipe([Document.from_input(WARMUP_TEXT, source="warm-up")]):
+        pass
+    return pipeline
+
+
+def _measure_spacy(job: dict[str, Any]) -> dict[str, Any]:
+    from .nlp.model import load_model
+
+    texts: list[str] = job["texts"]
+    memory = _PeakMemory(sample=job["workers"] > 1)
+    start = time.perf_counter()
+    nlp = load_model(job["config"]["model"]["name"])
+    for _ in nlp.pipe([WARMUP_TEXT], batch_size=job["batch_size"]):
+        pass
+    startup = time.perf_counter() - start
+    times = []
+    for _ in range(job["repeat"]):
+        start = time.perf_counter()
+        # Kept, as the pipeline keeps its Documents: freeing Docs would be timed on one side only.
+        sdocs = list(nlp.pipe(texts, batch_size=job["batch_size"], n_process=job["workers"]))
+        times.append(time.perf_counter() - start)
+        del sdocs
+    return {
+        "times_s": times,
+        "startup_s": startup,
+        "peak_mib": memory.stop(),
+        "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}",
+        "model_version": nlp.meta.get("version"),
+    }
+
+
+def _measure_dateline(job: dict[str, Any]) -> dict[str, Any]:
+    from .runner import ParallelPipeline
+
+    inputs: list[_Input] = job["inputs"]
+    workers: int = job["workers"]
+    memory = _PeakMemory(sample=workers > 1)
+    times = []
+    start = time.perf_counter()
+    if workers == 1:
+        pipeline = _warm_pipeline(job["config"])
+        startup = time.perf_counter() - start
+        for _ in range(job["repeat"]):
+            docs = [item.document() for item in inputs]
+            start = time.perf_counter()
+            for _ in pipeline.pipe(docs):
+                pass
+            times.append(time.perf_counter() - start)
+    else:
+        with ParallelPipeline(
+            job["config"], workers=workers, chunk_size=job["batch_size"], factory=_warm_pipeline
+        ) as pool:
+            startup = time.perf_counter() - start
+            for _ in range(job["repeat"]):
+                docs = [item.document() for item in inputs]
+                start = time.perf_counter()
+                for _ in pool.pipe(docs):
+                    pass
+                times.append(time.perf_counter() - start)
+    return {"times_s": times, "startup_s": startup, "peak_mib": memory.stop()}
+
+
+_MEASURES = {"spacy": _measure_spacy, "dateline": _measure_dateline}
+
+
+def _child(kind: str, job: dict[str, Any], conn: Any) -> None:
+    try:
+        result: dict[str, Any] = {"ok": True, **_MEASURES[kind](job)}
+    except BaseException:
+        result = {"ok": False, "error": traceback.format_exc()}
+    conn.send(result)
+    conn.close()
+
+
+def _measure_in_child(kind: str, job: dict[str, Any]) -> dict[str, Any]:
+    ctx = multiprocessing.get_context("spawn")
+    receiver, sender = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=_child, args=(kind, job, sender), name=f"bench-{kind}")
+    process.start()
+    sender.close()
+    try:
+        result: dict[str, Any] = receiver.recv()
+    except EOFError:
+        result = {"ok": False, "error": f"the process died (exit code {process.exitcode})"}
+    finally:
+        receiver.close()
+        process.join()
+    if not result["ok"]:
+        raise DatelineError(f"the {kind} measurement failed:\n{result['error']}")
+    return result
+
+
+# -- cold start ----------------------------------------------------------------------------
+def _sample_path(tmp: str) -> tuple[str, str]:
+    if SAMPLE_DIR.is_dir():
+        for pattern in ("*.txt", "*.html"):
+            found = sorted(SAMPLE_DIR.glob(pattern))
+            if found:
+                return str(found[0]), str(found[0])
+    path = Path(tmp) / "sample.txt"
+    path.write_text(SAMPLE_TEXT, encoding="utf-8")
+    return str(path), "built-in sample text"
+
+
+def measure_cold_start(config: Config | None = None, *, runs: int = 3) -> ColdStart:
+    """Median times of ``runs`` fresh processes: ``python -m dateline extract`` on a short
+    article, and import + model load + pipeline build (each timed inside the process).
+
+    ``extract`` runs with the default configuration. A failing run is reported in ``note``.
+    """
+    config = config if config is not None else load_config()
+    result = ColdStart()
+    notes: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="dateline-bench-") as tmp:
+        path, result.sample = _sample_path(tmp)
+        for _ in range(runs):
+            start = time.perf_counter()
+            done = subprocess.run(
+                [sys.executable, "-m", "dateline", "extract", path],
+                capture_output=True, text=True, timeout=COLD_START_TIMEOUT_S, check=False,
+            )
+            elapsed = time.perf_counter() - start
+            if done.returncode != 0:
+                last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+                notes.append(f"`python -m dateline extract` exited {done.returncode}: {last}")
+                break
+            result.extract_runs_s.append(elapsed)
+    if result.extract_runs_s:
+        result.extract_s = statistics.median(result.extract_runs_s)
+
+    probes: list[dict[str, float]] = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", _PROBE], input=json.dumps(config),
+            capture_output=True, text=True, timeout=COLD_START_TIMEOUT_S, check=False,
+        )
+        if done.returncode != 0:
+            last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+            notes.append(f"import/model-load probe exited {done.returncode}: {last}")
+            break
+        probes.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    if probes:
+        result.import_s = statistics.median(p["import_s"] for p in probes)
+        result.model_load_s = statistics.median(p["model_load_s"] for p in probes)
+        result.pipeline_build_s = statistics.median(p["pipeline_build_s"] for p in probes)
+    result.note = "; ".join(notes) or None
+    return result
+
+
+# -- the benchmark -------------------------------------------------------------------------
+def _machine(config: Config, spacy_result: dict[str, Any]) -> dict[str, Any]:
+    cpu_model = None
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            cpu_model = next(
+                (line.split(":", 1)[1].strip() for line in fh if line.startswith("model name")),
+                None,
+            )
+    except OSError:
+        pass
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return {
+        "cpus": os.cpu_count(),
+        "cpus_usable": usable,
+        "cpu_model": cpu_model or platform.processor() or None,
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "spacy": metadata.version("spacy"),
+        "model": config["model"]["name"],
+        "model_version": spacy_result.get("model_version"),
+        "dateline": __version__,
+    }
+
+
+def run_bench(
+    paths: Sequence[str],
+    *,
+    workers: int = 1,
+    split: str | None = None,
+    limit: int | None = None,
+    config: Config | None = None,
+    clean: bool | None = None,
+    repeat: int = 1,
+    cold_start: bool = True,
+) -> BenchResult:
+    """Time and weigh the whole pipeline against the bare spaCy model on the same texts.
+
+    Both run in ``workers`` processes (spaCy's ``n_process``; a ``ParallelPipeline``), each
+    measurement in a fresh process, ``repeat`` times (the median counts). spaCy gets the
+    texts dateline's parse stage would get; documents dateline would not parse are left out
+    of both. ``cold_start`` adds fresh-process start-up times (see ``measure_cold_start``).
+    """
+    if workers < 1:
+        raise DatelineError(f"workers must be 1 or more, not {workers}; give --workers 1 or more")
+    if repeat < 1:
+        raise DatelineError(f"repeat must be 1 or more, not {repeat}")
+    config = config if config is not None else load_config()
+    loaded = load_inputs(paths, split=split, limit=limit, config=config, clean=clean)
+    docs, texts = _parsed_texts(loaded, config)
+    if not docs:
+        where = f" in split {split!r}" if split else ""
+        raise DatelineError(
+            f"no documents to measure under {', '.join(paths)}{where}; check the paths "
+            "(and --split)"
+        )
+    words = sum(count_words(text) for text in texts)
+    batch_size = int(config.get("parse", {}).get("batch_size", 32))
+    job = {"config": config, "workers": workers, "repeat": repeat, "batch_size": batch_size}
+    log.info("measuring spaCy on %d documents (%d words)", len(docs), words)
+    spacy_run = _measure_in_child("spacy", {**job, "texts": texts})
+    log.info("measuring dateline on %d documents", len(docs))
+    dateline_run = _measure_in_child("dateline", {**job, "inputs": [_Input.of(d) for d in docs]})
+
+    def measurement(name: str, run: dict[str, Any]) -> Measurement:
+        return Measurement(
+            name=name, docs=len(docs), words=words, workers=workers, times_s=run["times_s"],
+            startup_s=run["startup_s"], peak_mib=run["peak_mib"],
+        )
+
+    return BenchResult(
+        paths=list(paths),
+        split=split,
+        docs=len(docs),
+        words=words,
+        skipped=len(loaded) - len(docs),
+        workers=workers,
+        repeat=repeat,
+        spacy=measurement("spacy", spacy_run),
+        dateline=measurement("dateline", dateline_run),
+        cold_start=measure_cold_start(config) if cold_start else None,
+        machine=_machine(config, spacy_run),
+    )
+
+
+# -- output --------------------------------------------------------------------------------
+def make_table(result: BenchResult) -> Any:
+    """A rich Table: one row per metric, columns spaCy, dateline and dateline/spaCy."""
+    from rich.table import Table
+
+    machine = result.machine
+    title = (
+        f"{result.docs} docs, {result.words:,} words, {result.workers} worker(s), "
+        f"median of {result.repeat}"
+    )
+    caption = (
+        f"{machine.get('cpus_usable')} CPUs ({machine.get('cpu_model')}), Python "
+        f"{machine.get('python')}, spaCy {machine.get('spacy')}, {machine.get('model')} "
+        f"{machine.get('model_version')}, dateline {machine.get('dateline')}"
+    )
+    table = Table(title=title, caption=caption)
+    table.add_column("")
+    table.add_column("spaCy", justify="right")
+    table.add_column("dateline", justify="right")
+    table.add_column("dateline/spaCy", justify="right")
+    spacy, ours = result.spacy, result.dateline
+    rows = [
+        ("wall time (s)", spacy.seconds, ours.seconds, "{:.2f}"),
+        ("documents/s", spacy.docs_per_s, ours.docs_per_s, "{:.1f}"),
+        ("words/s", spacy.words_per_s, ours.words_per_s, "{:,.0f}"),
+        ("words/s per core", spacy.words_per_s_per_core, ours.words_per_s_per_core, "{:,.0f}"),
+        ("peak memory (MiB)", spacy.peak_mib, ours.peak_mib, "{:.0f}"),
+        ("start-up, warm-up (s)", spacy.startup_s, ours.startup_s, "{:.2f}"),
+    ]
+    for label, theirs, mine, fmt in rows:
+        table.add_row(label, fmt.format(theirs), fmt.format(mine), f"{mine / theirs:.2f}")
+    return table
+
+
+def _cold_start_lines(cold: ColdStart) -> list[str]:
+    def seconds(value: float | None) -> str:
+        return "n/a" if value is None else f"{value:.2f} s"
+
+    lines = [
+        f"cold start: `dateline extract` {seconds(cold.extract_s)} "
+        f"(median of {len(cold.extract_runs_s)}, {cold.sample}); "
+        f"import {seconds(cold.import_s)}, model load {seconds(cold.model_load_s)}, "
+        f"pipeline build {seconds(cold.pipeline_build_s)}",
+    ]
+    if cold.note:
+        lines.append(f"cold start note: {cold.note}")
+    return lines
+
+
+def render_table(result: BenchResult, *, width: int = 100) -> str:
+    """The table and the cold-start line as plain text."""
+    import io
+
+    from rich.console import Console
+
+    out = io.StringIO()
+    console = Console(file=out, width=width, color_system=None, force_terminal=False)
+    console.print(make_table(result))
+    lines = [out.getvalue().rstrip("\n")]
+    if result.skipped:
+        lines.append(f"{result.skipped} document(s) left out: dateline would not parse them")
+    if result.cold_start is not None:
+        lines.extend(_cold_start_lines(result.cold_start))
+    return "\n".join(lines) + "\n"
