@@ -101,3 +101,23 @@ def test_stages_command_lists_the_pipeline(runner):
     result = runner.invoke(cli, ["stages"])
     assert result.exit_code == 0
     assert " 1  dateline.clean.v1" in result.stdout
+
+
+def test_workers_give_the_same_bytes_in_the_same_order(runner, tmp_path):
+    paths = []
+    for n, text in enumerate(
+        [
+            "Police dispersed a march in Lagos on Sunday, witnesses said.",
+            "Gunmen attacked a bus near Kandahar on Friday, officials said.",
+            "",
+            "The army said it had retaken two villages outside Gao.",
+        ]
+    ):
+        path = tmp_path / f"{n}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    one = runner.invoke(cli, ["extract", *paths, "--format", "jsonl", "--no-progress"])
+    two = runner.invoke(cli, ["extract", *paths, "--format", "jsonl", "--no-progress", "--workers", "2"])
+    assert one.exit_code == two.exit_code == 1  # the empty file
+    assert one.stdout == two.stdout
+    assert len(two.stdout.splitlines()) == 3

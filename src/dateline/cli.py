@@ -90,6 +90,13 @@ def cli() -> None:
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
 @click.option("--config", "config_path", metavar="FILE", help="A TOML file overriding the defaults.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: when >1 input].")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes to run the pipeline in; output order stays the input order.",
+)
 def extract(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -98,38 +105,52 @@ def extract(
     output: str | None,
     config_path: str | None,
     progress: bool | None,
+    workers: int,
 ) -> None:
     """Extract events, places, dates, quotes and claims from articles.
 
     PATHS are text, HTML or JSON Lines files, directories, globs, or - for standard input.
     """
+    from concurrent.futures.process import BrokenProcessPool
+
     from .ingest import read_inputs
     from .pipeline import Pipeline
+    from .runner import pipe_parallel
 
     config = _load_config(config_path)
-    try:
-        pipeline = Pipeline(config)
-    except DatelineError as exc:
-        raise click.ClickException(str(exc)) from exc
+    if workers == 1:
+        try:
+            pipeline = Pipeline(config)
+        except DatelineError as exc:
+            raise click.ClickException(str(exc)) from exc
     if fmt is None:
         fmt = "table" if (output is None and sys.stdout.isatty()) else "json"
     show_progress = progress if progress is not None else (len(paths) > 1 or _has_dir_or_glob(paths))
 
     failures = 0
     docs = read_inputs(paths, config=config, published=published, clean=not no_clean)
+    processed = (
+        pipeline.pipe(docs) if workers == 1 else pipe_parallel(docs, config=config, workers=workers)
+    )
     with _output(output) as out, _progress(show_progress) as advance:
         writer = _WRITERS[fmt](out)
-        for doc in pipeline.pipe(docs):
-            advance()
-            if doc.failed:
-                failures += 1
-                _fail(str(doc.error))
-                continue
-            for problem in doc.problems:
-                click.echo(
-                    f"dateline: warning: {doc.source or doc.id}: {problem.message}", err=True
-                )
-            writer.write(doc)
+        try:
+            for doc in processed:
+                advance()
+                if doc.failed:
+                    failures += 1
+                    _fail(str(doc.error))
+                    continue
+                for problem in doc.problems:
+                    click.echo(
+                        f"dateline: warning: {doc.source or doc.id}: {problem.message}", err=True
+                    )
+                writer.write(doc)
+        except BrokenProcessPool as exc:
+            raise click.ClickException(
+                f"a worker process failed ({exc or 'it could not start'}); "
+                "run with --workers 1 to see why"
+            ) from exc
         writer.close()
     if failures:
         _fail(f"{failures} input(s) could not be read; the others were written")
