@@ -121,3 +121,14 @@ def test_workers_give_the_same_bytes_in_the_same_order(runner, tmp_path):
     assert one.exit_code == two.exit_code == 1  # the empty file
     assert one.stdout == two.stdout
     assert len(two.stdout.splitlines()) == 3
+
+
+def test_output_file_gets_ordinary_permissions(runner, tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "doc.json"
+    runner.invoke(cli, ["extract", str(SAMPLE), "--format", "json", "-o", str(out)])
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
