@@ -319,6 +319,13 @@ def eval_(
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--split", default=None, help="For JSONL corpora with a split field: only this split.")
 @click.option("--limit", type=int, default=None, metavar="N", help="Only the first N documents.")
+@click.option(
+    "--repeat",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Time each side N times and report the median.",
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--config", "config_path", metavar="FILE", help="A TOML file overriding the defaults.")
 def bench(
@@ -326,6 +333,7 @@ def bench(
     workers: int,
     split: str | None,
     limit: int | None,
+    repeat: int,
     fmt: str,
     config_path: str | None,
 ) -> None:
@@ -334,7 +342,12 @@ def bench(
 
     try:
         result = run_bench(
-            list(paths), workers=workers, split=split, limit=limit, config=_load_config(config_path)
+            list(paths),
+            workers=workers,
+            split=split,
+            limit=limit,
+            repeat=repeat,
+            config=_load_config(config_path),
         )
     except DatelineError as exc:
         raise click.ClickException(str(exc)) from exc
