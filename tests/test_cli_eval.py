@@ -1,0 +1,81 @@
+"""`dateline eval` and `dateline bench` through the command line, on tiny corpora written here."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from dateline.cli import cli
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    """A data folder with a three-document TE3-shaped corpus of our own sentences."""
+    eval_dir = tmp_path / "eval"
+    eval_dir.mkdir()
+    docs = [
+        {"id": "d1", "dct": "2021-03-05", "text": "Troops withdrew on Monday after talks.",
+         "timexes": [{"start": 19, "end": 25, "text": "Monday", "type": "DATE", "value": "2021-03-01"}]},
+        {"id": "d2", "dct": "2021-03-05", "text": "The siege lasted three weeks.",
+         "timexes": [{"start": 17, "end": 28, "text": "three weeks", "type": "DURATION", "value": "P3W"}]},
+        {"id": "d3", "dct": "2021-03-05", "text": "Nobody was hurt.", "timexes": []},
+    ]
+    for doc in docs:
+        for t in doc["timexes"]:
+            assert doc["text"][t["start"] : t["end"]] == t["text"]
+    (eval_dir / "timex_te3.jsonl").write_text(
+        "".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8"
+    )
+    return tmp_path
+
+
+def test_eval_json_scores_the_corpora_found_and_notes_the_rest(data_dir):
+    result = CliRunner().invoke(cli, ["eval", "--data", str(data_dir), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert [s["corpus"] for s in scores] == ["te3"]
+    assert scores[0]["documents"] == 3
+    assert "lgl" in result.stderr and "not found" in result.stderr
+
+
+def test_eval_table_and_errors(data_dir):
+    result = CliRunner().invoke(
+        cli, ["eval", "--data", str(data_dir), "--only", "te3", "--errors", "3"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "dateline scorecard" in result.stdout
+    assert "missed" in result.stdout  # no times stage yet: both gold timexes are missed
+
+
+def test_eval_rejects_unknown_corpus_names(data_dir):
+    result = CliRunner().invoke(cli, ["eval", "--data", str(data_dir), "--only", "nope"])
+    assert result.exit_code == 1
+    assert "unknown corpus name" in result.output and "te3" in result.output
+
+
+def test_eval_needs_an_existing_folder(tmp_path):
+    result = CliRunner().invoke(cli, ["eval", "--data", str(tmp_path / "absent")])
+    assert result.exit_code != 0
+    assert "absent" in result.output
+
+
+@pytest.mark.slow
+def test_bench_json_reports_both_sides_and_the_ratio(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        "".join(
+            json.dumps({"id": str(i), "split": "test", "text": text}) + "\n"
+            for i, text in enumerate(
+                ["Gunmen attacked a police post near Kandahar on Monday.",
+                 "Thousands marched in Santiago to demand new elections."]
+            )
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["bench", str(corpus), "--split", "test", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    text = json.dumps(data)
+    assert "spacy" in text.lower() and "ratio" in text.lower()
