@@ -132,3 +132,26 @@ def test_output_file_gets_ordinary_permissions(runner, tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+
+
+def test_a_killed_jsonl_batch_resumes_where_it_stopped(runner, tmp_path):
+    paths = []
+    for n, text in enumerate(
+        ["Police dispersed a march in Lagos on Sunday.", "Gunmen attacked a bus near Kandahar.",
+         "The army retook two villages outside Gao."]
+    ):
+        path = tmp_path / f"{n}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    out = tmp_path / "out.jsonl"
+    full = runner.invoke(cli, ["extract", *paths, "--format", "jsonl", "--no-progress"]).stdout
+    lines = full.splitlines(keepends=True)
+    # What a kill during the third document leaves: two whole lines and a torn one.
+    (tmp_path / "out.jsonl.partial").write_text(lines[0] + lines[1] + lines[2][:25], encoding="utf-8")
+    out.write_text("older results\n", encoding="utf-8")
+
+    result = runner.invoke(cli, ["extract", *paths, "--format", "jsonl", "--no-progress", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "resuming: 2 document(s)" in result.stderr
+    assert out.read_text(encoding="utf-8") == full
+    assert not (tmp_path / "out.jsonl.partial").exists()

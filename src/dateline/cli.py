@@ -11,7 +11,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -19,6 +19,7 @@ from typing import IO, Any
 import click
 
 from . import __version__
+from .checkpoint import JsonlCheckpoint
 from .config import Config, load_config
 from .document import Document
 from .errors import DatelineError
@@ -65,6 +66,19 @@ def _output(path: str | None) -> Iterator[IO[str]]:
         raise
 
 
+@contextmanager
+def _checkpointed(checkpoint: JsonlCheckpoint) -> Iterator[IO[str]]:
+    """The checkpoint's partial file; it becomes the output only if the batch completes."""
+    handle = checkpoint.open()
+    try:
+        yield handle
+    except BaseException:
+        checkpoint.close()
+        raise
+    handle.flush()
+    checkpoint.finish()
+
+
 def _file_mode(target: Path) -> int:
     """The mode a new file would get (mkstemp's temporary file is private), or the old file's."""
     if target.exists():
@@ -97,7 +111,13 @@ def cli() -> None:
     help="Publication date; overrides what the text says.",
 )
 @click.option("--no-clean", is_flag=True, help="Use the text exactly as given (no boilerplate removal).")
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    help="Write to FILE instead of standard output. With --format jsonl a killed run resumes: "
+    "a rerun skips the documents already in FILE.partial.",
+)
 @click.option("--config", "config_path", metavar="FILE", help="A TOML file overriding the defaults.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: when >1 input].")
 @click.option(
@@ -138,11 +158,25 @@ def extract(
     show_progress = progress if progress is not None else (len(paths) > 1 or _has_dir_or_glob(paths))
 
     failures = 0
-    docs = read_inputs(paths, config=config, published=published, clean=not no_clean)
+    docs: Iterable[Document] = read_inputs(
+        paths, config=config, published=published, clean=not no_clean
+    )
+    checkpoint = None
+    if fmt == "jsonl" and output not in (None, "-"):
+        # Resumable: documents already in OUTPUT.partial from a killed run are skipped.
+        checkpoint = JsonlCheckpoint(output)
+        done = checkpoint.done_ids()
+        if done:
+            click.echo(
+                f"dateline: resuming: {len(done)} document(s) already in {checkpoint.partial}",
+                err=True,
+            )
+            docs = (doc for doc in docs if doc.failed or doc.id not in done)
     processed = (
         pipeline.pipe(docs) if workers == 1 else pipe_parallel(docs, config=config, workers=workers)
     )
-    with _output(output) as out, _progress(show_progress) as advance:
+    opened = _checkpointed(checkpoint) if checkpoint else _output(output)
+    with opened as out, _progress(show_progress) as advance:
         writer = _WRITERS[fmt](out)
         try:
             for doc in processed:
@@ -227,6 +261,7 @@ class _JsonlWriter:
 
     def write(self, doc: Document) -> None:
         self.out.write(json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n")
+        self.out.flush()  # a killed batch keeps every document written so far
 
     def close(self) -> None:
         pass
