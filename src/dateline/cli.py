@@ -90,8 +90,17 @@ def _file_mode(target: Path) -> int:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dateline")
-def cli() -> None:
+@click.option("-v", "--verbose", count=True, help="Log what happens to stderr (-vv: more).")
+def cli(verbose: int) -> None:
     """dateline: who did what to whom, where, when, how many were killed, and who says so."""
+    if verbose:
+        import logging
+
+        logging.basicConfig(
+            level=logging.DEBUG if verbose > 1 else logging.INFO,
+            format="dateline: %(levelname)s: %(name)s: %(message)s",
+            stream=sys.stderr,
+        )
 
 
 # -- extract ----------------------------------------------------------------------------------
