@@ -57,7 +57,7 @@ def test_log_error_scale():
 @pytest.mark.parametrize(
     ("errors", "expected"),
     [
-        ([], 0.0),
+        ([], None),
         ([20038.0], 1.0),
         # scaled [0, 1]: one trapezoid (0 + 1) / 2 over an index of length 1 -> 0.5
         ([20038.0, 0.0], 0.5),
@@ -66,10 +66,10 @@ def test_log_error_scale():
     ],
 )
 def test_auc_by_hand(errors, expected):
-    assert auc(errors) == pytest.approx(expected)
+    assert auc(errors) == (None if expected is None else pytest.approx(expected))
 
 
-@pytest.mark.parametrize(("values", "expected"), [([1, 3, 2], 2), ([4, 1, 3, 2], 2.5), ([], 0)])
+@pytest.mark.parametrize(("values", "expected"), [([1, 3, 2], 2), ([4, 1, 3, 2], 2.5), ([], None)])
 def test_median(values, expected):
     assert median(values) == expected
 
@@ -127,18 +127,18 @@ def lgl_result():
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("strict P", 1 / 3),  # Paris of 3 predicted
-        ("strict R", 1 / 3),  # Paris of 3 gold
-        ("strict F1", 1 / 3),
-        ("overlap P", 2 / 3),  # Paris, Lyon
-        ("overlap R", 2 / 3),
-        ("overlap F1", 2 / 3),
+        ("strict_p", 1 / 3),  # Paris of 3 predicted
+        ("strict_r", 1 / 3),  # Paris of 3 gold
+        ("strict_f1", 1 / 3),
+        ("overlap_p", 2 / 3),  # Paris, Lyon
+        ("overlap_r", 2 / 3),
+        ("overlap_f1", 2 / 3),
         ("resolved", 1.0),  # both gold toponyms with coordinates got coordinates
-        ("acc@161", 0.5),  # 0 km yes, 222 km no
-        ("mean error km", KM_PER_DEGREE),  # (0 + 222.39) / 2
-        ("median error km", KM_PER_DEGREE),  # middle of [0, 222.39]
+        ("acc_161", 0.5),  # 0 km yes, 222 km no
+        ("mean_error_km", KM_PER_DEGREE),  # (0 + 222.39) / 2
+        ("median_error_km", KM_PER_DEGREE),  # middle of [0, 222.39]
         # scaled [0, log(1 + 222.39) / log(20039)] -> one trapezoid: half the second
-        ("AUC", math.log1p(2 * KM_PER_DEGREE) / math.log(20039) / 2),
+        ("auc", math.log1p(2 * KM_PER_DEGREE) / math.log(20039) / 2),
     ],
 )
 def test_lgl_metrics_by_hand(lgl_result, name, expected):
@@ -154,11 +154,34 @@ def test_error_cases(lgl_result):
     ]
 
 
-def test_zero_coverage_reads_zero():
+def test_zero_coverage_reads_zero_and_undefined():
+    # nothing resolved: "resolved" is 0 of 2; accuracy, AUC and errors over nothing are
+    # undefined (AUC 0 would read as perfect), with their n 0
     bare = {"places": [place("p1", [(0, 5)], TEXT), place("p2", [(10, 14)], TEXT)]}
     result = GeoScorer(BY_NAME["lgl"]).score([GOLD_DOC], {"g1": bare}, "test")
     metrics = by_name(result)
-    assert (metrics["resolved"].value, metrics["acc@161"].value) == (0.0, 0.0)
+    assert metrics["resolved"].value == 0.0
+    for name in ("acc_161", "auc", "mean_error_km", "median_error_km"):
+        m = metrics[name]
+        assert (m.value, m.low, m.high) == (None, None, None), name
+    assert metrics["median_error_km"].n == 0
+    assert metrics["acc_161"].reference  # references still shown next to "-"
+
+
+def test_no_gold_coordinates_leaves_resolved_undefined():
+    doc = {**GOLD_DOC, "toponyms": [{**t, "lat": None, "lon": None} for t in GOLD_DOC["toponyms"]]}
+    metrics = by_name(GeoScorer(BY_NAME["lgl"]).score([doc], {"g1": PREDICTION}, "test"))
+    assert metrics["resolved"].value is None
+    assert metrics["strict_r"].value == pytest.approx(1 / 3)  # recognition is still scored
+
+
+@pytest.mark.parametrize("corpus", [c.name for c in CORPORA])
+def test_references_reach_their_metrics(corpus):
+    gold = GOLD_DOC if corpus != "wiktor" else {**GOLD_DOC, "toponyms": GOLD_DOC["toponyms"][:1]}
+    metrics = by_name(GeoScorer(BY_NAME[corpus]).score([gold], {"g1": PREDICTION}, "test"))
+    recall = "strict_r" if corpus != "wiktor" else "strict_recall"
+    for name in (recall, "acc_161", "auc", "mean_error_km", "median_error_km"):
+        assert metrics[name].reference, name
 
 
 # -- GeoWebNews: other spans are neither right nor wrong ---------------------------------
@@ -207,14 +230,16 @@ def test_gwn_fixture_spans():
 def test_other_spans_are_not_false_positives(corpus, strict_p, overlap_p):
     result = GeoScorer(BY_NAME[corpus]).score([GWN_DOC], {"w1": GWN_PRED}, "test")
     metrics = by_name(result)
-    assert metrics["strict P"].value == pytest.approx(strict_p)
-    assert metrics["overlap P"].value == pytest.approx(overlap_p)
+    assert metrics["strict_p"].value == pytest.approx(strict_p)
+    assert metrics["overlap_p"].value == pytest.approx(overlap_p)
 
 
 def test_gwn_notes_say_what_is_in_scope():
     result = GeoScorer(BY_NAME["geowebnews"]).score([GWN_DOC], {"w1": GWN_PRED}, "test")
     assert any("other_spans" in note and "Metonymic" in note for note in result.notes)
-    assert by_name(result)["strict R, no modifiers"].value == 1.0
+    assert by_name(result)["strict_r_no_modifiers"].value == 1.0
+    # no modifier toponym in the gold: recall on modifiers is undefined, not 0
+    assert by_name(result)["strict_r_modifiers"].value is None
 
 
 # -- WikToR: recall only ----------------------------------------------------------------
@@ -222,10 +247,10 @@ def test_wiktor_reports_recall_only():
     doc = {"id": "k1", "text": TEXT, "toponyms": GOLD_DOC["toponyms"][:1]}
     result = GeoScorer(BY_NAME["wiktor"]).score([doc], {"k1": PREDICTION}, "test")
     metrics = by_name(result)
-    assert "strict P" not in metrics
-    assert "strict F1" not in metrics
+    assert "strict_p" not in metrics
+    assert "strict_f1" not in metrics
     # the one gold mention (Paris) found; the other predictions are not errors
-    assert metrics["strict accuracy (recall)"].value == 1.0
+    assert metrics["strict_recall"].value == 1.0
     assert not [e for e in result.errors if e.kind == "spurious toponym"]
 
 
@@ -236,7 +261,7 @@ def test_interval_over_documents_contains_value():
         docs.append({**GOLD_DOC, "id": f"g{i}"})
         # half the documents get their predictions, half get nothing
         preds[f"g{i}"] = PREDICTION if i % 2 else {}
-    m = by_name(GeoScorer(BY_NAME["lgl"]).score(docs, preds, "test"))["strict R"]
+    m = by_name(GeoScorer(BY_NAME["lgl"]).score(docs, preds, "test"))["strict_r"]
     # 3 documents x 1 hit of 6 documents x 3 gold = 3/18
     assert m.value == pytest.approx(3 / 18)
     assert m.low <= m.value <= m.high

@@ -54,3 +54,36 @@ def test_metric_counts_documents():
     m = metric("recall", PER_DOC, ratio_of("tp", "gold"), reference="someone .5")
     assert (m.n, m.reference) == (4, "someone .5")
     assert m.to_dict()["value"] == round(9 / 14, 4)
+
+
+def test_empty_denominator_is_undefined_not_zero():
+    # "matched" sums to 0 over the set: accuracy on matched pairs is undefined
+    per_doc = [{"ok": 0, "matched": 0}, {"ok": 0, "matched": 0}, {"ok": 0}]
+    m = metric("value_accuracy", per_doc, ratio_of("ok", "matched"), denominator="matched")
+    assert (m.value, m.low, m.high, m.n) == (None, None, None, 3)
+    assert m.to_dict() == {
+        "name": "value_accuracy",
+        "value": None,
+        "low": None,
+        "high": None,
+        "n": 3,
+        "reference": None,
+    }
+
+
+def test_denominator_never_counted_is_undefined():
+    m = metric("agreement", [{"tp": 1}], ratio_of("ok", "n"), denominator="n", n=0)
+    assert (m.value, m.low, m.high, m.n) == (None, None, None, 0)
+
+
+def test_nonempty_denominator_changes_nothing():
+    formula = ratio_of("tp", "gold")
+    with_den = metric("recall", PER_DOC, formula, denominator="gold")
+    without = metric("recall", PER_DOC, formula)
+    assert with_den == without
+    assert with_den.value == pytest.approx(9 / 14)
+
+
+def test_plain_prf_stays_zero_without_denominator():
+    m = metric("p", [{"tp": 0, "pred": 0}], ratio_of("tp", "pred"))
+    assert m.value == 0.0

@@ -228,7 +228,7 @@ def test_victim_needs_a_named_person_but_descriptions_variant_takes_all(tmp_path
     pred = {"d1": {"events": [event(actor1=role("gunmen"), actor2=role("peasants"))]}}
     scores = run(tmp_path, gold, pred)
     assert scores["victim_incl_descriptions_f1"] == pytest.approx(1.0)
-    assert scores["ree_f1:Victim"] == 0.0
+    assert scores["ree_f1_victim"] == 0.0
     assert scores["ree_f1"] == pytest.approx(1.0)  # gunmen 1/1; the peasants are not a Victim
 
 
@@ -284,6 +284,25 @@ def test_key_slots_on_paired_templates(tmp_path):
     assert scores["date_accuracy"] == pytest.approx(0.5)
     assert scores["location_accuracy"] == pytest.approx(0.5)
     assert scores["death_outcome_accuracy"] == 0.0
+
+
+def test_key_slot_accuracy_without_gold_values_is_undefined(tmp_path):
+    # GOLD_DOC has no key slots: nothing to be right or wrong about -> None, not 0
+    scores = run(tmp_path, [GOLD_DOC], {"d1": PRED_DOC})
+    for name in ("date_accuracy", "location_accuracy", "death_outcome_accuracy"):
+        assert scores[name] is None, name
+    assert scores["tf_f1"] is not None
+
+
+def test_per_role_metric_names_are_snake_case(tmp_path):
+    scores = run(tmp_path, [GOLD_DOC], {"d1": PRED_DOC})
+    assert {name for name in scores if name.startswith("ree_f1_")} == {
+        "ree_f1_perp_ind",
+        "ree_f1_perp_org",
+        "ree_f1_target",
+        "ree_f1_victim",
+        "ree_f1_weapon",
+    }
 
 
 @pytest.mark.parametrize(

@@ -129,3 +129,18 @@ def test_all_tables_load():
     assert tables["iso3166.tsv"] == 249
     assert tables["case2021.acled_sub_event"] == 25  # every ACLED sub-event type
     assert all(rows > 0 for rows in tables.values())
+
+
+def test_agreement_without_matched_events_is_undefined(tmp_path: Path):
+    # nothing predicted: P/R/F1 read 0, country agreement over no matched event is undefined
+    path = tmp_path / "petrarch.jsonl"
+    path.write_text(json.dumps(rec("r1", [("USAGOV", "RUS", "042")])) + "\n")
+    scorer = PetrarchScorer()
+    metrics = {m.name: m for m in scorer.score(scorer.load(path, "test"), {}, "test").metrics}
+    assert metrics["event_recall"].value == 0.0
+    assert metrics["records_exact"].value == 0.0
+    for name in ("source_country_agreement", "target_country_agreement"):
+        m = metrics[name]
+        assert (m.value, m.low, m.high, m.n) == (None, None, None, 0), name
+    # no expect_no_events sentence: the false positive rate is undefined too
+    assert metrics["no_event_false_positive_rate"].value is None

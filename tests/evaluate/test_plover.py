@@ -91,3 +91,15 @@ def test_actor_and_recipient_agreement(result):
 
 def test_non_english_records_skipped_with_a_note(result):
     assert any("es_set (es): 1" in n for n in result.notes)
+
+
+def test_agreement_without_matched_types_is_undefined(tmp_path: Path):
+    path = tmp_path / "plover.jsonl"
+    path.write_text(json.dumps(gold_record("g1", "ACCUSE")) + "\n")
+    scorer = PloverScorer()
+    result = scorer.score(scorer.load(path, "dev"), {"g1": {"events": [ev("REJECT")]}}, "dev")
+    metrics = {m.name: m for m in result.metrics}
+    assert metrics["micro_f1"].value == 0.0
+    assert metrics["type_set_accuracy"].value == 0.0
+    for name in ("actor_agreement", "recipient_agreement"):
+        assert (metrics[name].value, metrics[name].n) == (None, 0), name

@@ -20,8 +20,9 @@ def make_result():
         split="test",
         documents=2,
         metrics=[
-            Metric("relaxed F1", 0.61234, 0.5, 0.7, n=2, reference="HeidelTime 90.30"),
+            Metric("relaxed_f1", 0.61234, 0.5, 0.7, n=2, reference="HeidelTime 90.30"),
             Metric("overall", 0.5, None, None, n=4),
+            Metric("value_accuracy", None, None, None, n=0),
         ],
         notes=["report-only"],
         errors=errors,
@@ -38,7 +39,7 @@ def test_table_has_every_column():
     text = render_text()
     for cell in (
         "te3 (test, 2 docs)",
-        "relaxed F1",
+        "relaxed_f1",
         "0.612",
         "0.500-0.700",
         "HeidelTime 90.30",
@@ -77,7 +78,7 @@ def test_json_is_stable_and_complete():
     [data] = json.loads(text)
     assert list(data) == ["corpus", "split", "documents", "metrics", "notes", "errors"]
     assert data["metrics"][0] == {
-        "name": "relaxed F1",
+        "name": "relaxed_f1",
         "value": 0.6123,
         "low": 0.5,
         "high": 0.7,
@@ -86,3 +87,23 @@ def test_json_is_stable_and_complete():
     }
     assert len(data["errors"]) == 1
     assert text == to_json([make_result()], max_errors=1)
+
+
+def test_undefined_metric_shows_dashes_not_zero():
+    line = next(line for line in render_text().splitlines() if "value_accuracy" in line)
+    cells = [cell.strip() for cell in line.split("│")]
+    # corpus, metric, value, 95% CI, n, reference
+    assert cells[1:6] == ["", "value_accuracy", "-", "-", "0"]
+    assert "0.000" not in line
+
+
+def test_undefined_metric_is_null_in_json():
+    [data] = json.loads(to_json([make_result()]))
+    assert data["metrics"][2] == {
+        "name": "value_accuracy",
+        "value": None,
+        "low": None,
+        "high": None,
+        "n": 0,
+        "reference": None,
+    }

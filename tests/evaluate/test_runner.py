@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -70,9 +71,9 @@ def test_te3_through_the_runner(data):
     [result] = results
     metrics = {m.name: m.value for m in result.metrics}
     # doc a: 1 of 1 right; doc bad failed -> empty prediction: 0 of 1 -> P 1/1, R 1/2, F1 2/3
-    assert metrics["relaxed P"] == pytest.approx(1.0)
-    assert metrics["relaxed R"] == pytest.approx(0.5)
-    assert metrics["relaxed F1"] == pytest.approx(2 / 3)
+    assert metrics["relaxed_p"] == pytest.approx(1.0)
+    assert metrics["relaxed_r"] == pytest.approx(0.5)
+    assert metrics["relaxed_f1"] == pytest.approx(2 / 3)
     assert notes == []
     # gold DCT given, text not cleaned, never read as HTML
     assert pipeline.seen[0] == ("a", False, "2013-03-20", "text")
@@ -87,8 +88,8 @@ def test_geo_test_split_through_the_runner(data):
     [result] = results
     assert [doc_id for doc_id, *_ in pipeline.seen] == ["g7", "g8", "g9"]  # last 30 %
     metrics = {m.name: m.value for m in result.metrics}
-    assert (result.documents, metrics["strict F1"], metrics["acc@161"]) == (3, 1.0, 1.0)
-    assert metrics["median error km"] == pytest.approx(111.195, abs=0.01)
+    assert (result.documents, metrics["strict_f1"], metrics["acc_161"]) == (3, 1.0, 1.0)
+    assert metrics["median_error_km"] == pytest.approx(111.195, abs=0.01)
 
 
 def test_missing_corpus_is_a_note(data):
@@ -142,3 +143,18 @@ def test_select_keeps_scorecard_order():
     scorers, notes = select(["seed", "te3"])
     assert [s.name for s in scorers] == ["te3", "seed"]
     assert notes == []
+
+
+METRIC_NAME = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)*")
+
+
+@pytest.mark.parametrize("scorer", SCORERS, ids=lambda s: s.name)
+def test_metric_names_are_snake_case_and_empty_sets_are_undefined(scorer):
+    # No documents: every ratio over a count that can be empty is None; only the
+    # P/R/F1 family keeps its conventional 0. Names are JSON keys: snake_case identifiers.
+    result = scorer.score([], {}, "test")
+    for m in result.metrics:
+        assert METRIC_NAME.fullmatch(m.name), m.name
+        if m.value is not None:
+            assert m.value == 0.0, m.name
+            assert re.search(r"(^|_)(p|r|f1|precision|recall)(_|$)", m.name), m.name

@@ -177,6 +177,7 @@ def test_score_overall_and_no_interval():
     assert metrics["overall"].value == pytest.approx(18 / 21)
     assert metrics["overall"].n == 21
     assert metrics["overall"].low is None and metrics["overall"].high is None
+    assert metrics["event_details"].value == 1.0  # the section "event details", snake_case
     assert {e.kind for e in result.errors} == {"failed document", "failed times", "failed claims"}
 
 

@@ -41,18 +41,18 @@ def result():
     ("name", "expected"),
     [
         # matched by overlap: Monday, two weeks -> 2 of 3 predicted, 2 of 3 gold
-        ("relaxed P", 2 / 3),
-        ("relaxed R", 2 / 3),
-        ("relaxed F1", 2 / 3),
+        ("relaxed_p", 2 / 3),
+        ("relaxed_r", 2 / 3),
+        ("relaxed_f1", 2 / 3),
         # identical extent: Monday only -> 1/3, 1/3
-        ("strict P", 1 / 3),
-        ("strict R", 1 / 3),
-        ("strict F1", 1 / 3),
+        ("strict_p", 1 / 3),
+        ("strict_r", 1 / 3),
+        ("strict_f1", 1 / 3),
         # overlap and same value: Monday only -> P = R = 1/3 -> F1 1/3
-        ("value F1", 1 / 3),
+        ("value_f1", 1 / 3),
         # of the 2 matched, 1 has the right value, 2 the right type
-        ("value accuracy on matched", 1 / 2),
-        ("type accuracy on matched", 1.0),
+        ("value_accuracy", 1 / 2),
+        ("type_accuracy", 1.0),
     ],
 )
 def test_metrics_by_hand(result, name, expected):
@@ -62,8 +62,10 @@ def test_metrics_by_hand(result, name, expected):
 
 
 def test_references_are_given(result):
-    metric = {m.name: m for m in result.metrics}["value F1"]
-    assert "77.61" in metric.reference
+    metrics = {m.name: m for m in result.metrics}
+    refs = {name: m.reference for name, m in metrics.items() if m.reference}
+    assert set(refs) == {"relaxed_f1", "strict_f1", "value_f1", "value_accuracy"}
+    assert "77.61" in refs["value_f1"]
 
 
 def test_error_kinds(result):
@@ -79,7 +81,18 @@ def test_error_kinds(result):
 def test_missing_prediction_scores_zero():
     gold = [{"id": "d1", "dct": "2013-03-20", "text": TEXT, "timexes": GOLD}]
     result = TE3Scorer().score(gold, {}, "test")
-    assert {m.name: m.value for m in result.metrics}["relaxed R"] == 0.0
+    assert {m.name: m.value for m in result.metrics}["relaxed_r"] == 0.0
+
+
+def test_accuracy_on_matched_is_undefined_when_nothing_matched():
+    # P/R/F1 read 0; accuracies on zero matched pairs are undefined, not 0
+    gold = [{"id": "d1", "dct": "2013-03-20", "text": TEXT, "timexes": GOLD}]
+    metrics = {m.name: m for m in TE3Scorer().score(gold, {}, "test").metrics}
+    for name in ("relaxed_p", "relaxed_r", "relaxed_f1", "strict_f1", "value_f1"):
+        assert metrics[name].value == 0.0
+    for name in ("value_accuracy", "type_accuracy"):
+        assert (metrics[name].value, metrics[name].low, metrics[name].high) == (None, None, None)
+    assert "86.1" in metrics["value_accuracy"].reference
 
 
 def test_greedy_match_prefers_largest_overlap():

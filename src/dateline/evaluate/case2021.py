@@ -137,7 +137,9 @@ class Case2021Scorer(Scorer):
             )
             for k in (1, 2, 3)
         ]
-        result.metrics.append(metric("accuracy", per_doc, ratio_of("correct", "items")))
+        result.metrics.append(
+            metric("accuracy", per_doc, ratio_of("correct", "items"), denominator="items")
+        )
         none = sum(g == eval_maps()["case2021"]["none_label"] for g in guesses)
         result.notes = [
             "subtask k = snippets with first_subtask <= k; subtask 1 (25 ACLED sub-event types) is primary",

@@ -5,7 +5,9 @@ strictly (identical span) and by overlap (one-to-one, largest overlap first). Re
 end to end, as in EUPEG and Gritta et al. 2018: each gold toponym with coordinates that was
 recognised (overlap) and whose place got coordinates gives one error distance. "resolved" is
 the share of gold toponyms with coordinates that got a predicted coordinate at all, so a
-geoparser that resolves nothing reads 0 there, not a perfect accuracy on nothing.
+geoparser that resolves nothing reads 0 there; acc_161, auc and the mean and median error,
+being over resolved toponyms only, are then undefined (None, shown "-"), not 0 (for the
+AUC, lower is better, 0 would read as perfect).
 
 Splits are positional: dev is the first 70 % of the documents in file order, test the last
 30 % (as Mordecai 3 holds out its test set).
@@ -45,25 +47,27 @@ def log_error(km: float) -> float:
     return math.log1p(km) / math.log(MAX_ERROR_KM)
 
 
-def auc(errors_km: Sequence[float]) -> float:
+def auc(errors_km: Sequence[float]) -> float | None:
     """Area under the curve of sorted log errors (Gritta et al. 2018; lower is better).
 
     The trapezoid rule over the errors sorted ascending, on an index scaled to [0, 1]:
-    ``trapz(sorted(log(1 + e))) / (log(20039) * (n - 1))``. One error gives its own scaled value.
+    ``trapz(sorted(log(1 + e))) / (log(20039) * (n - 1))``. One error gives its own scaled value;
+    no error gives None (undefined).
     """
     values = sorted(log_error(e) for e in errors_km)
     if not values:
-        return 0.0
+        return None
     if len(values) == 1:
         return values[0]
     area = sum((a + b) / 2 for a, b in zip(values, values[1:], strict=False))
     return area / (len(values) - 1)
 
 
-def median(values: Sequence[float]) -> float:
+def median(values: Sequence[float]) -> float | None:
+    """The median; None of no values."""
     ordered = sorted(values)
     if not ordered:
-        return 0.0
+        return None
     mid = len(ordered) // 2
     return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
@@ -121,7 +125,8 @@ class GeoCorpus:
     description: str
     precision: bool = True  # False where only some toponyms are annotated (WikToR)
     ignore_other_spans: bool = False  # GeoWebNews: non-toponym spans are not false positives
-    recall_subsets: tuple[tuple[str, frozenset[str]], ...] = ()  # (label, gold types) for recall
+    # (label, gold types): strict recall on those types, as strict_r_<label>
+    recall_subsets: tuple[tuple[str, frozenset[str]], ...] = ()
     references: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -253,56 +258,69 @@ class GeoScorer(Scorer):
         if corpus.precision:
             metrics += [
                 metric(
-                    "strict P",
+                    "strict_p",
                     per_doc,
                     ratio_of("strict_tp", "strict_pred"),
-                    reference=refs.get("P"),
+                    reference=refs.get("p"),
                 ),
-                metric("strict R", per_doc, ratio_of("strict_tp", "gold"), reference=refs.get("R")),
+                metric("strict_r", per_doc, ratio_of("strict_tp", "gold"), reference=refs.get("r")),
                 metric(
-                    "strict F1",
+                    "strict_f1",
                     per_doc,
                     f1_of("strict_tp", "strict_pred", "gold"),
-                    reference=refs.get("F1"),
+                    reference=refs.get("f1"),
                 ),
-                metric("overlap P", per_doc, ratio_of("overlap_tp", "overlap_pred")),
-                metric("overlap R", per_doc, ratio_of("overlap_tp", "gold")),
-                metric("overlap F1", per_doc, f1_of("overlap_tp", "overlap_pred", "gold")),
+                metric("overlap_p", per_doc, ratio_of("overlap_tp", "overlap_pred")),
+                metric("overlap_r", per_doc, ratio_of("overlap_tp", "gold")),
+                metric("overlap_f1", per_doc, f1_of("overlap_tp", "overlap_pred", "gold")),
             ]
         else:
             metrics += [
                 metric(
-                    "strict accuracy (recall)",
+                    "strict_recall",
                     per_doc,
                     ratio_of("strict_tp", "gold"),
-                    reference=refs.get("R"),
+                    reference=refs.get("r"),
                 ),
-                metric("overlap accuracy (recall)", per_doc, ratio_of("overlap_tp", "gold")),
+                metric("overlap_recall", per_doc, ratio_of("overlap_tp", "gold")),
             ]
         for label, _ in corpus.recall_subsets:
+            # A split may hold no toponym of the subset: its recall is then undefined.
             metrics.append(
-                metric(f"strict R, {label}", per_doc, ratio_of(f"{label}_tp", f"{label}_gold"))
+                metric(
+                    f"strict_r_{label}",
+                    per_doc,
+                    ratio_of(f"{label}_tp", f"{label}_gold"),
+                    denominator=f"{label}_gold",
+                )
             )
         all_errors = [km for s in scores for km in s.errors_km]
         sums = total(per_doc)
         n_resolved = int(sums.get("resolved", 0))
         metrics += [
-            metric("resolved", per_doc, ratio_of("resolved", "with_coords")),
             metric(
-                "acc@161",
+                "resolved", per_doc, ratio_of("resolved", "with_coords"), denominator="with_coords"
+            ),
+            metric(
+                "acc_161",
                 per_doc,
                 ratio_of("within_161", "resolved"),
-                reference=refs.get("acc@161"),
+                reference=refs.get("acc_161"),
+                denominator="resolved",
             ),
-            _auc_metric(per_doc, all_errors, refs.get("AUC")),
+            _auc_metric(per_doc, all_errors, refs.get("auc")),
             metric(
-                "mean error km",
+                "mean_error_km",
                 per_doc,
                 ratio_of("sum_km", "resolved"),
-                reference=refs.get("mean km"),
+                reference=refs.get("mean_error_km"),
+                denominator="resolved",
             ),
             Metric(
-                "median error km", median(all_errors), n=n_resolved, reference=refs.get("median km")
+                "median_error_km",
+                median(all_errors),
+                n=n_resolved,
+                reference=refs.get("median_error_km"),
             ),
         ]
         result.metrics = metrics
@@ -311,7 +329,7 @@ class GeoScorer(Scorer):
             f"split {split}: {'first 70 %' if split == 'dev' else 'last 30 %'} of the file's documents",
             f"resolution on {n_resolved} of {int(sums.get('with_coords', 0))} gold toponyms with "
             "coordinates: those recognised (overlap) whose place has coordinates; "
-            "acc@161 and errors are over those, AUC lower is better",
+            "acc_161, auc and errors are over those ('-' when there are none), auc lower is better",
             "median error has no interval; AUC interval is the bootstrap of the mean scaled log "
             "error, which differs from the trapezoid AUC by at most one item's weight",
         ]
@@ -338,13 +356,24 @@ class GeoScorer(Scorer):
 def _auc_metric(
     per_doc: Sequence[Mapping[str, float]], errors_km: Sequence[float], reference: str | None
 ) -> Metric:
-    interval = metric("AUC", per_doc, ratio_of("sum_log", "resolved"), reference=reference)
-    interval.value = auc(errors_km)
+    interval = metric(
+        "auc", per_doc, ratio_of("sum_log", "resolved"), reference=reference, denominator="resolved"
+    )
+    if interval.value is not None:
+        interval.value = auc(errors_km)
     return interval
 
 
 def _refs(p: str, r: str, f: str, acc: str, auc_: str, mean: str, med: str) -> dict[str, str]:
-    return {"P": p, "R": r, "F1": f, "acc@161": acc, "AUC": auc_, "mean km": mean, "median km": med}
+    return {
+        "p": p,
+        "r": r,
+        "f1": f,
+        "acc_161": acc,
+        "auc": auc_,
+        "mean_error_km": mean,
+        "median_error_km": med,
+    }
 
 
 CORPORA = (
@@ -383,7 +412,7 @@ CORPORA = (
         ignore_other_spans=True,
         recall_subsets=(
             (
-                "no modifiers",
+                "no_modifiers",
                 frozenset(
                     {
                         "Literal",
@@ -427,11 +456,11 @@ CORPORA = (
         "WikToR: ambiguous place names in Wikipedia, only the subject annotated",
         precision=False,
         references={
-            "R": "CamCoder .424, Edinburgh .298, DM_NLP+pop .673 (EUPEG accuracy)",
-            "acc@161": "CamCoder .588, Edinburgh .591, StanfordNER+pop .184 (EUPEG)",
-            "AUC": "CamCoder .370, Edinburgh .378, StanfordNER+pop .702 (EUPEG)",
-            "mean km": "CamCoder 1150, Edinburgh 2165, StanfordNER+pop 4603 (EUPEG)",
-            "median km": "CamCoder 33.97, Edinburgh 3.49, StanfordNER+pop 2513 (EUPEG)",
+            "r": "CamCoder .424, Edinburgh .298, DM_NLP+pop .673 (EUPEG accuracy)",
+            "acc_161": "CamCoder .588, Edinburgh .591, StanfordNER+pop .184 (EUPEG)",
+            "auc": "CamCoder .370, Edinburgh .378, StanfordNER+pop .702 (EUPEG)",
+            "mean_error_km": "CamCoder 1150, Edinburgh 2165, StanfordNER+pop 4603 (EUPEG)",
+            "median_error_km": "CamCoder 33.97, Edinburgh 3.49, StanfordNER+pop 2513 (EUPEG)",
         },
     ),
 )

@@ -3,6 +3,10 @@
 A metric is a function of counts summed over documents (true positives, gold, predicted...).
 Scorers keep the counts per document, so that the bootstrap can resample documents and
 recompute the metric from resampled sums: the usual 95% interval over documents.
+
+A ratio whose denominator sums to zero over the whole set is undefined, not 0: ``metric``
+with ``denominator=`` gives it the value None (shown "-", written null). Plain P/R/F1 keep
+the conventional 0 when nothing is predicted or gold.
 """
 
 from __future__ import annotations
@@ -62,8 +66,8 @@ def ratio_of(num: str, den: str) -> Formula:
 class Metric:
     """One number on the scorecard, with its 95% bootstrap interval over documents."""
 
-    name: str
-    value: float
+    name: str  # a snake_case identifier: it is also a JSON key tools read
+    value: float | None  # None: undefined, its denominator is empty over the whole set
     low: float | None = None
     high: float | None = None
     n: int = 0  # documents (or items) it was computed on
@@ -72,12 +76,16 @@ class Metric:
     def to_dict(self) -> dict[str, object]:
         return {
             "name": self.name,
-            "value": round(self.value, 4),
-            "low": None if self.low is None else round(self.low, 4),
-            "high": None if self.high is None else round(self.high, 4),
+            "value": _rounded(self.value),
+            "low": _rounded(self.low),
+            "high": _rounded(self.high),
             "n": self.n,
             "reference": self.reference,
         }
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
 
 def total(per_doc: Sequence[Mapping[str, float]]) -> Counts:
@@ -123,10 +131,18 @@ def metric(
     *,
     reference: str | None = None,
     n: int | None = None,
+    denominator: str | None = None,
 ) -> Metric:
-    """A Metric with its bootstrap interval."""
+    """A Metric with its bootstrap interval.
+
+    ``denominator`` names the count the metric is a ratio over: where it sums to zero over
+    all documents the metric is undefined, and value, low and high are None.
+    """
+    count = len(per_doc) if n is None else n
+    if denominator is not None and not total(per_doc).get(denominator, 0.0):
+        return Metric(name, None, None, None, n=count, reference=reference)
     value, low, high = bootstrap(per_doc, formula)
-    return Metric(name, value, low, high, n=len(per_doc) if n is None else n, reference=reference)
+    return Metric(name, value, low, high, n=count, reference=reference)
 
 
 @dataclass
@@ -184,7 +200,10 @@ def best_assignment(weights: Sequence[Sequence[float]]) -> list[tuple[int, int]]
         return []
     top = max((w for row in weights for w in row), default=0.0)
     # Square cost matrix: maximising weight is minimising (top - weight); padding costs top.
-    cost = [[top - (weights[i][j] if i < rows and j < len(weights[i]) else 0.0) for j in range(n)] for i in range(n)]
+    cost = [
+        [top - (weights[i][j] if i < rows and j < len(weights[i]) else 0.0) for j in range(n)]
+        for i in range(n)
+    ]
     inf = float("inf")
     u = [0.0] * (n + 1)
     v = [0.0] * (n + 1)

@@ -64,6 +64,12 @@ ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 MONTH_NAMES = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
 
+
+def snake_case(name: str) -> str:
+    """A CamelCase role as a metric-name part: "PerpInd" -> "perp_ind"."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
+
+
 Entity = frozenset[str]  # the normalised strings of one entity
 
 
@@ -427,7 +433,7 @@ class MUC4Scorer(Scorer):
         for role in ROLES:
             result.metrics.append(
                 metric(
-                    f"ree_f1:{role}",
+                    f"ree_f1_{snake_case(role)}",
                     per_doc,
                     f1_of(f"ree_tp:{role}", f"ree_pred:{role}", f"ree_gold:{role}"),
                 )
@@ -435,16 +441,25 @@ class MUC4Scorer(Scorer):
         result.metrics += [
             metric("victim_incl_descriptions_f1", per_doc, f1_of("vd_tp", "vd_pred", "vd_gold")),
             metric(
-                "date_accuracy", per_doc, ratio_of("date_ok", "date_n"), n=_n(per_doc, "date_n")
+                "date_accuracy",
+                per_doc,
+                ratio_of("date_ok", "date_n"),
+                n=_n(per_doc, "date_n"),
+                denominator="date_n",
             ),
             metric(
-                "location_accuracy", per_doc, ratio_of("loc_ok", "loc_n"), n=_n(per_doc, "loc_n")
+                "location_accuracy",
+                per_doc,
+                ratio_of("loc_ok", "loc_n"),
+                n=_n(per_doc, "loc_n"),
+                denominator="loc_n",
             ),
             metric(
                 "death_outcome_accuracy",
                 per_doc,
                 ratio_of("death_ok", "death_n"),
                 n=_n(per_doc, "death_n"),
+                denominator="death_n",
             ),
         ]
         result.notes = [

@@ -138,19 +138,22 @@ class PetrarchScorer(Scorer):
                 per_doc,
                 ratio_of("src_ok", "src_n"),
                 n=_n(per_doc, "src_n"),
+                denominator="src_n",
             ),
             metric(
                 "target_country_agreement",
                 per_doc,
                 ratio_of("tgt_ok", "tgt_n"),
                 n=_n(per_doc, "tgt_n"),
+                denominator="tgt_n",
             ),
-            metric("records_exact", per_doc, ratio_of("exact", "records")),
+            metric("records_exact", per_doc, ratio_of("exact", "records"), denominator="records"),
             metric(
                 "no_event_false_positive_rate",
                 per_doc,
                 ratio_of("fp_noevent", "noevent"),
                 n=_n(per_doc, "noevent"),
+                denominator="noevent",
             ),
         ]
         dropped = sum(r.dropped for r in gold)

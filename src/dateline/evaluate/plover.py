@@ -143,7 +143,9 @@ class PloverScorer(Scorer):
             errors.extend(record_errors)
         result = ScoreResult(corpus=self.name, split=split, documents=len(gold), errors=errors)
         result.metrics = [
-            metric("type_set_accuracy", per_doc, ratio_of("exact", "records")),
+            metric(
+                "type_set_accuracy", per_doc, ratio_of("exact", "records"), denominator="records"
+            ),
             metric("micro_f1", per_doc, f1_of("tp", "pred", "gold")),
             metric("micro_precision", per_doc, precision_of("tp", "pred")),
             metric("micro_recall", per_doc, recall_of("tp", "gold")),
@@ -153,12 +155,14 @@ class PloverScorer(Scorer):
                 per_doc,
                 ratio_of("actor_ok", "actor_n"),
                 n=_n(per_doc, "actor_n"),
+                denominator="actor_n",
             ),
             metric(
                 "recipient_agreement",
                 per_doc,
                 ratio_of("recip_ok", "recip_n"),
                 n=_n(per_doc, "recip_n"),
+                denominator="recip_n",
             ),
         ]
         skipped = ", ".join(f"{k}: {v}" for k, v in sorted(self.skipped.items())) or "none seen"

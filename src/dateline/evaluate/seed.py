@@ -603,9 +603,9 @@ class SeedScorer(Scorer):
             items = [c for c in checks if c.section == section]
             if items:
                 passed = sum(c.passed for c in items)
-                result.metrics.append(
-                    Metric(section, passed / len(items), None, None, n=len(items))
-                )
+                # Metric names are snake_case identifiers: "event details" -> "event_details".
+                name = section.replace(" ", "_")
+                result.metrics.append(Metric(name, passed / len(items), None, None, n=len(items)))
         if checks:
             passed = sum(c.passed for c in checks)
             result.metrics.append(

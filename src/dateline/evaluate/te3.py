@@ -3,7 +3,8 @@
 Gold and predicted timexes are paired one to one by overlap, greedily by largest overlap
 (ties: earlier gold, then earlier prediction), as the TempEval-3 scorer does. Relaxed F1
 counts overlapping pairs, strict F1 identical extents, value F1 overlapping pairs with the
-same TIMEX3 ``value`` (exact string comparison).
+same TIMEX3 ``value`` (exact string comparison). Value and type accuracy are over the
+overlapping pairs; with none they are undefined (None), not 0.
 """
 
 from __future__ import annotations
@@ -14,15 +15,15 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from .base import EvalInput, Scorer
-from .metrics import ErrorCase, ScoreResult, f1_of, metric, ratio_of
+from .metrics import ErrorCase, Formula, ScoreResult, f1_of, metric, ratio_of
 
 Span = tuple[int, int]
 
 REFERENCES = {
-    "relaxed F1": "HeidelTime-t 90.30, SUTime 90.32 (TE3 Task A)",
-    "strict F1": "HeidelTime-t 81.34, SUTime 79.57 (TE3 Task A)",
-    "value F1": "HeidelTime-t 77.61, SUTime 67.38 (TE3 Task A)",
-    "value accuracy on matched": "HeidelTime 2.2.1 86.1 % (measured, timex_te3.md)",
+    "relaxed_f1": "HeidelTime-t 90.30, SUTime 90.32 (TE3 Task A)",
+    "strict_f1": "HeidelTime-t 81.34, SUTime 79.57 (TE3 Task A)",
+    "value_f1": "HeidelTime-t 77.61, SUTime 67.38 (TE3 Task A)",
+    "value_accuracy": "HeidelTime 2.2.1 86.1 % (measured, timex_te3.md)",
 }
 
 
@@ -122,21 +123,22 @@ class TE3Scorer(Scorer):
             counts, doc_errors = score_document(doc["id"], doc["timexes"], times)
             per_doc.append(counts)
             errors.extend(doc_errors)
-        formulas = [
-            ("relaxed P", ratio_of("matched", "pred")),
-            ("relaxed R", ratio_of("matched", "gold")),
-            ("relaxed F1", f1_of("matched", "pred", "gold")),
-            ("strict P", ratio_of("strict", "pred")),
-            ("strict R", ratio_of("strict", "gold")),
-            ("strict F1", f1_of("strict", "pred", "gold")),
-            ("value F1", f1_of("value", "pred", "gold")),
-            ("value accuracy on matched", ratio_of("value", "matched")),
-            ("type accuracy on matched", ratio_of("type", "matched")),
+        # (name, formula, denominator): accuracies on matched pairs are undefined with none.
+        formulas: list[tuple[str, Formula, str | None]] = [
+            ("relaxed_p", ratio_of("matched", "pred"), None),
+            ("relaxed_r", ratio_of("matched", "gold"), None),
+            ("relaxed_f1", f1_of("matched", "pred", "gold"), None),
+            ("strict_p", ratio_of("strict", "pred"), None),
+            ("strict_r", ratio_of("strict", "gold"), None),
+            ("strict_f1", f1_of("strict", "pred", "gold"), None),
+            ("value_f1", f1_of("value", "pred", "gold"), None),
+            ("value_accuracy", ratio_of("value", "matched"), "matched"),
+            ("type_accuracy", ratio_of("type", "matched"), "matched"),
         ]
         result = ScoreResult(corpus=self.name, split=split, documents=len(gold), errors=errors)
         result.metrics = [
-            metric(name, per_doc, formula, reference=REFERENCES.get(name))
-            for name, formula in formulas
+            metric(name, per_doc, formula, reference=REFERENCES.get(name), denominator=denominator)
+            for name, formula, denominator in formulas
         ]
         result.notes.append(
             "TE3 platinum has no dev split: dev and test both report all "
