@@ -19,8 +19,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, get_args
 
+from ..records import Certainty, ClaimStatus
 from .base import EvalInput, Scorer
 from .geo import haversine_km
 from .metrics import ErrorCase, Metric, ScoreResult
@@ -33,16 +34,9 @@ STOPWORDS = frozenset(
     {"a", "an", "the", "of", "in", "on", "at", "to", "from", "for", "by", "with", "and", "or"}
     | {"its", "his", "her", "their", "s"}
 )
-CLAIM_STATUSES = (
-    "asserted",
-    "claimed",
-    "reported",
-    "unconfirmed",
-    "disputed",
-    "denied",
-    "unsupported",
-)
-CERTAINTIES = CLAIM_STATUSES + ("hypothetical", "negated")
+# The contract's vocabularies, read from the records so that they cannot drift apart.
+CLAIM_STATUSES: tuple[str, ...] = get_args(ClaimStatus)
+CERTAINTIES: tuple[str, ...] = get_args(Certainty)
 SECTIONS = (
     "document",
     "times",
