@@ -155,3 +155,31 @@ def test_a_killed_jsonl_batch_resumes_where_it_stopped(runner, tmp_path):
     assert "resuming: 2 document(s)" in result.stderr
     assert out.read_text(encoding="utf-8") == full
     assert not (tmp_path / "out.jsonl.partial").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "needle"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\t\n", "empty"),
+        ("image.txt", bytes(range(256)) * 8, "binary"),
+        ("huge.txt", b"Troops moved in. " * 300, "over the limit"),
+        ("broken.txt", b"\xff\xfe\x00\xd8" + "Troops moved in.".encode("utf-16-le")[:-1], "encod"),
+        ("corpus.jsonl", b'{"text": "Police fired tear gas in Lagos."}\n{not json\n', "line 2"),
+    ],
+)
+def test_each_bad_input_gets_one_line_and_the_batch_goes_on(runner, tmp_path, name, content, needle):
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    config = tmp_path / "small.toml"
+    config.write_text("[input]\nmax_bytes = 4000\n", encoding="utf-8")
+    result = runner.invoke(
+        cli,
+        ["extract", str(bad), str(SAMPLE), "--format", "jsonl", "--no-progress", "--config", str(config)],
+    )
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("dateline: error:")]
+    assert len(errors) == 2, errors  # the bad input, then the summary line
+    assert str(bad) in errors[0] and needle in errors[0]
+    written = [json.loads(line)["source"] for line in result.stdout.splitlines()]
+    assert str(SAMPLE) in written
