@@ -94,3 +94,21 @@ def test_default_stages_are_registered_with_a_description():
     for name in load_config()["pipeline"]["stages"]:
         assert name in stages
         assert stages.get(name).doc, name
+
+
+def test_stages_that_need_a_failed_stage_are_skipped_without_more_problems(test_stages):
+    def boom(doc):
+        raise RuntimeError("kaput")
+
+    def needs(doc):
+        doc.meta.headline = "ran"
+        return doc
+
+    test_stages("test.make.v1", boom, requires=["raw"], assigns=["thing"])
+    test_stages("test.use.v1", needs, requires=["thing"], assigns=["other"])
+    test_stages("test.free.v1", lambda doc: doc, requires=["raw"])
+    pipe = Pipeline(load_config(), stage_names=["test.make.v1", "test.use.v1", "test.free.v1"])
+    doc = pipe(_doc())
+    assert [p.code for p in doc.problems] == ["stage_failed"]
+    assert doc.meta.headline is None
+    assert doc.missing == {"thing", "other"}

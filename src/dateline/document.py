@@ -96,6 +96,7 @@ class Document(Record):
     _sdoc: Any = PrivateAttr(default=None)
     _provenance: list[dict[str, str]] = PrivateAttr(default_factory=list)
     _error: Any = PrivateAttr(default=None)
+    _missing: set[str] = PrivateAttr(default_factory=set)
 
     @classmethod
     def from_input(
@@ -188,6 +189,11 @@ class Document(Record):
         code = getattr(error, "code", "unreadable")
         detail = getattr(error, "detail", str(error))
         self.add_problem(code, detail)
+
+    @property
+    def missing(self) -> set[str]:
+        """What a failed stage should have assigned: stages that require it are skipped."""
+        return self._missing
 
     @property
     def failed(self) -> bool:

@@ -60,6 +60,11 @@ class Pipeline:
     def _should_run(self, info: StageInfo, doc: Document) -> bool:
         if doc.failed:
             return False
+        if doc.missing.intersection(info.requires):
+            # What this stage needs was not made (an earlier stage failed): its problem is
+            # already recorded, and this stage's own output is missing too.
+            doc.missing.update(info.assigns)
+            return False
         return not (info.english_only and not doc.is_english)
 
     def _apply(self, info: StageInfo, stage: Stage, doc: Document) -> Document:
@@ -74,6 +79,7 @@ class Pipeline:
             doc.add_problem(
                 "stage_failed", message("stage_failed", stage=info.name, detail=repr(exc))
             )
+            doc.missing.update(info.assigns)
         else:
             doc.provenance.append(
                 {"stage": info.name, "version": __version__, "config": self.config_hash}

@@ -1,32 +1,73 @@
-"""Stage ``dateline.parse.v1``: run the spaCy pipeline over the clean text."""
+"""Stage ``dateline.parse.v1``: run the spaCy pipeline over the clean text.
+
+spaCy's parser and tagger need about 1 GB of memory per 100,000 characters and refuse texts
+over ``nlp.max_length``. A long article (up to the input limit of several megabytes) is
+therefore parsed in pieces cut at line breaks (else at a sentence end, else at a space),
+and the pieces are joined back into one Doc whose text is exactly ``doc.text``, so every
+offset still holds.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from ..config import Config
 from ..document import Document
 from ..registry import stages
 from .model import load_model
 
+# Cut points, best first: a line break, the end of a sentence, any space.
+_BREAKS = ("\n", ". ", " ")
+
+
+def split_text(text: str, max_chars: int) -> list[str]:
+    """Pieces of ``text`` of at most ``max_chars`` characters that join back to ``text``."""
+    pieces = []
+    start = 0
+    while len(text) - start > max_chars:
+        window_end = start + max_chars
+        cut = -1
+        for mark in _BREAKS:
+            # Only the second half of the window: pieces stay large.
+            found = text.rfind(mark, start + max_chars // 2, window_end)
+            if found != -1:
+                cut = found + len(mark)
+                break
+        if cut == -1:
+            cut = window_end
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
 
 class Parse:
     """Tokens, sentences, tags, dependencies and named entities of ``doc.text``."""
 
     def __init__(self, config: Config):
+        settings = config.get("parse", {})
         self.nlp = load_model(config["model"]["name"])
-        self.batch_size = int(config.get("parse", {}).get("batch_size", 32))
+        self.batch_size = int(settings.get("batch_size", 32))
+        self.max_chars = int(settings.get("max_chunk_chars", 100_000))
+
+    def _join(self, parts: list[Any]) -> Any:
+        from spacy.tokens import Doc
+
+        return parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
 
     def __call__(self, doc: Document) -> Document:
-        doc.sdoc = self.nlp(doc.text)
+        pieces = split_text(doc.text, self.max_chars)
+        doc.sdoc = self._join(list(self.nlp.pipe(pieces, batch_size=self.batch_size)))
         return doc
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
         docs = list(docs)
-        for doc, sdoc in zip(
-            docs, self.nlp.pipe((d.text for d in docs), batch_size=self.batch_size), strict=True
-        ):
-            doc.sdoc = sdoc
+        pieces = [split_text(d.text, self.max_chars) for d in docs]
+        flat = (piece for doc_pieces in pieces for piece in doc_pieces)
+        parsed = iter(self.nlp.pipe(flat, batch_size=self.batch_size))
+        for doc, doc_pieces in zip(docs, pieces, strict=True):
+            doc.sdoc = self._join([next(parsed) for _ in doc_pieces])
             yield doc
 
 

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dateline.config import load_config
+from dateline.document import Document
+from dateline.nlp.parse import make_parse, split_text
+
+
+@given(text=st.text(alphabet="ab .\n", max_size=300), size=st.integers(min_value=4, max_value=50))
+def test_pieces_join_back_and_respect_the_limit(text, size):
+    pieces = split_text(text, size)
+    assert "".join(pieces) == text
+    assert all(len(piece) <= size for piece in pieces)
+
+
+def test_cuts_prefer_line_breaks():
+    assert split_text("aaaa bb\ncc dd", 10) == ["aaaa bb\n", "cc dd"]
+
+
+@pytest.fixture(scope="module")
+def small_chunk_parse():
+    return make_parse(load_config(overrides={"parse": {"max_chunk_chars": 60}}))
+
+
+def test_a_long_text_is_parsed_in_pieces_with_offsets_intact(small_chunk_parse):
+    lines = [
+        "Troops entered Gao on Monday, the army said.",
+        "Rebels withdrew toward Kidal after heavy fighting.",
+        "Officials in Bamako said talks would resume.",
+    ]
+    text = "\n".join(lines * 3)
+    doc = Document.from_input(text)
+    doc.set_text(text)
+    small_chunk_parse(doc)
+    assert doc.sdoc.text == text
+    names = {ent.text for ent in doc.sdoc.ents}
+    assert {"Gao", "Bamako"} <= names
+    for ent in doc.sdoc.ents:
+        assert text[ent.start_char : ent.end_char] == ent.text
+
+
+def test_pipe_gives_the_same_docs_as_one_by_one(small_chunk_parse):
+    texts = ["Troops entered Gao on Monday.\n" * 4, "Police fired tear gas in Lagos."]
+    docs = []
+    for text in texts:
+        doc = Document.from_input(text)
+        doc.set_text(text)
+        docs.append(doc)
+    piped = [d.sdoc.to_json() for d in small_chunk_parse.pipe(docs)]
+    single = []
+    for text in texts:
+        doc = Document.from_input(text)
+        doc.set_text(text)
+        single.append(small_chunk_parse(doc).sdoc.to_json())
+    assert piped == single
