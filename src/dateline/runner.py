@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
-from typing import Any
+from typing import Any, Protocol
 
 from .config import Config, load_config
 from .document import Document
@@ -28,13 +28,19 @@ __all__ = ["ParallelPipeline", "pipe_parallel"]
 
 log = logging.getLogger(__name__)
 
-PipelineFactory = Callable[[Config], Pipeline]
+class PipesDocuments(Protocol):
+    """What a worker runs: a Pipeline, or anything with its ``pipe`` (the bench's baseline)."""
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]: ...
+
+
+PipelineFactory = Callable[[Config], PipesDocuments]
 
 # How long to wait for every worker to have built its pipeline (model load included).
 START_TIMEOUT_S = 600.0
 
 # Per worker process: its pipeline, and the barrier that tells when all workers are ready.
-_worker_pipeline: Pipeline | None = None
+_worker_pipeline: PipesDocuments | None = None
 _worker_barrier: Any = None
 
 
