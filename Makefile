@@ -21,12 +21,13 @@ $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 demo: setup
 	$(BIN)/dateline extract examples/sample_article.txt --format table
 
-## Set up, then run the whole test suite.
-test: setup
+## Set up, then run the whole test suite: static checks first, then pytest (its summary last).
+test: lint
 	$(BIN)/python -m pytest
 
 lint: setup
 	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
 
 ## Score every component against the gold corpora in $(DATA) (never copied here).

@@ -8,8 +8,16 @@ from dateline import Document, InputError
 
 def test_public_names():
     assert sorted(dateline.__all__) == sorted(
-        ["SCHEMA_VERSION", "DatelineError", "Document", "InputError", "Pipeline",
-         "__version__", "extract", "make_pipeline"]
+        [
+            "SCHEMA_VERSION",
+            "DatelineError",
+            "Document",
+            "InputError",
+            "Pipeline",
+            "__version__",
+            "extract",
+            "make_pipeline",
+        ]
     )
     for name in dateline.__all__:
         assert hasattr(dateline, name), name

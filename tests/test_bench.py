@@ -24,9 +24,17 @@ from dateline.runner import pipe_parallel
 
 RECORDS = [
     {"id": "a1", "split": "train", "text": "militia fighters burned two villages near the river."},
-    {"id": "a2", "split": "test", "text": "the army said it had shelled rebel positions overnight."},
+    {
+        "id": "a2",
+        "split": "test",
+        "text": "the army said it had shelled rebel positions overnight.",
+    },
     {"id": "a3", "split": "test", "text": "a roadside bomb wounded three soldiers on the highway."},
-    {"id": "a4", "split": "dev", "text": "students marched to the ministry to demand new elections."},
+    {
+        "id": "a4",
+        "split": "dev",
+        "text": "students marched to the ministry to demand new elections.",
+    },
 ]
 
 TEXTS = [
@@ -47,15 +55,26 @@ def corpus(tmp_path: Path) -> str:
 
 def measurement(name: str, seconds: float, peak: float, *, workers: int = 1) -> Measurement:
     return Measurement(
-        name=name, docs=10, words=1000, workers=workers, times_s=[seconds, seconds * 3, seconds],
-        startup_s=1.0, peak_mib=peak,
+        name=name,
+        docs=10,
+        words=1000,
+        workers=workers,
+        times_s=[seconds, seconds * 3, seconds],
+        startup_s=1.0,
+        peak_mib=peak,
     )
 
 
 def hand_result(workers: int = 1) -> BenchResult:
     return BenchResult(
-        paths=["corpus.jsonl"], split="test", docs=10, words=1000, skipped=0, workers=workers,
-        repeat=3, spacy=measurement("spacy", 2.0, 200.0, workers=workers),
+        paths=["corpus.jsonl"],
+        split="test",
+        docs=10,
+        words=1000,
+        skipped=0,
+        workers=workers,
+        repeat=3,
+        spacy=measurement("spacy", 2.0, 200.0, workers=workers),
         dateline=measurement("dateline", 5.0, 300.0, workers=workers),
         cold_start=ColdStart(extract_s=2.5, extract_runs_s=[2.5], import_s=0.2),
         machine={"cpus": 2},
@@ -122,12 +141,29 @@ def test_ratios() -> None:
 def test_to_dict_keys() -> None:
     data = hand_result().to_dict()
     assert set(data) == {
-        "paths", "split", "docs", "words", "skipped", "workers", "repeat", "spacy", "dateline",
-        "ratio", "cold_start", "machine",
+        "paths",
+        "split",
+        "docs",
+        "words",
+        "skipped",
+        "workers",
+        "repeat",
+        "spacy",
+        "dateline",
+        "ratio",
+        "cold_start",
+        "machine",
     }
     assert set(data["ratio"]) == {"time", "throughput", "memory"}
-    assert {"seconds", "docs_per_s", "words_per_s", "words_per_s_per_core", "peak_mib",
-            "startup_s", "times_s"} <= set(data["dateline"])
+    assert {
+        "seconds",
+        "docs_per_s",
+        "words_per_s",
+        "words_per_s_per_core",
+        "peak_mib",
+        "startup_s",
+        "times_s",
+    } <= set(data["dateline"])
     assert data["cold_start"]["extract_s"] == 2.5
     json.dumps(data)
 

@@ -29,8 +29,12 @@ def test_extract_json_is_valid_and_deterministic(runner, validate):
 
 def test_extract_jsonl_writes_one_line_per_document(runner, tmp_path):
     other = tmp_path / "b.txt"
-    other.write_text("Police dispersed a march in Lagos on Sunday, witnesses said.", encoding="utf-8")
-    result = runner.invoke(cli, ["extract", str(SAMPLE), str(other), "--format", "jsonl", "--no-progress"])
+    other.write_text(
+        "Police dispersed a march in Lagos on Sunday, witnesses said.", encoding="utf-8"
+    )
+    result = runner.invoke(
+        cli, ["extract", str(SAMPLE), str(other), "--format", "jsonl", "--no-progress"]
+    )
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert len(lines) == 2
@@ -39,8 +43,12 @@ def test_extract_jsonl_writes_one_line_per_document(runner, tmp_path):
 
 def test_extract_json_of_several_documents_is_an_array(runner, tmp_path):
     other = tmp_path / "b.txt"
-    other.write_text("Police dispersed a march in Lagos on Sunday, witnesses said.", encoding="utf-8")
-    result = runner.invoke(cli, ["extract", str(SAMPLE), str(other), "--format", "json", "--no-progress"])
+    other.write_text(
+        "Police dispersed a march in Lagos on Sunday, witnesses said.", encoding="utf-8"
+    )
+    result = runner.invoke(
+        cli, ["extract", str(SAMPLE), str(other), "--format", "json", "--no-progress"]
+    )
     assert result.exit_code == 0, result.output
     assert [d["source"] for d in json.loads(result.stdout)] == [str(SAMPLE), str(other)]
 
@@ -61,7 +69,9 @@ def test_output_file_is_written(runner, tmp_path):
 
 
 def test_published_option_overrides_and_is_checked(runner):
-    ok = runner.invoke(cli, ["extract", str(SAMPLE), "--format", "json", "--published", "2021-03-20"])
+    ok = runner.invoke(
+        cli, ["extract", str(SAMPLE), "--format", "json", "--published", "2021-03-20"]
+    )
     assert json.loads(ok.stdout)["meta"]["published"] == "2021-03-20"
     bad = runner.invoke(cli, ["extract", str(SAMPLE), "--published", "20 March"])
     assert bad.exit_code == 2
@@ -73,7 +83,8 @@ def test_a_bad_input_is_reported_and_the_others_are_written(runner, tmp_path):
     empty.write_bytes(b"")
     missing = tmp_path / "missing.txt"
     result = runner.invoke(
-        cli, ["extract", str(empty), str(SAMPLE), str(missing), "--format", "jsonl", "--no-progress"]
+        cli,
+        ["extract", str(empty), str(SAMPLE), str(missing), "--format", "jsonl", "--no-progress"],
     )
     assert result.exit_code == 1
     assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [str(SAMPLE)]
@@ -85,7 +96,9 @@ def test_a_bad_input_is_reported_and_the_others_are_written(runner, tmp_path):
 def test_failed_run_keeps_an_existing_output_file_until_it_is_replaced(runner, tmp_path):
     out = tmp_path / "doc.json"
     out.write_text("old", encoding="utf-8")
-    result = runner.invoke(cli, ["extract", str(SAMPLE), "--config", str(tmp_path / "nope.toml"), "-o", str(out)])
+    result = runner.invoke(
+        cli, ["extract", str(SAMPLE), "--config", str(tmp_path / "nope.toml"), "-o", str(out)]
+    )
     assert result.exit_code != 0
     assert out.read_text(encoding="utf-8") == "old"
 
@@ -117,7 +130,9 @@ def test_workers_give_the_same_bytes_in_the_same_order(runner, tmp_path):
         path.write_text(text, encoding="utf-8")
         paths.append(str(path))
     one = runner.invoke(cli, ["extract", *paths, "--format", "jsonl", "--no-progress"])
-    two = runner.invoke(cli, ["extract", *paths, "--format", "jsonl", "--no-progress", "--workers", "2"])
+    two = runner.invoke(
+        cli, ["extract", *paths, "--format", "jsonl", "--no-progress", "--workers", "2"]
+    )
     assert one.exit_code == two.exit_code == 1  # the empty file
     assert one.stdout == two.stdout
     assert len(two.stdout.splitlines()) == 3
@@ -137,8 +152,11 @@ def test_output_file_gets_ordinary_permissions(runner, tmp_path):
 def test_a_killed_jsonl_batch_resumes_where_it_stopped(runner, tmp_path):
     paths = []
     for n, text in enumerate(
-        ["Police dispersed a march in Lagos on Sunday.", "Gunmen attacked a bus near Kandahar.",
-         "The army retook two villages outside Gao."]
+        [
+            "Police dispersed a march in Lagos on Sunday.",
+            "Gunmen attacked a bus near Kandahar.",
+            "The army retook two villages outside Gao.",
+        ]
     ):
         path = tmp_path / f"{n}.txt"
         path.write_text(text, encoding="utf-8")
@@ -147,10 +165,14 @@ def test_a_killed_jsonl_batch_resumes_where_it_stopped(runner, tmp_path):
     full = runner.invoke(cli, ["extract", *paths, "--format", "jsonl", "--no-progress"]).stdout
     lines = full.splitlines(keepends=True)
     # What a kill during the third document leaves: two whole lines and a torn one.
-    (tmp_path / "out.jsonl.partial").write_text(lines[0] + lines[1] + lines[2][:25], encoding="utf-8")
+    (tmp_path / "out.jsonl.partial").write_text(
+        lines[0] + lines[1] + lines[2][:25], encoding="utf-8"
+    )
     out.write_text("older results\n", encoding="utf-8")
 
-    result = runner.invoke(cli, ["extract", *paths, "--format", "jsonl", "--no-progress", "-o", str(out)])
+    result = runner.invoke(
+        cli, ["extract", *paths, "--format", "jsonl", "--no-progress", "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     assert "resuming: 2 document(s)" in result.stderr
     assert out.read_text(encoding="utf-8") == full
@@ -168,14 +190,25 @@ def test_a_killed_jsonl_batch_resumes_where_it_stopped(runner, tmp_path):
         ("corpus.jsonl", b'{"text": "Police fired tear gas in Lagos."}\n{not json\n', "line 2"),
     ],
 )
-def test_each_bad_input_gets_one_line_and_the_batch_goes_on(runner, tmp_path, name, content, needle):
+def test_each_bad_input_gets_one_line_and_the_batch_goes_on(
+    runner, tmp_path, name, content, needle
+):
     bad = tmp_path / name
     bad.write_bytes(content)
     config = tmp_path / "small.toml"
     config.write_text("[input]\nmax_bytes = 4000\n", encoding="utf-8")
     result = runner.invoke(
         cli,
-        ["extract", str(bad), str(SAMPLE), "--format", "jsonl", "--no-progress", "--config", str(config)],
+        [
+            "extract",
+            str(bad),
+            str(SAMPLE),
+            "--format",
+            "jsonl",
+            "--no-progress",
+            "--config",
+            str(config),
+        ],
     )
     assert result.exit_code == 1, result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("dateline: error:")]

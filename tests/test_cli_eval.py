@@ -16,10 +16,22 @@ def data_dir(tmp_path):
     eval_dir = tmp_path / "eval"
     eval_dir.mkdir()
     docs = [
-        {"id": "d1", "dct": "2021-03-05", "text": "Troops withdrew on Monday after talks.",
-         "timexes": [{"start": 19, "end": 25, "text": "Monday", "type": "DATE", "value": "2021-03-01"}]},
-        {"id": "d2", "dct": "2021-03-05", "text": "The siege lasted three weeks.",
-         "timexes": [{"start": 17, "end": 28, "text": "three weeks", "type": "DURATION", "value": "P3W"}]},
+        {
+            "id": "d1",
+            "dct": "2021-03-05",
+            "text": "Troops withdrew on Monday after talks.",
+            "timexes": [
+                {"start": 19, "end": 25, "text": "Monday", "type": "DATE", "value": "2021-03-01"}
+            ],
+        },
+        {
+            "id": "d2",
+            "dct": "2021-03-05",
+            "text": "The siege lasted three weeks.",
+            "timexes": [
+                {"start": 17, "end": 28, "text": "three weeks", "type": "DURATION", "value": "P3W"}
+            ],
+        },
         {"id": "d3", "dct": "2021-03-05", "text": "Nobody was hurt.", "timexes": []},
     ]
     for doc in docs:
@@ -68,8 +80,10 @@ def test_bench_json_reports_both_sides_and_the_ratio(tmp_path):
         "".join(
             json.dumps({"id": str(i), "split": "test", "text": text}) + "\n"
             for i, text in enumerate(
-                ["Gunmen attacked a police post near Kandahar on Monday.",
-                 "Thousands marched in Santiago to demand new elections."]
+                [
+                    "Gunmen attacked a police post near Kandahar on Monday.",
+                    "Thousands marched in Santiago to demand new elections.",
+                ]
             )
         ),
         encoding="utf-8",

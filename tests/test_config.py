@@ -14,7 +14,7 @@ def test_defaults_name_the_model_and_stages():
 
 def test_user_file_overrides_only_its_keys(tmp_path):
     path = tmp_path / "my.toml"
-    path.write_text('[input]\nmax_bytes = 10\n', encoding="utf-8")
+    path.write_text("[input]\nmax_bytes = 10\n", encoding="utf-8")
     config = load_config(path)
     assert config["input"]["max_bytes"] == 10
     assert config["input"]["max_control_ratio"] == default_config()["input"]["max_control_ratio"]

@@ -12,8 +12,17 @@ from .conftest import FIXTURES, SAMPLE
 
 def _extract(seed: str) -> bytes:
     env = {**os.environ, "PYTHONHASHSEED": seed}
-    args = [sys.executable, "-m", "dateline", "extract", str(SAMPLE), str(FIXTURES / "ingest"),
-            "--format", "jsonl", "--no-progress"]
+    args = [
+        sys.executable,
+        "-m",
+        "dateline",
+        "extract",
+        str(SAMPLE),
+        str(FIXTURES / "ingest"),
+        "--format",
+        "jsonl",
+        "--no-progress",
+    ]
     return subprocess.run(args, env=env, capture_output=True, check=False, timeout=300).stdout
 
 

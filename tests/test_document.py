@@ -41,12 +41,28 @@ def test_to_dict_has_every_key_of_the_contract():
     doc = Document(id="x", text="Hello")
     data = doc.to_dict()
     assert list(data) == [
-        "schema", "id", "source", "text", "meta", "entities", "places", "times",
-        "events", "quotes", "claims", "problems",
+        "schema",
+        "id",
+        "source",
+        "text",
+        "meta",
+        "entities",
+        "places",
+        "times",
+        "events",
+        "quotes",
+        "claims",
+        "problems",
     ]
     assert data["schema"] == "dateline/1"
     assert list(data["meta"]) == [
-        "headline", "published", "modified", "dateline", "agencies", "language", "captions",
+        "headline",
+        "published",
+        "modified",
+        "dateline",
+        "agencies",
+        "language",
+        "captions",
     ]
 
 

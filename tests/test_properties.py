@@ -10,9 +10,41 @@ import dateline
 from dateline import InputError
 
 WIRE_WORDS = st.sampled_from(
-    ["Police", "said", "on", "Monday", "in", "Kabul", "the", "army", "killed", "12", "fighters",
-     "\n", "\n\n", ":", "(AFP)", "-", "“", "”", "Follow", "Updated", "March", "2021", "Lagos",
-     "Reuters", "<p>", "</p>", "é", "\u200b", "\t", "BEIRUT", "/", ".", ","]
+    [
+        "Police",
+        "said",
+        "on",
+        "Monday",
+        "in",
+        "Kabul",
+        "the",
+        "army",
+        "killed",
+        "12",
+        "fighters",
+        "\n",
+        "\n\n",
+        ":",
+        "(AFP)",
+        "-",
+        "“",
+        "”",
+        "Follow",
+        "Updated",
+        "March",
+        "2021",
+        "Lagos",
+        "Reuters",
+        "<p>",
+        "</p>",
+        "é",
+        "\u200b",
+        "\t",
+        "BEIRUT",
+        "/",
+        ".",
+        ",",
+    ]
 )
 ARTICLES = st.one_of(
     st.text(max_size=400),
@@ -20,7 +52,9 @@ ARTICLES = st.one_of(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=ARTICLES, clean=st.booleans())
 def test_extract_never_crashes_and_writes_valid_spans(pipeline, validate, text, clean):
     try:

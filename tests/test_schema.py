@@ -23,12 +23,36 @@ def test_schema_rejects_a_span_without_text(validate):
     import pytest
 
     data = {
-        "schema": "dateline/1", "id": "x", "source": None, "text": "ab",
-        "meta": {"headline": None, "published": None, "modified": None, "dateline": [],
-                 "agencies": [], "language": None, "captions": []},
-        "entities": [{"id": "e", "label": "ORG", "name": "a", "canonical": None,
-                      "actor_type": None, "country": None, "mentions": [{"start": 0, "end": 1}]}],
-        "places": [], "times": [], "events": [], "quotes": [], "claims": [], "problems": [],
+        "schema": "dateline/1",
+        "id": "x",
+        "source": None,
+        "text": "ab",
+        "meta": {
+            "headline": None,
+            "published": None,
+            "modified": None,
+            "dateline": [],
+            "agencies": [],
+            "language": None,
+            "captions": [],
+        },
+        "entities": [
+            {
+                "id": "e",
+                "label": "ORG",
+                "name": "a",
+                "canonical": None,
+                "actor_type": None,
+                "country": None,
+                "mentions": [{"start": 0, "end": 1}],
+            }
+        ],
+        "places": [],
+        "times": [],
+        "events": [],
+        "quotes": [],
+        "claims": [],
+        "problems": [],
     }
     with pytest.raises(AssertionError):
         validate(data)

@@ -209,7 +209,10 @@ class _Input(NamedTuple):
 
     def document(self) -> Document:
         return Document.from_input(
-            self.raw, source=self.source, id=self.id, input_format=self.input_format,
+            self.raw,
+            source=self.source,
+            id=self.id,
+            input_format=self.input_format,
             clean=self.clean,
         )
 
@@ -235,7 +238,7 @@ def _read_jsonl(path: str, *, split: str | None, clean: bool) -> Iterator[Docume
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise DatelineError(
                     f"{path}: line {number} is not a record with a 'text' field ({exc}); "
-                    "give a JSONL corpus of {\"id\", \"text\", \"split\"} records"
+                    'give a JSONL corpus of {"id", "text", "split"} records'
                 ) from exc
             if split is not None and record.get("split") != split:
                 continue
@@ -535,7 +538,10 @@ def measure_cold_start(config: Config | None = None, *, runs: int = 3) -> ColdSt
             start = time.perf_counter()
             done = subprocess.run(
                 [sys.executable, "-m", "dateline", "extract", path],
-                capture_output=True, text=True, timeout=COLD_START_TIMEOUT_S, check=False,
+                capture_output=True,
+                text=True,
+                timeout=COLD_START_TIMEOUT_S,
+                check=False,
             )
             elapsed = time.perf_counter() - start
             if done.returncode != 0:
@@ -549,8 +555,12 @@ def measure_cold_start(config: Config | None = None, *, runs: int = 3) -> ColdSt
     probes: list[dict[str, float]] = []
     for _ in range(runs):
         done = subprocess.run(
-            [sys.executable, "-c", _PROBE], input=json.dumps(config),
-            capture_output=True, text=True, timeout=COLD_START_TIMEOUT_S, check=False,
+            [sys.executable, "-c", _PROBE],
+            input=json.dumps(config),
+            capture_output=True,
+            text=True,
+            timeout=COLD_START_TIMEOUT_S,
+            check=False,
         )
         if done.returncode != 0:
             last = (done.stderr.strip().splitlines() or ["no message"])[-1]
@@ -631,8 +641,13 @@ def run_bench(
 
     def measurement(name: str, run: dict[str, Any]) -> Measurement:
         return Measurement(
-            name=name, docs=len(docs), words=words, workers=workers, times_s=run["times_s"],
-            startup_s=run["startup_s"], peak_mib=run["peak_mib"],
+            name=name,
+            docs=len(docs),
+            words=words,
+            workers=workers,
+            times_s=run["times_s"],
+            startup_s=run["startup_s"],
+            peak_mib=run["peak_mib"],
         )
 
     return BenchResult(

@@ -119,7 +119,9 @@ def cli(verbose: int) -> None:
     metavar="YYYY-MM-DD",
     help="Publication date; overrides what the text says.",
 )
-@click.option("--no-clean", is_flag=True, help="Use the text exactly as given (no boilerplate removal).")
+@click.option(
+    "--no-clean", is_flag=True, help="Use the text exactly as given (no boilerplate removal)."
+)
 @click.option(
     "-o",
     "--output",
@@ -127,8 +129,14 @@ def cli(verbose: int) -> None:
     help="Write to FILE instead of standard output. With --format jsonl a killed run resumes: "
     "a rerun skips the documents already in FILE.partial.",
 )
-@click.option("--config", "config_path", metavar="FILE", help="A TOML file overriding the defaults.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: when >1 input].")
+@click.option(
+    "--config", "config_path", metavar="FILE", help="A TOML file overriding the defaults."
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar on stderr [default: when >1 input].",
+)
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
@@ -164,7 +172,9 @@ def extract(
             raise click.ClickException(str(exc)) from exc
     if fmt is None:
         fmt = "table" if (output is None and sys.stdout.isatty()) else "json"
-    show_progress = progress if progress is not None else (len(paths) > 1 or _has_dir_or_glob(paths))
+    show_progress = (
+        progress if progress is not None else (len(paths) > 1 or _has_dir_or_glob(paths))
+    )
 
     failures = 0
     docs: Iterable[Document] = read_inputs(
@@ -310,11 +320,28 @@ _WRITERS: dict[str, Callable[[IO[str]], Any]] = {
 )
 @click.option("--only", multiple=True, metavar="NAME", help="Run only these scorers (repeatable).")
 @click.option("--split", type=click.Choice(["dev", "test"]), default="test", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--errors", "n_errors", type=int, default=0, metavar="N", help="Show the N most frequent kinds of error.")
-@click.option("--limit", type=int, default=None, metavar="N", help="Score only the first N documents of each corpus (quick checks).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.option(
+    "--errors",
+    "n_errors",
+    type=int,
+    default=0,
+    metavar="N",
+    help="Show the N most frequent kinds of error.",
+)
+@click.option(
+    "--limit",
+    type=int,
+    default=None,
+    metavar="N",
+    help="Score only the first N documents of each corpus (quick checks).",
+)
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
-@click.option("--config", "config_path", metavar="FILE", help="A TOML file overriding the defaults.")
+@click.option(
+    "--config", "config_path", metavar="FILE", help="A TOML file overriding the defaults."
+)
 def eval_(
     data_dir: Path,
     only: tuple[str, ...],
@@ -361,7 +388,9 @@ def eval_(
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True)
-@click.option("--split", default=None, help="For JSONL corpora with a split field: only this split.")
+@click.option(
+    "--split", default=None, help="For JSONL corpora with a split field: only this split."
+)
 @click.option("--limit", type=int, default=None, metavar="N", help="Only the first N documents.")
 @click.option(
     "--repeat",
@@ -370,8 +399,12 @@ def eval_(
     show_default=True,
     help="Time each side N times and report the median.",
 )
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--config", "config_path", metavar="FILE", help="A TOML file overriding the defaults.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.option(
+    "--config", "config_path", metavar="FILE", help="A TOML file overriding the defaults."
+)
 def bench(
     paths: tuple[str, ...],
     workers: int,
@@ -411,7 +444,9 @@ def schema() -> None:
 
 
 @cli.command("stages")
-@click.option("--config", "config_path", metavar="FILE", help="A TOML file overriding the defaults.")
+@click.option(
+    "--config", "config_path", metavar="FILE", help="A TOML file overriding the defaults."
+)
 def stages_(config_path: str | None) -> None:
     """List the registered stages, marking those the configuration runs."""
     from .registry import stages

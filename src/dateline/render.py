@@ -73,7 +73,17 @@ def render_document(doc: Document) -> list[Any]:
     parts.append(
         _table(
             "Events",
-            ["type", "actor1", "actor2", "where", "when", "killed", "certainty", "source", "trigger"],
+            [
+                "type",
+                "actor1",
+                "actor2",
+                "where",
+                "when",
+                "killed",
+                "certainty",
+                "source",
+                "trigger",
+            ],
             events,
         )
     )
@@ -91,10 +101,16 @@ def render_document(doc: Document) -> list[Any]:
     times = [[t.text, t.type, t.value, t.precision] for t in doc.times]
     parts.append(_table("Dates", ["text", "type", "value", "precision"], times))
     quotes = [
-        [_quote(Span(start=q.start, end=q.end, text=q.text)), q.kind, q.speaker.name if q.speaker else EMPTY]
+        [
+            _quote(Span(start=q.start, end=q.end, text=q.text)),
+            q.kind,
+            q.speaker.name if q.speaker else EMPTY,
+        ]
         for q in doc.quotes
     ]
     parts.append(_table("Quotes", ["quote", "kind", "speaker"], quotes))
     if doc.problems:
-        parts.append(Text("problems: " + "; ".join(p.message for p in doc.problems), style="yellow"))
+        parts.append(
+            Text("problems: " + "; ".join(p.message for p in doc.problems), style="yellow")
+        )
     return parts

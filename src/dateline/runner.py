@@ -28,6 +28,7 @@ __all__ = ["ParallelPipeline", "pipe_parallel"]
 
 log = logging.getLogger(__name__)
 
+
 class PipesDocuments(Protocol):
     """What a worker runs: a Pipeline, or anything with its ``pipe`` (the bench's baseline)."""
 

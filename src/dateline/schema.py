@@ -34,6 +34,8 @@ def schema_json() -> str:
 
 def committed_schema() -> dict[str, Any]:
     """The schema file shipped with the package."""
-    text = resources.files("dateline").joinpath("resources/schema/dateline-1.json").read_text("utf-8")
+    text = (
+        resources.files("dateline").joinpath("resources/schema/dateline-1.json").read_text("utf-8")
+    )
     result: dict[str, Any] = json.loads(text)
     return result

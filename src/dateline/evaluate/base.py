@@ -51,5 +51,7 @@ class Scorer(ABC):
         """The texts to run through dateline, one per gold document."""
 
     @abstractmethod
-    def score(self, gold: list[Any], predicted: Mapping[str, dict[str, Any]], split: str) -> ScoreResult:
+    def score(
+        self, gold: list[Any], predicted: Mapping[str, dict[str, Any]], split: str
+    ) -> ScoreResult:
         """Score dateline's output (contract dicts keyed by EvalInput.id) against the gold."""

@@ -15,7 +15,18 @@ from ..records import Entity
 from ..registry import Stage, stages
 
 # spaCy labels that name referents; numbers, dates and money are other stages' work.
-ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
+ENTITY_LABELS = (
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "NORP",
+    "FAC",
+    "EVENT",
+    "PRODUCT",
+    "LAW",
+    "WORK_OF_ART",
+)
 
 _TITLE = re.compile(
     r"^(?:the|col\.?|gen\.?|lt\.?|maj\.?|capt\.?|sgt\.?|dr\.?|mr\.?|mrs\.?|ms\.?|president|"
@@ -74,9 +85,7 @@ def group_entities(doc: Document) -> list[Entity]:
     return entities
 
 
-@stages.register(
-    "dateline.entities.v1", requires=["sdoc"], assigns=["entities"], english_only=True
-)
+@stages.register("dateline.entities.v1", requires=["sdoc"], assigns=["entities"], english_only=True)
 def make_entities(config: Config) -> Stage:
     """Group spaCy's named entities into one record per referent with all its mentions."""
 
