@@ -22,7 +22,7 @@ InputFormat = Literal["text", "html"]
 
 
 class Caption(Record):
-    """A photo caption removed from the body, with its credit when one is given."""
+    """A photo caption removed from the body, as written (its credit included)."""
 
     text: str
 
