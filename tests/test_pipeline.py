@@ -112,3 +112,21 @@ def test_stages_that_need_a_failed_stage_are_skipped_without_more_problems(test_
     assert [p.code for p in doc.problems] == ["stage_failed"]
     assert doc.meta.headline is None
     assert doc.missing == {"thing", "other"}
+
+
+def test_plugins_register_stages_through_entry_points(monkeypatch):
+    from dateline import registry as registry_module
+
+    registry = Registry("dateline.stages")
+
+    class FakeEntryPoint:
+        def load(self):
+            registry.register("plugin.shout.v1", requires=["text"])(lambda config: str.upper)
+
+    monkeypatch.setattr(
+        registry_module,
+        "entry_points",
+        lambda group: [FakeEntryPoint()] if group == "dateline.stages" else [],
+    )
+    assert "plugin.shout.v1" in registry
+    assert registry.get("plugin.shout.v1").requires == ("text",)
