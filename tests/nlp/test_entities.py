@@ -4,7 +4,6 @@ import pytest
 
 from dateline.document import Document
 from dateline.nlp.entities import group_entities, normalise
-from dateline.nlp.places import places_from_entities
 
 
 @pytest.mark.parametrize(
@@ -39,11 +38,3 @@ def test_a_surname_joins_the_full_name(pipeline):
     assert not [e for e in group_entities(doc) if e.name == "Bello"]
     for mention in people[0].mentions:
         assert text[mention.start : mention.end] == mention.text
-
-
-def test_places_come_from_place_like_entities(pipeline):
-    doc = _parsed(pipeline, "Fighting spread from Kabul to Kandahar, the Taliban said.")
-    doc.entities = group_entities(doc)
-    names = [p.name for p in places_from_entities(doc)]
-    assert "Kabul" in names and "Kandahar" in names
-    assert "Taliban" not in names

@@ -47,6 +47,16 @@ def normalise(name: str) -> str:
     return " ".join(name.lower().split())
 
 
+def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of a name mention without a trailing possessive or a second line.
+
+    spaCy sometimes runs an entity across a line break ("Lake Chad\\n\\nArmy"): a name never
+    spans lines in a clean body, so only the first line is kept.
+    """
+    name = text[start:end].split("\n", 1)[0].rstrip()
+    return start, start + len(_POSSESSIVE.sub("", name))
+
+
 def group_entities(doc: Document) -> list[Entity]:
     """One Entity per (label, normalised name), persons also by surname."""
     groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
@@ -54,12 +64,8 @@ def group_entities(doc: Document) -> list[Entity]:
     for ent in doc.sdoc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        start, end = ent.start_char, ent.end_char
-        # spaCy sometimes runs an entity across a line break ("Lake Chad\n\nArmy"): a name
-        # never spans lines in a clean body, so keep the first line only.
-        text = doc.text[start:end].split("\n", 1)[0].rstrip()
-        stripped = _POSSESSIVE.sub("", text)
-        end = start + len(stripped)
+        start, end = trim_mention(doc.text, ent.start_char, ent.end_char)
+        stripped = doc.text[start:end]
         key = (ent.label_, normalise(stripped))
         if not key[1]:
             continue

@@ -14,11 +14,26 @@ INSTALL_HINT = (
 
 
 @functools.lru_cache(maxsize=4)
-def load_model(name: str) -> Any:
-    """The spaCy Language for package ``name``; nothing is downloaded."""
+def load_model(name: str, components: tuple[str, ...] = ()) -> Any:
+    """The spaCy Language for package ``name`` plus dateline's ``components``, appended in order.
+
+    Nothing is downloaded. Each distinct (name, components) is its own Language, so the bare
+    model (the benchmark's baseline) is never changed by adding components.
+    """
     import spacy
 
+    from . import components as _registers_factories  # noqa: F401
+
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelError(f"the spaCy model {name!r} is not installed; {INSTALL_HINT}") from exc
+    for component in components:
+        try:
+            nlp.add_pipe(component)
+        except ValueError as exc:
+            raise ModelError(
+                f"cannot add the spaCy component {component!r} from [parse] components: "
+                f"{str(exc).splitlines()[0]}"
+            ) from exc
+    return nlp

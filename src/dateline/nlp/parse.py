@@ -47,7 +47,7 @@ class Parse:
 
     def __init__(self, config: Config):
         settings = config.get("parse", {})
-        self.nlp = load_model(config["model"]["name"])
+        self.nlp = load_model(config["model"]["name"], tuple(settings.get("components", ())))
         self.batch_size = int(settings.get("batch_size", 32))
         self.max_chars = int(settings.get("max_chunk_chars", 100_000))
 

@@ -1,6 +1,7 @@
 """Stage ``dateline.places.v1``: place names found in the text (recognition only).
 
-Every GPE, LOC and FAC entity becomes a Place with all its mentions. Resolution to
+The spaCy component ``dateline_places`` marks the mentions (span group
+``dateline.places``); this stage groups them by name into Place records. Resolution to
 coordinates (gazetteer) is a later stage's work: until then lat/lon stay null and
 precision is "unknown".
 """
@@ -9,26 +10,42 @@ from __future__ import annotations
 
 from ..config import Config
 from ..document import Document
+from ..errors import PipelineError
 from ..records import Place
 from ..registry import Stage, stages
+from .components import PLACES
+from .entities import normalise, trim_mention
 
-PLACE_LABELS = ("GPE", "LOC", "FAC")
+COMPONENT = "dateline_places"
 
 
-def places_from_entities(doc: Document) -> list[Place]:
-    """One Place per place-like entity."""
+def group_places(doc: Document) -> list[Place]:
+    """One Place per normalised name, with every mention of it."""
+    groups: dict[str, list[tuple[int, int]]] = {}
+    names: dict[str, str] = {}
+    for span in doc.sdoc.spans.get(PLACES, []):
+        start, end = trim_mention(doc.text, span.start_char, span.end_char)
+        key = normalise(doc.text[start:end])
+        if key:
+            groups.setdefault(key, []).append((start, end))
+            names.setdefault(key, doc.text[start:end])
     return [
-        Place(id=f"pl{n + 1}", name=ent.name, mentions=list(ent.mentions))
-        for n, ent in enumerate(e for e in doc.entities if e.label in PLACE_LABELS)
+        Place(id=f"pl{n + 1}", name=names[key], mentions=[doc.span(s, e) for s, e in spans])
+        for n, (key, spans) in enumerate(groups.items())
     ]
 
 
-@stages.register("dateline.places.v1", requires=["entities"], assigns=["places"], english_only=True)
+@stages.register("dateline.places.v1", requires=["sdoc"], assigns=["places"], english_only=True)
 def make_places(config: Config) -> Stage:
-    """Places named in the text (GPE, LOC, FAC entities); no coordinates yet."""
+    """Places named in the text (the dateline_places component); no coordinates yet."""
+    if COMPONENT not in config.get("parse", {}).get("components", []):
+        raise PipelineError(
+            f"stage dateline.places.v1 reads the spaCy component {COMPONENT!r}: "
+            f'add it to [parse] components = ["{COMPONENT}"]'
+        )
 
     def places(doc: Document) -> Document:
-        doc.places = places_from_entities(doc)
+        doc.places = group_places(doc)
         return doc
 
     return places

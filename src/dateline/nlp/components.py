@@ -1,0 +1,27 @@
+"""dateline's spaCy components: token-level work, written to ``doc.spans["dateline.<layer>"]``.
+
+They are ordinary spaCy components, so they can be used in any spaCy pipeline::
+
+    import dateline.nlp.components  # registers the factories
+    nlp.add_pipe("dateline_places")
+
+The parse stage adds those named in ``[parse] components`` to the loaded model; an adapter
+stage per layer (``dateline.places.v1`` ...) turns the span groups into records.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+
+PLACES = "dateline.places"
+# spaCy's labels for places: countries and cities, other locations, facilities.
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+@Language.component("dateline_places", requires=["doc.ents"], assigns=["doc.spans"])
+def find_places(sdoc: Any) -> Any:
+    """Place-name mentions (GPE, LOC and FAC entities) as the span group ``dateline.places``."""
+    sdoc.spans[PLACES] = [ent for ent in sdoc.ents if ent.label_ in PLACE_LABELS]
+    return sdoc
