@@ -216,3 +216,24 @@ def test_each_bad_input_gets_one_line_and_the_batch_goes_on(
     assert str(bad) in errors[0] and needle in errors[0]
     written = [json.loads(line)["source"] for line in result.stdout.splitlines()]
     assert str(SAMPLE) in written
+
+
+def test_progress_bar_starts_only_with_the_second_document(runner, tmp_path, monkeypatch):
+    import rich.progress
+
+    started = []
+    monkeypatch.setattr(rich.progress.Progress, "start", lambda self: started.append(True))
+    one = runner.invoke(cli, ["extract", str(SAMPLE), "--format", "jsonl", "--progress"])
+    assert one.exit_code == 0, one.output
+    assert started == []
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        '{"text": "Police fired tear gas in Lagos."}\n{"text": "Troops entered Gao."}\n',
+        encoding="utf-8",
+    )
+    two = runner.invoke(cli, ["extract", str(corpus), "--format", "jsonl", "--progress"])
+    assert two.exit_code == 0, two.output
+    assert started == [True]
+    assert len(two.stdout.splitlines()) == 2
+    off = runner.invoke(cli, ["extract", str(corpus), "--format", "jsonl", "--no-progress"])
+    assert off.exit_code == 0 and started == [True]

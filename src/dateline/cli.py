@@ -135,7 +135,7 @@ def cli(verbose: int) -> None:
 @click.option(
     "--progress/--no-progress",
     default=None,
-    help="Progress bar on stderr [default: when >1 input].",
+    help="Progress bar on stderr once there is more than one document [default: on a terminal].",
 )
 @click.option(
     "--workers",
@@ -172,9 +172,6 @@ def extract(
             raise click.ClickException(str(exc)) from exc
     if fmt is None:
         fmt = "table" if (output is None and sys.stdout.isatty()) else "json"
-    show_progress = (
-        progress if progress is not None else (len(paths) > 1 or _has_dir_or_glob(paths))
-    )
 
     failures = 0
     docs: Iterable[Document] = read_inputs(
@@ -195,19 +192,17 @@ def extract(
         pipeline.pipe(docs) if workers == 1 else pipe_parallel(docs, config=config, workers=workers)
     )
     opened = _checkpointed(checkpoint) if checkpoint else _output(output)
-    with opened as out, _progress(show_progress) as advance:
+    with opened as out, _progress(progress) as reporter:
         writer = _WRITERS[fmt](out)
         try:
             for doc in processed:
-                advance()
+                reporter.advance()
                 if doc.failed:
                     failures += 1
-                    _fail(str(doc.error))
+                    reporter.echo(f"dateline: error: {doc.error}")
                     continue
                 for problem in doc.problems:
-                    click.echo(
-                        f"dateline: warning: {doc.source or doc.id}: {problem.message}", err=True
-                    )
+                    reporter.echo(f"dateline: warning: {doc.source or doc.id}: {problem.message}")
                 writer.write(doc)
         except BrokenProcessPool as exc:
             raise click.ClickException(
@@ -220,29 +215,62 @@ def extract(
         sys.exit(1)
 
 
-def _has_dir_or_glob(paths: tuple[str, ...]) -> bool:
-    return any(any(c in p for c in "*?[") or Path(p).is_dir() for p in paths)
+class _Progress:
+    """advance() per document; the bar appears on stderr once a second document comes.
+
+    Messages go through ``echo`` so that they print above a running bar, not through it.
+    """
+
+    def __init__(self, enabled: bool, label: str) -> None:
+        self.bar: Any = None
+        self.seen = 0
+        if enabled:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
+            self.bar = Progress(
+                TextColumn(label),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self.task = self.bar.add_task(label, total=None)
+
+    def advance(self) -> None:
+        self.seen += 1
+        if self.bar is None:
+            return
+        if self.seen == 2:  # one document needs no bar
+            self.bar.start()
+        self.bar.advance(self.task)
+
+    def echo(self, message: str) -> None:
+        if self.bar is not None and self.seen >= 2:
+            self.bar.console.print(message, markup=False, highlight=False, soft_wrap=True)
+        else:
+            click.echo(message, err=True)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 @contextmanager
-def _progress(enabled: bool, label: str = "extracting") -> Iterator[Callable[[], None]]:
-    if not enabled:
-        yield lambda: None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    bar = Progress(
-        TextColumn(label),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
-    with bar:
-        task = bar.add_task("extract", total=None)
-        yield lambda: bar.advance(task)
+def _progress(enabled: bool | None, label: str = "extracting") -> Iterator[_Progress]:
+    """A progress reporter; ``enabled`` None means only when stderr is a terminal."""
+    reporter = _Progress(sys.stderr.isatty() if enabled is None else enabled, label)
+    try:
+        yield reporter
+    finally:
+        reporter.stop()
 
 
 class _JsonWriter:
@@ -363,13 +391,13 @@ def eval_(
         raise click.ClickException(f"{data_dir}: no such folder; give the folder that holds eval/")
     try:
         pipeline = Pipeline(_load_config(config_path))
-        with _progress(sys.stderr.isatty(), label="scoring") as advance:
+        with _progress(None, label="scoring") as reporter:
             results, notes = run_eval(
                 data_dir,
                 only=list(only) or None,
                 split=split,
                 pipeline=pipeline,
-                progress=lambda name, done, total: advance(),
+                progress=lambda name, done, total: reporter.advance(),
                 limit=limit,
             )
     except DatelineError as exc:
