@@ -93,3 +93,12 @@ def test_bench_json_reports_both_sides_and_the_ratio(tmp_path):
     data = json.loads(result.stdout)
     text = json.dumps(data)
     assert "spacy" in text.lower() and "ratio" in text.lower()
+
+
+def test_a_damaged_corpus_is_skipped_with_its_reason(data_dir):
+    broken = data_dir / "eval" / "geo_lgl.jsonl"
+    broken.write_text('{"id": "x", "text": "Kabul", "toponyms": []}\n{broken\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "--data", str(data_dir), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert [s["corpus"] for s in json.loads(result.stdout)] == ["te3"]
+    assert "skipped lgl" in result.stderr and str(broken) in result.stderr

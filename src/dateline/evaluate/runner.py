@@ -118,7 +118,16 @@ def run_eval(
         if path is None:
             notes.append(f"skipped {scorer.name}: {scorer.filename} not found under {data_dir}")
             continue
-        gold = scorer.load(path, split)
+        try:
+            gold = scorer.load(path, split)
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+            # A damaged corpus file is skipped with its reason; the other corpora are scored.
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            notes.append(
+                f"skipped {scorer.name}: {path} is not in the expected format ({reason}); "
+                "restore the file from its source"
+            )
+            continue
         if limit is not None:
             gold = gold[:limit]
         inputs = scorer.inputs(gold)
