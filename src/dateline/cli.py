@@ -402,8 +402,9 @@ def eval_(
             )
     except DatelineError as exc:
         raise click.ClickException(str(exc)) from exc
-    for note in notes:
-        click.echo(f"dateline eval: {note}", err=True)
+    if fmt == "json" or output not in (None, "-"):  # the table on stdout lists them itself
+        for note in notes:
+            click.echo(f"dateline eval: {note}", err=True)
     with _output(output) as out:
         if fmt == "json":
             out.write(to_json(results, max_errors=n_errors) + "\n")
