@@ -379,3 +379,47 @@ def test_train_is_never_scored(tmp_path):
 def test_best_assignment_beats_greedy():
     # greedy takes (0, 0) = 3 and leaves (1, 1) = 0; the best is (0, 1) + (1, 0) = 2 + 2 = 4
     assert best_assignment([[3, 2], [2, 0]]) == [(0, 1), (1, 0)]
+
+
+def _dated(day: str) -> dict:
+    return {
+        "value": day,
+        "earliest": day,
+        "latest": day,
+        "precision": "day",
+        "evidence": [span("x")],
+    }
+
+
+def test_templates_tied_on_slots_pair_by_key_slots(tmp_path):
+    # Two gold templates with no filler at all, on different days and places: TF cannot tell
+    # them apart, so the key slots must decide the pairing, not the order of the predictions.
+    gold = [
+        {
+            "id": "d1",
+            "text": "x",
+            "templates": [
+                template(key_slots={"incident_date": "01 FEB 90", "incident_location": "ALPHA"}),
+                template(key_slots={"incident_date": "03 FEB 90", "incident_location": "BETA"}),
+            ],
+        }
+    ]
+    second = event(date=_dated("1990-02-03"), location={"name": "Beta", "evidence": [span("b")]})
+    first = event(date=_dated("1990-02-01"), location={"name": "Alpha", "evidence": [span("a")]})
+    scores = run(tmp_path, gold, {"d1": {"events": [second, first]}})
+    assert scores["tf_f1"] == 1.0
+    assert scores["date_accuracy"] == 1.0
+    assert scores["location_accuracy"] == 1.0
+
+
+def test_actor_typed_as_people_is_perp_ind_despite_an_org_word(tmp_path):
+    # "armed" is an organisation word ("armed forces"), but actors typed as people are
+    # individuals: "armed youths" fills PerpInd.
+    gold = [{"id": "d1", "text": "x", "templates": [template(PerpInd=[["armed youths"]])]}]
+    youths = role("armed youths") | {"actor_type": "person"}
+    scores = run(tmp_path, gold, {"d1": {"events": [event(actor1=youths)]}})
+    assert scores["ree_f1_perp_ind"] == 1.0
+    assert scores["tf_f1"] == 1.0
+    # Untyped, the name's words still decide.
+    scores = run(tmp_path, gold, {"d1": {"events": [event(actor1=role("armed youths"))]}})
+    assert scores["ree_f1_perp_ind"] == 0.0

@@ -8,8 +8,9 @@ description:
   (COERCE, CONSULT, ...) are not terrorist incidents and are ignored.
 * Slots: PerpInd / PerpOrg <- actor1 and assoc_actor1. A role is an organisation (PerpOrg)
   when its linked entity has an ORG label, or its actor_type is an organisation type, or a
-  word of its name is an organisation word (all three lists in ``[muc4.perp_org]``); any
-  other role is a PerpInd. Target <- targets; Weapon <- weapons; Victim <- actor2 and
+  word of its name is an organisation word (all three lists in ``[muc4.perp_org]``), unless
+  its entity label or actor type is a person's (``[muc4.perp_ind]``): "heavily armed men"
+  typed as people are individuals; any other role is a PerpInd. Target <- targets; Weapon <- weapons; Victim <- actor2 and
   assoc_actor2 linked to a PERSON entity (the gold holds named victims only).
 * A predicted entity's strings are its name and its evidence texts; it matches a gold
   entity when one of them, normalised (lowercase, no punctuation, no leading a/an/the),
@@ -309,11 +310,21 @@ def _size(template: Template) -> int:
 # --- predicted templates --------------------------------------------------------------------
 
 
-def _is_org(role: Mapping[str, Any], labels: Mapping[str, str], rules: Mapping[str, Any]) -> bool:
-    if role.get("entity_id") and labels.get(role["entity_id"]) in rules["entity_labels"]:
+def _is_org(
+    role: Mapping[str, Any],
+    labels: Mapping[str, str],
+    rules: Mapping[str, Any],
+    individual: Mapping[str, Any] | None = None,
+) -> bool:
+    """Whether an actor fills PerpOrg: an organisation entity label or actor type says so; a
+    person label or type (``individual``) says not; only then do the name's words decide."""
+    label = labels.get(role.get("entity_id") or "")
+    if label in rules["entity_labels"] or role.get("actor_type") in rules["actor_types"]:
         return True
-    if role.get("actor_type") in rules["actor_types"]:
-        return True
+    if individual is not None and (
+        label in individual["entity_labels"] or role.get("actor_type") in individual["actor_types"]
+    ):
+        return False
     words = set(normalise(str(role.get("name") or "")).split())
     return bool(words & set(rules["name_words"]))
 
@@ -337,7 +348,8 @@ def predicted_templates(doc: Mapping[str, Any] | None) -> list[Template]:
             continue
         found: dict[str, list[list[str]]] = {r: [] for r in ROLES}
         for role in roles(event, "1"):
-            key = "PerpOrg" if _is_org(role, labels, maps["perp_org"]) else "PerpInd"
+            is_org = _is_org(role, labels, maps["perp_org"], maps["perp_ind"])
+            key = "PerpOrg" if is_org else "PerpInd"
             found[key].append(strings_of(role))
         for role in roles(event, "2"):
             if _is_named_victim(role, labels, maps["victim"]):
@@ -347,6 +359,27 @@ def predicted_templates(doc: Mapping[str, Any] | None) -> list[Template]:
         slots, readable = _slots(found)
         templates.append(Template(incident, slots, event=dict(event), labels=readable))
     return templates
+
+
+def key_slot_checks(
+    gold: Template, event: Mapping[str, Any], year: int | None
+) -> dict[str, bool | None]:
+    """Whether a predicted event agrees with a gold template's incident date, most specific
+    location and death outcome; None for a slot whose gold value is not usable."""
+    checks: dict[str, bool | None] = {"date": None, "loc": None, "death": None}
+    gold_dates = parse_incident_date(gold.key_slots.get("incident_date", "-"), year)
+    if gold_dates:
+        checks["date"] = date_matches(gold_dates, predicted_interval(event.get("date")))
+    places = most_specific_places(gold.key_slots.get("incident_location", "-"))
+    if places:
+        got_places = {normalise(s) for s in strings_of(event.get("location"))}
+        checks["loc"] = bool(got_places & set(places))
+    death = death_reported(gold.key_slots.get("hum_tgt_effect", "-"))
+    if death is not None:
+        fatalities = event.get("fatalities") or {}
+        got_death = bool((fatalities.get("best") or 0) > 0 or (fatalities.get("low") or 0) > 0)
+        checks["death"] = bool(event) and got_death == death
+    return checks
 
 
 def _victims_with_descriptions(doc: Mapping[str, Any] | None) -> list[Entity]:
@@ -488,7 +521,22 @@ class MUC4Scorer(Scorer):
             "tf_tp": 0.0,
         }
         errors: list[ErrorCase] = []
-        pairs = best_assignment([[_pair_weight(p, g) for g in golds] for p in preds])
+        # Among the alignments with the most matched slots (integer weights), prefer the one
+        # whose key slots agree most: templates that tie on their slots (several empty ones in
+        # one document) are then paired by date, place and outcome, not by chance. The bonus
+        # sums to less than 1, so it never changes the TF count.
+        published = parse_dateline(doc.dateline)
+        year = int(published[:4]) if published else None
+        bonus = 1.0 / (3 * max(1, min(len(preds), len(golds))) + 1)
+
+        def weight(p: Template, g: Template) -> float:
+            base = _pair_weight(p, g)
+            if base <= 0:
+                return 0.0
+            agree = sum(bool(v) for v in key_slot_checks(g, p.event or {}, year).values())
+            return base + bonus * agree
+
+        pairs = best_assignment([[weight(p, g) for g in golds] for p in preds])
         paired_pred = {i for i, _ in pairs}
         paired_gold = {j: i for i, j in pairs}
         for i, j in pairs:
@@ -534,62 +582,51 @@ class MUC4Scorer(Scorer):
         counts["vd_pred"], counts["vd_gold"] = float(len(vd_pred)), float(len(vd_gold))
 
         # Key slots on paired templates.
-        published = parse_dateline(doc.dateline)
-        year = int(published[:4]) if published else None
         for key in ("date_ok", "date_n", "loc_ok", "loc_n", "death_ok", "death_n"):
             counts[key] = 0.0
         for j, gold_t in enumerate(golds):
-            event = preds[paired_gold[j]].event if j in paired_gold else None
-            event = event or {}
-            gold_dates = parse_incident_date(gold_t.key_slots.get("incident_date", "-"), year)
-            if gold_dates:
+            pred_t = preds[paired_gold[j]] if j in paired_gold else None
+            event = (pred_t.event if pred_t else None) or {}
+            trigger = _trigger(pred_t) if pred_t else None
+            checks = key_slot_checks(gold_t, event, year)
+            if checks["date"] is not None:
                 counts["date_n"] += 1
-                ok = date_matches(gold_dates, predicted_interval(event.get("date")))
-                counts["date_ok"] += ok
-                if not ok and event:
-                    got = (event.get("date") or {}).get("value")
+                counts["date_ok"] += checks["date"]
+                if not checks["date"] and event:
                     errors.append(
                         ErrorCase(
                             "wrong date",
                             doc.id,
-                            _trigger(preds[paired_gold[j]]),
+                            trigger,
                             gold_t.key_slots.get("incident_date"),
-                            got,
+                            (event.get("date") or {}).get("value"),
                         )
                     )
-            places = most_specific_places(gold_t.key_slots.get("incident_location", "-"))
-            if places:
+            if checks["loc"] is not None:
                 counts["loc_n"] += 1
-                got_places = {normalise(s) for s in strings_of(event.get("location"))}
-                ok = bool(got_places & set(places))
-                counts["loc_ok"] += ok
-                if not ok and event:
+                counts["loc_ok"] += checks["loc"]
+                if not checks["loc"] and event:
                     errors.append(
                         ErrorCase(
                             "wrong location",
                             doc.id,
-                            _trigger(preds[paired_gold[j]]),
+                            trigger,
                             gold_t.key_slots.get("incident_location"),
                             (event.get("location") or {}).get("name"),
                         )
                     )
-            death = death_reported(gold_t.key_slots.get("hum_tgt_effect", "-"))
-            if death is not None:
+            if checks["death"] is not None:
                 counts["death_n"] += 1
-                fatalities = event.get("fatalities") or {}
-                got_death = bool(
-                    (fatalities.get("best") or 0) > 0 or (fatalities.get("low") or 0) > 0
-                )
-                ok = bool(event) and got_death == death
-                counts["death_ok"] += ok
-                if not ok and event:
+                counts["death_ok"] += checks["death"]
+                if not checks["death"] and event:
+                    died = death_reported(gold_t.key_slots.get("hum_tgt_effect", "-"))
                     errors.append(
                         ErrorCase(
                             "wrong death outcome",
                             doc.id,
-                            _trigger(preds[paired_gold[j]]),
-                            "DEATH" if death else "no death",
-                            "DEATH" if got_death else "no death",
+                            trigger,
+                            "DEATH" if died else "no death",
+                            "no death" if died else "DEATH",
                         )
                     )
         return counts, errors
