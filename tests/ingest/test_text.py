@@ -84,7 +84,7 @@ def test_fixture_segments_map_back(fixtures: Path, name: str) -> None:
     raw = read(fixtures, name)
     result = clean_text(raw)
     assert_mapped(raw, result)
-    assert len(result.segments) == len(result.text.split("\n"))
+    assert len(result.segments) == len([line for line in result.text.split("\n") if line])
 
 
 @pytest.mark.parametrize(
@@ -259,4 +259,23 @@ def test_property_body_is_subsequence_of_raw_lines(raw: str) -> None:
     body = clean_text(raw).text
     raw_lines = iter(line.text for line in split_lines(raw))
     for line in body.split("\n") if body else []:
-        assert any(line == candidate for candidate in raw_lines)
+        if line:  # a paragraph break
+            assert any(line == candidate for candidate in raw_lines)
+
+
+@pytest.mark.parametrize(
+    ("raw", "body"),
+    [
+        (
+            "Title of it\n\nFirst para.\nSame para.\n\nSecond para.",
+            "First para.\nSame para.\n\nSecond para.",
+        ),
+        ("Title of it\r\n\r\nFirst para.\r\nSame para.", "First para.\nSame para."),
+        ("Title of it\n\nFirst para.\nFollow\nSame para.", "First para.\nSame para."),
+        ("Title of it\n\nFirst para.\n  \t \nSecond para.", "First para.\n\nSecond para."),
+    ],
+)
+def test_paragraph_breaks_are_kept(raw: str, body: str) -> None:
+    result = clean_text(raw)
+    assert result.text == body
+    assert_mapped(raw, result)

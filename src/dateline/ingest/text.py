@@ -3,7 +3,8 @@
 Plain-text pages copied from news sites repeat the headline, carry photo captions with
 their credits, "Updated ..." lines and sharing widgets ("Follow"). Every line is either
 kept verbatim (stripped of surrounding spaces) or dropped and read as metadata; nothing is
-rewritten, so each kept line maps back to the input through one ``Segment``. The dateline
+rewritten, so each kept line maps back to the input through one ``Segment``. Kept lines are
+joined by one newline, or by a blank line where the input had a paragraph break. The dateline
 ("WASHINGTON/MOSCOW: ") stays in the body, where later stages find its places.
 """
 
@@ -108,10 +109,10 @@ def clean_text(
         and _is_plain(lines[0].text, table)
     )
     if first_is_title:
-        result = _clean(lines, lines[0].text, captions, table)
+        result = _clean(raw, lines, lines[0].text, captions, table)
         if result.text:
             return result
-    return _clean(lines, headline, captions, table)
+    return _clean(raw, lines, headline, captions, table)
 
 
 def _is_plain(line: str, table: AgencyTable) -> bool:
@@ -126,8 +127,17 @@ def _is_plain(line: str, table: AgencyTable) -> bool:
     )
 
 
+def _has_blank_line(between: str) -> bool:
+    """Whether the raw text between two lines holds an empty line (a paragraph break)."""
+    return any(not piece.strip() for piece in _NEWLINE.split(between)[1:-1])
+
+
 def _clean(
-    lines: list[Line], headline: str | None, captions: Iterable[str], table: AgencyTable
+    raw: str,
+    lines: list[Line],
+    headline: str | None,
+    captions: Iterable[str],
+    table: AgencyTable,
 ) -> Cleaned:
     result = Cleaned(headline=" ".join(headline.split()) if headline else None)
     drop = {normalise(c) for c in captions}
@@ -169,11 +179,18 @@ def _clean(
 
     parts: list[str] = []
     pos = 0
+    previous_end: int | None = None
     for line in kept:
+        if previous_end is not None:
+            # Paragraphs stay paragraphs: a blank line between two kept lines stays one.
+            gap = "\n\n" if _has_blank_line(raw[previous_end : line.start]) else "\n"
+            parts.append(gap)
+            pos += len(gap)
         result.segments.append(Segment(start=pos, raw_start=line.start, length=len(line.text)))
         parts.append(line.text)
-        pos += len(line.text) + 1
-    result.text = "\n".join(parts)
+        pos += len(line.text)
+        previous_end = line.start + len(line.text)
+    result.text = "".join(parts)
     result.published = dates.get("published") or dates.get("modified")
     result.modified = dates.get("modified") if "published" in dates else None
     result.agencies = _ordered(agencies)
