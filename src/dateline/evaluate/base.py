@@ -7,8 +7,9 @@ Scorers never import the pipeline: they can be tested on hand-made predictions.
 
 from __future__ import annotations
 
+import json
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -55,3 +56,11 @@ class Scorer(ABC):
         self, gold: list[Any], predicted: Mapping[str, dict[str, Any]], split: str
     ) -> ScoreResult:
         """Score dateline's output (contract dicts keyed by EvalInput.id) against the gold."""
+
+
+def read_records(path: Path) -> Iterator[dict[str, Any]]:
+    """The JSON objects of a JSON Lines corpus, one per non-blank line, in file order."""
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                yield json.loads(line)

@@ -14,13 +14,12 @@ Protocol (shared/eval/events_corpora.md, sections 4 and 6.3):
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .base import SPLITS, EvalInput, Scorer
+from .base import SPLITS, EvalInput, Scorer, read_records
 from .mappings import by_type_mode, eval_maps, scored_events
 from .metrics import Counts, ErrorCase, Formula, ScoreResult, f1, metric, ratio_of, safe_div
 
@@ -79,20 +78,16 @@ class Case2021Scorer(Scorer):
         if split != "test":
             return []
         snippets = []
-        with path.open(encoding="utf-8") as lines:
-            for line in lines:
-                if not line.strip():
-                    continue
-                record = json.loads(line)
-                if record.get("split") == "test":
-                    snippets.append(
-                        Snippet(
-                            record["id"],
-                            record["text"],
-                            record["label"],
-                            int(record["first_subtask"]),
-                        )
+        for record in read_records(path):
+            if record.get("split") == "test":
+                snippets.append(
+                    Snippet(
+                        record["id"],
+                        record["text"],
+                        record["label"],
+                        int(record["first_subtask"]),
                     )
+                )
         return snippets
 
     def inputs(self, gold: list[Any]) -> list[EvalInput]:

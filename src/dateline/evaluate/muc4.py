@@ -32,14 +32,13 @@ description:
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .base import SPLITS, EvalInput, Scorer
+from .base import SPLITS, EvalInput, Scorer, read_records
 from .mappings import (
     by_type_mode,
     entity_labels,
@@ -409,23 +408,17 @@ class MUC4Scorer(Scorer):
         if split not in SPLITS:
             raise ValueError(f"muc4 scores the dev and test splits only, not {split!r}")
         docs = []
-        with path.open(encoding="utf-8") as lines:
-            for line in lines:
-                if not line.strip():
-                    continue
-                record = json.loads(line)
-                if record.get("split") != split:
-                    continue
-                templates = []
-                for t in record.get("templates") or []:
-                    slots, readable = _slots({r: t.get(r) or [] for r in ROLES})
-                    key_slots = dict(t.get("key_slots") or {})
-                    templates.append(
-                        Template(t["incident_type"], slots, key_slots, labels=readable)
-                    )
-                docs.append(
-                    MucDoc(record["id"], split, record["text"], record.get("dateline"), templates)
-                )
+        for record in read_records(path):
+            if record.get("split") != split:
+                continue
+            templates = []
+            for t in record.get("templates") or []:
+                slots, readable = _slots({r: t.get(r) or [] for r in ROLES})
+                key_slots = dict(t.get("key_slots") or {})
+                templates.append(Template(t["incident_type"], slots, key_slots, labels=readable))
+            docs.append(
+                MucDoc(record["id"], split, record["text"], record.get("dateline"), templates)
+            )
         return docs
 
     def inputs(self, gold: list[Any]) -> list[EvalInput]:

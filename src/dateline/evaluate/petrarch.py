@@ -20,14 +20,13 @@ Protocol (shared/eval/petrarch_validation.md, "Suggested scoring"):
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .base import SPLITS, EvalInput, Scorer
+from .base import SPLITS, EvalInput, Scorer, read_records
 from .mappings import cameo_to_plover, iso2_to_iso3, iso2_to_iso3_table, scored_events
 from .metrics import (
     Counts,
@@ -85,35 +84,29 @@ class PetrarchScorer(Scorer):
             raise ValueError(f"petrarch is scored under dev or test, not {split!r}")
         records = []
         self.skipped = 0
-        with path.open(encoding="utf-8") as lines:
-            for line in lines:
-                if not line.strip():
+        for record in read_records(path):
+            if record.get("code_scheme") != CAMEO_SUITE:
+                self.skipped += 1
+                continue
+            expected, dropped = [], 0
+            for item in record.get("expected") or []:
+                plover, _mode = cameo_to_plover(item["cameo"])
+                if plover is None:
+                    dropped += 1
                     continue
-                record = json.loads(line)
-                if record.get("code_scheme") != CAMEO_SUITE:
-                    self.skipped += 1
-                    continue
-                expected, dropped = [], 0
-                for item in record.get("expected") or []:
-                    plover, _mode = cameo_to_plover(item["cameo"])
-                    if plover is None:
-                        dropped += 1
-                        continue
-                    expected.append(
-                        Expected(
-                            plover, item["cameo"], item.get("source", ""), item.get("target", "")
-                        )
-                    )
-                records.append(
-                    PetrarchRecord(
-                        record["id"],
-                        record["text"],
-                        record.get("date"),
-                        expected,
-                        dropped,
-                        bool(record.get("expect_no_events")),
-                    )
+                expected.append(
+                    Expected(plover, item["cameo"], item.get("source", ""), item.get("target", ""))
                 )
+            records.append(
+                PetrarchRecord(
+                    record["id"],
+                    record["text"],
+                    record.get("date"),
+                    expected,
+                    dropped,
+                    bool(record.get("expect_no_events")),
+                )
+            )
         return records
 
     def inputs(self, gold: list[Any]) -> list[EvalInput]:

@@ -16,13 +16,12 @@ Protocol (shared/eval/plover.md):
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .base import SPLITS, EvalInput, Scorer
+from .base import SPLITS, EvalInput, Scorer, read_records
 from .mappings import eval_maps, roles, scored_events, spans_of, strings_of
 from .metrics import (
     Counts,
@@ -90,40 +89,33 @@ class PloverScorer(Scorer):
             raise ValueError(f"plover is scored under dev or test, not {split!r}")
         records = []
         skipped: dict[str, int] = {}
-        with path.open(encoding="utf-8") as lines:
-            for line in lines:
-                if not line.strip():
-                    continue
-                record = json.loads(line)
-                if record.get("dataset") != ENGLISH_GSR:
-                    key = f"{record.get('dataset')} ({record.get('language')})"
-                    skipped[key] = skipped.get(key, 0) + 1
-                    continue
-                events = record.get("events") or []
-                spans = record.get("spans") or []
-                records.append(
-                    PloverRecord(
-                        id=record["id"],
-                        text=record["text"],
-                        date=record.get("date"),
-                        types={e["plover_current"] for e in events if e.get("plover_current")},
-                        actor_spans=[
-                            (s["start"], s["end"]) for s in spans if s["role"] in ("SRC", "SRC/TAR")
-                        ],
-                        recipient_spans=[
-                            (s["start"], s["end"]) for s in spans if s["role"] in ("TAR", "SRC/TAR")
-                        ],
-                        actor_texts=[
-                            a["text"] for e in events for a in e.get("actor") or [] if a.get("text")
-                        ],
-                        recipient_texts=[
-                            a["text"]
-                            for e in events
-                            for a in e.get("recipient") or []
-                            if a.get("text")
-                        ],
-                    )
+        for record in read_records(path):
+            if record.get("dataset") != ENGLISH_GSR:
+                key = f"{record.get('dataset')} ({record.get('language')})"
+                skipped[key] = skipped.get(key, 0) + 1
+                continue
+            events = record.get("events") or []
+            spans = record.get("spans") or []
+            records.append(
+                PloverRecord(
+                    id=record["id"],
+                    text=record["text"],
+                    date=record.get("date"),
+                    types={e["plover_current"] for e in events if e.get("plover_current")},
+                    actor_spans=[
+                        (s["start"], s["end"]) for s in spans if s["role"] in ("SRC", "SRC/TAR")
+                    ],
+                    recipient_spans=[
+                        (s["start"], s["end"]) for s in spans if s["role"] in ("TAR", "SRC/TAR")
+                    ],
+                    actor_texts=[
+                        a["text"] for e in events for a in e.get("actor") or [] if a.get("text")
+                    ],
+                    recipient_texts=[
+                        a["text"] for e in events for a in e.get("recipient") or [] if a.get("text")
+                    ],
                 )
+            )
         self.skipped = skipped
         return records
 

@@ -22,13 +22,12 @@ every number here is end-to-end; the published BART-Gen numbers are given gold t
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .base import SPLITS, EvalInput, Scorer
+from .base import SPLITS, EvalInput, Scorer, read_records
 from .mappings import by_type_mode, eval_maps, roles, scored_events, spans_of
 from .metrics import (
     Counts,
@@ -198,52 +197,48 @@ class WikiEventsScorer(Scorer):
         if split not in SPLITS:
             raise ValueError(f"wikievents has dev and test splits only, not {split!r}")
         docs = []
-        with path.open(encoding="utf-8") as lines:
-            for line in lines:
-                if not line.strip():
+        for record in read_records(path):
+            if record.get("split") != split:
+                continue
+            clusters: dict[Any, set[SpanKey]] = {}
+            for entity in record.get("entities") or []:
+                clusters.setdefault(entity.get("cluster"), set()).add(
+                    (entity["start"], entity["end"])
+                )
+            events = []
+            for event in record.get("events") or []:
+                if not in_conflict_subset(event["type"]):
                     continue
-                record = json.loads(line)
-                if record.get("split") != split:
-                    continue
-                clusters: dict[Any, set[SpanKey]] = {}
-                for entity in record.get("entities") or []:
-                    clusters.setdefault(entity.get("cluster"), set()).add(
-                        (entity["start"], entity["end"])
-                    )
-                events = []
-                for event in record.get("events") or []:
-                    if not in_conflict_subset(event["type"]):
-                        continue
-                    args = []
-                    for arg in event.get("arguments") or []:
-                        informative = arg.get("informative")
-                        args.append(
-                            Argument(
-                                arg["role"],
-                                {(arg["start"], arg["end"])},
-                                text=arg.get("text"),
-                                coref=set(clusters.get(arg.get("cluster"), set()))
-                                if arg.get("cluster") is not None
-                                else set(),
-                                informative={(informative["start"], informative["end"])}
-                                if informative
-                                else set(),
-                            )
-                        )
-                    trigger = event["trigger"]
-                    events.append(
-                        KEvent(
-                            event["type"],
-                            (trigger["start"], trigger["end"]),
-                            trigger.get("text"),
-                            args,
+                args = []
+                for arg in event.get("arguments") or []:
+                    informative = arg.get("informative")
+                    args.append(
+                        Argument(
+                            arg["role"],
+                            {(arg["start"], arg["end"])},
+                            text=arg.get("text"),
+                            coref=set(clusters.get(arg.get("cluster"), set()))
+                            if arg.get("cluster") is not None
+                            else set(),
+                            informative={(informative["start"], informative["end"])}
+                            if informative
+                            else set(),
                         )
                     )
-                docs.append(
-                    WikiDoc(
-                        record["id"], split, record["text"], events, len(record.get("events") or [])
+                trigger = event["trigger"]
+                events.append(
+                    KEvent(
+                        event["type"],
+                        (trigger["start"], trigger["end"]),
+                        trigger.get("text"),
+                        args,
                     )
                 )
+            docs.append(
+                WikiDoc(
+                    record["id"], split, record["text"], events, len(record.get("events") or [])
+                )
+            )
         return docs
 
     def inputs(self, gold: list[Any]) -> list[EvalInput]:
