@@ -1,0 +1,541 @@
+"""Event mentions in a parsed text: triggers and their arguments from the dependency parse.
+
+Each token is looked up in the trigger lexicon by lemma (verbs and nouns, phrases such as
+"pick off", "set fire" and "air strike" included); a sense survives only when its context
+fits (objects, subjects, modifiers). Then the arguments are read off the parse:
+
+* verbs: the subject acts and the object is acted on, the other way round in the passive
+  ("were killed by"); subjects are inherited across coordination, control, "by"-gerunds
+  and relative clauses (``syntax.subject_of``); "on", "at" and "against" objects are acted
+  on; "with" objects and weapon nouns are instruments;
+* nouns: possessives, "by" objects, armed "of" objects and actor modifiers act ("an
+  airstrike by Russian jets", "the FMLN attack"); "on"/"against" objects and human "of"
+  objects are acted on ("the killing of six priests"); light verbs lend their subject
+  ("the group carried out the attack", "claimed responsibility for the bombing");
+* the people acted on by a killing or an injuring trigger are counted (``casualties``).
+
+Mentions that syntax ties together ("killed in an airstrike", "the blast killed 12") are
+linked, so that they become one event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .casualties import Group, Quantity, quantity_of
+from .lexicon import Entry, Lexicon, Sense, lexicon
+from .modality import modality_of
+from .syntax import (
+    OBJECTS,
+    char_bounds,
+    children,
+    conjuncts,
+    core_bounds,
+    is_verbal,
+    modifiers,
+    np_bounds,
+    preps,
+    subject_of,
+)
+
+Token = Any
+
+PATIENT_PREPS = ("on", "at", "against", "upon", "into")
+LINK_PREPS = ("in", "during", "by", "with", "from", "through", "amid", "after", "as a result of")
+HUMAN_LABELS = ("PERSON", "NORP")
+TIME_LABELS = ("DATE", "TIME")
+COUNT_HEADS = frozenset(
+    {"dozens", "dozen", "hundreds", "thousands", "scores", "tens", "several", "some", "many",
+     "all", "most", "none", "few", "number", "couple", "group", "handful", "one", "each"}
+)
+TIME_WORDS = frozenset(
+    {
+        "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+        "may", "june", "july", "august", "september", "october", "november", "december",
+        "day", "days", "week", "weeks", "month", "months", "year", "years", "night", "nights",
+        "morning", "evening", "afternoon", "dawn", "dusk", "midnight", "noon", "weekend",
+        "hour", "hours", "minute", "minutes", "time", "moment", "occasion", "past", "future",
+    }
+)
+ACTOR_LABELS = ("ORG", "GPE")
+
+
+@dataclass
+class Arg:
+    """One argument: the head token and the character bounds of its phrase and its core."""
+
+    head: Token
+    kind: str  # human | thing | weapon | place | event | unknown
+    start: int
+    end: int
+    core_start: int
+    core_end: int
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """The phrase, then its core where it differs."""
+        found = [(self.start, self.end)]
+        if (self.core_start, self.core_end) != (self.start, self.end):
+            found.append((self.core_start, self.core_end))
+        return found
+
+
+@dataclass
+class Casualty:
+    """A count of people killed or injured, with its bounds and who they were."""
+
+    outcome: str  # killed | injured
+    quantity: Quantity
+    start: int
+    end: int
+    group: Group | None
+
+
+@dataclass
+class Mention:
+    """One trigger and what the parse says about it."""
+
+    token: Token
+    entry: Entry
+    plover: str
+    mode: str | None
+    agents: list[Arg] = field(default_factory=list)
+    patients: list[Arg] = field(default_factory=list)
+    targets: list[Arg] = field(default_factory=list)
+    weapons: list[Arg] = field(default_factory=list)
+    casualties: list[Casualty] = field(default_factory=list)
+    links: set[int] = field(default_factory=set)  # token indices of mentions of the same event
+    modality: str | None = None  # negated | hypothetical | unconfirmed
+    claimed_by_agent: bool = False  # "X claimed responsibility for ..."
+    undergoer: bool = False  # "X survived an attack": the light verb's subject was acted on
+
+    @property
+    def sense(self) -> Sense:
+        return self.entry.sense
+
+    @property
+    def start(self) -> int:
+        return int(self.token.idx)
+
+    @property
+    def end(self) -> int:
+        return int(self.token.idx + len(self.token.text))
+
+
+def _words(token: Token) -> set[str]:
+    return {token.lower_, token.lemma_.lower()}
+
+
+def _near_words(token: Token) -> set[str]:
+    """Words of the children and grandchildren of a token (for phrase entries)."""
+    found: set[str] = set()
+    for child in token.children:
+        found |= _words(child)
+        for grandchild in child.children:
+            found |= _words(grandchild)
+    return found
+
+
+def _lemma(token: Token) -> str:
+    return str(token.lemma_).lower()
+
+
+def kind_of(token: Token, lex: Lexicon) -> str:
+    """What a noun-phrase head names: human, thing, weapon, place, event or unknown."""
+    lemma, lower = _lemma(token), token.lower_
+    if token.ent_type_ in TIME_LABELS or lower in TIME_WORDS or token.like_url:
+        return "time"
+    mods = [c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod")]
+    if lex.weapon(*mods, lemma) or lex.weapon(lower):
+        return "weapon"
+    if token.pos_ == "PRON":
+        return "thing" if lower in ("it", "this", "that", "which", "what") else "human"
+    if lemma in lex.people or lower in lex.people:
+        return "human"
+    if lemma in lex.things or lower in lex.things:
+        return "thing"
+    label = token.ent_type_
+    if label in HUMAN_LABELS or label in ACTOR_LABELS:
+        return "human"
+    if label in ("LOC",):
+        return "place"
+    if label == "FAC":
+        return "thing"
+    if lemma in lex.armed or lower in lex.armed:
+        return "human"
+    if lemma in lex.nouns or lower in lex.nouns:
+        return "event"
+    return "unknown"
+
+
+def counted(token: Token) -> Token:
+    """The people a quantity head counts: "dozens of terrorists" -> terrorists."""
+    if token.like_num or token.lower_ in COUNT_HEADS:
+        for prep, obj in preps(token):
+            if prep == "of":
+                return counted(obj)
+    return token
+
+
+def make_arg(token: Token, kind: str) -> Arg:
+    doc = token.doc
+    start, end = np_bounds(token)
+    core_start, core_end = core_bounds(counted(token))
+    a, b = char_bounds(doc, start, end)
+    c, d = char_bounds(doc, core_start, core_end)
+    return Arg(token, kind, a, b, c, d)
+
+
+def _entry_for(token: Token, lex: Lexicon) -> Entry | None:
+    """The lexicon entry a token starts, if any: phrases first, verbs by verbal use."""
+    verbal = is_verbal(token)
+    index = lex.verbs if verbal else lex.nouns if token.pos_ in ("NOUN", "PROPN") else None
+    if index is None:
+        return None
+    entries = index.get(_lemma(token)) or index.get(token.lower_) or []
+    if not entries:
+        return None
+    near = _near_words(token) if any(e.extras for e in entries) else set()
+    for entry in entries:
+        if all(word in near for word in entry.extras):
+            return entry
+    return None
+
+
+def _group_split(token: Token, kind: str, lex: Lexicon) -> list[Arg]:
+    """An actor phrase and the organisation inside it: "ELN guerrillas" -> the guerrillas and
+    the ELN; "guerrillas of the FMLN" -> the guerrillas and the FMLN."""
+    found = [make_arg(token, kind)]
+    if kind != "human":
+        return found
+    for child in token.children:
+        if (
+            child.dep_ in ("compound", "nmod")
+            and child.i < token.i
+            and child.ent_type_ in ("ORG", "NORP", "GPE")
+            and child.pos_ in ("PROPN", "NOUN")
+        ):
+            found.append(make_arg(child, "human"))
+    for prep, obj in preps(token):
+        if prep == "of" and obj.ent_type_ == "ORG" and _lemma(token) not in ("member", "group"):
+            found.append(make_arg(obj, "human"))
+    return found
+
+
+def _expand(tokens: Iterable[Token]) -> list[Token]:
+    found: list[Token] = []
+    for token in tokens:
+        for conj in conjuncts(token):
+            if conj not in found:
+                found.append(conj)
+    return found
+
+
+class Detector:
+    """Finds event mentions in spaCy Docs with one lexicon."""
+
+    def __init__(self, lex: Lexicon | None = None) -> None:
+        self.lex = lex or lexicon()
+
+    def mentions(self, sdoc: Any) -> list[Mention]:
+        """Every event mention of a Doc, in text order, with links between mentions."""
+        found: list[Mention] = []
+        by_token: dict[int, Mention] = {}
+        for token in sdoc:
+            mention = self._mention(token)
+            if mention is not None:
+                found.append(mention)
+                by_token[token.i] = mention
+        for mention in found:
+            self._link(mention, by_token)
+        kept = [m for m in found if self._keep(m, by_token)]
+        for mention in kept:
+            mention.modality = modality_of(mention.token, self.lex)
+        return kept
+
+    # -- one trigger -------------------------------------------------------------------
+    def _mention(self, token: Token) -> Mention | None:
+        entry = _entry_for(token, self.lex)
+        if entry is None and is_verbal(token):
+            entry = self._instrument_use(token)
+        if entry is None:
+            return None
+        if (
+            entry.kind == "verb"
+            and token.dep_ == "acl"
+            and token.head.pos_ in ("NOUN", "PROPN")
+            and _entry_for(token.head, self.lex) is not None
+            and _lemma(token) in self.lex.support_verbs
+        ):
+            return None  # "a deal negotiated between ...": the noun is the event
+        mention = Mention(token, entry, entry.sense.plover, entry.sense.mode)
+        if entry.kind == "verb":
+            self._verb_args(mention)
+        else:
+            self._noun_args(mention)
+        if not self._fits(mention):
+            return None
+        self._count(mention)
+        self._refine_mode(mention)
+        return mention
+
+    def _instrument_use(self, token: Token) -> Entry | None:
+        """ "dropped bombs", "hurled a grenade", "planted a bomb": an ASSAULT by its weapon."""
+        if _lemma(token) not in self.lex.instrument_verbs:
+            return None
+        for obj in children(token, *OBJECTS, "nsubjpass"):
+            mods = [c.lemma_.lower() for c in obj.lefts if c.dep_ in ("compound", "amod")]
+            weapon = self.lex.weapon(*mods, _lemma(obj)) or self.lex.weapon(obj.lower_)
+            if weapon is not None and weapon.mode not in (None, "crowd-control"):
+                acled = weapon.acled or ("Violence against civilians", "Attack")
+                sense = Sense(plover="ASSAULT", mode=weapon.mode, acled=acled)
+                return Entry(_lemma(token), (), "verb", sense)
+        return None
+
+    def _add(self, mention: Mention, token: Token, role: str) -> None:
+        """Put an argument head (and what is coordinated with it) where its kind says."""
+        taken = {
+            a.head.i
+            for a in (*mention.agents, *mention.patients, *mention.targets, *mention.weapons)
+        }
+        for head in _expand([token]):
+            if head.i in taken:
+                continue
+            kind = kind_of(head, self.lex)
+            if kind == "event":
+                continue
+            if kind == "time":
+                continue
+            if kind == "weapon":
+                mention.weapons.append(make_arg(head, kind))
+                if role == "agent":
+                    # "Russia's warplanes", "government jets": the owner acts.
+                    for child in head.lefts:
+                        if child.dep_ in ("poss", "compound", "amod") and (
+                            child.ent_type_ in ("NORP", "ORG", "GPE")
+                            or _lemma(child) in self.lex.armed
+                        ):
+                            mention.agents.extend(_group_split(child, "human", self.lex))
+                continue
+            if role == "agent":
+                if kind in ("human", "unknown"):
+                    mention.agents.extend(_group_split(head, "human", self.lex))
+                continue
+            # Acted on: people are patients, things are targets; unknown by the sense.
+            if kind == "unknown":
+                kind = "human" if mention.sense.patient == "human" else "thing"
+                if head.pos_ == "PROPN" and mention.sense.patient != "thing":
+                    kind = "human"
+            if kind == "human":
+                mention.patients.append(make_arg(head, kind))
+            elif kind in ("thing", "place"):
+                mention.targets.append(make_arg(head, "thing"))
+
+    def _verb_args(self, mention: Mention) -> None:
+        verb = mention.token
+        subjects, passive = subject_of(verb)
+        objects = children(verb, *OBJECTS)
+        agents_by: list[Token] = []
+        for prep, obj in preps(verb):
+            if prep == "by" and passive:
+                agents_by.append(obj)
+            elif prep in PATIENT_PREPS and mention.plover == "ASSAULT":
+                self._add(mention, obj, "patient")
+            elif prep == "with":
+                if kind_of(obj, self.lex) == "weapon":
+                    self._add(mention, obj, "patient")
+        if passive:
+            for subject in subjects:
+                self._add(mention, subject, "patient")
+            for agent in agents_by:
+                self._add(mention, agent, "agent")
+        else:
+            for subject in subjects:
+                self._add(mention, subject, "agent")
+            for obj in objects:
+                self._add(mention, obj, "patient")
+
+    def _noun_args(self, mention: Mention) -> None:
+        noun = mention.token
+        for child in noun.children:
+            if child.dep_ == "poss":
+                self._add(mention, child, "agent")
+            elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
+                kind = kind_of(child, self.lex)
+                if kind == "weapon":
+                    mention.weapons.append(make_arg(child, kind))
+                elif kind == "human" and (
+                    child.ent_type_ in ("NORP", "ORG", "GPE")
+                    or _lemma(child) in self.lex.armed
+                    or child.lower_ in self.lex.armed
+                ):
+                    mention.agents.extend(_group_split(child, "human", self.lex))
+        for prep, obj in preps(noun):
+            kind = kind_of(obj, self.lex)
+            if prep == "by":
+                self._add(mention, obj, "agent")
+            elif prep in ("on", "against", "upon", "at", "targeting"):
+                self._add(mention, obj, "patient")
+            elif prep == "of":
+                armed = _lemma(obj) in self.lex.armed or obj.lower_ in self.lex.armed
+                org = obj.ent_type_ in ("ORG", "GPE", "NORP")
+                if mention.sense.outcome is None and mention.plover == "ASSAULT" and (armed or org) and not children(
+                    obj, "prep"
+                ):
+                    self._add(mention, obj, "agent")
+                elif kind == "weapon":
+                    mention.weapons.append(make_arg(obj, kind))
+                else:
+                    self._add(mention, obj, "patient")
+            elif prep == "with" and kind == "weapon":
+                mention.weapons.append(make_arg(obj, kind))
+            elif prep == "between":
+                for head in _expand([obj]):
+                    self._add(mention, head, "agent")
+        for acl in children(noun, "acl"):
+            if acl.tag_ == "VBN":
+                for prep, obj in preps(acl):
+                    if prep in ("between", "by"):
+                        for head in _expand([obj]):
+                            self._add(mention, head, "agent")
+                    elif prep in ("against", "on") and mention.plover != "AGREE":
+                        self._add(mention, obj, "patient")
+        self._light_verb(mention)
+
+    def _light_verb(self, mention: Mention) -> None:
+        """Subjects of light verbs act: "X carried out an attack", "X claimed responsibility
+        for the attack"; "X survived an attack" was acted on."""
+        noun = mention.token
+        head = noun.head
+        if noun.dep_ in ("dobj", "obj", "nsubjpass") and is_verbal(head):
+            lemma = _lemma(head)
+            if lemma in self.lex.support_verbs and noun.dep_ != "nsubjpass":
+                subjects, passive = subject_of(head)
+                role = "patient" if lemma in self.lex.undergo else "agent"
+                if not passive:
+                    for subject in subjects:
+                        self._add(mention, subject, role)
+                    mention.undergoer = role == "patient"
+                for prep, obj in preps(head):
+                    if prep in PATIENT_PREPS:
+                        self._add(mention, obj, "patient")
+                    elif prep == "by" and passive:
+                        self._add(mention, obj, "agent")
+        if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in (
+            "responsibility",
+            "credit",
+            "responsible",
+        ):
+            verb = head.head.head if head.head.dep_ in ("dobj", "acomp", "attr") else head.head
+            if is_verbal(verb):
+                subjects, _ = subject_of(verb)
+                for subject in subjects:
+                    self._add(mention, subject, "agent")
+                mention.claimed_by_agent = _lemma(verb) in ("claim", "accept", "assume", "take")
+
+    # -- constraints --------------------------------------------------------------------
+    def _fits(self, mention: Mention) -> bool:
+        sense = mention.sense
+        token = mention.token
+        if mention.entry.kind == "verb":
+            objects = children(token, *OBJECTS)
+            object_words = {w for o in objects for w in _words(o)}
+            if sense.object_not & object_words:
+                return False
+            if sense.needs_object and not objects:
+                return False
+            subjects, passive = subject_of(token)
+            subject_words = {w for s in subjects for w in _words(s)}
+            if sense.subject_not & subject_words and not passive:
+                return False
+            if passive and sense.object_not & subject_words:
+                return False
+        else:
+            mods = set(modifiers(token))
+            if sense.needs_modifier and not (sense.needs_modifier & mods) and not mention.entry.extras:
+                return False
+            if sense.modifier_not & mods:
+                return False
+        if sense.patient == "human" and not mention.patients and mention.targets:
+            return False
+        if sense.patient == "thing" and mention.patients and not mention.targets:
+            return mention.plover != "ASSAULT" or sense.mode not in ("arson", "destroy")
+        return True
+
+    def _keep(self, mention: Mention, by_token: dict[int, Mention]) -> bool:
+        """A weak noun is an event only where the text points at one occurrence."""
+        if mention.entry.kind == "verb" or not mention.sense.weak:
+            return True
+        token = mention.token
+        if mention.agents or mention.patients or mention.targets or mention.weapons:
+            return True
+        if mention.links:
+            return True
+        if any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("no", "any") for c in token.children):
+            return True
+        if token.dep_ in ("nsubj", "nsubjpass") and is_verbal(token.head):
+            return True
+        return bool(any(c.dep_ == "prep" and c.lower_ in ("in", "near", "on") for c in token.children))
+
+    # -- counts and modes -----------------------------------------------------------------
+    def _count(self, mention: Mention) -> None:
+        outcome = mention.sense.outcome
+        token = mention.token
+        if outcome is None and mention.entry.kind == "verb":
+            # "shot dead", "beaten to death", "left 12 dead"
+            dead = [c for c in token.children if c.lower_ in ("dead", "death")]
+            dead += [o for p, o in preps(token) if p == "to" and o.lower_ == "death"]
+            if dead:
+                outcome = "killed"
+        if outcome is None:
+            return
+        for arg in mention.patients:
+            found = quantity_of(arg.head)
+            if found is not None:
+                quantity, start, end, group = found
+                mention.casualties.append(Casualty(outcome, quantity, start, end, group))
+            elif arg.head.tag_ in ("NN", "NNP") or arg.head.ent_type_ == "PERSON" or arg.head.lower_ in ("he", "she", "him", "her"):
+                # one named or singular person
+                mention.casualties.append(
+                    Casualty(outcome, Quantity(1, None, None, False, 0, 0), arg.start, arg.end, None)
+                )
+
+    def _refine_mode(self, mention: Mention) -> None:
+        if mention.plover != "ASSAULT":
+            return
+        for weapon in mention.weapons:
+            mods = [c.lemma_.lower() for c in weapon.head.lefts if c.dep_ in ("compound", "amod")]
+            found = self.lex.weapon(*mods, _lemma(weapon.head)) or self.lex.weapon(weapon.head.lower_)
+            if found and found.mode and (mention.mode is None or mention.mode in ("firearms",)):
+                mention.mode = found.mode
+                break
+
+    # -- links ----------------------------------------------------------------------------
+    def _link(self, mention: Mention, by_token: dict[int, Mention]) -> None:
+        """Tie mentions of one event: "killed in an airstrike", "the blast killed 12",
+        "an attack in which 12 died"."""
+        token = mention.token
+        for prep, obj in preps(token):
+            if prep in LINK_PREPS and obj.i in by_token:
+                mention.links.add(obj.i)
+                by_token[obj.i].links.add(token.i)
+        for child in children(token, "nsubj", "nsubjpass", *OBJECTS, "appos"):
+            if child.i in by_token:
+                mention.links.add(child.i)
+                by_token[child.i].links.add(token.i)
+        head = token.head
+        if head.i in by_token and head.i != token.i:
+            other = by_token[head.i]
+            same_type = other.plover == mention.plover
+            if token.dep_ == "appos" or (
+                same_type
+                and (
+                    token.dep_ == "conj"
+                    or (token.dep_ in ("advcl", "xcomp") and token.tag_ in ("VBG", "VBN"))
+                )
+            ):
+                mention.links.add(head.i)
+                other.links.add(token.i)

@@ -1,0 +1,227 @@
+"""Dependency-parse helpers for event coding: noun-phrase bounds, voice, inherited subjects.
+
+spaCy's English parses (ClearNLP labels) put the pieces of an event far apart: the subject
+of "bombing" in "the US had blocked the convoy by bombing the road" hangs on "blocked", the
+victim of "who was kidnapped" is the noun the relative clause modifies, and "were detained
+... and sentenced" shares one passive subject. These helpers find them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+Token = Any  # spacy.tokens.Token
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+OBJECTS = ("dobj", "obj", "dative")
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
+ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# Right-hand dependents that stay inside a noun phrase.
+_RIGHT_KEEP = ("compound", "flat", "nummod", "nmod")
+# Heads whose "of" phrase is part of the name: "group of armed men", "army of national liberation".
+GROUP_HEADS = frozenset(
+    {
+        "group", "groups", "member", "members", "army", "front", "movement", "command",
+        "unit", "units", "column", "squad", "squads", "band", "gang", "cell", "faction",
+        "forces", "force", "party", "council", "union", "federation", "bloc", "brigade",
+        "battalion", "detachment", "ministry", "minister", "department", "office", "embassy",
+        "headquarters", "house", "home", "residence", "president", "mayor", "governor",
+        "leader", "chief", "head", "commander", "director", "secretary", "son", "daughter",
+        "wife", "husband", "brother", "sister", "father", "mother", "nephew", "relative",
+        "relatives", "dozens", "hundreds", "thousands", "scores", "tens", "dozen", "couple",
+        "number", "bank", "branch", "building", "offices", "station", "post", "system",
+        "network", "university", "school", "church", "institute", "ring", "rings", "cartel",
+        "people", "citizens", "residents", "inhabitants", "one", "two", "three", "four", "five",
+        "six", "seven", "eight", "nine", "ten", "some", "several", "most", "many", "all",
+        "none", "each", "stick", "sticks", "pound", "pounds", "kilo", "kilos", "kg", "type",
+    }
+)
+
+
+def is_verbal(token: Token) -> bool:
+    """Whether a token is used as a verb (tagged so, or a participle heading a clause)."""
+    return bool(token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"))
+
+
+def has_passive_marks(token: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in token.children)
+
+
+def is_passive(verb: Token) -> bool:
+    """Passive voice: its own marks, a reduced relative ("men killed in ..."), or a
+    participle coordinated with a passive ("were detained ... and sentenced")."""
+    if has_passive_marks(verb):
+        return True
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in verb.children)
+    ):
+        # "was detained ... and sentenced": the passive of the head or of an earlier conjunct.
+        earlier = [c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i]
+        return is_passive(verb.head) or any(has_passive_marks(c) for c in earlier)
+    return False
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def preps(token: Token) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs under a token: "on the convoy" -> ("on", convoy)."""
+    for prep in token.children:
+        if prep.dep_ in ("prep", "agent", "dative"):
+            for obj in prep.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    yield prep.lower_, obj
+                elif obj.dep_ == "prep":  # "out of", "because of"
+                    for inner in obj.children:
+                        if inner.dep_ == "pobj":
+                            yield f"{prep.lower_} {obj.lower_}", inner
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A head and the heads coordinated with it: "X, Y and Z" -> [X, Y, Z]."""
+    found = [token]
+    for conj in token.conjuncts:
+        if conj.i > token.i and conj.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+            found.append(conj)
+    return found
+
+
+def own_subjects(verb: Token) -> list[Token]:
+    return children(verb, *SUBJECTS)
+
+
+def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+    """The subject heads of a verb and whether they are its grammatical subject in passive
+    voice. Subjects are inherited across coordination, control ("tried to kill"), "by"
+    gerunds ("by bombing the road"), participial clauses ("..., killing 12") and relative
+    clauses ("who was kidnapped" -> the noun modified)."""
+    passive = is_passive(verb)
+    found = [s for s in own_subjects(verb) if s.dep_ != "expl"]
+    if found:
+        heads = []
+        for subj in found:
+            if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                heads.append(verb.head)
+            else:
+                heads.append(subj)
+        return heads, passive
+    if depth > 4:
+        return [], passive
+    head = verb.head
+    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        # "the men who attacked", "the leader killed yesterday" (acl VBN: the noun is acted on)
+        return [head], passive
+    if verb.dep_ == "conj" and is_verbal(head):
+        inherited, _ = subject_of(head, depth + 1)
+        return inherited, passive
+    if verb.dep_ == "ccomp" and has_passive_marks(verb) and is_verbal(head):
+        # "she noted 85 fighters ... had been picked off": the parser made the subject
+        # of the complement the object of the reporting verb.
+        objects = [o for o in children(head, *OBJECTS) if o.i < verb.i]
+        if objects:
+            return objects, passive
+    if verb.dep_ == "xcomp" and is_verbal(head):
+        objects = children(head, *OBJECTS)
+        if objects and head.lemma_ not in ("promise", "threaten", "vow"):
+            return objects, passive  # "forced him to accompany them"
+        inherited, _ = subject_of(head, depth + 1)
+        return inherited, passive
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and is_verbal(head):
+        inherited, head_passive = subject_of(head, depth + 1)
+        # "a bomb exploded, killing 12": the subject of the main clause is the cause.
+        return inherited, passive if verb.tag_ == "VBG" else head_passive
+    if verb.dep_ == "pcomp" and head.dep_ in ("prep", "agent") and is_verbal(head.head):
+        inherited, _ = subject_of(head.head, depth + 1)
+        return inherited, passive
+    return [], passive
+
+
+def np_bounds(head: Token) -> tuple[int, int]:
+    """Token bounds [start, end) of the noun phrase of ``head``: its left modifiers, and an
+    "of" phrase when the head is a group, a title or a quantity; no relative clause,
+    apposition or coordination; a leading article dropped."""
+    start = head.i
+    end = head.i + 1
+    for child in head.lefts:
+        if child.dep_ in ("punct", "cc", "preconj", "appos", "relcl", "acl", "advmod", "conj"):
+            continue
+        start = min(start, child.left_edge.i)
+    for child in head.rights:
+        if child.dep_ in _RIGHT_KEEP:
+            end = max(end, child.right_edge.i + 1)
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and (head.lower_ in GROUP_HEADS or head.lemma_ in GROUP_HEADS or head.like_num)
+        ):
+            objs = children(child, "pobj")
+            if objs:
+                _, obj_end = np_bounds(objs[0])
+                end = max(end, obj_end)
+        elif child.dep_ == "case":  # the possessive "'s"
+            end = max(end, child.i + 1)
+    doc = head.doc
+    while start < head.i and (doc[start].lower_ in ARTICLES or doc[start].is_punct):
+        start += 1
+    while end - 1 > head.i and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def core_bounds(head: Token) -> tuple[int, int]:
+    """Token bounds of the core of a noun phrase: a name (its entity) or the head with its
+    adjacent compounds and adjectives ("explosive charges", "armed men")."""
+    if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
+        doc = head.doc
+        start = head.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = head.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        while start < head.i and (doc[start].lower_ in ARTICLES or doc[start].is_punct):
+            start += 1
+        while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].lower_ == "'s"):
+            end -= 1
+        return start, end
+    start = head.i
+    for child in reversed(list(head.lefts)):
+        if child.i == start - 1 and child.dep_ in ("compound", "amod", "nmod"):
+            start = child.left_edge.i if child.left_edge.i < start else child.i
+        else:
+            break
+    doc = head.doc
+    while start < head.i and (doc[start].lower_ in ARTICLES or doc[start].is_punct):
+        start += 1
+    return start, head.i + 1
+
+
+def char_bounds(doc: Any, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of tokens [start, end)."""
+    first = doc[start]
+    last = doc[end - 1]
+    return first.idx, last.idx + len(last.text)
+
+
+def clause_bounds(token: Token) -> tuple[int, int]:
+    """Character bounds of the clause a trigger heads: its subtree without embedded clauses
+    that report ("said Thursday" stays out of "killed" when "killed" is the complement)."""
+    left = token.left_edge.i
+    right = token.right_edge.i + 1
+    return char_bounds(token.doc, left, right)
+
+
+def modifiers(token: Token) -> list[str]:
+    """Lower-case compound, adjective, possessive and name modifiers of a noun."""
+    found = []
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod", "nummod"):
+            found.append(child.lower_)
+            found.append(child.lemma_.lower())
+    return found
