@@ -89,6 +89,11 @@ class ClaimsSettings(Section):
 class EventsSettings(Section):
     """``[events]``: event detection and coding (PLOVER, ACLED)."""
 
+    undated_window_days: int = Field(ge=0)
+    news_day_max_days: int = Field(ge=0)
+    merge_threshold: float
+    caption_events: bool
+
 
 class Config(Section):
     """The whole configuration; ``load_config`` builds it from the defaults and a user file."""

@@ -33,6 +33,7 @@ BUILTIN_MODULES = (
     "dateline.nlp.parse",
     "dateline.nlp.entities",
     "dateline.nlp.places",
+    "dateline.coding.events",
 )
 
 

@@ -43,7 +43,7 @@ from .syntax import (
 Token = Any
 
 PATIENT_PREPS = ("on", "at", "against", "upon", "into")
-LINK_PREPS = ("in", "during", "by", "with", "from", "through", "amid", "after", "as a result of")
+LINK_PREPS = ("in", "during", "by", "with", "from", "through", "amid", "as a result of", "in a course of")
 HUMAN_LABELS = ("PERSON", "NORP")
 TIME_LABELS = ("DATE", "TIME")
 COUNT_HEADS = frozenset(
@@ -258,6 +258,8 @@ class Detector:
 
     # -- one trigger -------------------------------------------------------------------
     def _mention(self, token: Token) -> Mention | None:
+        if token.dep_ == "amod":
+            return None  # "the killed fighters": a description, not a report
         entry = _entry_for(token, self.lex)
         if entry is None and is_verbal(token):
             entry = self._instrument_use(token)
@@ -466,11 +468,16 @@ class Detector:
         return True
 
     def _keep(self, mention: Mention, by_token: dict[int, Mention]) -> bool:
-        """A weak noun is an event only where the text points at one occurrence."""
-        if mention.entry.kind == "verb" or not mention.sense.weak:
-            return True
+        """A weak noun is an event only where the text points at one occurrence; a reduced
+        relative without arguments ("those killed or detained") only points back at one."""
         token = mention.token
-        if mention.agents or mention.patients or mention.targets or mention.weapons:
+        has_args = bool(mention.agents or mention.patients or mention.targets or mention.weapons)
+        if mention.entry.kind == "verb":
+            if token.dep_ in ("acl", "conj") and not has_args and not mention.links:
+                head = token.head if token.dep_ == "acl" else token.head.head
+                return not (head.pos_ == "PRON" or head.lower_ in ("those", "all", "some"))
+            return True
+        if not mention.sense.weak or has_args:
             return True
         if mention.links:
             return True

@@ -76,6 +76,8 @@ class Lexicon:
     people: frozenset[str] = frozenset()
     things: frozenset[str] = frozenset()
     armed: frozenset[str] = frozenset()
+    armed_types: frozenset[str] = frozenset()
+    unarmed_types: frozenset[str] = frozenset()
     modality: dict[str, Any] = field(default_factory=dict)
 
     def weapon(self, *words: str) -> Weapon | None:
@@ -152,5 +154,7 @@ def lexicon() -> Lexicon:
     lex.people = frozenset(nouns["people"]["nouns"])
     lex.things = frozenset(nouns["things"]["nouns"])
     lex.armed = frozenset(nouns["armed"]["nouns"])
+    lex.armed_types = frozenset(nouns["armed"]["actor_types"])
+    lex.unarmed_types = frozenset(nouns["armed"]["unarmed_types"])
     lex.modality = _load("modality.toml")
     return lex

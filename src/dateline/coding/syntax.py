@@ -77,6 +77,13 @@ def preps(token: Token) -> Iterator[tuple[str, Token]]:
             for obj in prep.children:
                 if obj.dep_ in ("pobj", "pcomp"):
                     yield prep.lower_, obj
+                    if obj.lower_ in ("result", "consequence", "part", "course"):
+                        # "as a result of the airstrike", "in the course of the raid"
+                        for inner in obj.children:
+                            if inner.dep_ == "prep" and inner.lower_ == "of":
+                                for target in inner.children:
+                                    if target.dep_ == "pobj":
+                                        yield f"{prep.lower_} a {obj.lower_} of", target
                 elif obj.dep_ == "prep":  # "out of", "because of"
                     for inner in obj.children:
                         if inner.dep_ == "pobj":
@@ -139,6 +146,15 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ == "pcomp" and head.dep_ in ("prep", "agent") and is_verbal(head.head):
         inherited, _ = subject_of(head.head, depth + 1)
         return inherited, passive
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if auxes and auxes[0].i > 0:
+        # The parser lost the subject ("..., some 40 fighters have been killed"): the noun
+        # right before the auxiliaries, from the start of its coordination.
+        before = verb.doc[auxes[0].i - 1]
+        if before.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and before.dep_ not in ("pobj", "dobj"):
+            while before.dep_ == "conj" and before.head.i < before.i:
+                before = before.head
+            return [before], passive
     return [], passive
 
 

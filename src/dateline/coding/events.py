@@ -1,0 +1,537 @@
+"""Stage ``dateline.events.v1``: event records in PLOVER and ACLED terms, with evidence.
+
+For each event mention found in the body and the photo captions (``detect``), a draft
+event is built from the other layers, through their functions only:
+
+* actors: ``actors.role``/``actors.referent`` turn each argument phrase into a Role (a
+  pronoun nobody resolves is left out: it names no one);
+* place: ``places.locate`` on the clause of the trigger;
+* date: the event's own time expression (``times.times_in`` on its clause, a time on a
+  reporting verb excluded); else a range of ``[events] undated_window_days`` ending at the
+  time of the statement that reports it ("said Thursday"), else at the news day of the
+  lead, else at the publication date;
+* certainty and source: the modality of the clause (``modality``) first, then the claim
+  that covers the trigger (``claims.claim_for``); asserted otherwise;
+* fatalities and injured: the counts of the people a killing or injuring trigger acts on
+  (``casualties``).
+
+Drafts are then merged into one event per occurrence (``merge``), given their ACLED type
+(``acled``), turned into records with stable ids, and each claim lists the events it
+reports (``Claim.event_ids``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from ..config import Config, EventsSettings
+from ..document import Document
+from ..nlp import actors, claims, places, times
+from ..records import (
+    Count,
+    Event,
+    EventDate,
+    Location,
+    Named,
+    Role,
+    Source,
+    Span,
+    Time,
+    assign_ids,
+)
+from ..registry import Stage, stages
+from .acled import acled_type
+from .detect import Arg, Casualty, Detector, Mention
+from .lexicon import Lexicon, lexicon
+from .merge import Actor, Casualties, Draft, best_count, merge
+from .modality import HYPOTHETICAL, NEGATED, UNCONFIRMED
+from .syntax import is_verbal
+
+Token = Any
+PRONOUN_TAGS = ("PRP", "PRP$", "WP", "WDT", "DT", "EX")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def _day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+class EventCoder:
+    """Codes the events of a Document (reads its parse and the other layers' records)."""
+
+    def __init__(self, settings: EventsSettings, lex: Lexicon | None = None) -> None:
+        self.settings = settings
+        self.lex = lex or lexicon()
+        self.detector = Detector(self.lex)
+        self.reporting = frozenset(self.lex.modality["reporting"]["verbs"])
+
+    def __call__(self, doc: Document) -> Document:
+        doc.events = self.code(doc)
+        return doc
+
+    # -- the document ---------------------------------------------------------------------
+    def code(self, doc: Document) -> list[Event]:
+        """The events of one document, merged, with stable ids; claims get their event ids."""
+        parts: list[tuple[int | None, Any]] = [(None, doc.sdoc)]
+        if self.settings.caption_events:
+            parts += list(enumerate(doc.caption_sdocs))
+        published = _day(doc.meta.published)
+        news_day = self._news_day(doc, published)
+        drafts: list[Draft] = []
+        for caption, sdoc in parts:
+            if sdoc is None:
+                continue
+            for mention in self.detector.mentions(sdoc):
+                draft = self._draft(doc, sdoc, caption, mention, news_day or published)
+                if draft is not None:
+                    drafts.append(draft)
+        merged = merge(drafts, threshold=self.settings.merge_threshold)
+        events = [self._record(doc, draft) for draft in merged]
+        events = [e for e in events if e is not None]
+        assign_ids(events, "ev")
+        by_claim: dict[str, list[str]] = {}
+        for event, draft in zip(events, [d for d in merged if d is not None], strict=False):
+            for claim_id in draft.claim_ids:
+                by_claim.setdefault(claim_id, []).append(event.id)
+        for claim in doc.claims:
+            if claim.id in by_claim:
+                claim.event_ids = sorted(set(claim.event_ids) | set(by_claim[claim.id]))
+        return events
+
+    def _news_day(self, doc: Document, published: dt.date | None) -> dt.date | None:
+        """The day the lead's statement was made ("..., an official said Thursday"), when it
+        is a day of the week before publication: undated events of the story end there."""
+        sdoc = doc.sdoc
+        if sdoc is None or published is None:
+            return None
+        sents = [s for s in sdoc.sents if s.text.strip()]
+        for sent in sents[:3]:
+            for token in sent:
+                if token.lemma_.lower() in self.reporting and is_verbal(token):
+                    time = self._statement_time(doc, token, None)
+                    day = _day(time.latest if time and time.latest else time.value if time else None)
+                    if (
+                        day is not None
+                        and time is not None
+                        and time.precision == "day"
+                        and published - dt.timedelta(days=self.settings.news_day_max_days)
+                        <= day
+                        <= published
+                    ):
+                        return day
+        return None
+
+    # -- one mention -------------------------------------------------------------------------
+    def _draft(
+        self,
+        doc: Document,
+        sdoc: Any,
+        caption: int | None,
+        mention: Mention,
+        anchor_day: dt.date | None,
+    ) -> Draft | None:
+        token = mention.token
+        clause_head = self._clause_head(token)
+        clause_start = clause_head.left_edge.idx
+        clause_end = clause_head.right_edge.idx + len(clause_head.right_edge.text)
+        sentence = token.sent
+        certainty, source, claim_ids = self._certainty(doc, caption, mention)
+        agents = [a for a in (self._actor(doc, caption, arg) for arg in mention.agents) if a]
+        patients = [a for a in (self._actor(doc, caption, arg) for arg in mention.patients) if a]
+        if mention.undergoer:
+            patients = agents + patients
+            agents = []
+        if mention.claimed_by_agent and agents and certainty == "asserted":
+            certainty = "claimed"
+            source = Source(
+                name=agents[0].role.name,
+                entity_id=agents[0].role.entity_id,
+                evidence=agents[0].role.evidence[:1],
+            )
+        location, attached = self._location(doc, caption, clause_start, clause_end, sentence)
+        date, own = self._date(doc, caption, mention, clause_head, anchor_day)
+        sent_index = sentence.start if caption is None else -1 - caption
+        evidence = [
+            doc.span(clause_start, clause_end, caption=caption),
+        ]
+        key = (caption, token.i)
+        links = {(caption, i) for i in mention.links}
+        anaphoric = mention.entry.kind == "noun" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+            for c in token.children
+        )
+        draft = Draft(
+            plover=mention.plover,
+            mode=mention.mode,
+            acled=mention.sense.acled,
+            trigger=doc.span(mention.start, mention.end, caption=caption),
+            sentence=sent_index,
+            order=token.i if caption is None else 10**7 + token.i,
+            certainty=certainty,
+            source=source,
+            claim_ids=claim_ids,
+            agents=agents,
+            patients=patients,
+            targets=[self._named(doc, caption, arg) for arg in mention.targets],
+            weapons=[self._named(doc, caption, arg) for arg in mention.weapons],
+            killed=[self._casualties(doc, caption, c) for c in mention.casualties if c.outcome == "killed"],
+            injured=[self._casualties(doc, caption, c) for c in mention.casualties if c.outcome == "injured"],
+            location=location,
+            location_attached=attached,
+            date=date,
+            date_own=own,
+            evidence=evidence,
+            anaphoric=anaphoric or caption is not None,
+            link_keys=links,
+            mention_keys={key},
+            sentences={sent_index},
+            last_order=token.i if caption is None else 10**7 + token.i,
+        )
+        return draft
+
+    def _clause_head(self, token: Token) -> Token:
+        """The verb whose clause tells the event: the trigger itself, or for a noun the
+        nearest verb above it that is not a reporting verb."""
+        current = token
+        for _ in range(4):
+            if is_verbal(current) and current.lemma_.lower() not in self.reporting:
+                return current
+            if current.head is current or current.dep_ in ("ccomp", "ROOT"):
+                break
+            nxt = current.head
+            if is_verbal(nxt) and nxt.lemma_.lower() in self.reporting:
+                break
+            current = nxt
+        return token if not is_verbal(current) else current
+
+    # -- certainty and source -------------------------------------------------------------
+    def _certainty(
+        self, doc: Document, caption: int | None, mention: Mention
+    ) -> tuple[str, Source | None, list[str]]:
+        claim = None
+        if caption is None:
+            claim = claims.claim_for(doc, mention.start, mention.end)
+        source = claim.claimant if claim is not None else None
+        claim_ids = [claim.id] if claim is not None else []
+        if mention.modality in (NEGATED, HYPOTHETICAL):
+            return mention.modality, source, claim_ids
+        status = claim.status if claim is not None else "asserted"
+        if mention.modality == UNCONFIRMED and status in ("asserted", "reported", "claimed"):
+            status = UNCONFIRMED
+        return status, source, claim_ids
+
+    # -- actors, targets, weapons, counts ------------------------------------------------
+    def _actor(self, doc: Document, caption: int | None, arg: Arg) -> Actor | None:
+        head = arg.head
+        pronoun = head.pos_ == "PRON" or head.tag_ in PRONOUN_TAGS
+        hs, he = head.idx, head.idx + len(head.text)
+        entity = actors.referent(doc, hs, he, caption=caption)
+        if pronoun and entity is None:
+            return None  # names no one until coreference says who
+        role = actors.role(doc, arg.start, arg.end, caption=caption)
+        if role is None:
+            return None
+        if role.entity_id is not None and (entity is None or entity.id != role.entity_id):
+            # The span overlaps a name that is only a modifier ("the US-led coalition"):
+            # the actor is the description, not that name.
+            role = None
+        text = doc.part(caption)
+        if role is None:
+            name = text[arg.start : arg.end]
+            role = Role(name=name, evidence=[doc.span(arg.start, arg.end, caption=caption)])
+        evidence = list(role.evidence)
+        for start, end in arg.spans:
+            span = doc.span(start, end, caption=caption)
+            if span not in evidence:
+                evidence.append(span)
+        role = role.model_copy(update={"evidence": evidence})
+        core = _NON_WORD.sub(" ", text[arg.core_start : arg.core_end].lower()).strip()
+        key = role.entity_id or re.sub(r"^(?:the|a|an) ", "", core)
+        names = [t for t in head.doc[head.left_edge.i : head.i + 1] if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")]
+        specific = role.entity_id is not None or bool(names)
+        rank = 0 if pronoun else 3 if role.entity_id else 2 if specific else 1
+        words = frozenset(
+            t.lemma_.lower()
+            for t in head.subtree
+            if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop
+        )
+        return Actor(role=role, key=key, specific=specific, rank=rank, words=words)
+
+    @staticmethod
+    def _named(doc: Document, caption: int | None, arg: Arg) -> Named:
+        text = doc.part(caption)
+        evidence = [doc.span(start, end, caption=caption) for start, end in arg.spans]
+        return Named(name=text[arg.start : arg.end], evidence=evidence)
+
+    @staticmethod
+    def _casualties(doc: Document, caption: int | None, found: Casualty) -> Casualties:
+        q = found.quantity
+        count = Count(
+            best=q.best,
+            low=q.low,
+            high=q.high,
+            approximate=q.approximate,
+            evidence=[doc.span(found.start, found.end, caption=caption)],
+        )
+        if q.best is not None and not q.approximate:
+            # A person named or described, not counted in words, is one of possibly several.
+            rank = 0 if q.best == 1 and q.first == q.last == 0 else 3
+        elif q.best is not None:
+            rank = 2
+        else:
+            rank = 1
+        return Casualties(count=count, rank=rank, group=found.group)
+
+    # -- place and time -------------------------------------------------------------------
+    def _location(
+        self, doc: Document, caption: int | None, start: int, end: int, sentence: Any
+    ) -> tuple[Location | None, bool]:
+        if caption is None:
+            found = places.locate(doc, start, end)
+        else:
+            found = _caption_place(doc, caption, sentence.start_char, sentence.end_char)
+        if found is None:
+            return None, False
+        attached = any(
+            span.caption == caption and start <= span.start and span.end <= end
+            for span in found.evidence
+        )
+        return found, attached
+
+    def _date(
+        self,
+        doc: Document,
+        caption: int | None,
+        mention: Mention,
+        clause_head: Token,
+        anchor_day: dt.date | None,
+    ) -> tuple[EventDate | None, bool]:
+        own = self._own_time(doc, caption, mention.token, clause_head)
+        if own is not None:
+            return _event_date(own), True
+        statement = self._statement_time(doc, mention.token, caption)
+        window = dt.timedelta(days=self.settings.undated_window_days)
+        trigger = doc.span(mention.start, mention.end, caption=caption)
+        if statement is not None:
+            latest = _day(statement.latest) or _day(statement.value)
+            earliest = _day(statement.earliest) or latest
+            if latest is not None and earliest is not None:
+                return _range(earliest - window, latest, [statement.evidence[0], trigger]), False
+        if anchor_day is not None:
+            return _range(anchor_day - window, anchor_day, [trigger]), False
+        return None, False
+
+    def _times(self, doc: Document, caption: int | None, start: int, end: int) -> list[Time]:
+        if caption is None:
+            return times.times_in(doc, start, end)
+        return [
+            t
+            for t in doc.times
+            if t.evidence[0].caption == caption
+            and start <= t.evidence[0].start
+            and t.evidence[0].end <= end
+        ]
+
+    def _own_time(
+        self, doc: Document, caption: int | None, token: Token, clause_head: Token
+    ) -> Time | None:
+        """The time expression of the trigger's own clause nearest to it in the tree."""
+        sent = token.sent
+        found = [
+            t
+            for t in self._times(doc, caption, sent.start_char, sent.end_char)
+            if t.type in ("DATE", "TIME")
+        ]
+        best: tuple[int, Time] | None = None
+        sdoc = token.doc
+        for time in found:
+            span = sdoc.char_span(time.evidence[0].start, time.evidence[0].end, alignment_mode="expand")
+            if span is None:
+                continue
+            distance = self._tree_distance(span.root, token, clause_head)
+            if distance is not None and (best is None or distance < best[0]):
+                best = (distance, time)
+        return best[1] if best else None
+
+    def _tree_distance(self, node: Token, trigger: Token, clause_head: Token) -> int | None:
+        """Steps from a time's token up to the trigger or its clause head, never through a
+        reporting verb's own dependents or another event's clause."""
+        steps = 0
+        current = node
+        while steps < 8:
+            if current.i in (trigger.i, clause_head.i):
+                return steps
+            if current.head is current:
+                return None
+            parent = current.head
+            if is_verbal(parent) and parent.lemma_.lower() in self.reporting and parent.i not in (
+                trigger.i,
+                clause_head.i,
+            ):
+                return None
+            current = parent
+            steps += 1
+        return None
+
+    def _statement_time(self, doc: Document, token: Token, caption: int | None) -> Time | None:
+        """The time of the reporting verb above a trigger ("said Thursday"), if any."""
+        verb = token if token.lemma_.lower() in self.reporting else None
+        current = token
+        for _ in range(6):
+            if verb is not None or current.head is current:
+                break
+            current = current.head
+            if is_verbal(current) and current.lemma_.lower() in self.reporting:
+                verb = current
+        if verb is None:
+            return None
+        sent = verb.sent
+        for time in self._times(doc, caption, sent.start_char, sent.end_char):
+            if time.type not in ("DATE", "TIME"):
+                continue
+            span = verb.doc.char_span(time.evidence[0].start, time.evidence[0].end, alignment_mode="expand")
+            if span is None:
+                continue
+            node = span.root
+            # A dependent of the reporting verb itself, not of the clause it reports.
+            if node.head.i == verb.i or (node.head.head.i == verb.i and node.head.dep_ == "prep"):
+                return time
+        return None
+
+    # -- the record ------------------------------------------------------------------------
+    def _record(self, doc: Document, draft: Draft) -> Event | None:
+        agents = sorted(draft.agents, key=lambda a: -a.rank)
+        patients = sorted(draft.patients, key=lambda a: -a.rank)
+        killed = _total(draft.killed)
+        injured = _total(draft.injured)
+        weapon_acled = None
+        for weapon in draft.weapons:
+            found = self.lex.weapon(*weapon.name.lower().split())
+            if found and found.acled:
+                weapon_acled = found.acled
+                break
+        acled = acled_type(
+            draft.plover,
+            draft.mode,
+            draft.acled,
+            weapon_acled,
+            armed_agents=[_is_armed(a, self.lex) for a in agents],
+            armed_patients=[_is_armed(a, self.lex) for a in patients],
+        )
+        return Event(
+            id="ev",
+            plover=draft.plover,
+            mode=draft.mode,
+            acled_event_type=acled[0] if acled else None,
+            acled_sub_event_type=acled[1] if acled else None,
+            trigger=draft.trigger,
+            actor1=agents[0].role if agents else None,
+            actor2=patients[0].role if patients else None,
+            assoc_actor1=[a.role for a in agents[1:]],
+            assoc_actor2=[a.role for a in patients[1:]],
+            location=draft.location,
+            date=draft.date,
+            fatalities=killed,
+            injured=injured,
+            targets=draft.targets,
+            weapons=draft.weapons,
+            source=draft.source,
+            certainty=draft.certainty,  # type: ignore[arg-type]
+            evidence=draft.evidence,
+        )
+
+
+def _is_armed(actor: Actor, lex: Lexicon) -> bool:
+    """Whether an actor is armed: its ACLED actor type says so, else its words."""
+    if actor.role.actor_type in lex.armed_types:
+        return True
+    if actor.role.actor_type in lex.unarmed_types:
+        return False
+    words = set(actor.role.name.lower().split())
+    return bool(words & lex.armed) or any(w.rstrip("s") in lex.armed for w in words)
+
+
+def _total(found: list[Casualties]) -> Count | None:
+    """One count for an event: the most specific figure, or the named people added up when
+    that is more (several victims told one by one)."""
+    best = best_count(found)
+    if best is None:
+        return None
+    singles = [c for c in found if c.rank == 0]
+    if len(singles) > 1 and (best.count.best or 0) < len(singles) and best.rank == 0:
+        evidence: list[Span] = []
+        for single in singles:
+            for span in single.count.evidence:
+                if span not in evidence:
+                    evidence.append(span)
+        return Count(best=len(singles), evidence=evidence)
+    return best.count
+
+
+def _event_date(time: Time) -> EventDate:
+    return EventDate(
+        value=time.value,
+        earliest=time.earliest,
+        latest=time.latest,
+        precision=time.precision,
+        evidence=time.evidence[:1],
+    )
+
+
+def _range(earliest: dt.date, latest: dt.date, evidence: Iterable[Span]) -> EventDate:
+    return EventDate(
+        value=f"{earliest.isoformat()}/{latest.isoformat()}",
+        earliest=earliest.isoformat(),
+        latest=latest.isoformat(),
+        precision="week",
+        evidence=_unique(evidence),
+    )
+
+
+def _unique(spans: Iterable[Span]) -> list[Span]:
+    found: list[Span] = []
+    for span in spans:
+        if span not in found:
+            found.append(span)
+    return found
+
+
+def _caption_place(doc: Document, caption: int, start: int, end: int) -> Location | None:
+    """The first place named in a caption sentence (``places.locate`` reads the body)."""
+    found = [
+        (mention.start, place, mention)
+        for place in doc.places
+        for mention in place.mentions
+        if mention.caption == caption and start <= mention.start and mention.end <= end
+    ]
+    if not found:
+        return None
+    _, place, mention = min(found, key=lambda item: item[0])
+    return Location(
+        place_id=place.id,
+        name=place.name,
+        lat=place.lat,
+        lon=place.lon,
+        country=place.country,
+        precision=place.precision,
+        evidence=[mention],
+    )
+
+
+@stages.register(
+    "dateline.events.v1",
+    requires=["sdoc", "entities", "places"],
+    assigns=["events"],
+    english_only=True,
+)
+def make_events(config: Config) -> Stage:
+    """Detect and code events (PLOVER, ACLED) with actors, place, date, counts and evidence."""
+    return EventCoder(config.events)
