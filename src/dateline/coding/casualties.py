@@ -59,9 +59,7 @@ def number_words() -> NumberWords:
     return NumberWords(
         units={k: int(v) for k, v in data["units"].items()},
         multipliers={k: int(v) for k, v in data["multipliers"].items()},
-        vague={
-            tuple(k.split()): (int(v[0]), int(v[1]) or None) for k, v in data["vague"].items()
-        },
+        vague={tuple(k.split()): (int(v[0]), int(v[1]) or None) for k, v in data["vague"].items()},
         approximators={tuple(k.split()): str(v) for k, v in data["approximators"].items()},
         groups=groups,
     )
@@ -176,8 +174,8 @@ def parse_quantity(words: Sequence[str]) -> Quantity | None:
         for start in range(len(words) - size + 1):
             key = tuple(words[start : start + size])
             if key in vocab.vague:
-                low, high = vocab.vague[key]
-                return Quantity(None, low, high, True, start, start + size - 1)
+                floor, ceiling = vocab.vague[key]
+                return Quantity(None, floor, ceiling, True, start, start + size - 1)
     run = _number_run(words, vocab)
     if run is None:
         return _vague(words, vocab)
@@ -211,7 +209,7 @@ def parse_quantity(words: Sequence[str]) -> Quantity | None:
 
 
 def group_of(lemma: str, modifiers: Sequence[str] = ()) -> Group | None:
-    """"civilians" or "combatants" for a head noun (lemma), else None.
+    """ "civilians" or "combatants" for a head noun (lemma), else None.
 
     "armed" among the modifiers makes anyone a combatant ("armed men").
     """
@@ -247,6 +245,16 @@ def quantity_of(head: Any) -> tuple[Quantity, int, int, Group | None] | None:
                         break
                     inner = objs[0]
                     counted = inner
+    # The parser sometimes hangs a hedge on the verb ("AT LEAST 12 VILLAGERS DIED"): take
+    # the words right before the phrase when they make one.
+    first = words_tokens[0].i
+    vocab = number_words()
+    for size in (3, 2, 1):
+        if first - size >= 0:
+            before = tuple(t.lower_ for t in sdoc[first - size : first])
+            if before in vocab.approximators:
+                words_tokens = list(sdoc[first - size : first]) + words_tokens
+                break
     words = [t.lower_ for t in words_tokens]
     found = parse_quantity(words)
     if found is None:
@@ -255,7 +263,7 @@ def quantity_of(head: Any) -> tuple[Quantity, int, int, Group | None] | None:
     last = words_tokens[found.last]
     end = last.idx + len(last.text)
     modifiers = [c.lower_ for c in counted.children if c.dep_ in ("amod", "compound")]
-    return found, start, end, group_of(counted.lemma_, modifiers)
+    return found, start, end, group_of(counted.lemma_.lower(), modifiers)
 
 
 def _is_quantity_head(token: Any) -> bool:

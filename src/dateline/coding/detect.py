@@ -43,21 +43,94 @@ from .syntax import (
 Token = Any
 
 PATIENT_PREPS = ("on", "at", "against", "upon", "into")
-LINK_PREPS = ("in", "during", "by", "with", "from", "through", "amid", "as a result of", "in a course of")
+LINK_PREPS = (
+    "in",
+    "during",
+    "by",
+    "with",
+    "from",
+    "through",
+    "amid",
+    "as a result of",
+    "in a course of",
+)
 HUMAN_LABELS = ("PERSON", "NORP")
 TIME_LABELS = ("DATE", "TIME")
 COUNT_HEADS = frozenset(
-    {"dozens", "dozen", "hundreds", "thousands", "scores", "tens", "several", "some", "many",
-     "all", "most", "none", "few", "number", "couple", "group", "handful", "one", "each"}
+    {
+        "dozens",
+        "dozen",
+        "hundreds",
+        "thousands",
+        "scores",
+        "tens",
+        "several",
+        "some",
+        "many",
+        "all",
+        "most",
+        "none",
+        "few",
+        "number",
+        "couple",
+        "group",
+        "handful",
+        "one",
+        "each",
+    }
 )
 TIME_WORDS = frozenset(
     {
-        "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
-        "may", "june", "july", "august", "september", "october", "november", "december",
-        "day", "days", "week", "weeks", "month", "months", "year", "years", "night", "nights",
-        "morning", "evening", "afternoon", "dawn", "dusk", "midnight", "noon", "weekend",
-        "hour", "hours", "minute", "minutes", "time", "moment", "occasion", "past", "future",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "night",
+        "nights",
+        "morning",
+        "evening",
+        "afternoon",
+        "dawn",
+        "dusk",
+        "midnight",
+        "noon",
+        "weekend",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "time",
+        "moment",
+        "occasion",
+        "past",
+        "future",
     }
 )
 ACTOR_LABELS = ("ORG", "GPE")
@@ -108,8 +181,10 @@ class Mention:
     weapons: list[Arg] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
     links: set[int] = field(default_factory=set)  # token indices of mentions of the same event
+    acled: tuple[str, str] | None = None  # from the weapon, where it says
     modality: str | None = None  # negated | hypothetical | unconfirmed
     claimed_by_agent: bool = False  # "X claimed responsibility for ..."
+    anaphoric: bool = False  # "killed in this action": points back at an event told before
     undergoer: bool = False  # "X survived an attack": the light verb's subject was acted on
 
     @property
@@ -189,39 +264,70 @@ def make_arg(token: Token, kind: str) -> Arg:
     return Arg(token, kind, a, b, c, d)
 
 
-def _entry_for(token: Token, lex: Lexicon) -> Entry | None:
-    """The lexicon entry a token starts, if any: phrases first, verbs by verbal use."""
+def _entries_for(token: Token, lex: Lexicon) -> list[Entry]:
+    """The lexicon entries a token starts, phrases first; verbs by verbal use."""
     verbal = is_verbal(token)
     index = lex.verbs if verbal else lex.nouns if token.pos_ in ("NOUN", "PROPN") else None
     if index is None:
-        return None
+        return []
     entries = index.get(_lemma(token)) or index.get(token.lower_) or []
     if not entries:
-        return None
+        return []
     near = _near_words(token) if any(e.extras for e in entries) else set()
-    for entry in entries:
-        if all(word in near for word in entry.extras):
-            return entry
-    return None
+    return [e for e in entries if all(word in near for word in e.extras)]
+
+
+def _entry_for(token: Token, lex: Lexicon) -> Entry | None:
+    found = _entries_for(token, lex)
+    return found[0] if found else None
+
+
+def is_organisation(token: Token, lex: Lexicon) -> bool:
+    """Whether a noun names an organisation, also in lower-case text ("national liberation
+    army", "fmln"): an ORG entity, an organisation head word, or an unknown proper noun."""
+    if token.ent_type_ == "ORG":
+        return True
+    lemma = _lemma(token)
+    if lemma in lex.context.get("organisation_heads", frozenset()):
+        return True
+    if lemma in lex.people or lemma in lex.things or lemma in lex.armed:
+        return False
+    return token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "GPE", "LOC", "DATE")
 
 
 def _group_split(token: Token, kind: str, lex: Lexicon) -> list[Arg]:
     """An actor phrase and the organisation inside it: "ELN guerrillas" -> the guerrillas and
     the ELN; "guerrillas of the FMLN" -> the guerrillas and the FMLN."""
     found = [make_arg(token, kind)]
-    if kind != "human":
+    if kind != "human" or is_organisation(token, lex):
         return found
-    for child in token.children:
+    lefts = [c for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i]
+    if lefts and not any(c.i > lefts[0].i and c.dep_ == "amod" for c in token.children):
+        first = lefts[0]
         if (
-            child.dep_ in ("compound", "nmod")
-            and child.i < token.i
-            and child.ent_type_ in ("ORG", "NORP", "GPE")
-            and child.pos_ in ("PROPN", "NOUN")
+            first.ent_type_ in ("ORG", "NORP", "GPE")
+            or is_organisation(first, lex)
+            or (first.pos_ in ("PROPN", "NOUN") and _lemma(first) not in lex.people)
+            and _lemma(first) not in lex.things
+            and kind_of(first, lex) in ("human", "unknown")
         ):
-            found.append(make_arg(child, "human"))
-    for prep, obj in preps(token):
-        if prep == "of" and obj.ent_type_ == "ORG" and _lemma(token) not in ("member", "group"):
-            found.append(make_arg(obj, "human"))
+            org = make_arg(first, "human")
+            org.start, org.end = org.core_start, org.core_end = (
+                first.left_edge.idx,
+                lefts[-1].idx + len(lefts[-1].text),
+            )
+            found.append(org)
+            # The people themselves, without the organisation's name: "guerrillas".
+            people = found[0]
+            after = token.doc[lefts[-1].i + 1]
+            if after.i <= token.i:
+                people.core_start = after.idx
+                if people.start == org.start:
+                    people.start = after.idx
+    if _lemma(token) not in ("member", "group", "army", "front"):
+        for prep, obj in preps(token):
+            if prep == "of" and is_organisation(obj, lex):
+                found.append(make_arg(obj, "human"))
     return found
 
 
@@ -260,29 +366,40 @@ class Detector:
     def _mention(self, token: Token) -> Mention | None:
         if token.dep_ == "amod":
             return None  # "the killed fighters": a description, not a report
-        entry = _entry_for(token, self.lex)
-        if entry is None and is_verbal(token):
-            entry = self._instrument_use(token)
-        if entry is None:
+        if token.ent_type_ in TIME_LABELS or (
+            token.lower_ in TIME_WORDS
+            and token.dep_ == "pobj"
+            and not any(c.dep_ in ("det", "poss") for c in token.children)
+        ):
+            return None  # "In March", "in may": a month, not a march
+        entries = _entries_for(token, self.lex)
+        if is_verbal(token):
+            instrument = self._instrument_use(token)
+            if instrument is not None:
+                entries.append(instrument)
+        if not entries:
             return None
         if (
-            entry.kind == "verb"
+            entries[0].kind == "verb"
             and token.dep_ == "acl"
             and token.head.pos_ in ("NOUN", "PROPN")
             and _entry_for(token.head, self.lex) is not None
             and _lemma(token) in self.lex.support_verbs
         ):
             return None  # "a deal negotiated between ...": the noun is the event
-        mention = Mention(token, entry, entry.sense.plover, entry.sense.mode)
-        if entry.kind == "verb":
-            self._verb_args(mention)
-        else:
-            self._noun_args(mention)
-        if not self._fits(mention):
-            return None
-        self._count(mention)
-        self._refine_mode(mention)
-        return mention
+        for entry in entries:
+            # The first sense whose context fits: "captured the rebels" is an arrest,
+            # "captured the airport" a seizure.
+            mention = Mention(token, entry, entry.sense.plover, entry.sense.mode)
+            if entry.kind == "verb":
+                self._verb_args(mention)
+            else:
+                self._noun_args(mention)
+            if self._fits(mention):
+                self._count(mention)
+                self._refine_mode(mention)
+                return mention
+        return None
 
     def _instrument_use(self, token: Token) -> Entry | None:
         """ "dropped bombs", "hurled a grenade", "planted a bomb": an ASSAULT by its weapon."""
@@ -344,11 +461,13 @@ class Detector:
         for prep, obj in preps(verb):
             if prep == "by" and passive:
                 agents_by.append(obj)
-            elif prep in PATIENT_PREPS and mention.plover == "ASSAULT":
+            elif (
+                prep in PATIENT_PREPS
+                and mention.plover == "ASSAULT"
+                or prep == "with"
+                and kind_of(obj, self.lex) == "weapon"
+            ):
                 self._add(mention, obj, "patient")
-            elif prep == "with":
-                if kind_of(obj, self.lex) == "weapon":
-                    self._add(mention, obj, "patient")
         if passive:
             for subject in subjects:
                 self._add(mention, subject, "patient")
@@ -384,8 +503,11 @@ class Detector:
             elif prep == "of":
                 armed = _lemma(obj) in self.lex.armed or obj.lower_ in self.lex.armed
                 org = obj.ent_type_ in ("ORG", "GPE", "NORP")
-                if mention.sense.outcome is None and mention.plover == "ASSAULT" and (armed or org) and not children(
-                    obj, "prep"
+                if (
+                    mention.sense.outcome is None
+                    and mention.plover == "ASSAULT"
+                    and (armed or org)
+                    and not children(obj, "prep")
                 ):
                     self._add(mention, obj, "agent")
                 elif kind == "weapon":
@@ -426,10 +548,15 @@ class Detector:
                         self._add(mention, obj, "patient")
                     elif prep == "by" and passive:
                         self._add(mention, obj, "agent")
-        if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in (
-            "responsibility",
-            "credit",
-            "responsible",
+        if (
+            noun.dep_ == "pobj"
+            and head.lower_ == "for"
+            and head.head.lower_
+            in (
+                "responsibility",
+                "credit",
+                "responsible",
+            )
         ):
             verb = head.head.head if head.head.dep_ in ("dobj", "acomp", "attr") else head.head
             if is_verbal(verb):
@@ -457,10 +584,39 @@ class Detector:
                 return False
         else:
             mods = set(modifiers(token))
-            if sense.needs_modifier and not (sense.needs_modifier & mods) and not mention.entry.extras:
+            if (
+                sense.needs_modifier
+                and not (sense.needs_modifier & mods)
+                and not mention.entry.extras
+            ):
                 return False
             if sense.modifier_not & mods:
                 return False
+        context = self.lex.context
+        if mention.plover == "ASSAULT":
+            abstract = context.get("abstract", frozenset())
+            objects = [a.head for a in (*mention.patients, *mention.targets)]
+            if objects and all(_lemma(o) in abstract or o.lower_ in abstract for o in objects):
+                return False  # "the fight against drug trafficking"
+            if sense.outcome and not mention.agents:
+                accidents = context.get("accidents", frozenset())
+                causes = [o for p, o in preps(token) if p in LINK_PREPS]
+                causes += [o for o in children(token, "nsubj")]
+                if any(_lemma(c) in accidents or c.lower_ in accidents for c in causes):
+                    return False  # "killed in a crash"
+        if any(p in context.get("aggregate_preps", frozenset()) for p, _ in preps(token)):
+            return False  # "13,000 people have been killed since 1980": a running total
+        anaphors = context.get("anaphors", frozenset())
+        for prep, obj in preps(token):
+            if (
+                prep in LINK_PREPS
+                and _lemma(obj) in anaphors
+                and any(
+                    c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                    for c in obj.children
+                )
+            ):
+                mention.anaphoric = True
         if sense.patient == "human" and not mention.patients and mention.targets:
             return False
         if sense.patient == "thing" and mention.patients and not mention.targets:
@@ -481,11 +637,16 @@ class Detector:
             return True
         if mention.links:
             return True
-        if any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("no", "any") for c in token.children):
+        if any(
+            c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("no", "any")
+            for c in token.children
+        ):
             return True
-        if token.dep_ in ("nsubj", "nsubjpass") and is_verbal(token.head):
+        if token.dep_ in ("nsubj", "nsubjpass") and is_verbal(token.head) and token.tag_ != "NNS":
             return True
-        return bool(any(c.dep_ == "prep" and c.lower_ in ("in", "near", "on") for c in token.children))
+        return bool(
+            any(c.dep_ == "prep" and c.lower_ in ("in", "near", "on") for c in token.children)
+        )
 
     # -- counts and modes -----------------------------------------------------------------
     def _count(self, mention: Mention) -> None:
@@ -504,10 +665,16 @@ class Detector:
             if found is not None:
                 quantity, start, end, group = found
                 mention.casualties.append(Casualty(outcome, quantity, start, end, group))
-            elif arg.head.tag_ in ("NN", "NNP") or arg.head.ent_type_ == "PERSON" or arg.head.lower_ in ("he", "she", "him", "her"):
+            elif (
+                arg.head.tag_ in ("NN", "NNP")
+                or arg.head.ent_type_ == "PERSON"
+                or arg.head.lower_ in ("he", "she", "him", "her")
+            ):
                 # one named or singular person
                 mention.casualties.append(
-                    Casualty(outcome, Quantity(1, None, None, False, 0, 0), arg.start, arg.end, None)
+                    Casualty(
+                        outcome, Quantity(1, None, None, False, 0, 0), arg.start, arg.end, None
+                    )
                 )
 
     def _refine_mode(self, mention: Mention) -> None:
@@ -515,9 +682,12 @@ class Detector:
             return
         for weapon in mention.weapons:
             mods = [c.lemma_.lower() for c in weapon.head.lefts if c.dep_ in ("compound", "amod")]
-            found = self.lex.weapon(*mods, _lemma(weapon.head)) or self.lex.weapon(weapon.head.lower_)
+            found = self.lex.weapon(*mods, _lemma(weapon.head)) or self.lex.weapon(
+                weapon.head.lower_
+            )
             if found and found.mode and (mention.mode is None or mention.mode in ("firearms",)):
                 mention.mode = found.mode
+                mention.acled = found.acled
                 break
 
     # -- links ----------------------------------------------------------------------------

@@ -25,12 +25,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from ..config import Config, EventsSettings
 from ..document import Document
 from ..nlp import actors, claims, places, times
 from ..records import (
+    Certainty,
     Count,
     Event,
     EventDate,
@@ -86,25 +87,37 @@ class EventCoder:
         published = _day(doc.meta.published)
         news_day = self._news_day(doc, published)
         drafts: list[Draft] = []
+        rank = 0
         for caption, sdoc in parts:
             if sdoc is None:
                 continue
+            ranks = {s.start: n for n, s in enumerate(sdoc.sents, start=rank)}
+            rank += len(ranks) + 3  # captions are never next to the body
             for mention in self.detector.mentions(sdoc):
                 draft = self._draft(doc, sdoc, caption, mention, news_day or published)
                 if draft is not None:
+                    draft.sentence_rank = ranks[mention.token.sent.start]
+                    draft.last_sentence_rank = draft.sentence_rank
+                    draft.new_incident = self._new_incident(mention.token)
                     drafts.append(draft)
         merged = merge(drafts, threshold=self.settings.merge_threshold)
-        events = [self._record(doc, draft) for draft in merged]
-        events = [e for e in events if e is not None]
+        events = [self._record(draft) for draft in merged]
         assign_ids(events, "ev")
         by_claim: dict[str, list[str]] = {}
-        for event, draft in zip(events, [d for d in merged if d is not None], strict=False):
+        for event, draft in zip(events, merged, strict=True):
             for claim_id in draft.claim_ids:
                 by_claim.setdefault(claim_id, []).append(event.id)
         for claim in doc.claims:
             if claim.id in by_claim:
                 claim.event_ids = sorted(set(claim.event_ids) | set(by_claim[claim.id]))
         return events
+
+    def _new_incident(self, token: Token) -> bool:
+        """Whether the trigger's sentence opens with a marker of another incident."""
+        sent = token.sent
+        opening = " ".join(t.lower_ for t in sent[:4] if not t.is_space)
+        markers = self.lex.context.get("new_incident", frozenset())
+        return any(opening == m or opening.startswith(m + " ") for m in markers)
 
     def _news_day(self, doc: Document, published: dt.date | None) -> dt.date | None:
         """The day the lead's statement was made ("..., an official said Thursday"), when it
@@ -117,7 +130,9 @@ class EventCoder:
             for token in sent:
                 if token.lemma_.lower() in self.reporting and is_verbal(token):
                     time = self._statement_time(doc, token, None)
-                    day = _day(time.latest if time and time.latest else time.value if time else None)
+                    day = _day(
+                        time.latest if time and time.latest else time.value if time else None
+                    )
                     if (
                         day is not None
                         and time is not None
@@ -164,14 +179,22 @@ class EventCoder:
         ]
         key = (caption, token.i)
         links = {(caption, i) for i in mention.links}
-        anaphoric = mention.entry.kind == "noun" and any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
-            for c in token.children
+        continuation = self.lex.context.get("continuation", frozenset())
+        anaphoric = mention.anaphoric or any(
+            c.lower_ in continuation for c in token.children if c.dep_ == "advmod"
+        )
+        anaphoric = (
+            anaphoric
+            or mention.entry.kind == "noun"
+            and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                for c in token.children
+            )
         )
         draft = Draft(
             plover=mention.plover,
             mode=mention.mode,
-            acled=mention.sense.acled,
+            acled=mention.acled or mention.sense.acled,
             trigger=doc.span(mention.start, mention.end, caption=caption),
             sentence=sent_index,
             order=token.i if caption is None else 10**7 + token.i,
@@ -182,8 +205,16 @@ class EventCoder:
             patients=patients,
             targets=[self._named(doc, caption, arg) for arg in mention.targets],
             weapons=[self._named(doc, caption, arg) for arg in mention.weapons],
-            killed=[self._casualties(doc, caption, c) for c in mention.casualties if c.outcome == "killed"],
-            injured=[self._casualties(doc, caption, c) for c in mention.casualties if c.outcome == "injured"],
+            killed=[
+                self._casualties(doc, caption, c)
+                for c in mention.casualties
+                if c.outcome == "killed"
+            ],
+            injured=[
+                self._casualties(doc, caption, c)
+                for c in mention.casualties
+                if c.outcome == "injured"
+            ],
             location=location,
             location_attached=attached,
             date=date,
@@ -223,7 +254,7 @@ class EventCoder:
         claim_ids = [claim.id] if claim is not None else []
         if mention.modality in (NEGATED, HYPOTHETICAL):
             return mention.modality, source, claim_ids
-        status = claim.status if claim is not None else "asserted"
+        status: str = claim.status if claim is not None else "asserted"
         if mention.modality == UNCONFIRMED and status in ("asserted", "reported", "claimed"):
             status = UNCONFIRMED
         return status, source, claim_ids
@@ -255,7 +286,11 @@ class EventCoder:
         role = role.model_copy(update={"evidence": evidence})
         core = _NON_WORD.sub(" ", text[arg.core_start : arg.core_end].lower()).strip()
         key = role.entity_id or re.sub(r"^(?:the|a|an) ", "", core)
-        names = [t for t in head.doc[head.left_edge.i : head.i + 1] if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")]
+        names = [
+            t
+            for t in head.doc[head.left_edge.i : head.i + 1]
+            if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+        ]
         specific = role.entity_id is not None or bool(names)
         rank = 0 if pronoun else 3 if role.entity_id else 2 if specific else 1
         words = frozenset(
@@ -353,7 +388,9 @@ class EventCoder:
         best: tuple[int, Time] | None = None
         sdoc = token.doc
         for time in found:
-            span = sdoc.char_span(time.evidence[0].start, time.evidence[0].end, alignment_mode="expand")
+            span = sdoc.char_span(
+                time.evidence[0].start, time.evidence[0].end, alignment_mode="expand"
+            )
             if span is None:
                 continue
             distance = self._tree_distance(span.root, token, clause_head)
@@ -372,9 +409,14 @@ class EventCoder:
             if current.head is current:
                 return None
             parent = current.head
-            if is_verbal(parent) and parent.lemma_.lower() in self.reporting and parent.i not in (
-                trigger.i,
-                clause_head.i,
+            if (
+                is_verbal(parent)
+                and parent.lemma_.lower() in self.reporting
+                and parent.i
+                not in (
+                    trigger.i,
+                    clause_head.i,
+                )
             ):
                 return None
             current = parent
@@ -397,7 +439,9 @@ class EventCoder:
         for time in self._times(doc, caption, sent.start_char, sent.end_char):
             if time.type not in ("DATE", "TIME"):
                 continue
-            span = verb.doc.char_span(time.evidence[0].start, time.evidence[0].end, alignment_mode="expand")
+            span = verb.doc.char_span(
+                time.evidence[0].start, time.evidence[0].end, alignment_mode="expand"
+            )
             if span is None:
                 continue
             node = span.root
@@ -407,17 +451,12 @@ class EventCoder:
         return None
 
     # -- the record ------------------------------------------------------------------------
-    def _record(self, doc: Document, draft: Draft) -> Event | None:
+    def _record(self, draft: Draft) -> Event:
         agents = sorted(draft.agents, key=lambda a: -a.rank)
         patients = sorted(draft.patients, key=lambda a: -a.rank)
         killed = _total(draft.killed)
         injured = _total(draft.injured)
-        weapon_acled = None
-        for weapon in draft.weapons:
-            found = self.lex.weapon(*weapon.name.lower().split())
-            if found and found.acled:
-                weapon_acled = found.acled
-                break
+        weapon_acled = self.lex.acled_modes.get(draft.mode or "")
         acled = acled_type(
             draft.plover,
             draft.mode,
@@ -444,7 +483,7 @@ class EventCoder:
             targets=draft.targets,
             weapons=draft.weapons,
             source=draft.source,
-            certainty=draft.certainty,  # type: ignore[arg-type]
+            certainty=cast(Certainty, draft.certainty),
             evidence=draft.evidence,
         )
 

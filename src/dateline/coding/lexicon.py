@@ -72,6 +72,8 @@ class Lexicon:
     undergo: frozenset[str] = frozenset()
     instrument_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     casualty: dict[str, frozenset[str]] = field(default_factory=dict)
+    context: dict[str, frozenset[str]] = field(default_factory=dict)
+    acled_modes: dict[str, tuple[str, str]] = field(default_factory=dict)
     weapons: dict[str, Weapon] = field(default_factory=dict)
     people: frozenset[str] = frozenset()
     things: frozenset[str] = frozenset()
@@ -147,6 +149,8 @@ def lexicon() -> Lexicon:
             head, extras = _phrase(text, "verb")
             lex.instrument_verbs[head] = extras
     lex.casualty = {k: frozenset(v) for k, v in triggers.get("casualty", {}).items()}
+    lex.context = {k: frozenset(v) for k, v in triggers.get("context", {}).items()}
+    lex.acled_modes = {k: (str(v[0]), str(v[1])) for k, v in triggers["acled_modes"].items()}
     for name, (mode, event_type, sub_type) in nouns["weapons"].items():
         lex.weapons[name] = Weapon(
             mode or None, (event_type, sub_type) if event_type and sub_type else None

@@ -105,6 +105,9 @@ class Draft:
     mention_keys: set[tuple[int | None, int]] = field(default_factory=set)
     sentences: set[int] = field(default_factory=set)
     last_order: int = 0
+    sentence_rank: int = 0  # the sentence's position in the text (captions after the body)
+    last_sentence_rank: int = 0
+    new_incident: bool = False  # "Meanwhile, ...": the mention starts another incident
 
     # -- comparing ----------------------------------------------------------------------
     def fits(self, other: Draft) -> bool:
@@ -142,7 +145,9 @@ class Draft:
             score += 1.5
         if {w.name.lower() for w in self.weapons} & {w.name.lower() for w in other.weapons}:
             score += 1.0
-        mine = frozenset().union(*(a.words for a in self.patients)) if self.patients else frozenset()
+        mine = (
+            frozenset().union(*(a.words for a in self.patients)) if self.patients else frozenset()
+        )
         theirs = (
             frozenset().union(*(a.words for a in other.patients)) if other.patients else frozenset()
         )
@@ -157,10 +162,14 @@ class Draft:
             score -= 1.0
         if other.anaphoric:
             score += 2.0
-        if other.sentence in self.sentences:
-            score += 1.0
+        if not other.new_incident:
+            # A report tells one incident in consecutive sentences.
+            distance = other.sentence_rank - self.last_sentence_rank
+            score += {0: 1.0, 1: 0.75, 2: 0.5}.get(distance, 0.0)
+        else:
+            score -= 2.0
         gap = abs(other.order - self.last_order)
-        score -= min(1.0, 0.005 * gap)
+        score -= min(1.0, 0.002 * gap)
         return score
 
     # -- merging --------------------------------------------------------------------------
@@ -199,6 +208,7 @@ class Draft:
         self.mention_keys |= other.mention_keys
         self.sentences |= other.sentences
         self.last_order = max(self.last_order, other.last_order)
+        self.last_sentence_rank = max(self.last_sentence_rank, other.last_sentence_rank)
 
 
 def modes_fit(a: str | None, b: str | None) -> bool:
@@ -311,10 +321,13 @@ def merge(drafts: list[Draft], *, threshold: float) -> list[Draft]:
             linked[0].absorb(draft)
             continue
         best: tuple[float, Draft] | None = None
+        latest = max((e for e in events if e.fits(draft)), key=lambda e: e.last_order, default=None)
         for event in events:
             if not event.fits(draft):
                 continue
             score = event.affinity(draft)
+            if event is latest and not draft.new_incident:
+                score += 0.5
             if best is None or score > best[0]:
                 best = (score, event)
         if best is not None and best[0] >= threshold:

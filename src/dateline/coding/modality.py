@@ -68,6 +68,7 @@ def modality_of(token: Token, lex: Lexicon) -> str | None:
     realised = frozenset(hypo["realised"])
     negating = frozenset(hypo["negating"])
     nouns = frozenset(hypo["nouns"])
+    reporting = frozenset(data["reporting"]["verbs"])
 
     if is_verbal(token):
         if _negated_here(token, negation, nobody):
@@ -90,9 +91,22 @@ def modality_of(token: Token, lex: Lexicon) -> str | None:
             c.dep_ == "mark" and c.lower_ in conditions for c in current.children
         ):
             return HYPOTHETICAL
-        if dep in ("xcomp", "ccomp", "dobj", "pobj", "acl", "relcl", "advcl", "conj", "pcomp", "prep"):
+        if dep in (
+            "xcomp",
+            "ccomp",
+            "dobj",
+            "pobj",
+            "acl",
+            "relcl",
+            "advcl",
+            "conj",
+            "pcomp",
+            "prep",
+        ):
             lemma = str(head.lemma_).lower()
-            if dep in ("xcomp", "dobj", "acl", "pcomp", "prep") and is_verbal(head):
+            if dep == "ccomp" and lemma in reporting:
+                break  # reported speech: the claim decides, not the reporting verb's tense
+            if dep in ("xcomp", "ccomp", "dobj", "acl", "pcomp", "prep") and is_verbal(head):
                 if lemma in negating:
                     return NEGATED
                 if lemma in governors and lemma not in realised:
@@ -103,7 +117,7 @@ def modality_of(token: Token, lex: Lexicon) -> str | None:
                 c.dep_ in ("aux", "auxpass", *SUBJECTS) for c in current.children
             ):
                 break  # "was not party to the deal, and had blocked": its own clause
-            if dep in ("xcomp", "conj") and is_verbal(head):
+            if dep in ("xcomp", "ccomp", "conj", "pobj", "dobj", "prep") and is_verbal(head):
                 if _negated_here(head, negation, frozenset()):
                     return NEGATED
                 found = _modal(head, modals, unconfirmed)
@@ -113,8 +127,6 @@ def modality_of(token: Token, lex: Lexicon) -> str | None:
                 # "a proposal that would allow": the relative clause's own modal counts, the
                 # noun's clause does not.
                 break
-            if dep in ("ccomp",):
-                break  # reported speech: the claim decides, not the reporting verb's tense
         else:
             break
         current = head

@@ -22,19 +22,114 @@ _RIGHT_KEEP = ("compound", "flat", "nummod", "nmod")
 # Heads whose "of" phrase is part of the name: "group of armed men", "army of national liberation".
 GROUP_HEADS = frozenset(
     {
-        "group", "groups", "member", "members", "army", "front", "movement", "command",
-        "unit", "units", "column", "squad", "squads", "band", "gang", "cell", "faction",
-        "forces", "force", "party", "council", "union", "federation", "bloc", "brigade",
-        "battalion", "detachment", "ministry", "minister", "department", "office", "embassy",
-        "headquarters", "house", "home", "residence", "president", "mayor", "governor",
-        "leader", "chief", "head", "commander", "director", "secretary", "son", "daughter",
-        "wife", "husband", "brother", "sister", "father", "mother", "nephew", "relative",
-        "relatives", "dozens", "hundreds", "thousands", "scores", "tens", "dozen", "couple",
-        "number", "bank", "branch", "building", "offices", "station", "post", "system",
-        "network", "university", "school", "church", "institute", "ring", "rings", "cartel",
-        "people", "citizens", "residents", "inhabitants", "one", "two", "three", "four", "five",
-        "six", "seven", "eight", "nine", "ten", "some", "several", "most", "many", "all",
-        "none", "each", "stick", "sticks", "pound", "pounds", "kilo", "kilos", "kg", "type",
+        "group",
+        "groups",
+        "member",
+        "members",
+        "army",
+        "front",
+        "movement",
+        "command",
+        "unit",
+        "units",
+        "column",
+        "squad",
+        "squads",
+        "band",
+        "gang",
+        "cell",
+        "faction",
+        "forces",
+        "force",
+        "party",
+        "council",
+        "union",
+        "federation",
+        "bloc",
+        "brigade",
+        "battalion",
+        "detachment",
+        "ministry",
+        "minister",
+        "department",
+        "office",
+        "embassy",
+        "headquarters",
+        "house",
+        "home",
+        "residence",
+        "president",
+        "mayor",
+        "governor",
+        "leader",
+        "chief",
+        "head",
+        "commander",
+        "director",
+        "secretary",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "brother",
+        "sister",
+        "father",
+        "mother",
+        "nephew",
+        "relative",
+        "relatives",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "scores",
+        "tens",
+        "dozen",
+        "couple",
+        "number",
+        "bank",
+        "branch",
+        "building",
+        "offices",
+        "station",
+        "post",
+        "system",
+        "network",
+        "university",
+        "school",
+        "church",
+        "institute",
+        "ring",
+        "rings",
+        "cartel",
+        "people",
+        "citizens",
+        "residents",
+        "inhabitants",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "some",
+        "several",
+        "most",
+        "many",
+        "all",
+        "none",
+        "each",
+        "stick",
+        "sticks",
+        "pound",
+        "pounds",
+        "kilo",
+        "kilos",
+        "kg",
+        "type",
     }
 )
 
@@ -57,7 +152,7 @@ def is_passive(verb: Token) -> bool:
         return True
     if (
         verb.dep_ == "conj"
-        and verb.tag_ == "VBN"
+        and (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and not children(verb, *OBJECTS)))
         and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in verb.children)
     ):
         # "was detained ... and sentenced": the passive of the head or of an earlier conjunct.
@@ -183,10 +278,24 @@ def np_bounds(head: Token) -> tuple[int, int]:
         elif child.dep_ == "case":  # the possessive "'s"
             end = max(end, child.i + 1)
     doc = head.doc
+    start, end = _same_line(doc, head, start, end)
     while start < head.i and (doc[start].lower_ in ARTICLES or doc[start].is_punct):
         start += 1
     while end - 1 > head.i and doc[end - 1].is_punct:
         end -= 1
+    return start, end
+
+
+def _same_line(doc: Any, head: Token, start: int, end: int) -> tuple[int, int]:
+    """Bounds cut at line breaks around the head: a phrase never spans two lines."""
+    for i in range(head.i - 1, start - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            start = i + 1
+            break
+    for i in range(head.i, end):
+        if "\n" in doc[i].whitespace_ or (i > head.i and "\n" in doc[i].text):
+            end = i + 1 if "\n" in doc[i].whitespace_ else i
+            break
     return start, end
 
 
@@ -201,6 +310,7 @@ def core_bounds(head: Token) -> tuple[int, int]:
         end = head.i + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
+        start, end = _same_line(doc, head, start, end)
         while start < head.i and (doc[start].lower_ in ARTICLES or doc[start].is_punct):
             start += 1
         while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].lower_ == "'s"):
@@ -213,6 +323,7 @@ def core_bounds(head: Token) -> tuple[int, int]:
         else:
             break
     doc = head.doc
+    start, _ = _same_line(doc, head, start, head.i + 1)
     while start < head.i and (doc[start].lower_ in ARTICLES or doc[start].is_punct):
         start += 1
     return start, head.i + 1

@@ -1,0 +1,155 @@
+"""The events stage end to end on a wire-style article of our own (issue #11).
+
+The time, place, actor and claim layers are read through their functions only; where a
+test needs a time or a claim, it adds the record those layers would make.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.coding.events import EventCoder
+from dateline.config import default_config
+from dateline.document import Document
+from dateline.records import Claim, Source, Time
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "events" / "jets_strike_convoy.txt"
+PUBLISHED = "2021-03-10"
+
+
+@pytest.fixture(scope="module")
+def article(pipeline):
+    doc = Document.from_input(FIXTURE.read_text(encoding="utf-8"), published=PUBLISHED)
+    return pipeline(doc)
+
+
+def find(doc: Document, text: str) -> tuple[int, int]:
+    start = doc.text.index(text)
+    return start, start + len(text)
+
+
+def event_with(doc: Document, trigger: str):
+    found = [e for e in doc.events if e.trigger.text == trigger]
+    assert len(found) == 1, [(e.trigger.text, e.plover) for e in doc.events]
+    return found[0]
+
+
+def recode(doc: Document) -> Document:
+    doc.events = EventCoder(default_config().events).code(doc)
+    return doc
+
+
+def test_the_strike_is_one_event_told_three_times(article):
+    strike = event_with(article, "killed")
+    assert (strike.plover, strike.mode) == ("ASSAULT", "aerial")
+    assert (strike.acled_event_type, strike.acled_sub_event_type) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+    assert len(strike.evidence) == 3  # the lead, the spokeswoman's figure, the quote
+    assert strike.actor2 is not None and "militia fighters" in strike.actor2.name
+    assert [w.name for w in strike.weapons] == ["Government warplanes"]
+    # The most specific count: the exact 42 of the later detail, not the lead's "at least 30".
+    assert (strike.fatalities.best, strike.fatalities.approximate) == (42, False)
+    assert strike.certainty == "asserted"
+
+
+def test_a_negated_sentence_makes_no_event_that_happened(article):
+    targeted = event_with(article, "targeted")
+    assert targeted.certainty == "negated"
+    assert [t.name for t in targeted.targets] == ["nearby market"]
+
+
+def test_a_threat_is_threaten_and_what_is_threatened_did_not_happen(article):
+    assert event_with(article, "threatened").plover == "THREATEN"
+    assert event_with(article, "attack").certainty == "hypothetical"
+
+
+def test_another_incident_stays_apart(article):
+    arrest = event_with(article, "arrested")
+    assert (arrest.plover, arrest.mode, arrest.acled_sub_event_type) == (
+        "COERCE",
+        "arrest",
+        "Arrests",
+    )
+    assert arrest.actor2.name == "five men"
+
+
+def test_undated_events_end_at_publication_without_a_time_layer(article):
+    strike = event_with(article, "killed")
+    assert (strike.date.earliest, strike.date.latest, strike.date.precision) == (
+        "2021-03-03",
+        PUBLISHED,
+        "week",
+    )
+
+
+def test_own_date_statement_date_and_background(pipeline):
+    doc = pipeline(Document.from_input(FIXTURE.read_text(encoding="utf-8"), published=PUBLISHED))
+    tuesday = find(doc, "Tuesday")
+    march = find(doc, "In March")
+    doc.times = [
+        Time(
+            id="t-1",
+            type="DATE",
+            value="2021-03-09",
+            earliest="2021-03-09",
+            latest="2021-03-09",
+            precision="day",
+            evidence=[doc.span(*tuesday)],
+        ),
+        Time(
+            id="t-2",
+            type="DATE",
+            value="2021-03",
+            earliest="2021-03-01",
+            latest="2021-03-31",
+            precision="month",
+            evidence=[doc.span(march[0] + 3, march[1])],
+        ),
+    ]
+    recode(doc)
+    # "said Tuesday" dates the statement: the strike happened in the week up to it.
+    strike = event_with(doc, "killed")
+    assert (strike.date.earliest, strike.date.latest) == ("2021-03-02", "2021-03-09")
+    assert strike.date.evidence[0].text == "Tuesday"
+    # A background event keeps its own date.
+    kidnap = event_with(doc, "kidnapped")
+    assert (kidnap.date.value, kidnap.date.precision) == ("2021-03", "month")
+
+
+def test_certainty_and_source_come_from_the_claim(pipeline):
+    doc = pipeline(Document.from_input(FIXTURE.read_text(encoding="utf-8"), published=PUBLISHED))
+    lead = find(doc, "Government warplanes have killed at least 30 militia fighters")
+    speaker = find(doc, "an army spokesman")
+    said = find(doc, "said Tuesday")
+    doc.claims = [
+        Claim(
+            id="cl-1",
+            claimant=Source(name="an army spokesman", evidence=[doc.span(*speaker)]),
+            cue=doc.span(said[0], said[0] + 4),
+            status="claimed",
+            evidence=[doc.span(*lead)],
+        )
+    ]
+    recode(doc)
+    strike = event_with(doc, "killed")
+    assert strike.certainty == "claimed"
+    assert strike.source.name == "an army spokesman"
+    assert doc.claims[0].event_ids == [strike.id]
+
+
+def test_every_span_reads_its_text_and_ids_are_stable(article, validate):
+    data = article.to_dict()
+    validate(data)
+    assert all(e["id"].startswith("ev-") for e in data["events"])
+    assert len({e["id"] for e in data["events"]}) == len(data["events"])
+
+
+def test_lower_case_wire_text_codes_the_same(pipeline):
+    text = FIXTURE.read_text(encoding="utf-8").lower()
+    doc = pipeline(Document.from_input(text, published=PUBLISHED, clean=False))
+    strike = [e for e in doc.events if e.trigger.text == "killed" and e.plover == "ASSAULT"]
+    assert strike and strike[0].fatalities.best == 42
