@@ -153,3 +153,33 @@ def test_lower_case_wire_text_codes_the_same(pipeline):
     doc = pipeline(Document.from_input(text, published=PUBLISHED, clean=False))
     strike = [e for e in doc.events if e.trigger.text == "killed" and e.plover == "ASSAULT"]
     assert strike and strike[0].fatalities.best == 42
+
+
+def test_an_arrest_nobody_is_named_for_is_the_state_s(pipeline):
+    from dateline.records import Place
+
+    doc = pipeline(
+        Document.from_input("Five men were arrested in Marsabit on Monday.", published=PUBLISHED)
+    )
+    at = find(doc, "Marsabit")
+    doc.places = [
+        Place(id="pl-1", name="Marsabit", country="KE", precision="town", mentions=[doc.span(*at)])
+    ]
+    recode(doc)
+    arrest = event_with(doc, "arrested")
+    assert (arrest.actor1.name, arrest.actor1.country) == ("authorities of Kenya", "KE")
+    assert arrest.actor1.evidence[0].text == "arrested"
+
+
+def test_an_assault_nobody_is_named_for_has_no_actor(pipeline):
+    from dateline.records import Place
+
+    doc = pipeline(
+        Document.from_input("Five men were shot dead in Marsabit on Monday.", published=PUBLISHED)
+    )
+    at = find(doc, "Marsabit")
+    doc.places = [
+        Place(id="pl-1", name="Marsabit", country="KE", precision="town", mentions=[doc.span(*at)])
+    ]
+    recode(doc)
+    assert event_with(doc, "shot").actor1 is None

@@ -43,6 +43,16 @@ from .syntax import (
 Token = Any
 
 PATIENT_PREPS = ("on", "at", "against", "upon", "into")
+# Prepositions that introduce the other party of a verbal or cooperative event:
+# "met with the envoy", "sent aid to the refugees", "talks with the rebels".
+RECIPIENT_PREPS = {
+    "CONSULT": ("with",),
+    "AGREE": ("with",),
+    "COOPERATE": ("with",),
+    "AID": ("to",),
+    "REQUEST": ("to",),
+    "CONCEDE": ("to",),
+}
 LINK_PREPS = (
     "in",
     "during",
@@ -461,13 +471,13 @@ class Detector:
         for prep, obj in preps(verb):
             if prep == "by" and passive:
                 agents_by.append(obj)
-            elif (
-                prep in PATIENT_PREPS
-                and mention.plover == "ASSAULT"
-                or prep == "with"
-                and kind_of(obj, self.lex) == "weapon"
-            ):
+            elif prep in PATIENT_PREPS and mention.plover == "ASSAULT":
                 self._add(mention, obj, "patient")
+            elif prep == "with" and kind_of(obj, self.lex) == "weapon":
+                self._add(mention, obj, "patient")  # an instrument: _add files it so
+            elif prep in RECIPIENT_PREPS.get(mention.plover, ()):
+                if kind_of(obj, self.lex) in ("human", "unknown"):
+                    self._add(mention, obj, "patient")
         if passive:
             for subject in subjects:
                 self._add(mention, subject, "patient")
@@ -516,6 +526,8 @@ class Detector:
                     self._add(mention, obj, "patient")
             elif prep == "with" and kind == "weapon":
                 mention.weapons.append(make_arg(obj, kind))
+            elif prep in RECIPIENT_PREPS.get(mention.plover, ()) and kind in ("human", "unknown"):
+                self._add(mention, obj, "patient")
             elif prep == "between":
                 for head in _expand([obj]):
                     self._add(mention, head, "agent")

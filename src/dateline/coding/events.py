@@ -25,6 +25,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import cache
+from importlib import resources
 from typing import Any, cast
 
 from ..config import Config, EventsSettings
@@ -451,7 +453,30 @@ class EventCoder:
         return None
 
     # -- the record ------------------------------------------------------------------------
+    def _state_actor(self, draft: Draft) -> Actor | None:
+        """The state where a state's act (an arrest, a sentence) happened, when the text
+        names no one who did it: ACLED codes such arrests to the country's police."""
+        acts = self.lex.state_acts
+        if draft.plover not in acts and f"{draft.plover}/{draft.mode}" not in acts:
+            return None
+        location = draft.location
+        if location is None or not location.country:
+            return None
+        country = country_names().get(location.country.upper())
+        if country is None:
+            return None
+        role = Role(
+            name=self.lex.state_actor_name.format(country=country),
+            country=location.country,
+            evidence=_unique([draft.trigger, *location.evidence[:1]]),
+        )
+        return Actor(role=role, key=f"state:{location.country}", specific=True, rank=1)
+
     def _record(self, draft: Draft) -> Event:
+        if not draft.agents:
+            state = self._state_actor(draft)
+            if state is not None:
+                draft.agents = [state]
         agents = sorted(draft.agents, key=lambda a: -a.rank)
         patients = sorted(draft.patients, key=lambda a: -a.rank)
         killed = _total(draft.killed)
@@ -541,6 +566,14 @@ def _unique(spans: Iterable[Span]) -> list[Span]:
         if span not in found:
             found.append(span)
     return found
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 -> short English name (``resources/iso3166.tsv``)."""
+    text = resources.files("dateline.resources").joinpath("iso3166.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {row[0]: row[2] for row in rows[1:] if len(row) > 2}
 
 
 def _caption_place(doc: Document, caption: int, start: int, end: int) -> Location | None:

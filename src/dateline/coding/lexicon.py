@@ -74,6 +74,8 @@ class Lexicon:
     casualty: dict[str, frozenset[str]] = field(default_factory=dict)
     context: dict[str, frozenset[str]] = field(default_factory=dict)
     acled_modes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    state_acts: frozenset[str] = frozenset()
+    state_actor_name: str = "{country}"
     weapons: dict[str, Weapon] = field(default_factory=dict)
     people: frozenset[str] = frozenset()
     things: frozenset[str] = frozenset()
@@ -151,6 +153,8 @@ def lexicon() -> Lexicon:
     lex.casualty = {k: frozenset(v) for k, v in triggers.get("casualty", {}).items()}
     lex.context = {k: frozenset(v) for k, v in triggers.get("context", {}).items()}
     lex.acled_modes = {k: (str(v[0]), str(v[1])) for k, v in triggers["acled_modes"].items()}
+    lex.state_acts = frozenset(triggers["state_acts"]["events"])
+    lex.state_actor_name = str(triggers["state_acts"]["name"])
     for name, (mode, event_type, sub_type) in nouns["weapons"].items():
         lex.weapons[name] = Weapon(
             mode or None, (event_type, sub_type) if event_type and sub_type else None

@@ -14,7 +14,7 @@ from typing import Any
 Token = Any  # spacy.tokens.Token
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
-OBJECTS = ("dobj", "obj", "dative")
+OBJECTS = ("dobj", "obj")
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Right-hand dependents that stay inside a noun phrase.
