@@ -341,6 +341,12 @@ def _group_split(token: Token, kind: str, lex: Lexicon) -> list[Arg]:
     return found
 
 
+def _across_lines(a: Token, b: Token) -> bool:
+    """Whether a line break separates two tokens (a wire header is no part of its lead)."""
+    first, last = sorted((a.i, b.i))
+    return any("\n" in t.whitespace_ or "\n" in t.text for t in a.doc[first:last])
+
+
 def _expand(tokens: Iterable[Token]) -> list[Token]:
     found: list[Token] = []
     for token in tokens:
@@ -431,7 +437,7 @@ class Detector:
             for a in (*mention.agents, *mention.patients, *mention.targets, *mention.weapons)
         }
         for head in _expand([token]):
-            if head.i in taken:
+            if head.i in taken or _across_lines(head, mention.token):
                 continue
             kind = kind_of(head, self.lex)
             if kind == "event":
@@ -645,6 +651,24 @@ class Detector:
                 head = token.head if token.dep_ == "acl" else token.head.head
                 return not (head.pos_ == "PRON" or head.lower_ in ("those", "all", "some"))
             return True
+        generic = self.lex.context.get("generic", frozenset())
+        quantified = any(
+            c.dep_ in ("det", "amod", "predet", "quantmod") and c.lower_ in generic
+            for c in token.children
+        )
+        if token.tag_ in ("NNS", "NNPS"):
+            # A plural event noun tells one set of occurrences only when it is counted, dated
+            # or placed ("two attacks on Monday"), not "many terrorist attacks".
+            if quantified and not mention.links:
+                return False
+            anchored = any(c.dep_ == "nummod" for c in token.children) or any(
+                p in ("in", "on", "near", "at") and kind_of(o, self.lex) in ("place", "time", "thing")
+                or o.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME")
+                for p, o in preps(token)
+            )
+            return anchored or bool(mention.links)
+        if any(c.dep_ == "det" and c.lower_ in ("each", "every", "any", "no") for c in token.children):
+            return False
         if not mention.sense.weak or has_args:
             return True
         if mention.links:
