@@ -159,10 +159,12 @@ class Arg:
 
     @property
     def spans(self) -> list[tuple[int, int]]:
-        """The phrase, then its core where it differs."""
+        """The phrase, then its core and its head word where they differ."""
         found = [(self.start, self.end)]
-        if (self.core_start, self.core_end) != (self.start, self.end):
-            found.append((self.core_start, self.core_end))
+        head = counted(self.head)
+        for span in ((self.core_start, self.core_end), (head.idx, head.idx + len(head.text))):
+            if span not in found and self.start <= span[0] and span[1] <= self.end:
+                found.append(span)
         return found
 
 
@@ -195,6 +197,7 @@ class Mention:
     modality: str | None = None  # negated | hypothetical | unconfirmed
     claimed_by_agent: bool = False  # "X claimed responsibility for ..."
     anaphoric: bool = False  # "killed in this action": points back at an event told before
+    casualty_only: bool = False  # "died", "deaths": a count for an event, not an event
     undergoer: bool = False  # "X survived an attack": the light verb's subject was acted on
 
     @property
@@ -389,6 +392,9 @@ class Detector:
         ):
             return None  # "In March", "in may": a month, not a march
         entries = _entries_for(token, self.lex)
+        casualty = self._casualty_entry(token) if not entries else None
+        if casualty is not None:
+            entries = [casualty]
         if is_verbal(token):
             instrument = self._instrument_use(token)
             if instrument is not None:
@@ -414,8 +420,25 @@ class Detector:
             if self._fits(mention):
                 self._count(mention)
                 self._refine_mode(mention)
+                mention.casualty_only = entry is casualty
                 return mention
         return None
+
+    def _casualty_entry(self, token: Token) -> Entry | None:
+        """ "died", "deaths", "injuries": the deaths or injuries of an assault told apart."""
+        words = self.lex.casualty
+        lemma = _lemma(token)
+        if is_verbal(token) and lemma in words.get("killed_verbs", frozenset()):
+            outcome = "killed"
+        elif token.pos_ == "NOUN" and lemma in words.get("killed_nouns", frozenset()):
+            outcome = "killed"
+        elif token.pos_ == "NOUN" and lemma in words.get("injured_nouns", frozenset()):
+            outcome = "injured"
+        else:
+            return None
+        acled = ("Violence against civilians", "Attack")
+        sense = Sense(plover="ASSAULT", acled=acled, outcome=outcome, patient="human")
+        return Entry(lemma, (), "verb" if is_verbal(token) else "noun", sense)
 
     def _instrument_use(self, token: Token) -> Entry | None:
         """ "dropped bombs", "hurled a grenade", "planted a bomb": an ASSAULT by its weapon."""
@@ -484,7 +507,8 @@ class Detector:
             elif prep in RECIPIENT_PREPS.get(mention.plover, ()):
                 if kind_of(obj, self.lex) in ("human", "unknown"):
                     self._add(mention, obj, "patient")
-        if passive:
+        if passive or mention.entry.head in self.lex.casualty.get("killed_verbs", ()):
+            # "were killed by", and "died": the subject is who was acted on.
             for subject in subjects:
                 self._add(mention, subject, "patient")
             for agent in agents_by:
@@ -662,12 +686,15 @@ class Detector:
             if quantified and not mention.links:
                 return False
             anchored = any(c.dep_ == "nummod" for c in token.children) or any(
-                p in ("in", "on", "near", "at") and kind_of(o, self.lex) in ("place", "time", "thing")
+                p in ("in", "on", "near", "at")
+                and kind_of(o, self.lex) in ("place", "time", "thing")
                 or o.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME")
                 for p, o in preps(token)
             )
             return anchored or bool(mention.links)
-        if any(c.dep_ == "det" and c.lower_ in ("each", "every", "any", "no") for c in token.children):
+        if any(
+            c.dep_ == "det" and c.lower_ in ("each", "every", "any", "no") for c in token.children
+        ):
             return False
         if not mention.sense.weak or has_args:
             return True
@@ -696,6 +723,12 @@ class Detector:
                 outcome = "killed"
         if outcome is None:
             return
+        if mention.entry.kind == "noun" and any(c.dep_ == "nummod" for c in token.children):
+            found = quantity_of(token)  # "12 deaths", "dozens of injuries"
+            if found is not None:
+                quantity, start, end, group = found
+                mention.casualties.append(Casualty(outcome, quantity, start, end, group))
+                return
         for arg in mention.patients:
             found = quantity_of(arg.head)
             if found is not None:

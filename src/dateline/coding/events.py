@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from ..config import Config, EventsSettings
 from ..document import Document
@@ -37,6 +37,7 @@ from ..records import (
     Count,
     Event,
     EventDate,
+    EventMention,
     Location,
     Named,
     Role,
@@ -101,6 +102,7 @@ class EventCoder:
                     draft.sentence_rank = ranks[mention.token.sent.start]
                     draft.last_sentence_rank = draft.sentence_rank
                     draft.new_incident = self._new_incident(mention.token)
+                    draft.casualty_only = mention.casualty_only
                     drafts.append(draft)
         merged = merge(drafts, threshold=self.settings.merge_threshold)
         events = [self._record(draft) for draft in merged]
@@ -207,21 +209,22 @@ class EventCoder:
             patients=patients,
             targets=[self._named(doc, caption, arg) for arg in mention.targets],
             weapons=[self._named(doc, caption, arg) for arg in mention.weapons],
-            killed=[
-                self._casualties(doc, caption, c)
-                for c in mention.casualties
-                if c.outcome == "killed"
-            ],
-            injured=[
-                self._casualties(doc, caption, c)
-                for c in mention.casualties
-                if c.outcome == "injured"
-            ],
+            killed=self._casualties(doc, caption, mention.casualties, "killed"),
+            injured=self._casualties(doc, caption, mention.casualties, "injured"),
             location=location,
             location_attached=attached,
             date=date,
             date_own=own,
             evidence=evidence,
+            mentions=[
+                EventMention(
+                    trigger=doc.span(mention.start, mention.end, caption=caption),
+                    plover=mention.plover,
+                    mode=mention.mode,
+                    outcome=_outcome(mention),
+                    evidence=evidence,
+                )
+            ],
             anaphoric=anaphoric or caption is not None,
             link_keys=links,
             mention_keys={key},
@@ -309,23 +312,52 @@ class EventCoder:
         return Named(name=text[arg.start : arg.end], evidence=evidence)
 
     @staticmethod
-    def _casualties(doc: Document, caption: int | None, found: Casualty) -> Casualties:
-        q = found.quantity
+    def _casualties(
+        doc: Document, caption: int | None, found: list[Casualty], outcome: str
+    ) -> list[Casualties]:
+        """One count per mention and outcome: the people of a coordination added up
+        ("killed 12 soldiers and five villagers" is 17, 12 of them combatants)."""
+        chosen = [c for c in found if c.outcome == outcome]
+        if not chosen:
+            return []
+        evidence = _unique(doc.span(c.start, c.end, caption=caption) for c in chosen)
+        quantities = [c.quantity for c in chosen]
+
+        def total(values: list[int | None]) -> int | None:
+            return None if any(v is None for v in values) else sum(v or 0 for v in values)
+
+        def of_group(group: str) -> int | None:
+            values = [c.quantity.best for c in chosen if c.group == group]
+            return sum(v for v in values if v is not None) if values and all(values) else None
+
+        if len(chosen) == 1:
+            q = quantities[0]
+            best, low, high, approximate = q.best, q.low, q.high, q.approximate
+        else:
+            best = total([q.best for q in quantities])
+            low = total([q.low if q.low is not None else q.best for q in quantities])
+            high = total([q.high if q.high is not None else q.best for q in quantities])
+            approximate = any(q.approximate for q in quantities)
+            if best is not None and not approximate:
+                low = high = None
         count = Count(
-            best=q.best,
-            low=q.low,
-            high=q.high,
-            approximate=q.approximate,
-            evidence=[doc.span(found.start, found.end, caption=caption)],
+            best=best,
+            low=low,
+            high=high,
+            approximate=approximate,
+            civilians=of_group("civilians"),
+            combatants=of_group("combatants"),
+            evidence=evidence,
         )
-        if q.best is not None and not q.approximate:
+        single = len(chosen) == 1 and quantities[0].first == quantities[0].last == 0
+        if best is not None and not approximate:
             # A person named or described, not counted in words, is one of possibly several.
-            rank = 0 if q.best == 1 and q.first == q.last == 0 else 3
-        elif q.best is not None:
+            rank = 0 if single and best == 1 else 3
+        elif best is not None:
             rank = 2
         else:
             rank = 1
-        return Casualties(count=count, rank=rank, group=found.group)
+        return [Casualties(count=count, rank=rank, group=None)]
 
     # -- place and time -------------------------------------------------------------------
     def _location(
@@ -510,7 +542,17 @@ class EventCoder:
             source=draft.source,
             certainty=cast(Certainty, draft.certainty),
             evidence=draft.evidence,
+            mentions=draft.mentions,
         )
+
+
+def _outcome(mention: Mention) -> Literal["killed", "injured"] | None:
+    """ "killed" or "injured" for a word that reports deaths or injuries, else None."""
+    if mention.sense.outcome == "killed" or any(c.outcome == "killed" for c in mention.casualties):
+        return "killed"
+    if mention.sense.outcome == "injured":
+        return "injured"
+    return None
 
 
 def _is_armed(actor: Actor, lex: Lexicon) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..records import Count, EventDate, Location, Named, Role, Source, Span
+from ..records import Count, EventDate, EventMention, Location, Named, Role, Source, Span
 
 MODE_GROUPS = (
     frozenset({"aerial", "drone", "explosives", "heavy-weapons", "suicide-attack"}),
@@ -100,6 +100,7 @@ class Draft:
     date: EventDate | None = None
     date_own: bool = False
     evidence: list[Span] = field(default_factory=list)
+    mentions: list[EventMention] = field(default_factory=list)
     anaphoric: bool = False  # "the attack": points back to an event told before
     link_keys: set[tuple[int | None, int]] = field(default_factory=set)
     mention_keys: set[tuple[int | None, int]] = field(default_factory=set)
@@ -108,6 +109,7 @@ class Draft:
     sentence_rank: int = 0  # the sentence's position in the text (captions after the body)
     last_sentence_rank: int = 0
     new_incident: bool = False  # "Meanwhile, ...": the mention starts another incident
+    casualty_only: bool = False  # "died": joins an assault, never makes one
 
     # -- comparing ----------------------------------------------------------------------
     def fits(self, other: Draft) -> bool:
@@ -204,6 +206,10 @@ class Draft:
         for span in other.evidence:
             if span not in self.evidence:
                 self.evidence.append(span)
+        known = {(m.trigger.caption, m.trigger.start) for m in self.mentions}
+        self.mentions += [
+            m for m in other.mentions if (m.trigger.caption, m.trigger.start) not in known
+        ]
         self.link_keys |= other.link_keys
         self.mention_keys |= other.mention_keys
         self.sentences |= other.sentences
@@ -332,6 +338,9 @@ def merge(drafts: list[Draft], *, threshold: float) -> list[Draft]:
                 best = (score, event)
         if best is not None and best[0] >= threshold:
             best[1].absorb(draft)
+        elif draft.casualty_only:
+            if best is not None and best[0] >= threshold - 1.0:
+                best[1].absorb(draft)  # deaths told near an assault are its deaths
         else:
             events.append(draft)
     return events
