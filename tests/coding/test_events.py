@@ -183,3 +183,30 @@ def test_an_assault_nobody_is_named_for_has_no_actor(pipeline):
     ]
     recode(doc)
     assert event_with(doc, "shot").actor1 is None
+
+
+def test_deaths_told_apart_join_their_assault(pipeline):
+    text = "Gunmen attacked a bus station in Garo on Monday. Three people died in the attack."
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    assert [e.trigger.text for e in doc.events] == ["attacked"]
+    attack = doc.events[0]
+    assert attack.fatalities.best == 3
+    assert [(m.trigger.text, m.outcome) for m in attack.mentions] == [
+        ("attacked", None),
+        ("died", "killed"),
+        ("attack", None),
+    ]
+
+
+def test_a_death_alone_is_no_event(pipeline):
+    doc = pipeline(
+        Document.from_input("The former minister died in hospital on Monday.", published=PUBLISHED)
+    )
+    assert doc.events == []
+
+
+def test_a_coordinated_toll_adds_up_and_says_who(pipeline):
+    text = "Rebels killed 12 soldiers and five villagers near the dam."
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    toll = event_with(doc, "killed").fatalities
+    assert (toll.best, toll.combatants, toll.civilians) == (17, 12, 5)
