@@ -90,6 +90,7 @@ class EventCoder:
         published = _day(doc.meta.published)
         news_day = self._news_day(doc, published)
         drafts: list[Draft] = []
+        lead_rank = self._lead_rank(doc)
         rank = 0
         for caption, sdoc in parts:
             if sdoc is None:
@@ -103,6 +104,7 @@ class EventCoder:
                     draft.last_sentence_rank = draft.sentence_rank
                     draft.new_incident = self._new_incident(mention.token)
                     draft.casualty_only = mention.casualty_only
+                    draft.lead = caption is None and draft.sentence_rank == lead_rank
                     drafts.append(draft)
         merged = merge(drafts, threshold=self.settings.merge_threshold)
         events = [self._record(draft) for draft in merged]
@@ -115,6 +117,17 @@ class EventCoder:
             if claim.id in by_claim:
                 claim.event_ids = sorted(set(claim.event_ids) | set(by_claim[claim.id]))
         return events
+
+    @staticmethod
+    def _lead_rank(doc: Document) -> int:
+        """The position of the lead: the first sentence of the body that is not a header
+        line (a headline or a wire header has no verb)."""
+        if doc.sdoc is None:
+            return -1
+        for n, sent in enumerate(doc.sdoc.sents):
+            if any(t.pos_ == "VERB" for t in sent) and len(sent) > 6:
+                return n
+        return -1
 
     def _new_incident(self, token: Token) -> bool:
         """Whether the trigger's sentence opens with a marker of another incident."""

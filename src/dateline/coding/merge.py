@@ -110,6 +110,7 @@ class Draft:
     last_sentence_rank: int = 0
     new_incident: bool = False  # "Meanwhile, ...": the mention starts another incident
     casualty_only: bool = False  # "died": joins an assault, never makes one
+    lead: bool = False  # first told in the lead: later detail tends to be about it
 
     # -- comparing ----------------------------------------------------------------------
     def fits(self, other: Draft) -> bool:
@@ -124,8 +125,8 @@ class Draft:
             return False
         if _sides_clash(self.agents, other.agents):
             return False
-        if self.date_own and other.date_own and not _dates_overlap(self.date, other.date):
-            return False
+        if not _dates_overlap(self.date, other.date):
+            return False  # a background event's date is not the report's week
         return not (
             self.location_attached
             and other.location_attached
@@ -135,7 +136,9 @@ class Draft:
         )
 
     def affinity(self, other: Draft) -> float:
-        """How strongly ``other`` (a later mention) points at this event."""
+        """How strongly ``other`` (a later mention) points at this event: what they share,
+        and how near they are told (a report tells one incident in consecutive sentences,
+        and its lead's event again in later detail)."""
         score = 0.0
         if _shared(self.agents, other.agents, specific_only=True):
             score += 2.0
@@ -147,31 +150,25 @@ class Draft:
             score += 1.5
         if {w.name.lower() for w in self.weapons} & {w.name.lower() for w in other.weapons}:
             score += 1.0
-        mine = (
-            frozenset().union(*(a.words for a in self.patients)) if self.patients else frozenset()
-        )
-        theirs = (
-            frozenset().union(*(a.words for a in other.patients)) if other.patients else frozenset()
-        )
-        score += min(2.0, 0.5 * len(mine & theirs))
+        mine: frozenset[str] = frozenset().union(*(a.words for a in self.patients))
+        theirs: frozenset[str] = frozenset().union(*(a.words for a in other.patients))
+        score += min(1.0, 0.25 * len(mine & theirs))
         if (self.killed or self.injured) and (other.killed or other.injured):
-            score += 0.5
+            score += 0.25
         if self.patients and other.patients:
-            score += 0.5
+            score += 0.25
         if (self.targets and not self.patients and other.patients and not other.targets) or (
             other.targets and not other.patients and self.patients and not self.targets
         ):
             score -= 1.0
         if other.anaphoric:
-            score += 2.0
-        if not other.new_incident:
-            # A report tells one incident in consecutive sentences.
-            distance = other.sentence_rank - self.last_sentence_rank
-            score += {0: 1.0, 1: 0.75, 2: 0.5}.get(distance, 0.0)
-        else:
-            score -= 2.0
-        gap = abs(other.order - self.last_order)
-        score -= min(1.0, 0.002 * gap)
+            score += 1.5
+        if other.new_incident:
+            return score - 2.0
+        distance = other.sentence_rank - self.last_sentence_rank
+        score += {0: 1.0, 1: 0.75, 2: 0.5}.get(distance, -min(2.0, 0.1 * distance))
+        if self.lead and not any(a.specific for a in other.agents):
+            score += 1.0
         return score
 
     # -- merging --------------------------------------------------------------------------
@@ -332,7 +329,8 @@ def merge(drafts: list[Draft], *, threshold: float) -> list[Draft]:
             if not event.fits(draft):
                 continue
             score = event.affinity(draft)
-            if event is latest and not draft.new_incident:
+            near = draft.sentence_rank - event.last_sentence_rank <= 3
+            if event is latest and near and not draft.new_incident:
                 score += 0.5
             if best is None or score > best[0]:
                 best = (score, event)
