@@ -523,7 +523,10 @@ class Detector:
         noun = mention.token
         for child in noun.children:
             if child.dep_ == "poss":
-                self._add(mention, child, "agent")
+                # "the army's attack" acts; "the journalist's murder" was acted on.
+                armed = _lemma(child) in self.lex.armed or is_organisation(child, self.lex)
+                done_to = mention.sense.patient == "human" and not armed
+                self._add(mention, child, "patient" if done_to else "agent")
             elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
                 kind = kind_of(child, self.lex)
                 if kind == "weapon":

@@ -277,8 +277,6 @@ def np_bounds(head: Token) -> tuple[int, int]:
             if objs:
                 _, obj_end = np_bounds(objs[0])
                 end = max(end, obj_end)
-        elif child.dep_ == "case":  # the possessive "'s"
-            end = max(end, child.i + 1)
     doc = head.doc
     start, end = _same_line(doc, head, start, end)
     while start < head.i and (doc[start].lower_ in ARTICLES or doc[start].is_punct):
