@@ -364,12 +364,20 @@ class Detector:
 
     def __init__(self, lex: Lexicon | None = None) -> None:
         self.lex = lex or lexicon()
+        # Every word that can start a mention: most tokens are looked up once, here.
+        self.starts = frozenset(
+            [*self.lex.verbs, *self.lex.nouns, *self.lex.instrument_verbs]
+            + [w for words in self.lex.casualty.values() for w in words]
+        )
 
     def mentions(self, sdoc: Any) -> list[Mention]:
         """Every event mention of a Doc, in text order, with links between mentions."""
         found: list[Mention] = []
         by_token: dict[int, Mention] = {}
+        starts = self.starts
         for token in sdoc:
+            if token.lower_ not in starts and token.lemma_.lower() not in starts:
+                continue
             mention = self._mention(token)
             if mention is not None:
                 found.append(mention)
