@@ -696,7 +696,12 @@ class Detector:
             # or placed ("two attacks on Monday"), not "many terrorist attacks".
             if quantified and not mention.links:
                 return False
-            anchored = any(c.dep_ == "nummod" for c in token.children) or any(
+            anchored = any(
+                c.dep_ == "nummod"
+                or (c.dep_ == "det" and c.lower_ in ("the", "these", "those"))
+                or c.dep_ == "poss"
+                for c in token.children
+            ) or any(
                 p in ("in", "on", "near", "at")
                 and kind_of(o, self.lex) in ("place", "time", "thing")
                 or o.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME")
