@@ -183,6 +183,20 @@ class _Group:
     spans: list[Range] = field(default_factory=list)
 
 
+_STOP = frozenset(
+    "a an the of in on at to from for by with and or but that this these those it its his her "
+    "their they he she we was were is are be been had has have not no could would said say "
+    "told claim claims report reports".split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    """Lower-case words of three letters or more, function words and cue words left out."""
+    words = (w for w in re.findall(r"[a-z0-9]{3,}", text.lower()) if w not in _STOP)
+    # A crude stem, so that "fires" meets "fire".
+    return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words}
+
+
 def _key(source: Source | None) -> str | None:
     if source is None:
         return None
@@ -232,6 +246,7 @@ class _Builder:
                 and st.source != "noun"
                 and last.statements[-1].source != "noun"
                 and (status == CONTINUED or key is not None and key == last.key)
+                and (status == "denied") == (last.statements[-1].status == "denied")
                 and self.breaks(last.statements[-1].parts[-1][1], st.parts[0][0]) <= GROUP_BREAKS
             )
             if same and last is not None:
@@ -253,12 +268,19 @@ class _Builder:
         for response in responses:
             at = response.cue[0]
             own = next((g for g in groups for s in g.statements
-                        if s.parts[0][0] <= at < s.parts[-1][1]), None)
+                        if s.parts[0][0] <= at < s.parts[-1][1]
+                        or (s.cue is not None and s.cue[0] <= at < s.cue[1])), None)
             responder = own.key if own is not None else _key(self.speakers.resolve(response.responder))
             if response.status == "unsupported":
                 target = self._unsupported_target(groups, response, own, responder)
             else:
-                target = self._answered(groups, at, responder, own, last_target)
+                words = self._words_around(at)
+                if own is not None:
+                    inside = [st for st in own.statements if st.parts[0][0] <= at < st.parts[-1][1]
+                              or (st.cue is not None and st.cue[0] <= at < st.cue[1])]
+                    words = {w for st in inside for a, b in st.parts
+                             for w in _content_words(self.text[a:b])} or words
+                target = self._answered(groups, at, responder, own, last_target, words)
             if target is None:
                 continue
             if self.lex.rank(response.status) < self.lex.rank(target.status):
@@ -280,10 +302,13 @@ class _Builder:
         return pick[-1] if pick else None
 
     def _answered(self, groups: list[_Group], at: int, responder: str | None,
-                  own: _Group | None, last_target: _Group | None) -> _Group | None:
+                  own: _Group | None, last_target: _Group | None,
+                  words: set[str]) -> _Group | None:
+        """The claim a response answers: the one it shares most words with, else the last."""
         if last_target is not None and self.breaks(last_target.statements[-1].parts[-1][1], at) <= RESPONSE_BREAKS:
             if last_target.key != responder:
                 return last_target
+        candidates = []
         for group in reversed(groups):
             first = group.statements[0]
             if first.parts[0][0] >= at or group is own or first.source == "noun":
@@ -291,9 +316,26 @@ class _Builder:
             if responder is not None and group.key == responder:
                 continue
             if self.breaks(group.statements[-1].parts[-1][1], at) > RESPONSE_BREAKS:
-                return None
-            return group
-        return None
+                break
+            candidates.append(group)
+        if not candidates:
+            return None
+        shared = [len(words & self._words(g)) for g in candidates]
+        best = max(shared)
+        return candidates[shared.index(best)] if best else candidates[0]
+
+    def _words(self, group: _Group) -> set[str]:
+        return {w for st in group.statements for a, b in st.parts for w in _content_words(self.text[a:b])}
+
+    def _words_around(self, at: int) -> set[str]:
+        """Content words of the response's sentence."""
+        start = self._sentence_start(at)
+        end = self.text.find("\n", at)
+        end = len(self.text) if end == -1 else end
+        sentence_end = self.text.find(". ", at)
+        if sentence_end != -1:
+            end = min(end, sentence_end)
+        return _content_words(self.text[start:end])
 
     def _sentence_start(self, offset: int) -> int:
         if self.sdoc is None:
@@ -324,8 +366,9 @@ class _Builder:
         claims = []
         for group in groups:
             first = group.statements[0]
-            evidence = [self.doc.span(a, b, caption=self.caption)
-                        for st in group.statements for a, b in st.parts if b > a]
+            # One span per statement: a quotation told over two paragraphs is one statement.
+            evidence = [self.doc.span(st.parts[0][0], st.parts[-1][1], caption=self.caption)
+                        for st in group.statements if st.parts[-1][1] > st.parts[0][0]]
             if not evidence:
                 continue
             cue = next((st.cue for st in group.statements if st.cue), None)

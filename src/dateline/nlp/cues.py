@@ -48,6 +48,7 @@ class Lexicon:
     report_status: str
     person_nouns: frozenset[str]
     group_nouns: frozenset[str]
+    generic_nouns: frozenset[str]
     according: tuple[str, ...]
     according_status: str
     naming: tuple[str, ...]
@@ -72,6 +73,7 @@ def lexicon() -> Lexicon:
         report_status=data["nouns"]["report_status"],
         person_nouns=frozenset(data["nouns"]["person"]),
         group_nouns=frozenset(data["nouns"]["group"]),
+        generic_nouns=frozenset(data["nouns"]["generic"]),
         according=tuple(data["according"]["phrases"]),
         according_status=data["according"]["status"],
         naming=tuple(data["naming"]["before"]),
@@ -236,7 +238,9 @@ def subject_of(token: Any) -> Any | None:
     seen = 0
     while token is not None and seen < 4:
         for child in token.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "nsubjpass":
+            if child.dep_ == "nsubj":
+                if token.dep_ == "relcl" and child.lower_ in ("which", "who", "that"):
+                    return token.head  # "the army, which denies ...": the army
                 return child
         if token.dep_ in ("conj", "advcl", "xcomp", "acl") and token.head is not token:
             token = token.head
@@ -303,7 +307,8 @@ def _content_of(verb: Any, text: str) -> tuple[list[Range], bool]:
     lemma = verb.lemma_.lower()
     if lemma == "accuse":
         obj = [c for c in verb.children if c.dep_ == "dobj"]
-        prep = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"]
+        # "accused the party of paying": "of" hangs on the verb or on its object.
+        prep = [c for t in [verb, *obj] for c in t.children if c.dep_ == "prep" and c.lower_ == "of"]
         if obj and prep:
             rng = _token_range([*obj[0].subtree, *prep[0].subtree])
             return [r for r in [_clean_content(text, rng)] if r], False

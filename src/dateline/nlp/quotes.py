@@ -294,7 +294,14 @@ def make_records(doc: Document, found: Sequence[Found], speakers: Speakers,
                  caption: int | None = None) -> list[Quote]:
     """Quote records with resolved speakers, in text order."""
     quotes = []
+    others = list(_other_speakers(doc.sdoc if caption is None else doc.caption_sdocs[caption]))
     for item in found:
+        while others and others[0][0] < item.parts[0][0]:
+            # Sources of statements that are no quotes ("accused ...") are speakers too.
+            at, mention, name = others.pop(0)
+            other = speakers.resolve(mention, name, caption=caption)
+            if other is not None:
+                speakers.remember(at, other, caption=caption)
         evidence = [doc.span(a, b, caption=caption) for a, b in item.parts if b > a]
         if not evidence:
             continue
@@ -307,6 +314,20 @@ def make_records(doc: Document, found: Sequence[Found], speakers: Speakers,
         if speaker is not None and item.kind != "partial":
             speakers.remember(item.parts[-1][1], speaker, caption=caption)
     return quotes
+
+
+def _other_speakers(sdoc: Any) -> list[tuple[int, Range, Range | None]]:
+    """(offset, speaker, name) of the claim component's statements that are no quotes."""
+    from .claims import read_groups  # the claims layer reads this one: import late
+
+    if sdoc is None:
+        return []
+    statements, _ = read_groups(sdoc)
+    return [
+        (st.parts[0][0], st.speaker, st.speaker_name)
+        for st in statements
+        if st.source != "quote" and st.speaker is not None
+    ]
 
 
 def extract_quotes(doc: Document) -> list[Quote]:

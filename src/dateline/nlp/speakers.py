@@ -86,6 +86,8 @@ class Speakers:
             low = text.strip().lower()
             want = "person" if low in _PERSON_PRONOUNS else "group" if low in _THING_PRONOUNS else None
             antecedent = self.previous(start, want=want)
+            if antecedent is None and want == "person":
+                antecedent = self._person_before(start)
             if antecedent is not None:
                 return Source(
                     name=antecedent.name,
@@ -133,6 +135,8 @@ class Speakers:
         lemma = str(root.lemma_).lower()  # type: ignore[attr-defined]
         if lemma in lexicon().channel_nouns:
             return self.previous(start)
+        if lemma in lexicon().generic_nouns:
+            return self.previous(start, want="group")
         word = str(root.text).lower()  # type: ignore[attr-defined]
         for said in reversed(self.history):
             if said.at > start or start - said.at > LOOKBACK_CHARS:
@@ -142,8 +146,36 @@ class Speakers:
                 return said.source
         return None
 
+    def _person_before(self, start: int) -> Source | None:
+        """The last person named before ``start``, when no earlier speaker fits "he"/"she"."""
+        best: tuple[int, Entity] | None = None
+        for entity in self.doc.entities:
+            if entity.label != "PERSON":
+                continue
+            for mention in entity.mentions:
+                if mention.caption != self.caption or mention.end > start:
+                    continue
+                if start - mention.end <= LOOKBACK_CHARS and (best is None or mention.start > best[0]):
+                    best = (mention.start, entity)
+        if best is None:
+            return None
+        at, entity = best
+        mention = next(m for m in entity.mentions if m.start == at and m.caption == self.caption)
+        return Source(name=entity.name, entity_id=entity.id, evidence=[mention])
+
     def _kind(self, source: Source) -> str:
-        """Person or group, from the entity label or the head word of the mention."""
+        """Person or group: from the head word of the mention, else the entity label."""
+        lex = lexicon()
+        span = source.evidence[-1] if source.evidence else None
+        root = None
+        if span is not None and span.caption == self.caption:
+            root = self._root(span.start, span.end)
+        if root is not None:
+            lemma = str(root.lemma_).lower()  # type: ignore[attr-defined]
+            if lemma in lex.person_nouns:
+                return "person"
+            if lemma in lex.group_nouns or lemma in lex.channel_nouns:
+                return "group"
         if source.entity_id is not None:
             for entity in self.doc.entities:
                 if entity.id == source.entity_id:
@@ -151,20 +183,9 @@ class Speakers:
                         return "person"
                     if entity.label in _GROUP_LABELS:
                         return "group"
-        span = source.evidence[-1] if source.evidence else None
-        if span is None or span.caption != self.caption:
-            return "unknown"
-        root = self._root(span.start, span.end)
-        if root is None:
-            return "unknown"
-        lemma = str(root.lemma_).lower()  # type: ignore[attr-defined]
-        lex = lexicon()
-        if lemma in lex.person_nouns:
-            return "person"
-        if lemma in lex.group_nouns or lemma in lex.channel_nouns:
-            return "group"
-        if str(root.ent_type_) == "PERSON":  # type: ignore[attr-defined]
-            return "person"
-        if str(root.ent_type_) in _GROUP_LABELS:  # type: ignore[attr-defined]
-            return "group"
+        if root is not None:
+            if str(root.ent_type_) == "PERSON":  # type: ignore[attr-defined]
+                return "person"
+            if str(root.ent_type_) in _GROUP_LABELS:  # type: ignore[attr-defined]
+                return "group"
         return "unknown"
