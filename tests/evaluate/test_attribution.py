@@ -8,8 +8,10 @@ import pytest
 
 from dateline.evaluate.attribution import REPO_GOLD, AttributionScorer, pair, parse_record
 
-TEXT = ('"We will stay," the envoy said. Police said two men were arrested. '
-        'The so-called "peace plan" failed.')
+TEXT = (
+    '"We will stay," the envoy said. Police said two men were arrested. '
+    'The so-called "peace plan" failed.'
+)
 
 
 def span(text, needle):
@@ -18,12 +20,23 @@ def span(text, needle):
 
 
 GOLD = {
-    "id": "h1", "split": "dev", "text": TEXT,
-    "quotes": [{"text": "We will stay", "kind": "direct", "speaker": "the envoy"},
-               {"text": "two men were arrested", "kind": "indirect", "speaker": "Police"}],
+    "id": "h1",
+    "split": "dev",
+    "text": TEXT,
+    "quotes": [
+        {"text": "We will stay", "kind": "direct", "speaker": "the envoy"},
+        {"text": "two men were arrested", "kind": "indirect", "speaker": "Police"},
+    ],
     "not_quotes": [{"text": "peace plan"}],
-    "claims": [{"text": "We will stay", "claimant": "the envoy", "status": "asserted", "cue": "said"},
-               {"text": "two men were arrested", "claimant": "Police", "status": "asserted", "cue": "said"}],
+    "claims": [
+        {"text": "We will stay", "claimant": "the envoy", "status": "asserted", "cue": "said"},
+        {
+            "text": "two men were arrested",
+            "claimant": "Police",
+            "status": "asserted",
+            "cue": "said",
+        },
+    ],
 }
 
 
@@ -45,16 +58,40 @@ def test_a_perfect_prediction_scores_one_and_reports_no_scare_quote():
     pred = {
         "text": TEXT,
         "quotes": [
-            {"kind": "direct", "speaker": source("the envoy"), "evidence": [span(TEXT, '"We will stay,"')]},
-            {"kind": "indirect", "speaker": source("Police"), "evidence": [span(TEXT, "two men were arrested")]},
+            {
+                "kind": "direct",
+                "speaker": source("the envoy"),
+                "evidence": [span(TEXT, '"We will stay,"')],
+            },
+            {
+                "kind": "indirect",
+                "speaker": source("Police"),
+                "evidence": [span(TEXT, "two men were arrested")],
+            },
         ],
         "claims": [
-            {"claimant": source("the envoy"), "status": "asserted", "evidence": [span(TEXT, "We will stay")]},
-            {"claimant": source("Police"), "status": "asserted", "evidence": [span(TEXT, "two men were arrested")]},
+            {
+                "claimant": source("the envoy"),
+                "status": "asserted",
+                "evidence": [span(TEXT, "We will stay")],
+            },
+            {
+                "claimant": source("Police"),
+                "status": "asserted",
+                "evidence": [span(TEXT, "two men were arrested")],
+            },
         ],
     }
     got = values(score(pred))
-    for name in ("quote_p", "quote_r", "quote_strict_f1", "speaker_r", "claim_f1", "claimant_r", "status_r"):
+    for name in (
+        "quote_p",
+        "quote_r",
+        "quote_strict_f1",
+        "speaker_r",
+        "claim_f1",
+        "claimant_r",
+        "status_r",
+    ):
         assert got[name] == 1.0, name
     assert got["scare_quotes_reported"] == 0.0
 
@@ -67,7 +104,11 @@ def test_wrong_speaker_scare_quote_and_wrong_status_count_against():
             {"kind": "partial", "speaker": None, "evidence": [span(TEXT, "peace plan")]},
         ],
         "claims": [
-            {"claimant": source("Police"), "status": "denied", "evidence": [span(TEXT, "two men were arrested")]},
+            {
+                "claimant": source("Police"),
+                "status": "denied",
+                "evidence": [span(TEXT, "two men were arrested")],
+            },
         ],
     }
     got = values(score(pred))
@@ -79,17 +120,35 @@ def test_wrong_speaker_scare_quote_and_wrong_status_count_against():
 
 
 def test_each_evidence_span_of_a_claim_is_one_statement():
-    pred = {"text": TEXT, "quotes": [], "claims": [
-        {"claimant": source("the envoy"), "status": "asserted",
-         "evidence": [span(TEXT, "We will stay"), span(TEXT, "two men were arrested")]}]}
+    pred = {
+        "text": TEXT,
+        "quotes": [],
+        "claims": [
+            {
+                "claimant": source("the envoy"),
+                "status": "asserted",
+                "evidence": [span(TEXT, "We will stay"), span(TEXT, "two men were arrested")],
+            }
+        ],
+    }
     got = values(score(pred))
     assert got["claim_r"] == 1.0 and got["claimant_r"] == 0.5
 
 
 def test_the_baseline_fills_the_reference_column():
     def baseline(gold):
-        return {"h1": {"text": TEXT, "quotes": [
-            {"kind": "direct", "speaker": source("envoy"), "evidence": [span(TEXT, "We will stay")]}]}}
+        return {
+            "h1": {
+                "text": TEXT,
+                "quotes": [
+                    {
+                        "kind": "direct",
+                        "speaker": source("envoy"),
+                        "evidence": [span(TEXT, "We will stay")],
+                    }
+                ],
+            }
+        }
 
     result = score({"text": TEXT}, baseline=baseline)
     refs = {m.name: m.reference for m in result.metrics}
@@ -118,8 +177,15 @@ def test_the_committed_gold_set_is_complete():
         part = [d for d, r in zip(docs, records, strict=True) if r["split"] == split]
         assert {q.kind for d in part for q in d.quotes} == {"direct", "partial", "indirect"}
         statuses = {c.status for d in part for c in d.claims}
-        assert statuses == {"asserted", "claimed", "reported", "unconfirmed", "disputed", "denied",
-                            "unsupported"}, split
+        assert statuses == {
+            "asserted",
+            "claimed",
+            "reported",
+            "unconfirmed",
+            "disputed",
+            "denied",
+            "unsupported",
+        }, split
 
 
 def test_textacy_baseline_reads_a_quotation():

@@ -12,8 +12,10 @@ L, R = "\u201c", "\u201d"
 
 def claims(text):
     doc = extract(text, clean=False)
-    return doc, [(c.status, [s.text for s in c.evidence], c.claimant.name if c.claimant else None)
-                 for c in doc.claims]
+    return doc, [
+        (c.status, [s.text for s in c.evidence], c.claimant.name if c.claimant else None)
+        for c in doc.claims
+    ]
 
 
 def about(found, starts):
@@ -25,20 +27,47 @@ def about(found, starts):
 @pytest.mark.parametrize(
     ("text", "starts", "status"),
     [
-        ("The navy said it had intercepted three boats off the coast.", "it had intercepted", "asserted"),
-        ("The rebels claimed that they had shot down a helicopter.", "they had shot down", "claimed"),
-        ("State radio reported that the minister had resigned.", "the minister had resigned", "reported"),
-        ("The rebels said they had taken the airport. The army could not immediately confirm the claim.",
-         "they had taken the airport", "unconfirmed"),
-        (f"The rebels said they had taken the airport. {L}We are checking the information,{R} an army officer said.",
-         "they had taken the airport", "unconfirmed"),
-        ("The governor said protesters had burned the court house. Witnesses disputed the governor's account of the night.",
-         "protesters had burned", "disputed"),
-        ("The opposition said troops had shelled the market. The defence ministry denied that troops had fired on the market.",
-         "troops had shelled the market", "denied"),
+        (
+            "The navy said it had intercepted three boats off the coast.",
+            "it had intercepted",
+            "asserted",
+        ),
+        (
+            "The rebels claimed that they had shot down a helicopter.",
+            "they had shot down",
+            "claimed",
+        ),
+        (
+            "State radio reported that the minister had resigned.",
+            "the minister had resigned",
+            "reported",
+        ),
+        (
+            "The rebels said they had taken the airport. The army could not immediately confirm the claim.",
+            "they had taken the airport",
+            "unconfirmed",
+        ),
+        (
+            f"The rebels said they had taken the airport. {L}We are checking the information,{R} an army officer said.",
+            "they had taken the airport",
+            "unconfirmed",
+        ),
+        (
+            "The governor said protesters had burned the court house. Witnesses disputed the governor's account of the night.",
+            "protesters had burned",
+            "disputed",
+        ),
+        (
+            "The opposition said troops had shelled the market. The defence ministry denied that troops had fired on the market.",
+            "troops had shelled the market",
+            "denied",
+        ),
         ("The army denied shelling the market on Sunday.", "shelling the market", "denied"),
-        ("The minister said foreign agents had started the riots but did not offer any proof.",
-         "foreign agents had started the riots", "unsupported"),
+        (
+            "The minister said foreign agents had started the riots but did not offer any proof.",
+            "foreign agents had started the riots",
+            "unsupported",
+        ),
     ],
 )
 def test_status(text, starts, status):
@@ -58,17 +87,21 @@ def test_claimant_of_according_to():
 
 
 def test_consecutive_statements_of_one_source_are_one_claim():
-    text = (f"{L}We struck a depot near the river,{R} the ministry said in a statement.\n"
-            f"{L}Forty fighters were killed,{R} the ministry said.")
+    text = (
+        f"{L}We struck a depot near the river,{R} the ministry said in a statement.\n"
+        f"{L}Forty fighters were killed,{R} the ministry said."
+    )
     _, found = claims(text)
     grouped = about(found, "We struck")
     assert len(grouped[1]) == 2 and grouped[1][1].startswith("Forty fighters")
 
 
 def test_a_response_gives_its_status_to_the_claim_it_shares_words_with():
-    text = ("Residents said soldiers looted the pharmacy. "
-            "A teacher said the school had been closed for a week. "
-            "The army denied that soldiers had looted anything.")
+    text = (
+        "Residents said soldiers looted the pharmacy. "
+        "A teacher said the school had been closed for a week. "
+        "The army denied that soldiers had looted anything."
+    )
     _, found = claims(text)
     assert about(found, "soldiers looted")[0] == "denied"
     assert about(found, "the school")[0] == "asserted"

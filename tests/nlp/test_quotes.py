@@ -30,12 +30,16 @@ def run():
 
 def kinds(run, text):
     doc = run(text)
-    return doc, [(q.kind, " ".join(s.text for s in q.evidence), q.speaker.name if q.speaker else None)
-                 for q in doc.quotes]
+    return doc, [
+        (q.kind, " ".join(s.text for s in q.evidence), q.speaker.name if q.speaker else None)
+        for q in doc.quotes
+    ]
 
 
 def test_direct_quote_with_typographic_marks_and_speaker_after(run):
-    _, found = kinds(run, f"{L}We held the bridge all night,{R} Captain Lena Vos told reporters on Monday.")
+    _, found = kinds(
+        run, f"{L}We held the bridge all night,{R} Captain Lena Vos told reporters on Monday."
+    )
     assert one(found, "We held")[:2] == ("direct", "We held the bridge all night")
     assert "Lena Vos" in one(found, "We held")[2]
 
@@ -55,14 +59,18 @@ def test_quote_continued_in_the_next_sentence_keeps_its_speaker(run):
 
 
 def test_quote_spanning_two_paragraphs_is_one_quote(run):
-    text = (f"{L}We will rebuild the school before winter,{R} said Mayor Ines Duarte.\n"
-            f"{L}The money is there. The builders are there.\n"
-            f"{L}What we need now is time.{R}")
+    text = (
+        f"{L}We will rebuild the school before winter,{R} said Mayor Ines Duarte.\n"
+        f"{L}The money is there. The builders are there.\n"
+        f"{L}What we need now is time.{R}"
+    )
     doc, found = kinds(run, text)
     spanning = [q for q in doc.quotes if len(q.evidence) == 2]
     assert len(spanning) == 1
     assert [s.text for s in spanning[0].evidence] == [
-        "The money is there. The builders are there.", "What we need now is time."]
+        "The money is there. The builders are there.",
+        "What we need now is time.",
+    ]
     assert spanning[0].speaker is not None and "Ines Duarte" in spanning[0].speaker.name
 
 
@@ -74,14 +82,26 @@ def test_partial_quote_inside_a_sentence(run):
 @pytest.mark.parametrize(
     ("text", "content", "speaker"),
     [
-        ("The army said that two bridges had been destroyed overnight.",
-         "two bridges had been destroyed overnight", "The army"),
-        ("Two bridges were destroyed overnight, according to the regional governor.",
-         "Two bridges were destroyed overnight", "the regional governor"),
-        ("A police officer told AFP that the suspects had fled across the border.",
-         "the suspects had fled across the border", "A police officer"),
-        ("The group said in a statement posted on Facebook that its fighters had left the town.",
-         "its fighters had left the town", "The group"),
+        (
+            "The army said that two bridges had been destroyed overnight.",
+            "two bridges had been destroyed overnight",
+            "The army",
+        ),
+        (
+            "Two bridges were destroyed overnight, according to the regional governor.",
+            "Two bridges were destroyed overnight",
+            "the regional governor",
+        ),
+        (
+            "A police officer told AFP that the suspects had fled across the border.",
+            "the suspects had fled across the border",
+            "A police officer",
+        ),
+        (
+            "The group said in a statement posted on Facebook that its fighters had left the town.",
+            "its fighters had left the town",
+            "The group",
+        ),
     ],
 )
 def test_indirect_speech(run, text, content, speaker):
@@ -105,8 +125,10 @@ def test_scare_quotes_and_titles_are_not_quotes(run, text):
 
 
 def test_he_said_names_the_speaker_before(run):
-    text = (f"Colonel Rafael Ortiz said the base had been evacuated. "
-            f"{L}Nobody was left inside,{R} he said.")
+    text = (
+        f"Colonel Rafael Ortiz said the base had been evacuated. "
+        f"{L}Nobody was left inside,{R} he said."
+    )
     _, found = kinds(run, text)
     assert one(found, "Nobody")[2] == "Rafael Ortiz"
 
@@ -122,7 +144,7 @@ def test_every_quote_span_indexes_the_text(run):
 
 
 def test_stray_mark_is_no_quotation():
-    text = f'He said "we will\nwin the vote.'
+    text = 'He said "we will\nwin the vote.'
     assert quoted_stretches(text) == []
 
 
@@ -132,7 +154,9 @@ def test_unclosed_quote_continues_only_into_a_paragraph_that_reopens():
     assert [(s.start, s.end) for s in stretches] == [(text.index("Two"), text.index("Two") + 4)]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(alphabet=st.sampled_from(list("ab .,\n\"'" + L + R + A + "Saidhe")), max_size=80))
 def test_quote_marks_anywhere_never_break_the_stretches(text):
     for stretch in quoted_stretches(text):
@@ -141,12 +165,38 @@ def test_quote_marks_anywhere_never_break_the_stretches(text):
         assert stretch.open_mark < stretch.start
 
 
-words = st.sampled_from(["the", "army", "said", "he", "told", "AFP", "that", "we", "won",
-                         "according", "to", "police", "denied", "it", ",", ".", '"', L, R,
-                         "\n", "claimed", "reports", "of"])
+words = st.sampled_from(
+    [
+        "the",
+        "army",
+        "said",
+        "he",
+        "told",
+        "AFP",
+        "that",
+        "we",
+        "won",
+        "according",
+        "to",
+        "police",
+        "denied",
+        "it",
+        ",",
+        ".",
+        '"',
+        L,
+        R,
+        "\n",
+        "claimed",
+        "reports",
+        "of",
+    ]
+)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(words, min_size=1, max_size=30))
 def test_nothing_raises_and_spans_index_the_text(run, tokens):
     text = " ".join(tokens).strip() or "x"

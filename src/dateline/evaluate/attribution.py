@@ -113,7 +113,9 @@ def pair(gold: Sequence[Range], pred: Sequence[Range]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def _names(source: Mapping[str, Any] | None, entities: Mapping[str, Mapping[str, Any]]) -> list[str | None]:
+def _names(
+    source: Mapping[str, Any] | None, entities: Mapping[str, Mapping[str, Any]]
+) -> list[str | None]:
     """A speaker's name, and the names of the entity it is linked to."""
     if not source:
         return []
@@ -124,8 +126,9 @@ def _names(source: Mapping[str, Any] | None, entities: Mapping[str, Mapping[str,
     return names
 
 
-def same_source(gold: str | None, source: Mapping[str, Any] | None,
-                entities: Mapping[str, Mapping[str, Any]]) -> bool:
+def same_source(
+    gold: str | None, source: Mapping[str, Any] | None, entities: Mapping[str, Mapping[str, Any]]
+) -> bool:
     """Whether a predicted speaker or claimant names the gold one (null matches null)."""
     if gold is None:
         return not source
@@ -153,7 +156,9 @@ def predicted_quotes(pred: Mapping[str, Any]) -> list[Predicted]:
         spans = _body(quote.get("evidence") or [])
         if spans:
             rng = trimmed(text, int(spans[0]["start"]), int(spans[-1]["end"]))
-            out.append(Predicted(rng, text[rng[0] : rng[1]], quote.get("kind"), quote.get("speaker")))
+            out.append(
+                Predicted(rng, text[rng[0] : rng[1]], quote.get("kind"), quote.get("speaker"))
+            )
     return out
 
 
@@ -164,12 +169,17 @@ def predicted_statements(pred: Mapping[str, Any]) -> list[Predicted]:
     for claim in pred.get("claims") or []:
         for span in _body(claim.get("evidence") or []):
             rng = trimmed(text, int(span["start"]), int(span["end"]))
-            out.append(Predicted(rng, text[rng[0] : rng[1]], None, claim.get("claimant"),
-                                 claim.get("status")))
+            out.append(
+                Predicted(
+                    rng, text[rng[0] : rng[1]], None, claim.get("claimant"), claim.get("status")
+                )
+            )
     return out
 
 
-def score_document(doc: AttributionDoc, pred: Mapping[str, Any]) -> tuple[dict[str, float], list[ErrorCase]]:
+def score_document(
+    doc: AttributionDoc, pred: Mapping[str, Any]
+) -> tuple[dict[str, float], list[ErrorCase]]:
     """Counts and error cases of one item."""
     entities = {str(e.get("id")): e for e in pred.get("entities") or []}
     counts: dict[str, float] = {}
@@ -196,23 +206,40 @@ def score_document(doc: AttributionDoc, pred: Mapping[str, Any]) -> tuple[dict[s
         counts["dq_speaker"] += ok and g in direct
         counts["q_kind"] += gq.kind == pq.kind
         if not ok:
-            errors.append(ErrorCase("quote speaker", doc.id, gq.text[:60], gq.who,
-                                    str((pq.source or {}).get("name"))))
+            errors.append(
+                ErrorCase(
+                    "quote speaker",
+                    doc.id,
+                    gq.text[:60],
+                    gq.who,
+                    str((pq.source or {}).get("name")),
+                )
+            )
         if gq.kind != pq.kind:
             errors.append(ErrorCase("quote kind", doc.id, gq.text[:60], gq.kind, pq.kind))
     matched_g = {g for g, _ in pairs}
     matched_p = {p for _, p in pairs}
-    errors += [ErrorCase(f"missed {q.kind} quote", doc.id, q.text[:60], q.who, None)
-               for i, q in enumerate(doc.quotes) if i not in matched_g]
-    errors += [ErrorCase("spurious quote", doc.id, q.text[:60], None, q.kind)
-               for i, q in enumerate(quotes) if i not in matched_p]
+    errors += [
+        ErrorCase(f"missed {q.kind} quote", doc.id, q.text[:60], q.who, None)
+        for i, q in enumerate(doc.quotes)
+        if i not in matched_g
+    ]
+    errors += [
+        ErrorCase("spurious quote", doc.id, q.text[:60], None, q.kind)
+        for i, q in enumerate(quotes)
+        if i not in matched_p
+    ]
     # scare quotes and titles reported as quotes
     not_q = [trimmed(text, q.start, q.end) for q in doc.not_quotes]
     reported = pair(not_q, [q.span for q in quotes])
     counts["nq_gold"] = len(doc.not_quotes)
     counts["nq_reported"] = len(reported)
-    errors += [ErrorCase("scare quote or title reported", doc.id, doc.not_quotes[g].text, None,
-                         quotes[p].kind) for g, p in reported]
+    errors += [
+        ErrorCase(
+            "scare quote or title reported", doc.id, doc.not_quotes[g].text, None, quotes[p].kind
+        )
+        for g, p in reported
+    ]
     # claims
     statements = predicted_statements(pred)
     gold_c = [trimmed(text, c.start, c.end) for c in doc.claims]
@@ -229,17 +256,33 @@ def score_document(doc: AttributionDoc, pred: Mapping[str, Any]) -> tuple[dict[s
         counts["c_claimant"] += ok
         counts["c_status"] += gc.status == pc.status
         if not ok:
-            errors.append(ErrorCase("claimant", doc.id, gc.text[:60], gc.who,
-                                    str((pc.source or {}).get("name"))))
+            errors.append(
+                ErrorCase(
+                    "claimant", doc.id, gc.text[:60], gc.who, str((pc.source or {}).get("name"))
+                )
+            )
         if gc.status != pc.status:
-            errors.append(ErrorCase(f"status {gc.status} read as {pc.status}", doc.id,
-                                    gc.text[:60], gc.status, pc.status))
+            errors.append(
+                ErrorCase(
+                    f"status {gc.status} read as {pc.status}",
+                    doc.id,
+                    gc.text[:60],
+                    gc.status,
+                    pc.status,
+                )
+            )
     matched_g = {g for g, _ in cpairs}
     matched_p = {p for _, p in cpairs}
-    errors += [ErrorCase("missed claim", doc.id, c.text[:60], c.status, None)
-               for i, c in enumerate(doc.claims) if i not in matched_g]
-    errors += [ErrorCase("spurious claim", doc.id, s.text[:60], None, s.status)
-               for i, s in enumerate(statements) if i not in matched_p]
+    errors += [
+        ErrorCase("missed claim", doc.id, c.text[:60], c.status, None)
+        for i, c in enumerate(doc.claims)
+        if i not in matched_g
+    ]
+    errors += [
+        ErrorCase("spurious claim", doc.id, s.text[:60], None, s.status)
+        for i, s in enumerate(statements)
+        if i not in matched_p
+    ]
     return counts, errors
 
 
@@ -335,8 +378,10 @@ class AttributionScorer(Scorer):
             baseline = textacy_predictions
         if baseline is None:
             return
-        base_per_doc = [score_document(doc, p)[0]
-                        for doc, p in zip(gold, _in_order(gold, baseline(gold)), strict=True)]
+        base_per_doc = [
+            score_document(doc, p)[0]
+            for doc, p in zip(gold, _in_order(gold, baseline(gold)), strict=True)
+        ]
         base = {b.name: b for b in _metrics(base_per_doc)}
         for m, (name, _, _, measurable) in zip(result.metrics, FORMULAS, strict=True):
             if measurable:
@@ -347,6 +392,7 @@ class AttributionScorer(Scorer):
         )
 
 
-def _in_order(gold: Sequence[AttributionDoc], preds: Mapping[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def _in_order(
+    gold: Sequence[AttributionDoc], preds: Mapping[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
     return [preds.get(doc.id, {"text": doc.text}) for doc in gold]
-

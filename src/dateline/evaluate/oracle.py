@@ -16,6 +16,7 @@ The data folder is read where it is; nothing is copied.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections import Counter
@@ -517,24 +518,34 @@ def case2021_oracle(scorer: Scorer, gold: list[Snippet], path: Path, split: str)
     return oracle
 
 
+def _gold_source(text: str, name: str | None, start: int, end: int) -> Source | None:
+    # The gold names the speaker; its mention is not annotated: the quote stands in.
+    return None if name is None else Source(name=name, evidence=[Span.of(text, start, end)])
+
+
 def attribution_oracle(
     scorer: Scorer, gold: list[AttributionDoc], path: Path, split: str
 ) -> Oracle:
     """Each gold quote and claim as a record with its span, kind, speaker and status."""
     oracle = Oracle({})
     for item in gold:
-        def source(name: str | None, start: int, end: int) -> Source | None:
-            # The gold names the speaker; its mention is not annotated: the quote stands in.
-            return None if name is None else Source(name=name, evidence=[Span.of(item.text, start, end)])
-
+        source = functools.partial(_gold_source, item.text)
         quotes = [
-            Quote(id="", kind=q.kind, speaker=source(q.who, q.start, q.end),  # type: ignore[arg-type]
-                  evidence=[Span.of(item.text, q.start, q.end)])
+            Quote(
+                id="",
+                kind=q.kind,
+                speaker=source(q.who, q.start, q.end),
+                evidence=[Span.of(item.text, q.start, q.end)],
+            )
             for q in item.quotes
         ]
         claims = [
-            Claim(id="", claimant=source(c.who, c.start, c.end), status=c.status,  # type: ignore[arg-type]
-                  evidence=[Span.of(item.text, c.start, c.end)])
+            Claim(
+                id="",
+                claimant=source(c.who, c.start, c.end),
+                status=c.status,
+                evidence=[Span.of(item.text, c.start, c.end)],
+            )
             for c in item.claims
         ]
         assign_ids(quotes)

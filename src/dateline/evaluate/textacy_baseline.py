@@ -40,7 +40,9 @@ def quotes_of(sdoc: Any) -> list[dict[str, Any]]:
         quotes.append(
             {
                 "kind": "direct",
-                "speaker": {"name": speaker, "entity_id": None, "evidence": []} if speaker else None,
+                "speaker": {"name": speaker, "entity_id": None, "evidence": []}
+                if speaker
+                else None,
                 "evidence": [
                     {
                         "start": content.start_char,

@@ -80,7 +80,9 @@ def find_statements(sdoc: Any) -> tuple[list[Statement], list[Response]]:
         else:
             status = lex.according_status
         statements.append(
-            Statement(list(quote.parts), status, quote.cue, quote.speaker, quote.speaker_name, "quote")
+            Statement(
+                list(quote.parts), status, quote.cue, quote.speaker, quote.speaker_name, "quote"
+            )
         )
     stretches = quoted_stretches(sdoc.text)
     marked = [(s.open_mark, s.close_mark + 1) for s in stretches]
@@ -91,12 +93,20 @@ def find_statements(sdoc: Any) -> tuple[list[Statement], list[Response]]:
                 continue  # clausal ones are quotes already
             for content in cue.contents:
                 size = content[1] - content[0]
-                if any(_overlap(content, (s.parts[0][0], s.parts[-1][1])) * 2 > size
-                       for s in statements):
+                if any(
+                    _overlap(content, (s.parts[0][0], s.parts[-1][1])) * 2 > size
+                    for s in statements
+                ):
                     continue
                 statements.append(
-                    Statement([content], cue.status, cue.cue, cue.speaker, cue.speaker_name,
-                              cue.kind if cue.kind == "noun" else "clause")
+                    Statement(
+                        [content],
+                        cue.status,
+                        cue.cue,
+                        cue.speaker,
+                        cue.speaker_name,
+                        cue.kind if cue.kind == "noun" else "clause",
+                    )
                 )
         responses += find_responses(sent, marked)
     statements.sort(key=lambda s: (s.parts[0][0], s.parts[-1][1]))
@@ -124,16 +134,22 @@ def claims_component(sdoc: Any) -> Any:
     statements, responses = find_statements(sdoc)
     spans = []
     for st in statements:
-        span = sdoc.char_span(st.parts[0][0], st.parts[-1][1], label=st.status,
-                              alignment_mode="expand")
+        span = sdoc.char_span(
+            st.parts[0][0], st.parts[-1][1], label=st.status, alignment_mode="expand"
+        )
         if span is None:
             continue
         o = span.start_char
-        span._.set(EXTENSION, {
-            "parts": [_rel(p, o) for p in st.parts], "cue": _rel(st.cue, o),
-            "speaker": _rel(st.speaker, o), "speaker_name": _rel(st.speaker_name, o),
-            "source": st.source,
-        })
+        span._.set(
+            EXTENSION,
+            {
+                "parts": [_rel(p, o) for p in st.parts],
+                "cue": _rel(st.cue, o),
+                "speaker": _rel(st.speaker, o),
+                "speaker_name": _rel(st.speaker_name, o),
+                "source": st.source,
+            },
+        )
         spans.append(span)
     sdoc.spans[CLAIMS] = spans
     answered = []
@@ -142,7 +158,9 @@ def claims_component(sdoc: Any) -> Any:
         if span is None:
             continue
         o = span.start_char
-        span._.set(EXTENSION, {"cue": _rel(response.cue, o), "responder": _rel(response.responder, o)})
+        span._.set(
+            EXTENSION, {"cue": _rel(response.cue, o), "responder": _rel(response.responder, o)}
+        )
         answered.append(span)
     sdoc.spans[RESPONSES] = answered
     return sdoc
@@ -157,9 +175,16 @@ def read_groups(sdoc: Any) -> tuple[list[Statement], list[Response]]:
             continue
         o = span.start_char
         parts = [r for p in info["parts"] if (r := _abs(p, o)) is not None]
-        statements.append(Statement(parts, span.label_, _abs(info["cue"], o),
-                                    _abs(info["speaker"], o), _abs(info["speaker_name"], o),
-                                    info["source"]))
+        statements.append(
+            Statement(
+                parts,
+                span.label_,
+                _abs(info["cue"], o),
+                _abs(info["speaker"], o),
+                _abs(info["speaker_name"], o),
+                info["source"],
+            )
+        )
     responses = []
     for span in sdoc.spans.get(RESPONSES, []):
         info = span._.get(EXTENSION)
@@ -184,9 +209,56 @@ class _Group:
 
 
 _STOP = frozenset(
-    "a an the of in on at to from for by with and or but that this these those it its his her "
-    "their they he she we was were is are be been had has have not no could would said say "
-    "told claim claims report reports".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "for",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "his",
+        "her",
+        "their",
+        "they",
+        "he",
+        "she",
+        "we",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "had",
+        "has",
+        "have",
+        "not",
+        "no",
+        "could",
+        "would",
+        "said",
+        "say",
+        "told",
+        "claim",
+        "claims",
+        "report",
+        "reports",
+    ]
 )
 
 
@@ -267,19 +339,36 @@ class _Builder:
         last_target: _Group | None = None
         for response in responses:
             at = response.cue[0]
-            own = next((g for g in groups for s in g.statements
-                        if s.parts[0][0] <= at < s.parts[-1][1]
-                        or (s.cue is not None and s.cue[0] <= at < s.cue[1])), None)
-            responder = own.key if own is not None else _key(self.speakers.resolve(response.responder))
+            own = next(
+                (
+                    g
+                    for g in groups
+                    for s in g.statements
+                    if s.parts[0][0] <= at < s.parts[-1][1]
+                    or (s.cue is not None and s.cue[0] <= at < s.cue[1])
+                ),
+                None,
+            )
+            responder = (
+                own.key if own is not None else _key(self.speakers.resolve(response.responder))
+            )
             if response.status == "unsupported":
                 target = self._unsupported_target(groups, response, own, responder)
             else:
                 words = self._words_around(at)
                 if own is not None:
-                    inside = [st for st in own.statements if st.parts[0][0] <= at < st.parts[-1][1]
-                              or (st.cue is not None and st.cue[0] <= at < st.cue[1])]
-                    words = {w for st in inside for a, b in st.parts
-                             for w in _content_words(self.text[a:b])} or words
+                    inside = [
+                        st
+                        for st in own.statements
+                        if st.parts[0][0] <= at < st.parts[-1][1]
+                        or (st.cue is not None and st.cue[0] <= at < st.cue[1])
+                    ]
+                    words = {
+                        w
+                        for st in inside
+                        for a, b in st.parts
+                        for w in _content_words(self.text[a:b])
+                    } or words
                 target = self._answered(groups, at, responder, own, last_target, words)
             if target is None:
                 continue
@@ -289,25 +378,38 @@ class _Builder:
             if response.status != "unsupported":
                 last_target = target
 
-    def _unsupported_target(self, groups: list[_Group], response: Response, own: _Group | None,
-                            responder: str | None) -> _Group | None:
+    def _unsupported_target(
+        self, groups: list[_Group], response: Response, own: _Group | None, responder: str | None
+    ) -> _Group | None:
         if own is not None:
             return own
-        before = [g for g in groups if g.statements[0].parts[0][0] < response.cue[0]
-                  and g.statements[0].source != "noun"]
+        before = [
+            g
+            for g in groups
+            if g.statements[0].parts[0][0] < response.cue[0] and g.statements[0].source != "noun"
+        ]
         same = [g for g in before if responder is not None and g.key == responder]
         sentence_start = self._sentence_start(response.cue[0])
         in_sentence = [g for g in before if g.statements[-1].parts[-1][1] >= sentence_start]
         pick = in_sentence or same or before
         return pick[-1] if pick else None
 
-    def _answered(self, groups: list[_Group], at: int, responder: str | None,
-                  own: _Group | None, last_target: _Group | None,
-                  words: set[str]) -> _Group | None:
+    def _answered(
+        self,
+        groups: list[_Group],
+        at: int,
+        responder: str | None,
+        own: _Group | None,
+        last_target: _Group | None,
+        words: set[str],
+    ) -> _Group | None:
         """The claim a response answers: the one it shares most words with, else the last."""
-        if last_target is not None and self.breaks(last_target.statements[-1].parts[-1][1], at) <= RESPONSE_BREAKS:
-            if last_target.key != responder:
-                return last_target
+        if (
+            last_target is not None
+            and self.breaks(last_target.statements[-1].parts[-1][1], at) <= RESPONSE_BREAKS
+            and last_target.key != responder
+        ):
+            return last_target
         candidates = []
         for group in reversed(groups):
             first = group.statements[0]
@@ -325,7 +427,12 @@ class _Builder:
         return candidates[shared.index(best)] if best else candidates[0]
 
     def _words(self, group: _Group) -> set[str]:
-        return {w for st in group.statements for a, b in st.parts for w in _content_words(self.text[a:b])}
+        return {
+            w
+            for st in group.statements
+            for a, b in st.parts
+            for w in _content_words(self.text[a:b])
+        }
 
     def _words_around(self, at: int) -> set[str]:
         """Content words of the response's sentence."""
@@ -367,8 +474,11 @@ class _Builder:
         for group in groups:
             first = group.statements[0]
             # One span per statement: a quotation told over two paragraphs is one statement.
-            evidence = [self.doc.span(st.parts[0][0], st.parts[-1][1], caption=self.caption)
-                        for st in group.statements if st.parts[-1][1] > st.parts[0][0]]
+            evidence = [
+                self.doc.span(st.parts[0][0], st.parts[-1][1], caption=self.caption)
+                for st in group.statements
+                if st.parts[-1][1] > st.parts[0][0]
+            ]
             if not evidence:
                 continue
             cue = next((st.cue for st in group.statements if st.cue), None)
@@ -377,7 +487,7 @@ class _Builder:
                     id="",
                     claimant=group.claimant,
                     cue=self.doc.span(*cue, caption=self.caption) if cue else None,
-                    status=group.status,  # type: ignore[arg-type]
+                    status=group.status,
                     time_id=self.time_id(first),
                     evidence=evidence,
                 )

@@ -31,7 +31,7 @@ _AFTER_CLOSE = " \t\n)]}.,;:!?\u2014\u2013-"
 # Dependency labels of a subject's parts that are not the speaker's name.
 _NOT_NAME = frozenset({"appos", "relcl", "acl", "advcl", "parataxis", "cc", "conj"})
 # Punctuation that ends a name (a hyphen or an apostrophe does not).
-_BREAK_PUNCT = frozenset(",;:()[]\u2014\u2013\"\u201c\u201d")
+_BREAK_PUNCT = frozenset(',;:()[]\u2014\u2013"\u201c\u201d')
 # Clause labels that carry a reporting verb's content.
 _CLAUSE = ("ccomp", "xcomp")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them"})
@@ -108,9 +108,7 @@ def _is_open(text: str, i: int) -> bool:
     """Whether the straight mark at ``i`` opens a quotation."""
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < len(text) else "\n"
-    if before in _BEFORE_OPEN and not after.isspace():
-        return True
-    return False
+    return before in _BEFORE_OPEN and not after.isspace()
 
 
 def _is_close(text: str, i: int) -> bool:
@@ -254,6 +252,7 @@ def subject_of(token: Any) -> Any | None:
 
 def noun_phrase(token: Any) -> Range:
     """The name part of a noun phrase: no apposition, relative clause or trailing clause."""
+
     def name_part(t: Any) -> bool:
         return t.dep_ not in _NOT_NAME and not (t.is_punct and t.text in _BREAK_PUNCT)
 
@@ -308,7 +307,9 @@ def _content_of(verb: Any, text: str) -> tuple[list[Range], bool]:
     if lemma == "accuse":
         obj = [c for c in verb.children if c.dep_ == "dobj"]
         # "accused the party of paying": "of" hangs on the verb or on its object.
-        prep = [c for t in [verb, *obj] for c in t.children if c.dep_ == "prep" and c.lower_ == "of"]
+        prep = [
+            c for t in [verb, *obj] for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+        ]
         if obj and prep:
             rng = _token_range([*obj[0].subtree, *prep[0].subtree])
             return [r for r in [_clean_content(text, rng)] if r], False
@@ -336,7 +337,9 @@ def _misattached_rest(verb: Any, clause: Any, contents: list[Range], text: str) 
         between = verb.doc[clause.i : conj.i]
         if any(t.dep_ == "cc" and t.head.i == verb.i for t in between):
             continue
-        rng = _clean_content(text, (contents[-1][0], conj.right_edge.idx + len(conj.right_edge.text)))
+        rng = _clean_content(
+            text, (contents[-1][0], conj.right_edge.idx + len(conj.right_edge.text))
+        )
         if rng:
             contents = [*contents[:-1], rng]
     return contents
@@ -438,10 +441,14 @@ def _verb_cue(token: Any, lemma: str, status: str, sent: Any, text: str) -> Cue 
         return None
     subject = subject_of(token)
     contents, clausal = _content_of(token, text)
-    if not contents and token.dep_ in ("parataxis", "ccomp", "advcl", "conj") and subject:
-        if token.dep_ != "conj" or token.head.lemma_.lower() not in lexicon().verbs:
-            contents = _parenthetical_content(token, sent, text)
-            clausal = bool(contents)
+    inserted = token.dep_ in ("parataxis", "ccomp", "advcl", "conj") and subject is not None
+    if (
+        not contents
+        and inserted
+        and (token.dep_ != "conj" or token.head.lemma_.lower() not in lexicon().verbs)
+    ):
+        contents = _parenthetical_content(token, sent, text)
+        clausal = bool(contents)
     cue_range = (token.idx, token.idx + len(token.text))
     contents = _clip(text, cue_range, contents)
     speaker = noun_phrase(subject) if subject is not None else None
@@ -500,13 +507,17 @@ def _noun_cue(token: Any, lemma: str, text: str) -> Cue | None:
             if objects:
                 rng = _clean_content(text, _token_range(objects[0].subtree))
                 if rng:
-                    return Cue("noun", _tok(token), lexicon().report_status, lemma, None, None, [rng])
+                    return Cue(
+                        "noun", _tok(token), lexicon().report_status, lemma, None, None, [rng]
+                    )
         if child.dep_ in ("acl", "ccomp") and any(
             g.dep_ == "mark" and g.lower_ == "that" for g in child.children
         ):
             rng = _clean_content(text, _token_range(child.subtree))
             if rng:
-                return Cue("noun", _tok(token), lexicon().report_status, lemma, None, None, [rng], True)
+                return Cue(
+                    "noun", _tok(token), lexicon().report_status, lemma, None, None, [rng], True
+                )
     return None
 
 

@@ -27,7 +27,7 @@ from spacy.tokens import Span as SpacySpan
 from ..config import Config
 from ..document import Document
 from ..errors import PipelineError
-from ..records import Quote, Span, assign_ids
+from ..records import Quote, assign_ids
 from ..registry import Stage, stages
 from .cues import Cue, Range, Stretch, find_cues, lexicon, quoted_stretches, subject_of
 from .cues import noun_phrase as _noun_phrase
@@ -97,7 +97,7 @@ def _is_name(sdoc: Any, stretch: Stretch) -> bool:
     words = _words(sdoc, stretch.start, stretch.end)
     if not words:
         return True
-    before = text[max(0, stretch.open_mark - 40) : stretch.open_mark].lower().rstrip(" \u201c\"")
+    before = text[max(0, stretch.open_mark - 40) : stretch.open_mark].lower().rstrip(' \u201c"')
     if any(before.endswith(cue) for cue in lexicon().naming):
         return True
     if _title_case(words):
@@ -127,9 +127,9 @@ def _reporting_ancestor(sdoc: Any, stretch: Stretch) -> Any | None:
     token = head.head
     for _ in range(MAX_CLIMB):
         lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX") and (lemma in lex.verbs or lemma in lex.partial_verbs):
-            if subject_of(token) is not None:
-                return token
+        reporting = lemma in lex.verbs or lemma in lex.partial_verbs
+        if token.pos_ in ("VERB", "AUX") and reporting and subject_of(token) is not None:
+            return token
         if token.head is token:
             return None
         token = token.head
@@ -168,8 +168,11 @@ def find_quotes(sdoc: Any) -> list[Found]:
     cues_by_sent = {s.start: find_cues(s, marked) for s in sents}
     found: list[Found] = []
     for stretch in stretches:
-        near = [c for s in _sentences_over(sents, stretch.open_mark, stretch.close_mark + 1)
-                for c in cues_by_sent[s.start]]
+        near = [
+            c
+            for s in _sentences_over(sents, stretch.open_mark, stretch.close_mark + 1)
+            for c in cues_by_sent[s.start]
+        ]
         if _is_full(sdoc, stretch):
             cue = _cue_of_direct(near, stretch, text)
             found.append(_found("direct", stretch, cue))
@@ -177,8 +180,12 @@ def find_quotes(sdoc: Any) -> list[Found]:
         if _is_name(sdoc, stretch):
             continue
         cue = next(
-            (c for c in near if any(a <= stretch.start and stretch.end <= b for a, b in c.contents)
-             and c.speaker is not None),
+            (
+                c
+                for c in near
+                if any(a <= stretch.start and stretch.end <= b for a, b in c.contents)
+                and c.speaker is not None
+            ),
             None,
         ) or _adjacent_cue(near, stretch, text)
         if cue is not None:
@@ -188,8 +195,15 @@ def find_quotes(sdoc: Any) -> list[Found]:
         if verb is not None:
             subject = subject_of(verb)
             speaker = _noun_phrase(subject) if subject is not None else None
-            item = Found("partial", list(stretch.parts), (verb.idx, verb.idx + len(verb.text)),
-                         speaker, None, False, verb.lemma_.lower())
+            item = Found(
+                "partial",
+                list(stretch.parts),
+                (verb.idx, verb.idx + len(verb.text)),
+                speaker,
+                None,
+                False,
+                verb.lemma_.lower(),
+            )
             found.append(item)
     direct = [f for f in found if f.kind == "direct"]
     for s in sents:
@@ -198,11 +212,20 @@ def find_quotes(sdoc: Any) -> list[Found]:
                 continue
             for content in cue.contents:
                 size = content[1] - content[0]
-                if any(_overlap(content, (d.parts[0][0], d.parts[-1][1])) * 2 > size for d in direct):
+                if any(
+                    _overlap(content, (d.parts[0][0], d.parts[-1][1])) * 2 > size for d in direct
+                ):
                     continue
                 found.append(
-                    Found("indirect", [content], cue.cue, cue.speaker, cue.speaker_name, False,
-                          cue.lemma)
+                    Found(
+                        "indirect",
+                        [content],
+                        cue.cue,
+                        cue.speaker,
+                        cue.speaker_name,
+                        False,
+                        cue.lemma,
+                    )
                 )
     found.sort(key=lambda f: (f.parts[0][0], f.parts[-1][1]))
     return found
@@ -226,7 +249,9 @@ def _cue_of_direct(near: Sequence[Cue], stretch: Stretch, text: str) -> Cue | No
 def _found(kind: str, stretch: Stretch, cue: Cue | None) -> Found:
     if cue is None:
         return Found(kind, list(stretch.parts), continued=True)
-    return Found(kind, list(stretch.parts), cue.cue, cue.speaker, cue.speaker_name, False, cue.lemma)
+    return Found(
+        kind, list(stretch.parts), cue.cue, cue.speaker, cue.speaker_name, False, cue.lemma
+    )
 
 
 # -- the component ------------------------------------------------------------------------
@@ -248,19 +273,23 @@ def quotes_component(sdoc: Any) -> Any:
     """
     spans = []
     for item in find_quotes(sdoc):
-        span = sdoc.char_span(item.parts[0][0], item.parts[-1][1], label=item.kind,
-                              alignment_mode="expand")
+        span = sdoc.char_span(
+            item.parts[0][0], item.parts[-1][1], label=item.kind, alignment_mode="expand"
+        )
         if span is None:
             continue
         origin = span.start_char
-        span._.set(EXTENSION, {
-            "parts": [_relative(p, origin) for p in item.parts],
-            "cue": _relative(item.cue, origin),
-            "speaker": _relative(item.speaker, origin),
-            "speaker_name": _relative(item.speaker_name, origin),
-            "continued": item.continued,
-            "lemma": item.lemma,
-        })
+        span._.set(
+            EXTENSION,
+            {
+                "parts": [_relative(p, origin) for p in item.parts],
+                "cue": _relative(item.cue, origin),
+                "speaker": _relative(item.speaker, origin),
+                "speaker_name": _relative(item.speaker_name, origin),
+                "continued": item.continued,
+                "lemma": item.lemma,
+            },
+        )
         spans.append(span)
     sdoc.spans[QUOTES] = spans
     return sdoc
@@ -290,8 +319,9 @@ def read_group(sdoc: Any) -> list[Found]:
 
 
 # -- the stage ----------------------------------------------------------------------------
-def make_records(doc: Document, found: Sequence[Found], speakers: Speakers,
-                 caption: int | None = None) -> list[Quote]:
+def make_records(
+    doc: Document, found: Sequence[Found], speakers: Speakers, caption: int | None = None
+) -> list[Quote]:
     """Quote records with resolved speakers, in text order."""
     quotes = []
     others = list(_other_speakers(doc.sdoc if caption is None else doc.caption_sdocs[caption]))
@@ -310,7 +340,7 @@ def make_records(doc: Document, found: Sequence[Found], speakers: Speakers,
         else:
             speaker = speakers.resolve(item.speaker, item.speaker_name, caption=caption)
         cue = doc.span(*item.cue, caption=caption) if item.cue else None
-        quotes.append(Quote(id="", kind=item.kind, speaker=speaker, cue=cue, evidence=evidence))  # type: ignore[arg-type]
+        quotes.append(Quote(id="", kind=item.kind, speaker=speaker, cue=cue, evidence=evidence))
         if speaker is not None and item.kind != "partial":
             speakers.remember(item.parts[-1][1], speaker, caption=caption)
     return quotes

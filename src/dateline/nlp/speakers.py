@@ -84,7 +84,9 @@ class Speakers:
         text = span.text
         if is_pronoun(text):
             low = text.strip().lower()
-            want = "person" if low in _PERSON_PRONOUNS else "group" if low in _THING_PRONOUNS else None
+            want = (
+                "person" if low in _PERSON_PRONOUNS else "group" if low in _THING_PRONOUNS else None
+            )
             antecedent = self.previous(start, want=want)
             if antecedent is None and want == "person":
                 antecedent = self._person_before(start)
@@ -155,7 +157,9 @@ class Speakers:
             for mention in entity.mentions:
                 if mention.caption != self.caption or mention.end > start:
                     continue
-                if start - mention.end <= LOOKBACK_CHARS and (best is None or mention.start > best[0]):
+                if start - mention.end <= LOOKBACK_CHARS and (
+                    best is None or mention.start > best[0]
+                ):
                     best = (mention.start, entity)
         if best is None:
             return None
