@@ -41,6 +41,7 @@ EXTENSION = "dateline_claim"
 CONTINUED = "continued"
 # Statements further apart than this many paragraph breaks are separate claims even when one
 # source makes both; a response looks back this many paragraphs for the claim it answers.
+# (Defaults of ``[claims] group_paragraphs`` and ``response_paragraphs``.)
 GROUP_BREAKS = 1
 RESPONSE_BREAKS = 2
 
@@ -281,8 +282,17 @@ def _key(source: Source | None) -> str | None:
 class _Builder:
     """Claims of one document part: claimants, groups, statuses, times."""
 
-    def __init__(self, doc: Document, caption: int | None) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        caption: int | None,
+        *,
+        group_breaks: int = GROUP_BREAKS,
+        response_breaks: int = RESPONSE_BREAKS,
+    ) -> None:
         self.doc = doc
+        self.group_breaks = group_breaks
+        self.response_breaks = response_breaks
         self.caption = caption
         self.text = doc.part(caption)
         self.sdoc = doc.sdoc if caption is None else doc.caption_sdocs[caption]
@@ -319,7 +329,8 @@ class _Builder:
                 and last.statements[-1].source != "noun"
                 and (status == CONTINUED or key is not None and key == last.key)
                 and (status == "denied") == (last.statements[-1].status == "denied")
-                and self.breaks(last.statements[-1].parts[-1][1], st.parts[0][0]) <= GROUP_BREAKS
+                and self.breaks(last.statements[-1].parts[-1][1], st.parts[0][0])
+                <= self.group_breaks
             )
             if same and last is not None:
                 last.statements.append(st)
@@ -406,7 +417,7 @@ class _Builder:
         """The claim a response answers: the one it shares most words with, else the last."""
         if (
             last_target is not None
-            and self.breaks(last_target.statements[-1].parts[-1][1], at) <= RESPONSE_BREAKS
+            and self.breaks(last_target.statements[-1].parts[-1][1], at) <= self.response_breaks
             and last_target.key != responder
         ):
             return last_target
@@ -417,7 +428,7 @@ class _Builder:
                 continue
             if responder is not None and group.key == responder:
                 continue
-            if self.breaks(group.statements[-1].parts[-1][1], at) > RESPONSE_BREAKS:
+            if self.breaks(group.statements[-1].parts[-1][1], at) > self.response_breaks:
                 break
             candidates.append(group)
         if not candidates:
@@ -495,11 +506,14 @@ class _Builder:
         return claims
 
 
-def extract_claims(doc: Document) -> list[Claim]:
+def extract_claims(
+    doc: Document, *, group_breaks: int = GROUP_BREAKS, response_breaks: int = RESPONSE_BREAKS
+) -> list[Claim]:
     """Every claim of the body and the captions, ids assigned."""
-    claims = _Builder(doc, None).claims(*read_groups(doc.sdoc))
+    limits = {"group_breaks": group_breaks, "response_breaks": response_breaks}
+    claims = _Builder(doc, None, **limits).claims(*read_groups(doc.sdoc))
     for n, csdoc in enumerate(doc.caption_sdocs):
-        claims += _Builder(doc, n).claims(*read_groups(csdoc))
+        claims += _Builder(doc, n, **limits).claims(*read_groups(csdoc))
     assign_ids(claims)
     return claims
 
@@ -526,8 +540,14 @@ def make_claims(config: Config) -> Stage:
             f'add it to [parse] components = [..., "{COMPONENT}"]'
         )
 
+    settings = config.claims
+
     def claims(doc: Document) -> Document:
-        doc.claims = extract_claims(doc)
+        doc.claims = extract_claims(
+            doc,
+            group_breaks=settings.group_paragraphs,
+            response_breaks=settings.response_paragraphs,
+        )
         return doc
 
     return claims

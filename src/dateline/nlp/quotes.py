@@ -31,7 +31,7 @@ from ..records import Quote, assign_ids
 from ..registry import Stage, stages
 from .cues import Cue, Range, Stretch, find_cues, lexicon, quoted_stretches, subject_of
 from .cues import noun_phrase as _noun_phrase
-from .speakers import Speakers
+from .speakers import LOOKBACK_CHARS, Speakers
 
 QUOTES = "dateline.quotes"
 COMPONENT = "dateline_quotes"
@@ -360,11 +360,12 @@ def _other_speakers(sdoc: Any) -> list[tuple[int, Range, Range | None]]:
     ]
 
 
-def extract_quotes(doc: Document) -> list[Quote]:
+def extract_quotes(doc: Document, *, lookback: int = LOOKBACK_CHARS) -> list[Quote]:
     """Every quote of the body and the captions, ids assigned."""
-    quotes = make_records(doc, read_group(doc.sdoc), Speakers(doc))
+    quotes = make_records(doc, read_group(doc.sdoc), Speakers(doc, lookback=lookback))
     for n, csdoc in enumerate(doc.caption_sdocs):
-        quotes += make_records(doc, read_group(csdoc), Speakers(doc, caption=n), caption=n)
+        speakers = Speakers(doc, caption=n, lookback=lookback)
+        quotes += make_records(doc, read_group(csdoc), speakers, caption=n)
     assign_ids(quotes)
     return quotes
 
@@ -380,8 +381,10 @@ def make_quotes(config: Config) -> Stage:
             f'add it to [parse] components = [..., "{COMPONENT}"]'
         )
 
+    lookback = config.quotes.speaker_lookback_chars
+
     def quotes(doc: Document) -> Document:
-        doc.quotes = extract_quotes(doc)
+        doc.quotes = extract_quotes(doc, lookback=lookback)
         return doc
 
     return quotes

@@ -18,7 +18,8 @@ from ..records import Entity, Source
 from . import actors
 from .cues import Range, is_pronoun, lexicon
 
-# How far back (characters) a pronoun or description looks for its speaker.
+# How far back (characters) a pronoun or description looks for its speaker by default
+# (``[quotes] speaker_lookback_chars``).
 LOOKBACK_CHARS = 2000
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _THING_PRONOUNS = frozenset({"it"})
@@ -37,8 +38,11 @@ class Said:
 class Speakers:
     """Resolves speaker mentions of one document part, remembering who spoke before."""
 
-    def __init__(self, doc: Document, *, caption: int | None = None) -> None:
+    def __init__(
+        self, doc: Document, *, caption: int | None = None, lookback: int = LOOKBACK_CHARS
+    ) -> None:
         self.doc = doc
+        self.lookback = lookback
         self.caption = caption
         self.text = doc.part(caption)
         self.sdoc = doc.sdoc if caption is None else doc.caption_sdocs[caption]
@@ -54,7 +58,7 @@ class Speakers:
     ) -> Source | None:
         """The most recent speaker before offset ``at`` (of kind ``want`` if given)."""
         for said in reversed(self.history):
-            if said.at > at or at - said.at > LOOKBACK_CHARS:
+            if said.at > at or at - said.at > self.lookback:
                 continue
             if want is not None and said.kind not in (want, "unknown"):
                 continue
@@ -141,7 +145,7 @@ class Speakers:
             return self.previous(start, want="group")
         word = str(root.text).lower()  # type: ignore[attr-defined]
         for said in reversed(self.history):
-            if said.at > start or start - said.at > LOOKBACK_CHARS:
+            if said.at > start or start - said.at > self.lookback:
                 continue
             names = [said.source.name, *(s.text for s in said.source.evidence)]
             if any(word in n.lower() or lemma in n.lower() for n in names):
@@ -157,7 +161,7 @@ class Speakers:
             for mention in entity.mentions:
                 if mention.caption != self.caption or mention.end > start:
                     continue
-                if start - mention.end <= LOOKBACK_CHARS and (
+                if start - mention.end <= self.lookback and (
                     best is None or mention.start > best[0]
                 ):
                     best = (mention.start, entity)
