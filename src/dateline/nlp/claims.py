@@ -38,6 +38,8 @@ CLAIMS = "dateline.claims"
 RESPONSES = "dateline.claim_responses"
 COMPONENT = "dateline_claims"
 EXTENSION = "dateline_claim"
+# Responses have their own extension: a response and a statement can cover the same words.
+RESPONSE_EXTENSION = "dateline_claim_response"
 CONTINUED = "continued"
 # Statements further apart than this many paragraph breaks are separate claims even when one
 # source makes both; a response looks back this many paragraphs for the claim it answers.
@@ -45,8 +47,9 @@ CONTINUED = "continued"
 GROUP_BREAKS = 1
 RESPONSE_BREAKS = 2
 
-if not SpacySpan.has_extension(EXTENSION):
-    SpacySpan.set_extension(EXTENSION, default=None)
+for _name in (EXTENSION, RESPONSE_EXTENSION):
+    if not SpacySpan.has_extension(_name):
+        SpacySpan.set_extension(_name, default=None)
 
 
 @dataclass
@@ -160,7 +163,8 @@ def claims_component(sdoc: Any) -> Any:
             continue
         o = span.start_char
         span._.set(
-            EXTENSION, {"cue": _rel(response.cue, o), "responder": _rel(response.responder, o)}
+            RESPONSE_EXTENSION,
+            {"cue": _rel(response.cue, o), "responder": _rel(response.responder, o)},
         )
         answered.append(span)
     sdoc.spans[RESPONSES] = answered
@@ -188,7 +192,7 @@ def read_groups(sdoc: Any) -> tuple[list[Statement], list[Response]]:
         )
     responses = []
     for span in sdoc.spans.get(RESPONSES, []):
-        info = span._.get(EXTENSION)
+        info = span._.get(RESPONSE_EXTENSION)
         if not info:
             continue
         o = span.start_char
