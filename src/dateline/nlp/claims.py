@@ -88,11 +88,12 @@ def find_statements(sdoc: Any) -> tuple[list[Statement], list[Response]]:
                 list(quote.parts), status, quote.cue, quote.speaker, quote.speaker_name, "quote"
             )
         )
-    stretches = quoted_stretches(sdoc.text)
+    text = sdoc.text  # spaCy rebuilds it on every access: once per Doc
+    stretches = quoted_stretches(text)
     marked = [(s.open_mark, s.close_mark + 1) for s in stretches]
     responses: list[Response] = []
     for sent in sdoc.sents:
-        for cue in find_cues(sent, marked):
+        for cue in find_cues(sent, marked, text):
             if cue.kind != "noun" and (cue.clausal or cue.speaker is None):
                 continue  # clausal ones are quotes already
             for content in cue.contents:
@@ -112,7 +113,7 @@ def find_statements(sdoc: Any) -> tuple[list[Statement], list[Response]]:
                         cue.kind if cue.kind == "noun" else "clause",
                     )
                 )
-        responses += find_responses(sent, marked)
+        responses += find_responses(sent, marked, text)
     statements.sort(key=lambda s: (s.parts[0][0], s.parts[-1][1]))
     responses.sort(key=lambda r: r.cue)
     return statements, responses

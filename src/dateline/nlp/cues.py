@@ -383,10 +383,13 @@ def _parenthetical_content(verb: Any, sent: Any, text: str) -> list[Range]:
     return [r for r in (before_rng or after_rng,) if r]
 
 
-def find_cues(sent: Any, quoted: Sequence[Range]) -> list[Cue]:
-    """Every reporting cue of a spaCy sentence outside the quotations ``quoted``."""
+def find_cues(sent: Any, quoted: Sequence[Range], text: str | None = None) -> list[Cue]:
+    """Every reporting cue of a spaCy sentence outside the quotations ``quoted``.
+
+    ``text`` is the Doc's text, when the caller has it (spaCy rebuilds it on every access).
+    """
     lex = lexicon()
-    text = sent.doc.text
+    text = sent.doc.text if text is None else text
     cues: list[Cue] = []
     for token in sent:
         if _inside(quoted, token.idx, token.idx + len(token.text)):
@@ -538,11 +541,11 @@ class Response:
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
-def find_responses(sent: Any, quoted: Sequence[Range]) -> list[Response]:
+def find_responses(sent: Any, quoted: Sequence[Range], text: str | None = None) -> list[Response]:
     """The response phrases of a sentence (outside quotation marks), first match per status."""
-    text = sent.doc.text
+    text = sent.doc.text if text is None else text
     base = sent.start_char
-    low = sent.text.lower().translate(_APOSTROPHES)
+    low = text[base : sent.end_char].lower().translate(_APOSTROPHES)
     found: list[Response] = []
     for status, patterns in lexicon().responses.items():
         for pattern in patterns:

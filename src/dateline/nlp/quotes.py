@@ -70,9 +70,9 @@ def _words(sdoc: Any, start: int, end: int) -> list[Any]:
     return [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
 
 
-def _is_full(sdoc: Any, stretch: Stretch) -> bool:
+def _is_full(sdoc: Any, stretch: Stretch, doc_text: str) -> bool:
     """A quoted sentence (or more) rather than a fragment of one."""
-    text = sdoc.text[stretch.start : stretch.end]
+    text = doc_text[stretch.start : stretch.end]
     words = _words(sdoc, stretch.start, stretch.end)
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
     if len(stretch.parts) > 1:
@@ -91,9 +91,8 @@ def _title_case(words: Sequence[Any]) -> bool:
     return len(words) >= 2 and bool(long) and all(t.text[:1].isupper() for t in long)
 
 
-def _is_name(sdoc: Any, stretch: Stretch) -> bool:
+def _is_name(sdoc: Any, stretch: Stretch, text: str) -> bool:
     """A name, a term or a scare quote: "so-called ...", "... bombs", the "X" who, a title."""
-    text = sdoc.text
     words = _words(sdoc, stretch.start, stretch.end)
     if not words:
         return True
@@ -165,7 +164,7 @@ def find_quotes(sdoc: Any) -> list[Found]:
     stretches = quoted_stretches(text)
     marked = [(s.open_mark, s.close_mark + 1) for s in stretches]
     sents = list(sdoc.sents)
-    cues_by_sent = {s.start: find_cues(s, marked) for s in sents}
+    cues_by_sent = {s.start: find_cues(s, marked, text) for s in sents}
     found: list[Found] = []
     for stretch in stretches:
         near = [
@@ -173,11 +172,11 @@ def find_quotes(sdoc: Any) -> list[Found]:
             for s in _sentences_over(sents, stretch.open_mark, stretch.close_mark + 1)
             for c in cues_by_sent[s.start]
         ]
-        if _is_full(sdoc, stretch):
+        if _is_full(sdoc, stretch, text):
             cue = _cue_of_direct(near, stretch, text)
             found.append(_found("direct", stretch, cue))
             continue
-        if _is_name(sdoc, stretch):
+        if _is_name(sdoc, stretch, text):
             continue
         cue = next(
             (
