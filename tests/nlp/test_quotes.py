@@ -205,3 +205,8 @@ def test_nothing_raises_and_spans_index_the_text(run, tokens):
     for record in [*doc.quotes, *doc.claims]:
         for span in record.evidence:
             assert doc.text[span.start : span.end] == span.text
+
+
+def test_the_dateline_is_not_part_of_what_was_said(run):
+    _, found = kinds(run, "KABUL/ISLAMABAD: Troops closed the border crossing, an official said.")
+    assert ("indirect", "Troops closed the border crossing", "an official") in found

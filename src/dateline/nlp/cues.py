@@ -34,6 +34,9 @@ _NOT_NAME = frozenset({"appos", "relcl", "acl", "advcl", "parataxis", "cc", "con
 _BREAK_PUNCT = frozenset(',;:()[]\u2014\u2013"\u201c\u201d')
 # Clause labels that carry a reporting verb's content.
 _CLAUSE = ("ccomp", "xcomp")
+# A dateline before the first sentence ("WASHINGTON/MOSCOW:", "KABUL (AFP) -") is not
+# part of what anyone said.
+_DATELINE = re.compile(r"[A-Z][A-Z'\u2019./ -]*[A-Z.](?: \([A-Za-z]+\))?\s*[:\u2013\u2014-]\s+")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them"})
 
 
@@ -226,6 +229,9 @@ def _clean_content(text: str, rng: Range | None) -> Range | None:
     m = re.match(r"(?:\s|,|:|that\b)*", text[start:end], flags=re.I)
     if m:
         start += m.end()
+    dateline = _DATELINE.match(text, start, end)
+    if dateline:
+        start = dateline.end()
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:"):
         end -= 1
     return (start, end) if end > start else None
