@@ -436,9 +436,9 @@ class Detector:
         """ "died", "deaths", "injuries": the deaths or injuries of an assault told apart."""
         words = self.lex.casualty
         lemma = _lemma(token)
-        if is_verbal(token) and lemma in words.get("killed_verbs", frozenset()):
-            outcome = "killed"
-        elif token.pos_ == "NOUN" and lemma in words.get("killed_nouns", frozenset()):
+        verb = is_verbal(token) and lemma in words.get("killed_verbs", frozenset())
+        noun = token.pos_ == "NOUN" and lemma in words.get("killed_nouns", frozenset())
+        if verb or noun:
             outcome = "killed"
         elif token.pos_ == "NOUN" and lemma in words.get("injured_nouns", frozenset()):
             outcome = "injured"
@@ -512,9 +512,11 @@ class Detector:
                 self._add(mention, obj, "patient")
             elif prep == "with" and kind_of(obj, self.lex) == "weapon":
                 self._add(mention, obj, "patient")  # an instrument: _add files it so
-            elif prep in RECIPIENT_PREPS.get(mention.plover, ()):
-                if kind_of(obj, self.lex) in ("human", "unknown"):
-                    self._add(mention, obj, "patient")
+            elif prep in RECIPIENT_PREPS.get(mention.plover, ()) and kind_of(obj, self.lex) in (
+                "human",
+                "unknown",
+            ):
+                self._add(mention, obj, "patient")
         if passive or mention.entry.head in self.lex.casualty.get("killed_verbs", ()):
             # "were killed by", and "died": the subject is who was acted on.
             for subject in subjects:

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .base import SPLITS, EvalInput, Scorer, read_records
-from .mappings import by_type_mode, eval_maps, roles, scored_events, spans_of
+from .mappings import by_type_mode, eval_maps, roles, scored_events
 from .metrics import (
     Counts,
     ErrorCase,
