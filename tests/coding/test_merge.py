@@ -109,9 +109,9 @@ def test_syntactic_links_always_merge():
     assert len(merge([a, b], threshold=1.0)) == 1
 
 
-def test_the_least_certain_telling_wins():
-    a = draft(0, 0)
-    b = draft(50, 1, certainty="claimed")
+def test_the_first_telling_says_how_certain():
+    a = draft(0, 0, certainty="claimed")
+    b = draft(50, 1, certainty="unsupported")
     event = merge([a, b], threshold=1.0)[0]
     assert event.certainty == "claimed"
 

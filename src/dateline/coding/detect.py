@@ -682,7 +682,9 @@ class Detector:
         """A weak noun is an event only where the text points at one occurrence; a reduced
         relative without arguments ("those killed or detained") only points back at one."""
         token = mention.token
-        has_args = bool(mention.agents or mention.patients or mention.targets or mention.weapons)
+        args = (*mention.agents, *mention.patients, *mention.targets, *mention.weapons)
+        # A pronoun alone ("those killed") names no one: it points back.
+        has_args = any(a.head.pos_ not in ("PRON", "DET") for a in args)
         if mention.entry.kind == "verb":
             if token.dep_ in ("acl", "conj") and not has_args and not mention.links:
                 head = token.head if token.dep_ == "acl" else token.head.head

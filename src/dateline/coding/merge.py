@@ -26,15 +26,6 @@ MODE_GROUPS = (
     frozenset({"aerial", "drone", "explosives", "heavy-weapons", "suicide-attack"}),
     frozenset({"firearms", "primitive", "beat", "torture", "targeted", "destroy", "arson"}),
 )
-CERTAINTY_ORDER = (
-    "asserted",
-    "reported",
-    "claimed",
-    "unconfirmed",
-    "disputed",
-    "unsupported",
-    "denied",
-)
 UNREAL = frozenset({"negated", "hypothetical"})
 PLACE_RANK = {
     "point": 6,
@@ -191,11 +182,10 @@ class Draft:
         if _better_date(other, self):
             self.date = other.date
             self.date_own = other.date_own
-        # The event is as certain as its least certain telling.
-        if _certainty_rank(other.certainty) > _certainty_rank(self.certainty):
-            self.certainty = other.certainty
-            self.source = other.source or self.source
-        elif self.source is None:
+        # The first telling (the lead, as a rule) says who reports the event and how sure
+        # it is; a later telling that refers back to it inside another claim ("all those
+        # killed were supporters, the source claimed") does not change that.
+        if self.source is None and other.source is not None and self.certainty == other.certainty:
             self.source = other.source
         for claim_id in other.claim_ids:
             if claim_id not in self.claim_ids:
@@ -218,10 +208,6 @@ def modes_fit(a: str | None, b: str | None) -> bool:
     if a is None or b is None or a == b:
         return True
     return any(a in group and b in group for group in MODE_GROUPS)
-
-
-def _certainty_rank(certainty: str) -> int:
-    return CERTAINTY_ORDER.index(certainty) if certainty in CERTAINTY_ORDER else 0
 
 
 def _sides_clash(mine: list[Actor], theirs: list[Actor]) -> bool:
