@@ -214,3 +214,26 @@ def test_a_bare_generic_noun_is_not_an_event(mentions):
     assert not [
         m for m in mentions("Kidnappings are rising across the region.") if m.plover == "ASSAULT"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "agent"),
+    [
+        (
+            "Members of the army participated in the murder of the priests.",
+            "murder",
+            "Members of the army",
+        ),
+        (
+            "The president implicated four officers in the assassination.",
+            "assassination",
+            "four officers",
+        ),
+        ("The police blamed the rebels for the bombing of the pipeline.", "bombing", "rebels"),
+        ("Two soldiers were accused of the killing.", "killing", "Two soldiers"),
+        ("The attack was attributed to the liberation front.", "attack", "liberation front"),
+    ],
+)
+def test_perpetrators_named_around_an_event(mentions, text, trigger, agent):
+    m = [m for m in mentions(text) if m.token.text == trigger][0]
+    assert agent in texts(text, m.agents)

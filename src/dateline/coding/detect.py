@@ -337,7 +337,7 @@ def _group_split(token: Token, kind: str, lex: Lexicon) -> list[Arg]:
                 people.core_start = after.idx
                 if people.start == org.start:
                     people.start = after.idx
-    if _lemma(token) not in ("member", "group", "army", "front"):
+    if _lemma(token) not in ("group", "army", "front"):
         for prep, obj in preps(token):
             if prep == "of" and is_organisation(obj, lex):
                 found.append(make_arg(obj, "human"))
@@ -603,22 +603,45 @@ class Detector:
                         self._add(mention, obj, "patient")
                     elif prep == "by" and passive:
                         self._add(mention, obj, "agent")
-        if (
-            noun.dep_ == "pobj"
-            and head.lower_ == "for"
-            and head.head.lower_
-            in (
-                "responsibility",
-                "credit",
-                "responsible",
-            )
-        ):
+        self._participants(mention)
+        responsible = ("responsibility", "credit", "responsible")
+        if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in responsible:
             verb = head.head.head if head.head.dep_ in ("dobj", "acomp", "attr") else head.head
             if is_verbal(verb):
                 subjects, _ = subject_of(verb)
                 for subject in subjects:
                     self._add(mention, subject, "agent")
                 mention.claimed_by_agent = _lemma(verb) in ("claim", "accept", "assume", "take")
+
+    def _participants(self, mention: Mention) -> None:
+        """Perpetrators named around an event noun: "X were involved in the murder", "the
+        army implicated X in the bombing", "police blamed X for the attack", "X was accused
+        of the killing", "the attack was attributed to X"."""
+        noun = mention.token
+        prep = noun.head
+        if noun.dep_ == "nsubjpass" and is_verbal(prep) and _lemma(prep) in self.lex.blame:
+            for p, obj in preps(prep):
+                if p in ("to", "on"):
+                    self._add(mention, obj, "agent")  # "was attributed to X"
+            return
+        if noun.dep_ != "pobj" or prep.lower_ not in ("in", "for", "of", "with"):
+            return
+        verb = prep.head
+        if not is_verbal(verb):
+            return
+        lemma = _lemma(verb)
+        if lemma not in self.lex.participate and lemma not in self.lex.blame:
+            return
+        objects = children(verb, *OBJECTS)
+        subjects, passive = subject_of(verb)
+        if objects:
+            people = objects  # "implicated four officers in the murder"
+        elif lemma in self.lex.participate or passive:
+            people = subjects  # "X took part in", "X were involved in", "X was accused of"
+        else:
+            return
+        for person in people:
+            self._add(mention, person, "agent")
 
     # -- constraints --------------------------------------------------------------------
     def _fits(self, mention: Mention) -> bool:

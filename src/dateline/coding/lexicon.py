@@ -70,6 +70,8 @@ class Lexicon:
     support_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # head -> extras
     responsibility: dict[str, tuple[str, ...]] = field(default_factory=dict)
     undergo: frozenset[str] = frozenset()
+    participate: frozenset[str] = frozenset()
+    blame: frozenset[str] = frozenset()
     instrument_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     casualty: dict[str, frozenset[str]] = field(default_factory=dict)
     context: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -146,6 +148,8 @@ def lexicon() -> Lexicon:
             head, extras = _phrase(text, "verb")
             lex.responsibility[head] = extras
         lex.undergo = frozenset(table.get("undergo", []))
+        lex.participate = frozenset(w.split()[0] for w in table.get("participate", []))
+        lex.blame = frozenset(w.split()[0] for w in table.get("blame", []))
     for table in triggers.get("instrument_use", []):
         for text in table.get("verbs", []):
             head, extras = _phrase(text, "verb")
