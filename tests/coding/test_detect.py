@@ -237,3 +237,15 @@ def test_a_bare_generic_noun_is_not_an_event(mentions):
 def test_perpetrators_named_around_an_event(mentions, text, trigger, agent):
     m = [m for m in mentions(text) if m.token.text == trigger][0]
     assert agent in texts(text, m.agents)
+
+
+def test_a_passive_conjunct_shares_an_active_subject(mentions):
+    text = "His son tried to join him in the city but was detained at the airport."
+    m = [m for m in mentions(text) if m.token.text == "detained"][0]
+    assert cores(text, m.patients) == ["son"]
+
+
+def test_a_reported_clause_keeps_its_own_subject(mentions):
+    text = "The paper reported in April that the commander, described as a veteran, had been killed in an airstrike."
+    m = [m for m in mentions(text) if m.token.text == "killed"][0]
+    assert "paper" not in texts(text, m.patients)

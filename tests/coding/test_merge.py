@@ -175,3 +175,16 @@ def test_acled_type_of_an_assault(mode, default, weapon, agents, patients, expec
 
 def test_acled_codes_no_verbal_event():
     assert acled_type("CONSULT", None, None, None, armed_agents=[], armed_patients=[]) is None
+
+
+def test_other_people_make_another_event():
+    a = draft(0, 0, plover="COERCE", mode="arrest", patients=[actor("son", specific=False)])
+    b = draft(
+        50,
+        1,
+        plover="COERCE",
+        mode="arrest",
+        patients=[actor("relatives", specific=False)],
+        other_people=True,
+    )
+    assert len(merge([a, b], threshold=1.0)) == 2

@@ -56,6 +56,8 @@ from .syntax import is_verbal
 
 Token = Any
 PRONOUN_TAGS = ("PRP", "PRP$", "WP", "WDT", "DT", "EX")
+# Modifiers that say the people acted on are not those of an earlier mention.
+OTHER_WORDS = frozenset({"other", "another", "further", "additional", "more"})
 _NON_WORD = re.compile(r"[^\w]+")
 
 
@@ -104,6 +106,9 @@ class EventCoder:
                     draft.last_sentence_rank = draft.sentence_rank
                     draft.new_incident = self._new_incident(mention.token)
                     draft.casualty_only = mention.casualty_only
+                    draft.other_people = any(
+                        c.lower_ in OTHER_WORDS for a in mention.patients for c in a.head.children
+                    )
                     draft.lead = caption is None and draft.sentence_rank == lead_rank
                     drafts.append(draft)
         merged = merge(drafts, threshold=self.settings.merge_threshold)

@@ -102,6 +102,7 @@ class Draft:
     new_incident: bool = False  # "Meanwhile, ...": the mention starts another incident
     casualty_only: bool = False  # "died": joins an assault, never makes one
     lead: bool = False  # first told in the lead: later detail tends to be about it
+    other_people: bool = False  # "three other relatives were detained": not the same people
 
     # -- comparing ----------------------------------------------------------------------
     def fits(self, other: Draft) -> bool:
@@ -154,6 +155,8 @@ class Draft:
             score -= 1.0
         if other.anaphoric:
             score += 1.5
+        elif other.other_people:
+            score -= 2.0  # the same kind of event done to other people
         if other.new_incident:
             return score - 2.0
         distance = other.sentence_rank - self.last_sentence_rank

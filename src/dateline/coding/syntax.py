@@ -219,9 +219,13 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         # "the men who attacked", "the leader killed yesterday" (acl VBN: the noun is acted on)
         return [head], passive
-    if verb.dep_ == "conj" and is_verbal(head) and not (passive and not is_passive(head)):
-        # A conjunct shares its head's subject, unless it is passive where the head is
-        # active: "reported that ... and had been killed" is a misparse, not one subject.
+    misparse = passive and not is_passive(head) and any(
+        c.dep_ == "ccomp" and head.i < c.i < verb.i for c in head.children
+    )
+    if verb.dep_ == "conj" and is_verbal(head) and not misparse:
+        # A conjunct shares its head's subject ("tried to join ... but was detained"),
+        # unless a reported clause sits between them: "reported that X ..., had been
+        # killed" belongs to the reported clause, not to the reporter.
         inherited, _ = subject_of(head, depth + 1)
         return inherited, passive
     if verb.dep_ == "ccomp" and has_passive_marks(verb) and is_verbal(head):
