@@ -29,10 +29,12 @@ from .lexicon import Entry, Lexicon, Sense, lexicon
 from .modality import modality_of
 from .syntax import (
     OBJECTS,
+    caseless,
     char_bounds,
     children,
     conjuncts,
     core_bounds,
+    is_header,
     is_verbal,
     modifiers,
     np_bounds,
@@ -317,13 +319,16 @@ def _group_split(token: Token, kind: str, lex: Lexicon) -> list[Arg]:
     lefts = [c for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i]
     if lefts and not any(c.i > lefts[0].i and c.dep_ == "amod" for c in token.children):
         first = lefts[0]
-        if (
-            first.ent_type_ in ("ORG", "NORP", "GPE")
-            or is_organisation(first, lex)
-            or (first.pos_ in ("PROPN", "NOUN") and _lemma(first) not in lex.people)
+        # In lower-case text an unknown word before the people is likely a name ("eln
+        # guerrillas"); with capitals, only a name or an organisation word is.
+        unknown_name = (
+            caseless(token.doc)
+            and first.pos_ in ("PROPN", "NOUN")
+            and _lemma(first) not in lex.people
             and _lemma(first) not in lex.things
             and kind_of(first, lex) in ("human", "unknown")
-        ):
+        )
+        if first.ent_type_ in ("ORG", "NORP", "GPE") or is_organisation(first, lex) or unknown_name:
             org = make_arg(first, "human")
             org.start, org.end = org.core_start, org.core_end = (
                 first.left_edge.idx,
@@ -345,9 +350,16 @@ def _group_split(token: Token, kind: str, lex: Lexicon) -> list[Arg]:
 
 
 def _across_lines(a: Token, b: Token) -> bool:
-    """Whether a line break separates two tokens (a wire header is no part of its lead)."""
+    """Whether a line break or the end of a wire header separates two tokens (a header is
+    no part of its lead)."""
     first, last = sorted((a.i, b.i))
-    return any("\n" in t.whitespace_ or "\n" in t.text for t in a.doc[first:last])
+    doc = a.doc
+    return any(
+        "\n" in t.whitespace_
+        or "\n" in t.text
+        or (t.text in (":", "\u2014", "\u2013", "-") and is_header(doc, t.i))
+        for t in doc[first:last]
+    )
 
 
 def _expand(tokens: Iterable[Token]) -> list[Token]:
@@ -478,12 +490,13 @@ class Detector:
             if kind == "weapon":
                 mention.weapons.append(make_arg(head, kind))
                 if role == "agent":
-                    # "Russia's warplanes", "government jets": the owner acts.
+                    # "Russia's warplanes", "government jets": the owner acts ("fighter
+                    # jets" is one weapon's name, not an owner).
                     for child in head.lefts:
-                        if child.dep_ in ("poss", "compound", "amod") and (
-                            child.ent_type_ in ("NORP", "ORG", "GPE")
-                            or _lemma(child) in self.lex.armed
-                        ):
+                        named = self.lex.weapon(_lemma(child), _lemma(head)) is not None
+                        owner = child.dep_ == "poss" or child.ent_type_ in ("NORP", "ORG", "GPE")
+                        owner = owner or is_organisation(child, self.lex)
+                        if child.dep_ in ("poss", "compound", "amod") and owner and not named:
                             mention.agents.extend(_group_split(child, "human", self.lex))
                 continue
             if role == "agent":

@@ -139,6 +139,8 @@ class EventCoder:
         sent = token.sent
         opening = " ".join(t.lower_ for t in sent[:4] if not t.is_space)
         markers = self.lex.context.get("new_incident", frozenset())
+        if any(t.lower_ in ("separately", "elsewhere") for t in sent):
+            return True  # "Chad's army said separately that ..."
         return any(opening == m or opening.startswith(m + " ") for m in markers)
 
     def _news_day(self, doc: Document, published: dt.date | None) -> dt.date | None:

@@ -208,6 +208,8 @@ class Draft:
 
 
 def modes_fit(a: str | None, b: str | None) -> bool:
+    """Modes one event can have: the same, or of one group (aerial, explosives, shelling;
+    close-range harm)."""
     if a is None or b is None or a == b:
         return True
     return any(a in group and b in group for group in MODE_GROUPS)

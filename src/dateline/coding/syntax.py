@@ -8,6 +8,7 @@ victim of "who was kidnapped" is the noun the relative clause modifies, and "wer
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -134,6 +135,17 @@ GROUP_HEADS = frozenset(
 )
 
 
+def caseless(doc: Any) -> bool:
+    """Whether a text is written without capitals (MUC-4's wire texts): names then look
+    like common nouns, and rules that read capitals must not."""
+    found = doc.user_data.get("dateline.caseless")
+    if found is None:
+        letters = [c for c in doc.text[:5000] if c.isalpha()]
+        found = bool(letters) and sum(c.isupper() for c in letters) < 0.01 * len(letters)
+        doc.user_data["dateline.caseless"] = found
+    return bool(found)
+
+
 def is_verbal(token: Token) -> bool:
     """Whether a token is used as a verb (tagged so, or a participle heading a clause)."""
     return bool(token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"))
@@ -219,8 +231,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         # "the men who attacked", "the leader killed yesterday" (acl VBN: the noun is acted on)
         return [head], passive
-    misparse = passive and not is_passive(head) and any(
-        c.dep_ == "ccomp" and head.i < c.i < verb.i for c in head.children
+    misparse = (
+        passive
+        and not is_passive(head)
+        and any(c.dep_ == "ccomp" and head.i < c.i < verb.i for c in head.children)
     )
     if verb.dep_ == "conj" and is_verbal(head) and not misparse:
         # A conjunct shares its head's subject ("tried to join ... but was detained"),
@@ -291,11 +305,15 @@ def np_bounds(head: Token) -> tuple[int, int]:
 
 
 def _same_line(doc: Any, head: Token, start: int, end: int) -> tuple[int, int]:
-    """Bounds cut at line breaks around the head: a phrase never spans two lines."""
+    """Bounds cut at line breaks around the head: a phrase never spans two lines, nor
+    starts in a wire header ("ABUJA/N'DJAMENA: Nigerian jets")."""
     for i in range(head.i - 1, start - 1, -1):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
             start = i + 1
             break
+    for i in range(start, head.i):
+        if doc[i].text in (":", "\u2014", "\u2013", "-") and is_header(doc, i):
+            start = i + 1
     for i in range(head.i, end):
         if "\n" in doc[i].whitespace_ or (i > head.i and "\n" in doc[i].text):
             end = i + 1 if "\n" in doc[i].whitespace_ else i
@@ -331,6 +349,17 @@ def core_bounds(head: Token) -> tuple[int, int]:
     while start < head.i and (doc[start].lower_ in ARTICLES or doc[start].is_punct):
         start += 1
     return start, head.i + 1
+
+
+_HEADER = re.compile(r"[A-Z][A-Z'\u2019./ -]*[A-Z.](?: \([A-Za-z]+\))?\s*[:\u2013\u2014-]")
+
+
+def is_header(doc: Any, i: int) -> bool:
+    """Whether token ``i`` (a colon or a dash) ends a wire header at the start of its line:
+    "ABUJA/N'DJAMENA:", "KABUL (AFP) -"."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, doc[i].idx) + 1
+    return bool(_HEADER.fullmatch(text[line_start : doc[i].idx + len(doc[i].text)]))
 
 
 def char_bounds(doc: Any, start: int, end: int) -> tuple[int, int]:
