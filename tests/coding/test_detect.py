@@ -249,3 +249,27 @@ def test_a_reported_clause_keeps_its_own_subject(mentions):
     text = "The paper reported in April that the commander, described as a veteran, had been killed in an airstrike."
     m = [m for m in mentions(text) if m.token.text == "killed"][0]
     assert "paper" not in texts(text, m.patients)
+
+
+def test_a_wire_header_is_no_part_of_the_lead(mentions):
+    text = "KARSA/NAIROBI: Government jets struck two camps near the lake."
+    m = only(mentions(text), "ASSAULT")
+    assert texts(text, m.weapons) == ["Government jets"]
+    assert texts(text, m.agents) == ["Government"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("About 200 people protested in the capital against the curfew.", "PROTEST"),
+        ("The foreign ministry protested against the border violation.", "ACCUSE"),
+    ],
+)
+def test_street_and_diplomatic_protests(mentions, text, plover):
+    assert [m.plover for m in mentions(text) if m.token.text == "protested"] == [plover]
+
+
+def test_a_common_noun_modifier_is_no_organisation_in_cased_text(mentions):
+    text = "The air component neutralised several fighters."
+    m = only(mentions(text), "ASSAULT")
+    assert texts(text, m.agents) == ["air component"]
