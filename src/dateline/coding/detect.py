@@ -493,7 +493,7 @@ class Detector:
                     # "Russia's warplanes", "government jets": the owner acts ("fighter
                     # jets" is one weapon's name, not an owner).
                     for child in head.lefts:
-                        named = self.lex.weapon(_lemma(child), _lemma(head)) is not None
+                        named = f"{_lemma(child)} {_lemma(head)}" in self.lex.weapons
                         owner = child.dep_ == "poss" or child.ent_type_ in ("NORP", "ORG", "GPE")
                         owner = owner or is_organisation(child, self.lex)
                         if child.dep_ in ("poss", "compound", "amod") and owner and not named:
