@@ -26,6 +26,7 @@ BUILTIN_MODULES = (
     "dateline.ingest.language",
     "dateline.nlp.parse",
     "dateline.nlp.entities",
+    "dateline.nlp.actors",
     "dateline.nlp.places",
 )
 

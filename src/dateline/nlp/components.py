@@ -25,3 +25,16 @@ def find_places(sdoc: Any) -> Any:
     """Place-name mentions (GPE, LOC and FAC entities) as the span group ``dateline.places``."""
     sdoc.spans[PLACES] = [ent for ent in sdoc.ents if ent.label_ in PLACE_LABELS]
     return sdoc
+
+
+@Language.component(
+    "dateline_actors", requires=["doc.ents", "token.dep"], assigns=["doc.spans"]
+)
+def find_actors(sdoc: Any) -> Any:
+    """Actor mentions clustered into referents as the span group ``dateline.actors``.
+
+    See ``dateline.nlp.actors``: dictionary names, composed actors, descriptions, pronouns.
+    """
+    from .actors import find_actors as _find
+
+    return _find(sdoc)
