@@ -28,7 +28,7 @@ from typing import Any
 from ..config import Config
 from ..document import Document
 from ..errors import PipelineError
-from ..records import Entity, Role, Span
+from ..records import Entity, Role, Span, assign_ids
 from ..registry import Stage, stages
 from .actor_dictionary import ActorDictionary, ActorEntry, Noun, cached_dictionary, name_key
 from .coref import Referent, Resolver
@@ -206,6 +206,19 @@ class ActorFinder:
             elif label in ("PERSON", "ORG") and looks_like_place(sdoc, start, end):
                 label = "GPE"
             add(Mention(start, end, "name", label, number="sg", source="ner", extra=extra))
+        # photo credits: "(AFP / FIRST LAST)" names the photographer
+        for tok in sdoc:
+            if tok.text != "/" or tok.i < 2 or sdoc[tok.i - 2].text != "(":
+                continue
+            agency = covered.get(tok.i - 1)
+            if agency is None or agency.alias.kind != "entry":
+                continue
+            end = tok.i + 1
+            while end < len(sdoc) and sdoc[end].is_alpha and sdoc[end].text[:1].isupper():
+                end += 1
+            if 2 <= end - tok.i - 1 <= 4 and end < len(sdoc) and sdoc[end].text == ")":
+                if not any(i in taken for i in range(tok.i + 1, end)):
+                    add(Mention(tok.i + 1, end, "name", "PERSON", number="sg", source="credit"))
         # 3. actor nouns: composed actors and descriptions
         for i in range(len(sdoc)):
             if i in taken:
@@ -568,7 +581,7 @@ def _merge_key(item: dict[str, Any]) -> str | None:
 def build_entities(doc: Document, book: ActorDictionary) -> list[Entity]:
     """One Entity per referent of the body and the captions (merged by name or entry)."""
     items = entities_of(doc, book, doc.sdoc)
-    for n, csdoc in enumerate(getattr(doc, "caption_sdocs", None) or []):
+    for n, csdoc in enumerate(doc.caption_sdocs):
         if csdoc is None:
             continue
         for item in entities_of(doc, book, csdoc, caption=n):
@@ -595,41 +608,28 @@ def build_entities(doc: Document, book: ActorDictionary) -> list[Entity]:
                 mentions=spans,
             )
         )
-    entities.sort(
-        key=lambda e: (getattr(e.mentions[0], "caption", None) is not None, e.mentions[0].start)
-    )
+    entities.sort(key=lambda e: (e.mentions[0].caption is not None, e.mentions[0].start))
     return _assign_ids(entities)
 
 
 def _span(doc: Document, start: int, end: int, caption: int | None) -> Span:
-    if caption is None:
-        return doc.span(start, end)
-    try:
-        return doc.span(start, end, caption=caption)  # type: ignore[call-arg]
-    except TypeError:  # before captions carry spans of their own
-        return Span(start=start, end=end, text=doc.meta.captions[caption].text[start:end])
+    return doc.span(start, end, caption=caption)
 
 
 def _assign_ids(entities: list[Entity]) -> list[Entity]:
-    try:
-        from ..records import assign_ids  # type: ignore[attr-defined]
-    except ImportError:
-        for n, entity in enumerate(entities):
-            entity.id = f"ent{n + 1}"
-        return entities
-    return assign_ids(entities, "ent")  # type: ignore[no-any-return]
+    assign_ids(entities, "ent")
+    return entities
 
 
 @stages.register("dateline.actors.v1", requires=["sdoc"], assigns=["entities"], english_only=True)
 def make_actors(config: Config) -> Stage:
     """Actors and who is who: one entity per referent, with canonical name, type and country."""
-    components = config.get("parse", {}).get("components", [])
-    if COMPONENT not in components:
+    if COMPONENT not in config.parse.components:
         raise PipelineError(
             f"stage dateline.actors.v1 reads the spaCy component {COMPONENT!r}: "
             f'add it to [parse] components = [..., "{COMPONENT}"]'
         )
-    extra = tuple(str(p) for p in config.get("actors", {}).get("extra_dictionaries", ()))
+    extra = tuple(config.actors.extra_dictionaries)
     book = cached_dictionary(extra)
     # The component in the parse stage reads the shipped dictionary; with extra files the
     # stage finds the mentions again with the extended one.
@@ -638,7 +638,7 @@ def make_actors(config: Config) -> Stage:
     def actors(doc: Document) -> Document:
         if finder is not None:
             finder(doc.sdoc)
-            for csdoc in getattr(doc, "caption_sdocs", None) or []:
+            for csdoc in doc.caption_sdocs:
                 if csdoc is not None:
                     finder(csdoc)
         doc.entities = build_entities(doc, book)
@@ -660,7 +660,7 @@ def referent(doc: Document, start: int, end: int, *, caption: int | None = None)
     found: Entity | None = None
     for entity in doc.entities:
         for span in entity.mentions:
-            if getattr(span, "caption", None) != caption:
+            if span.caption != caption:
                 continue
             overlap = min(end, span.end) - max(start, span.start)
             if overlap <= 0:
@@ -673,16 +673,21 @@ def referent(doc: Document, start: int, end: int, *, caption: int | None = None)
 
 
 def role(doc: Document, start: int, end: int, *, caption: int | None = None) -> Role | None:
-    """A Role for the actor a stretch of text names: its entity, canonical, type and country."""
+    """A Role for the actor a stretch of text names, linked to its entity when known.
+
+    ``canonical`` is the actor an analyst codes: the entity's canonical name, or for a
+    person known only by a description ("a US military official") the body it acts for.
+    None only for an empty stretch.
+    """
+    span = doc.span(start, end, caption=caption)
+    if not span.text.strip():
+        return None
     entity = referent(doc, start, end, caption=caption)
     if entity is None:
-        return None
+        return Role(name=span.text, evidence=[span])
     canonical = entity.canonical or entity.affiliation
-    if canonical is None and entity.label == "PERSON" and entity.named:
-        canonical = entity.name
-    span = _span(doc, start, end, caption)
     return Role(
-        name=span.text,
+        name=entity.name,
         canonical=canonical,
         entity_id=entity.id,
         actor_type=entity.actor_type,

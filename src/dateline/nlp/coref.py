@@ -152,7 +152,9 @@ class Resolver:
             if name is None or name.referent == m.referent:
                 continue
             source, target = referents[m.referent], referents[name.referent]
-            if (m.label == "PERSON") != (target.label == "PERSON") or len(source.mentions) > 3:
+            guessed = all(x.source in ("ner", "propagated") for x in target.names())
+            mismatch = (m.label == "PERSON") != (target.label == "PERSON")
+            if (mismatch and not (guessed and m.label == "PERSON")) or len(source.mentions) > 3:
                 continue
             if m.label == "PERSON" and m.number == "pl":
                 continue
