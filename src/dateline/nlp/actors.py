@@ -181,6 +181,19 @@ class ActorFinder:
                         source="dictionary",
                     )
                 )
+        # photo credits: "(AFP / FIRST LAST)" names the photographer
+        for tok in sdoc:
+            if tok.text != "/" or tok.i < 2 or sdoc[tok.i - 2].text != "(":
+                continue
+            agency = covered.get(tok.i - 1)
+            if agency is None or agency.alias.kind != "entry":
+                continue
+            end = tok.i + 1
+            while end < len(sdoc) and sdoc[end].is_alpha and sdoc[end].text[:1].isupper():
+                end += 1
+            if 2 <= end - tok.i - 1 <= 4 and end < len(sdoc) and sdoc[end].text == ")":
+                if not any(i in taken for i in range(tok.i + 1, end)):
+                    add(Mention(tok.i + 1, end, "name", "PERSON", number="sg", source="credit"))
         # 2. spaCy's entities, corrected
         for ent in sdoc.ents:
             if ent.label_ not in NAME_LABELS:
@@ -206,19 +219,6 @@ class ActorFinder:
             elif label in ("PERSON", "ORG") and looks_like_place(sdoc, start, end):
                 label = "GPE"
             add(Mention(start, end, "name", label, number="sg", source="ner", extra=extra))
-        # photo credits: "(AFP / FIRST LAST)" names the photographer
-        for tok in sdoc:
-            if tok.text != "/" or tok.i < 2 or sdoc[tok.i - 2].text != "(":
-                continue
-            agency = covered.get(tok.i - 1)
-            if agency is None or agency.alias.kind != "entry":
-                continue
-            end = tok.i + 1
-            while end < len(sdoc) and sdoc[end].is_alpha and sdoc[end].text[:1].isupper():
-                end += 1
-            if 2 <= end - tok.i - 1 <= 4 and end < len(sdoc) and sdoc[end].text == ")":
-                if not any(i in taken for i in range(tok.i + 1, end)):
-                    add(Mention(tok.i + 1, end, "name", "PERSON", number="sg", source="credit"))
         # 3. actor nouns: composed actors and descriptions
         for i in range(len(sdoc)):
             if i in taken:
@@ -653,10 +653,11 @@ def make_actors(config: Config) -> Stage:
 def referent(doc: Document, start: int, end: int, *, caption: int | None = None) -> Entity | None:
     """The entity a stretch of text names or refers to (pronouns and descriptions included).
 
-    The mention that covers most of the stretch wins; among equals the one ending last (the
-    head of an English noun phrase is at its end). None when no actor mention overlaps it.
+    The mention that covers most of the stretch wins; among equals the tighter one, then
+    the one ending last (the head of an English noun phrase is at its end). None when no
+    mention overlaps it.
     """
-    best: tuple[int, int, int] | None = None
+    best: tuple[int, int, int, int] | None = None
     found: Entity | None = None
     for entity in doc.entities:
         for span in entity.mentions:
@@ -666,7 +667,7 @@ def referent(doc: Document, start: int, end: int, *, caption: int | None = None)
             if overlap <= 0:
                 continue
             exact = int(span.start == start and span.end == end)
-            score = (exact, overlap, span.end)
+            score = (exact, overlap, -(span.end - span.start), span.end)
             if best is None or score > best:
                 best, found = score, entity
     return found
