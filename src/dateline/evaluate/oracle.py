@@ -30,6 +30,7 @@ from ..document import Document
 from ..records import (
     Claim,
     Count,
+    Entity,
     Event,
     EventDate,
     Location,
@@ -59,6 +60,7 @@ from .plover import PloverRecord
 from .report import render
 from .runner import SCORERS
 from .wikievents import KEvent, WikiDoc
+from .coreference import EntityDoc, GoldMention
 
 SpanKey = tuple[int, int]
 
@@ -514,6 +516,35 @@ def case2021_oracle(scorer: Scorer, gold: list[Snippet], path: Path, split: str)
     return oracle
 
 
+# --- WikiEvents entity mentions and coreference ------------------------------------------------
+
+
+def coref_oracle(scorer: Scorer, gold: list[EntityDoc], path: Path, split: str) -> Oracle:
+    """One entity per gold cluster of a scored type, its mentions the cluster's mentions."""
+    maps = eval_maps()["coreference"]
+    label_of = {kind: label for label, kind in reversed(list(maps["labels"].items()))}
+    predictions = {}
+    for doc in gold:
+        clusters: dict[str, list[GoldMention]] = {}
+        for m in doc.mentions:
+            if m.type in maps["gold_types"]:
+                clusters.setdefault(m.cluster, []).append(m)
+        entities = []
+        for members in clusters.values():
+            members.sort(key=lambda m: m.start)
+            label = label_of[Counter(m.type for m in members).most_common(1)[0][0]]
+            entities.append(
+                Entity(
+                    id=f"ent{len(entities) + 1}",
+                    label=label,
+                    name=members[0].text,
+                    mentions=[Span.of(doc.text, m.start, m.end) for m in members],
+                )
+            )
+        predictions[doc.id] = Document(id=doc.id, text=doc.text, entities=entities).to_dict()
+    return Oracle(predictions)
+
+
 # --- registry and command line --------------------------------------------------------------
 
 OracleFn = Callable[[Scorer, list[Any], Path, str], Oracle]
@@ -522,6 +553,7 @@ ORACLES: dict[str, OracleFn] = {
     "te3": te3_oracle,
     "muc4": muc4_oracle,
     "wikievents": wikievents_oracle,
+    "coref": coref_oracle,
     "petrarch": petrarch_oracle,
     "plover": plover_oracle,
     "case2021": case2021_oracle,

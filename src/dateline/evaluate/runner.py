@@ -15,6 +15,7 @@ from ..errors import ConfigError
 from ..ingest.sniff import sniff_format
 from .base import SPLITS, EvalInput, Scorer
 from .case2021 import Case2021Scorer
+from .coreference import CoreferenceScorer
 from .geo import geo_scorers
 from .metrics import ScoreResult
 from .muc4 import MUC4Scorer
@@ -39,6 +40,7 @@ SCORERS: list[Scorer] = [
     SeedScorer(),
     MUC4Scorer(),
     WikiEventsScorer(),
+    CoreferenceScorer(),
     PetrarchScorer(),
     PloverScorer(),
     Case2021Scorer(),
