@@ -85,6 +85,15 @@ class _Builder:
         self.times: list[Time] = []
         self.events: list[Event] = []
         self.claims: list[Claim] = []
+        self.entities: list[Entity] = []
+
+    def actor(self, name: str, label: str, evidence: list[Span], *, named: bool) -> Role:
+        """A Role linked to a new entity of ``label`` (named or only described)."""
+        entity = Entity(
+            id=f"ent{len(self.entities) + 1}", label=label, name=name, named=named, mentions=evidence
+        )
+        self.entities.append(entity)
+        return Role(name=name, entity_id=entity.id, evidence=evidence)
 
     def span(self, start: int, end: int, expected: str | None = None) -> Span | None:
         """The span of ``text[start:end]``; None (counted) when it does not read ``expected``."""
@@ -127,6 +136,7 @@ class _Builder:
         doc = Document(
             id=self.id,
             text=self.text,
+            entities=self.entities,
             places=self.places,
             times=self.times,
             events=self.events,
@@ -227,8 +237,9 @@ def _muc_date(value: str, year: int | None, evidence: Span) -> EventDate | None:
 def muc4_oracle(scorer: Scorer, gold: list[MucDoc], path: Path, split: str) -> Oracle:
     """One ASSAULT event per expressible gold template, every slot filled from its spans.
 
-    PerpInd -> actor1/assoc_actor1 typed "person"; PerpOrg -> actors typed "organisation"; Victim -> actor2/assoc_actor2 typed
-    "person"; hum_tgt_description strings -> untyped actor2s (the victim-with-descriptions
+    PerpInd -> actor1/assoc_actor1 linked to a PERSON entity no name names; PerpOrg -> actors
+    linked to an ORG entity; Victim -> actor2/assoc_actor2 linked to a named PERSON entity;
+    hum_tgt_description strings -> actor2s without an entity (the victim-with-descriptions
     check); Target -> targets; Weapon -> weapons; the key slots -> date, location, fatalities.
     """
     maps = eval_maps()["muc4"]
@@ -271,17 +282,11 @@ def muc4_oracle(scorer: Scorer, gold: list[MucDoc], path: Path, split: str) -> O
                         oracle.gaps[f"muc4 {role} entity without a usable span"] += 1
                         continue
                     if role == "PerpInd":
-                        actors1.append(
-                            Role(name=strings[0], actor_type="person", evidence=evidence)
-                        )
+                        actors1.append(b.actor(strings[0], "PERSON", evidence, named=False))
                     elif role == "PerpOrg":
-                        actors1.append(
-                            Role(name=strings[0], actor_type="organisation", evidence=evidence)
-                        )
+                        actors1.append(b.actor(strings[0], "ORG", evidence, named=True))
                     elif role == "Victim":
-                        actors2.append(
-                            Role(name=strings[0], actor_type="person", evidence=evidence)
-                        )
+                        actors2.append(b.actor(strings[0], "PERSON", evidence, named=True))
                     else:
                         key = "targets" if role == "Target" else "weapons"
                         fields[key].append(Named(name=strings[0], evidence=evidence))
