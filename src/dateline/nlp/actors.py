@@ -205,10 +205,14 @@ class ActorFinder:
                 for i in range(start, end)
             ):
                 continue
+            kb = ""
             if any(i in covered for i in range(start, end)):
                 # A capital inside a longer name ("Damascus regime"): the noun rule decides.
                 if self.recogniser.noun_at(sdoc, end - 1):
                     continue
+                match = covered.get(start)
+                if match is not None and (match.start, match.end) == (start, end):
+                    kb = f"place:{match.alias.target}"  # the city, not its government
             if self._actor_noun_head(sdoc, start, end, covered):
                 continue  # "the Tajik Interior Ministry": composed below
             label = ent.label_
@@ -218,7 +222,7 @@ class ActorFinder:
                 extra["title"] = sdoc[start - 1].text
             elif label in ("PERSON", "ORG") and looks_like_place(sdoc, start, end):
                 label = "GPE"
-            add(Mention(start, end, "name", label, number="sg", source="ner", extra=extra))
+            add(Mention(start, end, "name", label, kb=kb, number="sg", source="ner", extra=extra))
         # 3. actor nouns: composed actors and descriptions
         for i in range(len(sdoc)):
             if i in taken:
@@ -343,6 +347,8 @@ class ActorFinder:
                     country = alias.target
                 elif alias.kind == "entry" and org is None:
                     org = book.entries[alias.target]
+                    if org.actor_type == "state_forces" and org.country and country is None:
+                        country, org = org.country, None  # "Iraqi government forces"
                 j = match.end
                 continue
             inner = self.recogniser.noun_at(sdoc, j)
@@ -378,6 +384,8 @@ class ActorFinder:
                     country = country or org.country
                 tail = f":{org.key}" if org is not None and noun.cls in MEMBER_NOUN_CLASSES else ""
                 kb = f"person:{country or '-'}:{sector or '-'}:{noun.noun}{tail}"
+        elif org is not None and noun.cls in MEMBER_NOUN_CLASSES:
+            kb = f"entry:{org.key}"  # "Hezbollah forces", "Taliban units"
         elif noun.label == "GPE":
             kb = ""
         else:
@@ -491,6 +499,8 @@ def describe(book: ActorDictionary, kb: str) -> dict[str, str | None]:
             "sector": entry.sector,
             "actor_type": entry.actor_type,
         }
+    if kind == "place" and rest in book.countries:
+        return {"canonical": None, "country": rest, "sector": None, "actor_type": None}
     if kind == "country" and rest in book.countries:
         return {
             "canonical": book.countries[rest].name,
@@ -550,7 +560,7 @@ def entities_of(
         if label == "PERSON" and names and not kb.startswith("entry:"):
             canonical = _person_name(names)
         name = names[0] if names else (nominal[0] if nominal else spans[0].text)
-        if label in ("GPE", "LOC", "FAC") and not kb:
+        if label in ("GPE", "LOC", "FAC") and not kb.startswith(("entry:", "country:", "place:")):
             info = {"canonical": None, "country": None, "sector": None, "actor_type": None}
         found.append(
             {

@@ -178,7 +178,10 @@ class Resolver:
             return by_kb[m.kb]
         key = _norm_name(sdoc[m.start : m.end].text)
         if key in by_name:
-            return by_name[key]
+            found = by_name[key]
+            # "Ankara said" (the state) and "in Ankara" (the city) are not one referent.
+            if not m.kb or not found.kb or m.kb == found.kb:
+                return found
         words = key.split()
         if len(words) == 1 and m.label in ("PERSON", "ORG", "GPE", "NORP", "") and not m.kb:
             for full, ref in reversed(persons):
