@@ -11,7 +11,7 @@ whose mention covers most of it. Then:
   entity holding its mentions also holds another gold item's (the split of "Russia" from
   "the Russian Defense Ministry" is allowed, conflating two gold actors is not);
 * ``<name>: entry`` (actors): that main entity's canonical name matches the gold canonical
-  (loosely: shared content words), its actor type or sector fits the gold type (words of
+  (loosely: shared content words, a demonym read as its country's name), its actor type or sector fits the gold type (words of
   ``[seed.actor_type_words]`` in eval_maps.toml), and its country is the one country the
   gold names, where it names exactly one and is not multinational;
 * ``<name>: referent`` (people): the main entity's canonical or name matches the gold name.
@@ -107,6 +107,17 @@ def _countries_named(texts: Sequence[str]) -> set[str]:
     return found
 
 
+def _countries_as_names(text: str) -> str:
+    """Demonyms written as their country's name ("Kenyan army" -> "Kenya army"), so that a
+    canonical "Military Forces of Kenya" and a reading's "Kenyan army" share a word."""
+    book = cached_dictionary()
+    out = []
+    for word in text.split():
+        found = [a for a in book.lookup(re.sub(r"[\W_]+", "", word.casefold())) if a.kind == "demonym"]
+        out.append(book.countries[found[0].target].name if found and not found[0].exact else word)
+    return " ".join(out)
+
+
 def _type_fits(gold_type: str, entity: Mapping[str, Any]) -> tuple[bool, str]:
     table: Mapping[str, list[str]] = eval_maps()["seed"]["actor_type_words"]
     wanted: set[str] = set()
@@ -183,7 +194,8 @@ def referent_checks(
             results.append((f"{name}: referent", ok, f"entity {got[1]!r} ({got[0]!r})"))
             continue
         problems = []
-        if not loose_match(names, [entity.get("canonical")]):
+        canonical = _countries_as_names(str(entity.get("canonical") or ""))
+        if not loose_match([_countries_as_names(x) for x in names], [canonical]):
             problems.append(f"canonical {entity.get('canonical')!r}")
         fits, why = _type_fits(str(item.get("type") or ""), entity)
         if not fits:
