@@ -23,7 +23,7 @@ GOLD = {
 def span(word, nth=0):
     start = -1
     for _ in range(nth + 1):
-        start = TEXT.index(word, start + 1)
+        start = TEXT.index(f" {word}", start + 1) + 1 if word.islower() else TEXT.index(word, start + 1)
     return {"start": start, "end": start + len(word), "text": word, "caption": None}
 
 
