@@ -17,6 +17,7 @@ Each mention carries what coreference needs (kind, label, number, class, head, s
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -128,27 +129,32 @@ class Recogniser:
     def __init__(self, book: ActorDictionary, common_words: frozenset[str]) -> None:
         self.book = book
         self.common = common_words
+        # Every prefix of every name key: the scan stops as soon as no name can follow.
+        self.prefixes = frozenset(key[:n] for key in book.names for n in range(1, len(key) + 1))
+        self.noun_ends = frozenset(noun.split()[-1] for noun in book.nouns)
 
     # -- dictionary names ---------------------------------------------------------------
     def dictionary_matches(self, sdoc: Any, keys: list[str], caseless: bool) -> list[Match]:
         """Longest dictionary names, left to right, not overlapping."""
         book = self.book
+        prefixes = self.prefixes
         n = len(sdoc)
+        spaces = [t.is_space for t in sdoc]
+        starts = [bool(t.is_sent_start) for t in sdoc]
         found: list[Match] = []
         i = 0
         while i < n:
-            if not keys[i] or sdoc[i].is_space:
+            if not keys[i] or spaces[i]:
                 i += 1
                 continue
             best: Match | None = None
             acc = ""
             for j in range(i, min(n, i + book.max_words)):
-                tok = sdoc[j]
-                if tok.is_space or (tok.text == "\n"):
-                    break
-                if j > i and tok.is_sent_start:
+                if spaces[j] or (j > i and starts[j]):
                     break
                 acc += keys[j]
+                if acc not in prefixes:
+                    break
                 if not keys[j]:
                     continue
                 aliases = book.lookup(acc)
@@ -157,7 +163,7 @@ class Recogniser:
                     ok = [a for a in aliases if _case_ok(a, text, caseless, self.common)]
                     if ok:
                         best = Match(i, j + 1, _prefer(ok))
-            if best is None and sdoc[i].is_alpha:
+            if best is None and len(keys[i]) > 5 and keys[i].isalpha():
                 best = self._run_together(sdoc[i], keys[i], caseless)
             if best is not None:
                 found.append(best)
@@ -182,6 +188,8 @@ class Recogniser:
     def noun_at(self, sdoc: Any, i: int) -> tuple[Noun, int] | None:
         """The actor noun whose last word is token ``i``, and its first token."""
         tok = sdoc[i]
+        if tok.lower_ not in self.noun_ends:
+            return None
         if tok.pos_ not in ("NOUN", "PROPN") and tok.lower_ not in self.book.nouns:
             return None
         nouns = self.book.nouns
@@ -198,8 +206,14 @@ def _prefer(aliases: list[Alias]) -> Alias:
     return sorted(aliases, key=lambda a: (order[a.kind], a.target))[0]
 
 
+@functools.lru_cache(maxsize=65536)
+def _token_key(text: str) -> str:
+    return name_key(text)
+
+
 def token_keys(sdoc: Any) -> list[str]:
-    return [name_key(t.text) for t in sdoc]
+    """The name key of every token (cached: news repeats its words)."""
+    return [_token_key(t.text) for t in sdoc]
 
 
 def subject_of(tok: Any) -> bool:
