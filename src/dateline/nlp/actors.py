@@ -35,6 +35,7 @@ from .coref import Referent, Resolver
 from .mentions import (
     MEMBER_NOUN_CLASSES,
     NAME_LABELS,
+    FIRST_PERSON,
     PRONOUNS,
     Match,
     Mention,
@@ -42,6 +43,7 @@ from .mentions import (
     is_caseless,
     is_title,
     looks_like_place,
+    quoted_ranges,
     sentence_index,
     subject_of,
     token_keys,
@@ -235,12 +237,20 @@ class ActorFinder:
             if m is not None:
                 add(m)
         # 4. pronouns
+        quotes = quoted_ranges(sdoc.text)
         for tok in sdoc:
             word = tok.lower_
+            if word in FIRST_PERSON and tok.pos_ in ("PRON", "DET"):
+                where = [q for q in quotes if q[0] < tok.idx < q[1]]
+                if where:
+                    m = Mention(tok.i, tok.i + 1, "pronoun", "", number=FIRST_PERSON[word], source="pronoun")
+                    m.extra["quote"] = f"{where[0][0]}:{where[0][1]}"
+                    add(m)
+                continue
             if word not in PRONOUNS or tok.pos_ not in ("PRON", "DET"):
                 continue
-            if word == "it" and not (tok.dep_ in _SUBJECT_DEPS and tok.head.lemma_ != "be"):
-                continue
+            if word == "it" and not (tok.dep_ in _SUBJECT_DEPS and tok.head.lemma_ in SPEECH_VERBS):
+                continue  # "it said" is the ministry; most other "it"s are not actors
             if word == "who" and not (tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ == "relcl"):
                 continue
             number, gender = PRONOUNS[word]

@@ -119,6 +119,8 @@ class Resolver:
                 )
                 if ref is None and m.definite:
                     ref = self._description_antecedent(m, referents)
+            elif "quote" in m.extra:
+                continue  # "we" in a quotation: its speaker, found below
             else:
                 ref = self._pronoun_antecedent(sdoc, m, referents, by_token)
             if ref is None:
@@ -127,11 +129,38 @@ class Resolver:
                 ref = new(m)
             attach(m, ref)
         self._merge_flat_appositions(sdoc, mentions, referents)
+        self._speakers(sdoc, mentions, referents)
         kept = [r for r in referents if r.mentions]
         for ref in kept:
             ref.mentions.sort(key=lambda x: x.start)
             ref.label = self._label(sdoc, ref)
         return kept
+
+    @staticmethod
+    def _speakers(sdoc: Any, mentions: Sequence[Mention], referents: list[Referent]) -> None:
+        """First-person pronouns in a quotation are its speaker: the subject of the speech
+        verb in the sentence where the quotation ends, else in the one it starts in."""
+        speakers = [m for m in mentions if m.speaker and m.referent >= 0]
+        for m in mentions:
+            span = m.extra.get("quote")
+            if span is None or m.referent >= 0:
+                continue
+            start, end = (int(x) for x in span.split(":"))
+            first = sdoc.char_span(start, start + 1, alignment_mode="expand")
+            last = sdoc.char_span(end - 1, end, alignment_mode="expand")
+            if first is None or last is None:
+                continue
+            end_sent = last.sent.start
+            start_sent = first.sent.start
+            chosen = [x for x in speakers if sdoc[x.head].sent.start == end_sent]
+            chosen = chosen or [x for x in speakers if sdoc[x.head].sent.start == start_sent]
+            if not chosen:
+                continue
+            ref = referents[chosen[0].referent]
+            if m.number == "sg" and (ref.number == "pl" or ref.label != "PERSON"):
+                continue  # "I" is one person
+            m.referent = ref.id
+            ref.mentions.append(m)
 
     @staticmethod
     def _merge_flat_appositions(

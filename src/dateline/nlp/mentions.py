@@ -60,6 +60,16 @@ PRONOUNS: dict[str, tuple[str, str]] = {
     "its": ("sg", "n"),
     "who": ("", ""),
 }
+# Inside a quotation these are its speaker: "“We pursued them,” the colonel said."
+FIRST_PERSON: dict[str, str] = {
+    "i": "sg",
+    "me": "sg",
+    "my": "sg",
+    "we": "pl",
+    "us": "pl",
+    "our": "pl",
+}
+_QUOTED = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"")
 MEMBER_NOUN_CLASSES = frozenset({"group", "military", "person", "police", "security"})
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 _WORD = re.compile(r"[^\W_]+")
@@ -245,3 +255,8 @@ def looks_like_place(sdoc: Any, start: int, end: int) -> bool:
     if before >= 0 and sdoc[before].lower_ == "the":
         before -= 1
     return before >= 0 and sdoc[before].lower_ in LOCATIVE and sdoc[before].dep_ == "prep"
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the quotations of a text (curly or straight double quotes)."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
