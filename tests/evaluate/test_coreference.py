@@ -21,7 +21,14 @@ def at(word: str, nth: int = 0) -> tuple[int, int]:
 def gold_record() -> dict:
     def mention(n, word, kind, cluster, nth=0):
         start, end = at(word, nth)
-        return {"id": f"m{n}", "type": kind, "start": start, "end": end, "text": word, "cluster": cluster}
+        return {
+            "id": f"m{n}",
+            "type": kind,
+            "start": start,
+            "end": end,
+            "text": word,
+            "cluster": cluster,
+        }
 
     return {
         "id": "d1",

@@ -11,8 +11,16 @@ TEXT = (
 )
 GOLD = {
     "actors": [
-        {"canonical": "Kenyan army", "aliases_in_text": ["The Kenyan army", "The army"], "type": "state forces"},
-        {"canonical": "Valley Front", "aliases_in_text": ["the Valley Front"], "type": "rebel group"},
+        {
+            "canonical": "Kenyan army",
+            "aliases_in_text": ["The Kenyan army", "The army"],
+            "type": "state forces",
+        },
+        {
+            "canonical": "Valley Front",
+            "aliases_in_text": ["the Valley Front"],
+            "type": "rebel group",
+        },
     ],
     "people": [
         {"name": "Joseph Mwangi", "aliases_in_text": ["Col. Joseph Mwangi", "Mwangi", "he"]},
@@ -23,7 +31,9 @@ GOLD = {
 def span(word, nth=0):
     start = -1
     for _ in range(nth + 1):
-        start = TEXT.index(f" {word}", start + 1) + 1 if word.islower() else TEXT.index(word, start + 1)
+        start = (
+            TEXT.index(f" {word}", start + 1) + 1 if word.islower() else TEXT.index(word, start + 1)
+        )
     return {"start": start, "end": start + len(word), "text": word, "caption": None}
 
 
@@ -45,15 +55,32 @@ def good():
         "text": TEXT,
         "meta": {"captions": []},
         "entities": [
-            entity("Military Forces of Kenya", "state_forces", "KE", "ORG", span("Kenyan army"), span("army", 1)),
-            entity("Joseph Mwangi", None, None, "PERSON", span("Joseph Mwangi"), span("Mwangi", 1), span("he", 0)),
+            entity(
+                "Military Forces of Kenya",
+                "state_forces",
+                "KE",
+                "ORG",
+                span("Kenyan army"),
+                span("army", 1),
+            ),
+            entity(
+                "Joseph Mwangi",
+                None,
+                None,
+                "PERSON",
+                span("Joseph Mwangi"),
+                span("Mwangi", 1),
+                span("he", 0),
+            ),
             entity("Valley Front", "rebel_groups", None, "ORG", span("Valley Front")),
         ],
     }
 
 
 def results(pred, section, key):
-    return {item: (ok, why) for item, ok, why in referent_checks(GOLD, pred, section, key, loose_match)}
+    return {
+        item: (ok, why) for item, ok, why in referent_checks(GOLD, pred, section, key, loose_match)
+    }
 
 
 def test_words_in_is_whole_word_and_any_case():

@@ -101,7 +101,11 @@ def test_composed_canonical(book):
 
 @pytest.mark.parametrize(
     ("country", "written"),
-    [("United States", "the United States"), ("Philippines", "the Philippines"), ("Syria", "Syria")],
+    [
+        ("United States", "the United States"),
+        ("Philippines", "the Philippines"),
+        ("Syria", "Syria"),
+    ],
 )
 def test_country_after_of(country, written):
     assert of_name(country) == written

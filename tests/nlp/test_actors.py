@@ -58,12 +58,42 @@ def test_lower_case_text_still_finds_acronyms():
 @pytest.mark.parametrize(
     ("text", "mention", "country", "sector", "actor_type"),
     [
-        ("The Kenyan Interior Ministry said two men were held.", "The Kenyan Interior Ministry", "KE", "COP", "state_forces"),
-        ("Nigeria's warplanes struck the camp overnight.", "Nigeria's warplanes", "NG", "MIL", "state_forces"),
-        ("Police in Mali arrested six people on Sunday.", "Police in Mali", "ML", "COP", "state_forces"),
-        ("French officials said the talks had failed.", "French officials", "FR", "GOV", "state_forces"),
+        (
+            "The Kenyan Interior Ministry said two men were held.",
+            "The Kenyan Interior Ministry",
+            "KE",
+            "COP",
+            "state_forces",
+        ),
+        (
+            "Nigeria's warplanes struck the camp overnight.",
+            "Nigeria's warplanes",
+            "NG",
+            "MIL",
+            "state_forces",
+        ),
+        (
+            "Police in Mali arrested six people on Sunday.",
+            "Police in Mali",
+            "ML",
+            "COP",
+            "state_forces",
+        ),
+        (
+            "French officials said the talks had failed.",
+            "French officials",
+            "FR",
+            "GOV",
+            "state_forces",
+        ),
         ("Gunmen opened fire on a bus on Friday.", "Gunmen", None, "UAF", "political_militias"),
-        ("Protesters marched to the parliament in the capital.", "Protesters", None, "OPP", "protesters"),
+        (
+            "Protesters marched to the parliament in the capital.",
+            "Protesters",
+            None,
+            "OPP",
+            "protesters",
+        ),
     ],
 )
 def test_composed_actors(text, mention, country, sector, actor_type):
@@ -189,7 +219,9 @@ def test_component_writes_its_span_group_in_any_pipeline():
     hamas = [s for s in spans if s.text == "Hamas"][0]
     group = [s for s in spans if s.text == "The group"][0]
     assert hamas.kb_id_ == "entry:hamas" and group.id_ == hamas.id_
-    assert [s for s in spans if s.text == "Israeli warplanes"][0].kb_id_ == "entry:idf"  # Military Forces of Israel
+    assert [s for s in spans if s.text == "Israeli warplanes"][
+        0
+    ].kb_id_ == "entry:idf"  # Military Forces of Israel
 
 
 # -- referent() and role() on hand-built documents ---------------------------------------------
@@ -205,7 +237,13 @@ def built() -> Document:
         return Span.of(TEXT, start, start + len(part))
 
     doc.entities = [
-        Entity(id="ent-5", label="PERSON", name="Ana Ruiz", canonical="Ana Ruiz", mentions=[span("Ana Ruiz")]),
+        Entity(
+            id="ent-5",
+            label="PERSON",
+            name="Ana Ruiz",
+            canonical="Ana Ruiz",
+            mentions=[span("Ana Ruiz")],
+        ),
         Entity(
             id="ent-19",
             label="ORG",

@@ -110,7 +110,9 @@ class CoreferenceScorer(Scorer):
 
     name = "coref"
     filename = "events_wikievents.jsonl"
-    description = "WikiEvents entity mentions and coreference clusters (persons, organisations, places)"
+    description = (
+        "WikiEvents entity mentions and coreference clusters (persons, organisations, places)"
+    )
 
     def load(self, path: Path, split: str) -> list[EntityDoc]:
         if split not in SPLITS:
@@ -121,7 +123,11 @@ class CoreferenceScorer(Scorer):
                 continue
             mentions = [
                 GoldMention(
-                    int(e["start"]), int(e["end"]), str(e["type"]), str(e["cluster"]), str(e["text"])
+                    int(e["start"]),
+                    int(e["end"]),
+                    str(e["type"]),
+                    str(e["cluster"]),
+                    str(e["text"]),
                 )
                 for e in record.get("entities") or []
             ]
@@ -149,7 +155,9 @@ class CoreferenceScorer(Scorer):
             return lambda c: f1(safe_div(c[tp], c[pred]), safe_div(c[tp], c[gold_key]))
 
         def conll(c: Mapping[str, float]) -> float:
-            m = f1(safe_div(c["muc_p_num"], c["muc_p_den"]), safe_div(c["muc_r_num"], c["muc_r_den"]))
+            m = f1(
+                safe_div(c["muc_p_num"], c["muc_p_den"]), safe_div(c["muc_r_num"], c["muc_r_den"])
+            )
             b = f1(safe_div(c["b3_p_num"], c["b3_p_den"]), safe_div(c["b3_r_num"], c["b3_r_den"]))
             e = f1(safe_div(c["ceaf"], c["ceaf_resp"]), safe_div(c["ceaf"], c["ceaf_key"]))
             return (m + b + e) / 3
@@ -159,13 +167,31 @@ class CoreferenceScorer(Scorer):
             ("mention_precision", lambda c: safe_div(c["tp"], c["pred"])),
             ("mention_recall", lambda c: safe_div(c["tp"], c["gold"])),
             ("mention_typed_f1", pr("tp_typed", "pred", "gold")),
-            ("muc_f1", lambda c: f1(safe_div(c["muc_p_num"], c["muc_p_den"]), safe_div(c["muc_r_num"], c["muc_r_den"]))),
-            ("b3_f1", lambda c: f1(safe_div(c["b3_p_num"], c["b3_p_den"]), safe_div(c["b3_r_num"], c["b3_r_den"]))),
-            ("ceafe_f1", lambda c: f1(safe_div(c["ceaf"], c["ceaf_resp"]), safe_div(c["ceaf"], c["ceaf_key"]))),
+            (
+                "muc_f1",
+                lambda c: f1(
+                    safe_div(c["muc_p_num"], c["muc_p_den"]),
+                    safe_div(c["muc_r_num"], c["muc_r_den"]),
+                ),
+            ),
+            (
+                "b3_f1",
+                lambda c: f1(
+                    safe_div(c["b3_p_num"], c["b3_p_den"]), safe_div(c["b3_r_num"], c["b3_r_den"])
+                ),
+            ),
+            (
+                "ceafe_f1",
+                lambda c: f1(
+                    safe_div(c["ceaf"], c["ceaf_resp"]), safe_div(c["ceaf"], c["ceaf_key"])
+                ),
+            ),
             ("conll_f1", conll),
         ]
         result = ScoreResult(corpus=self.name, split=split, documents=len(gold), errors=errors)
-        result.metrics = [metric(name, per_doc, formula, reference=ref(name)) for name, formula in formulas]
+        result.metrics = [
+            metric(name, per_doc, formula, reference=ref(name)) for name, formula in formulas
+        ]
         types = ", ".join(eval_maps()["coreference"]["gold_types"])
         result.notes = [
             f"gold mentions of types {types}; predicted entities' mentions by label "
@@ -233,7 +259,9 @@ class CoreferenceScorer(Scorer):
         for i in kept:
             if i not in matched_pred:
                 errors.append(
-                    ErrorCase(f"spurious {pred[i][1]} mention", doc.id, pred[i][3], None, pred[i][1])
+                    ErrorCase(
+                        f"spurious {pred[i][1]} mention", doc.id, pred[i][3], None, pred[i][1]
+                    )
                 )
         # Wrong links: a predicted cluster joining mentions of different gold clusters.
         for members in resp_clusters.values():
@@ -241,6 +269,12 @@ class CoreferenceScorer(Scorer):
             if len(golds) > 1:
                 texts = sorted({gold[int(m[1:])].text for m in members if m.startswith("g")})
                 errors.append(
-                    ErrorCase("wrong link", doc.id, " | ".join(texts[:4]), f"{len(golds)} gold entities", "one")
+                    ErrorCase(
+                        "wrong link",
+                        doc.id,
+                        " | ".join(texts[:4]),
+                        f"{len(golds)} gold entities",
+                        "one",
+                    )
                 )
         return counts, errors

@@ -43,6 +43,7 @@ from ..records import (
 )
 from .base import SPLITS, Scorer
 from .case2021 import Snippet
+from .coreference import EntityDoc, GoldMention
 from .geo import GeoScorer
 from .mappings import by_type_mode, cameo_to_plover, eval_maps, iso2_to_iso3_table, normalise
 from .metrics import ScoreResult
@@ -60,7 +61,6 @@ from .plover import PloverRecord
 from .report import render
 from .runner import SCORERS
 from .wikievents import KEvent, WikiDoc
-from .coreference import EntityDoc, GoldMention
 
 SpanKey = tuple[int, int]
 
@@ -90,7 +90,11 @@ class _Builder:
     def actor(self, name: str, label: str, evidence: list[Span], *, named: bool) -> Role:
         """A Role linked to a new entity of ``label`` (named or only described)."""
         entity = Entity(
-            id=f"ent{len(self.entities) + 1}", label=label, name=name, named=named, mentions=evidence
+            id=f"ent{len(self.entities) + 1}",
+            label=label,
+            name=name,
+            named=named,
+            mentions=evidence,
         )
         self.entities.append(entity)
         return Role(name=name, entity_id=entity.id, evidence=evidence)
@@ -534,7 +538,7 @@ def coref_oracle(scorer: Scorer, gold: list[EntityDoc], path: Path, split: str) 
         for m in doc.mentions:
             if m.type in maps["gold_types"]:
                 clusters.setdefault(m.cluster, []).append(m)
-        entities = []
+        entities: list[Entity] = []
         for members in clusters.values():
             members.sort(key=lambda m: m.start)
             label = label_of[Counter(m.type for m in members).most_common(1)[0][0]]

@@ -326,9 +326,11 @@ def sentence_actors(record: PetrarchRecord, prediction: Mapping[str, Any] | None
         counts["act_country_ok"] += float(any(c == country for c, _ in got))
         counts["act_code_ok"] += float((country, sector) in got)
     counts["act_pred"] = float(len(actors)) if record.expected else 0.0
-    counts["act_pred_ok"] = float(
-        sum(1 for e in actors if iso2_to_iso3(e.get("country")) in wanted)
-    ) if record.expected else 0.0
+    counts["act_pred_ok"] = (
+        float(sum(1 for e in actors if iso2_to_iso3(e.get("country")) in wanted))
+        if record.expected
+        else 0.0
+    )
     return counts
 
 

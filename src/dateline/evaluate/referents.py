@@ -28,7 +28,24 @@ from ..nlp.actor_dictionary import cached_dictionary
 from .mappings import eval_maps
 
 PRONOUNS = frozenset(
-    "he him his himself she her hers herself they them their it its we us our".split()
+    [
+        "he",
+        "him",
+        "his",
+        "himself",
+        "she",
+        "her",
+        "hers",
+        "herself",
+        "they",
+        "them",
+        "their",
+        "it",
+        "its",
+        "we",
+        "us",
+        "our",
+    ]
 )
 Part = int | None  # None: the body text; n: caption n
 Occurrence = tuple[Part, int, int]
@@ -41,10 +58,7 @@ def words_in(text: str, needle: str) -> list[tuple[int, int]]:
     if not plain:
         return []
     pattern = r"\s+".join(re.escape(p) for p in plain.split()).replace("'", "['’]")
-    return [
-        (m.start(), m.end())
-        for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", text, flags=re.I)
-    ]
+    return [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", text, flags=re.I)]
 
 
 class Referents:
@@ -52,7 +66,9 @@ class Referents:
 
     def __init__(self, pred: Mapping[str, Any]) -> None:
         self.text: str = pred.get("text") or ""
-        self.captions = [str(c.get("text") or "") for c in (pred.get("meta") or {}).get("captions") or []]
+        self.captions = [
+            str(c.get("text") or "") for c in (pred.get("meta") or {}).get("captions") or []
+        ]
         self.entities: list[Mapping[str, Any]] = list(pred.get("entities") or [])
         self.mentions: list[tuple[Part, int, int, int]] = [
             (m.get("caption"), int(m["start"]), int(m["end"]), n)
@@ -113,7 +129,9 @@ def _countries_as_names(text: str) -> str:
     book = cached_dictionary()
     out = []
     for word in text.split():
-        found = [a for a in book.lookup(re.sub(r"[\W_]+", "", word.casefold())) if a.kind == "demonym"]
+        found = [
+            a for a in book.lookup(re.sub(r"[\W_]+", "", word.casefold())) if a.kind == "demonym"
+        ]
         out.append(book.countries[found[0].target].name if found and not found[0].exact else word)
     return " ".join(out)
 
@@ -126,7 +144,9 @@ def _type_fits(gold_type: str, entity: Mapping[str, Any]) -> tuple[bool, str]:
         if word in low:
             wanted.update(accepted)
     got = {entity.get("actor_type"), entity.get("sector")}
-    return bool(wanted & got), f"type {entity.get('actor_type')}/{entity.get('sector')} for {gold_type!r}"
+    return bool(
+        wanted & got
+    ), f"type {entity.get('actor_type')}/{entity.get('sector')} for {gold_type!r}"
 
 
 def referent_checks(
@@ -163,15 +183,22 @@ def referent_checks(
         if not occs:
             problems.append("no alias found in the text")
         if missing:
-            problems.append(f"{len(missing)} mention(s) not recognised, e.g. {_quote(refs, missing[0])}")
+            problems.append(
+                f"{len(missing)} mention(s) not recognised, e.g. {_quote(refs, missing[0])}"
+            )
         if section == "people":
             elsewhere = [o for o, e in attached if e is not None and e != main]
             if elsewhere:
-                problems.append(f"{len(elsewhere)} mention(s) on another referent, e.g. {_quote(refs, elsewhere[0])}")
+                problems.append(
+                    f"{len(elsewhere)} mention(s) on another referent, e.g. {_quote(refs, elsewhere[0])}"
+                )
             for alias in item.get("aliases_in_text") or []:
-                if alias.lower() in PRONOUNS and main is not None:
-                    if not any(refs.attached(o) == main for o in refs.occurrences(alias)):
-                        problems.append(f"no {alias!r} resolved to it")
+                if (
+                    alias.lower() in PRONOUNS
+                    and main is not None
+                    and not any(refs.attached(o) == main for o in refs.occurrences(alias))
+                ):
+                    problems.append(f"no {alias!r} resolved to it")
         else:
             for _, e in attached:
                 if e is None:
@@ -182,9 +209,17 @@ def referent_checks(
                         f"{refs.entities[e].get('name')!r} also holds {_quote(refs, clash[0])}, another item's"
                     )
                     break
-        results.append((f"{name}: mentions", not problems, "; ".join(problems) or f"{len(occs)} mention(s) on their referent"))
+        results.append(
+            (
+                f"{name}: mentions",
+                not problems,
+                "; ".join(problems) or f"{len(occs)} mention(s) on their referent",
+            )
+        )
         if main is None:
-            results.append((f"{name}: {'entry' if section == 'actors' else 'referent'}", False, "no entity"))
+            results.append(
+                (f"{name}: {'entry' if section == 'actors' else 'referent'}", False, "no entity")
+            )
             continue
         entity = refs.entities[main]
         got = [entity.get("canonical"), entity.get("name")]
@@ -209,7 +244,8 @@ def referent_checks(
             (
                 f"{name}: entry",
                 not problems,
-                "; ".join(problems) or f"{entity.get('canonical')!r}, {entity.get('actor_type')}, {entity.get('country')}",
+                "; ".join(problems)
+                or f"{entity.get('canonical')!r}, {entity.get('actor_type')}, {entity.get('country')}",
             )
         )
     return results

@@ -370,7 +370,9 @@ class Checklist:
 
     def check_referents(self, section: str, key: str) -> None:
         """Every mention on the right referent; canonical, type and country (referents.py)."""
-        for item, passed, reason in referent_checks(self.gold, self.pred, section, key, loose_match):
+        for item, passed, reason in referent_checks(
+            self.gold, self.pred, section, key, loose_match
+        ):
             self.add(section, item, passed, reason)
 
     # events --------------------------------------------------------------------------

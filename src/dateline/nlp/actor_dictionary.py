@@ -279,7 +279,7 @@ def load_dictionary(extra: Iterable[str | Path] = ()) -> ActorDictionary:
     for source in sources:
         path, text = _read(source)
         for number, cells in _rows(path, text):
-            key, canonical, aliases, country, actor_type, sector, label, *_ = cells
+            key, canonical, aliases, code, actor_type, sector, label, *_ = cells
             if not _KEY.match(key):
                 raise DictionaryError(
                     f"{path}:{number}: key {key!r} must be lower-case letters, digits and _"
@@ -291,12 +291,12 @@ def load_dictionary(extra: Iterable[str | Path] = ()) -> ActorDictionary:
                     f"{path}:{number}: key {key!r} is already used by "
                     f"{book.entries[key].source}; keys must be unique"
                 )
-            _check_country(path, number, country, book.countries)
+            _check_country(path, number, code, book.countries)
             _check(path, number, "actor type", actor_type, ACTOR_TYPES)
             _check(path, number, "sector", sector, book.sectors)
             _check(path, number, "label", label, LABELS)
             entry = ActorEntry(
-                key, canonical, _split(aliases), country or None, actor_type, sector, label, path
+                key, canonical, _split(aliases), code or None, actor_type, sector, label, path
             )
             book.entries[key] = entry
             book.by_canonical.setdefault(name_key(canonical), key)

@@ -31,11 +31,11 @@ from ..errors import PipelineError
 from ..records import Entity, Role, Span, assign_ids
 from ..registry import Stage, stages
 from .actor_dictionary import ActorDictionary, ActorEntry, Noun, cached_dictionary, name_key
-from .coref import Referent, Resolver
+from .coref import Resolver
 from .mentions import (
+    FIRST_PERSON,
     MEMBER_NOUN_CLASSES,
     NAME_LABELS,
-    FIRST_PERSON,
     PRONOUNS,
     Match,
     Mention,
@@ -47,14 +47,11 @@ from .mentions import (
     sentence_index,
     subject_of,
     token_keys,
+    word_lists,
 )
 
 ACTORS = "dateline.actors"
 COMPONENT = "dateline_actors"
-SPEECH_VERBS = frozenset(
-    "say tell add claim state announce report note confirm deny insist warn explain suggest "
-    "accuse write allege assert declare stress".split()
-)
 MODIFIER_DEPS = frozenset(
     {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "npadvmod", "predet"}
 )
@@ -81,10 +78,10 @@ def _sector_of(book: ActorDictionary, kb: str) -> tuple[str | None, str | None]:
         _country, sector, noun, org = (rest.split(":", 3) + ["", "", ""])[:4]
         if org in book.entries:
             return book.entries[org].sector, book.entries[org].actor_type
-        sector = None if sector in ("", "-") else sector
+        code = None if sector in ("", "-") else sector
         entry_noun = book.nouns.get(noun)
-        actor_type = (entry_noun.actor_type if entry_noun else None) or book.sector_type(sector)
-        return sector, actor_type
+        actor_type = (entry_noun.actor_type if entry_noun else None) or book.sector_type(code)
+        return code, actor_type
     return None, None
 
 
@@ -130,13 +127,15 @@ class ActorFinder:
                 covered[i] = match
         taken: set[int] = set()  # tokens inside a name mention
 
+        speech = word_lists()["speech_verbs"]
+
         def add(m: Mention) -> Mention:
             head = sdoc[m.start : m.end].root
             m.head = head.i if m.head < 0 else m.head
             m.sent = sents[m.head]
             tok = sdoc[m.head]
             m.subject = subject_of(tok)
-            m.speaker = tok.dep_ in _SUBJECT_DEPS and tok.head.lemma_ in SPEECH_VERBS
+            m.speaker = tok.dep_ in _SUBJECT_DEPS and tok.head.lemma_ in speech
             m.extra.setdefault("text", sdoc[m.start : m.end].text.lower())
             mentions.append(m)
             if m.kind == "name":
@@ -159,19 +158,11 @@ class ActorFinder:
                         source="dictionary",
                     )
                 )
-            elif alias.kind in ("country", "demonym"):
-                add(
-                    Mention(
-                        match.start,
-                        match.end,
-                        "name",
-                        "GPE",
-                        kb=f"country:{alias.target}",
-                        number="sg",
-                        source="dictionary",
-                    )
-                )
-            elif alias.kind == "capital" and self._metonymic(sdoc, match.end - 1):
+            elif (
+                alias.kind in ("country", "demonym")
+                or alias.kind == "capital"
+                and self._metonymic(sdoc, match.end - 1)
+            ):
                 add(
                     Mention(
                         match.start,
@@ -193,9 +184,13 @@ class ActorFinder:
             end = tok.i + 1
             while end < len(sdoc) and sdoc[end].is_alpha and sdoc[end].text[:1].isupper():
                 end += 1
-            if 2 <= end - tok.i - 1 <= 4 and end < len(sdoc) and sdoc[end].text == ")":
-                if not any(i in taken for i in range(tok.i + 1, end)):
-                    add(Mention(tok.i + 1, end, "name", "PERSON", number="sg", source="credit"))
+            if (
+                2 <= end - tok.i - 1 <= 4
+                and end < len(sdoc)
+                and sdoc[end].text == ")"
+                and not any(i in taken for i in range(tok.i + 1, end))
+            ):
+                add(Mention(tok.i + 1, end, "name", "PERSON", number="sg", source="credit"))
         # 2. spaCy's entities, corrected
         for ent in sdoc.ents:
             if ent.label_ not in NAME_LABELS:
@@ -212,9 +207,9 @@ class ActorFinder:
                 # A capital inside a longer name ("Damascus regime"): the noun rule decides.
                 if self.recogniser.noun_at(sdoc, end - 1):
                     continue
-                match = covered.get(start)
-                if match is not None and (match.start, match.end) == (start, end):
-                    kb = f"place:{match.alias.target}"  # the city, not its government
+                capital = covered.get(start)
+                if capital is not None and (capital.start, capital.end) == (start, end):
+                    kb = f"place:{capital.alias.target}"  # the city, not its government
             if self._actor_noun_head(sdoc, start, end, covered):
                 continue  # "the Tajik Interior Ministry": composed below
             label = ent.label_
@@ -243,18 +238,26 @@ class ActorFinder:
             if word in FIRST_PERSON and tok.pos_ in ("PRON", "DET"):
                 where = [q for q in quotes if q[0] < tok.idx < q[1]]
                 if where:
-                    m = Mention(tok.i, tok.i + 1, "pronoun", "", number=FIRST_PERSON[word], source="pronoun")
+                    m = Mention(
+                        tok.i, tok.i + 1, "pronoun", "", number=FIRST_PERSON[word], source="pronoun"
+                    )
                     m.extra["quote"] = f"{where[0][0]}:{where[0][1]}"
                     add(m)
                 continue
             if word not in PRONOUNS or tok.pos_ not in ("PRON", "DET"):
                 continue
-            if word == "it" and not (tok.dep_ in _SUBJECT_DEPS and tok.head.lemma_ in SPEECH_VERBS):
+            if word == "it" and not (
+                tok.dep_ in _SUBJECT_DEPS and tok.head.lemma_ in word_lists()["speech_verbs"]
+            ):
                 continue  # "it said" is the ministry; most other "it"s are not actors
             if word == "who" and not (tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ == "relcl"):
                 continue
             number, gender = PRONOUNS[word]
-            add(Mention(tok.i, tok.i + 1, "pronoun", "", number=number, gender=gender, source="pronoun"))
+            add(
+                Mention(
+                    tok.i, tok.i + 1, "pronoun", "", number=number, gender=gender, source="pronoun"
+                )
+            )
         # 5. names found once are found wherever they recur
         if self.propagate:
             for m in self._propagated(sdoc, keys, mentions, taken, caseless):
@@ -275,9 +278,7 @@ class ActorFinder:
             end -= 1
         return start, end
 
-    def _actor_noun_head(
-        self, sdoc: Any, start: int, end: int, covered: dict[int, Match]
-    ) -> bool:
+    def _actor_noun_head(self, sdoc: Any, start: int, end: int, covered: dict[int, Match]) -> bool:
         """Whether an entity is an actor noun with only a country before it ("Tajik Interior
         Ministry", "Interior Ministry"): composed, not a name of its own."""
         found = self.recogniser.noun_at(sdoc, end - 1)
@@ -478,11 +479,15 @@ def find_actors(sdoc: Any) -> Any:
 
 
 def mention_kind(span: Any) -> str:
-    """"pronoun", "name" or "nominal" for a span of the ``dateline.actors`` group."""
+    """ "pronoun", "name" or "nominal" for a span of the ``dateline.actors`` group."""
     root = span.root
     if len(span) == 1 and root.lower_ in PRONOUNS and root.pos_ in ("PRON", "DET"):
         return "pronoun"
-    if root.pos_ == "PROPN" or root.ent_type_ or (root.text[:1].isupper() and not root.is_sent_start):
+    if (
+        root.pos_ == "PROPN"
+        or root.ent_type_
+        or (root.text[:1].isupper() and not root.is_sent_start)
+    ):
         return "name"
     return "nominal"
 

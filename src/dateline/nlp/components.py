@@ -27,9 +27,7 @@ def find_places(sdoc: Any) -> Any:
     return sdoc
 
 
-@Language.component(
-    "dateline_actors", requires=["doc.ents", "token.dep"], assigns=["doc.spans"]
-)
+@Language.component("dateline_actors", requires=["doc.ents", "token.dep"], assigns=["doc.spans"])
 def find_actors(sdoc: Any) -> Any:
     """Actor mentions clustered into referents as the span group ``dateline.actors``.
 

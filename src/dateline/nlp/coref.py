@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .mentions import Mention
+from .mentions import Mention, word_lists
 
 # Sentences back that a description or pronoun may reach for its antecedent.
 DESCRIPTION_WINDOW = 6
@@ -58,9 +58,6 @@ def _unifying(kb: str) -> bool:
     """Whether two mentions with this kb are one referent: a known actor or a country's body,
     but not two "spokesmen" or two bands of "gunmen" nobody named."""
     return bool(kb) and not kb.startswith(("person:", "composed:-"))
-
-
-AS_VERBS = frozenset({"know", "describe", "call", "name", "identify", "dub", "refer", "see"})
 
 
 def _norm_name(text: str) -> str:
@@ -166,7 +163,7 @@ class Resolver:
     def _merge_flat_appositions(
         sdoc: Any, mentions: Sequence[Mention], referents: list[Referent]
     ) -> None:
-        """"the Lebanese Shiite movement Hezbollah", "its leader X": the noun is the name."""
+        """ "the Lebanese Shiite movement Hezbollah", "its leader X": the noun is the name."""
         names = {m.start: m for m in mentions if m.kind == "name" and m.referent >= 0}
         heads = {m.head: m for m in mentions if m.kind == "name" and m.referent >= 0}
         for m in mentions:
@@ -218,21 +215,27 @@ class Resolver:
                     m.label = "PERSON"
                     return ref
         # "Syrian Observatory for Human Rights (SOHR)": the bracketed name is an alias.
-        if m.start >= 2 and sdoc[m.start - 1].text == "(" and m.end < len(sdoc):
-            if sdoc[m.end].text == ")":
-                before = m.start - 2
-                for other in by_name.values():
-                    if any(x.end - 1 == before for x in other.mentions if x.kind == "name"):
-                        return other
+        if (
+            m.start >= 2
+            and sdoc[m.start - 1].text == "("
+            and m.end < len(sdoc)
+            and sdoc[m.end].text == ")"
+        ):
+            before = m.start - 2
+            for other in by_name.values():
+                if any(x.end - 1 == before for x in other.mentions if x.kind == "name"):
+                    return other
         return None
 
     # -- descriptions -----------------------------------------------------------------
-    def _apposition(
-        self, sdoc: Any, m: Mention, by_token: dict[int, Referent]
-    ) -> Referent | None:
-        """"X, a spokesman" / "a spokesman, X" / "X, who": the noun is X."""
+    def _apposition(self, sdoc: Any, m: Mention, by_token: dict[int, Referent]) -> Referent | None:
+        """ "X, a spokesman" / "a spokesman, X" / "X, who": the noun is X."""
         head = sdoc[m.head]
-        if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.lemma_ in AS_VERBS:
+        if (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "as"
+            and head.head.head.lemma_ in word_lists()["as_verbs"]
+        ):
             verb = head.head.head  # "X, who is known as Y" / "X, described as Y"
             if verb.dep_ in ("acl", "relcl") and verb.head.i in by_token:
                 return by_token[verb.head.i]
@@ -267,8 +270,9 @@ class Resolver:
         sector = ref.sector
         kb = ref.kb
         label = ref.label or first.label
-        same_noun = any(x.kind == "nominal" and x.extra.get("noun") == m.extra.get("noun")
-                        for x in ref.mentions)
+        same_noun = any(
+            x.kind == "nominal" and x.extra.get("noun") == m.extra.get("noun") for x in ref.mentions
+        )
         if same_noun and m.number == ref.number:
             return True
         if cls == "ministry":
@@ -281,8 +285,10 @@ class Resolver:
         if cls == "group":
             if label == "PERSON" and (ref.number != "pl" or m.label == "ORG"):
                 return False  # "the group" is never one person
-            return label in ("ORG", "PERSON") and sector in GROUP_SECTORS and (
-                first.kind == "name" or kb.startswith("entry:")
+            return (
+                label in ("ORG", "PERSON")
+                and sector in GROUP_SECTORS
+                and (first.kind == "name" or kb.startswith("entry:"))
             )
         if cls == "coalition":
             return sector == "IMG" or any(
@@ -331,9 +337,12 @@ class Resolver:
         candidates: list[tuple[Mention, Referent]] = []
         for ref in referents:
             for x in ref.mentions:
-                if x.end <= m.start and m.sent - x.sent <= PRONOUN_WINDOW:
-                    if self._agrees(m, x, ref):
-                        candidates.append((x, ref))
+                if (
+                    x.end <= m.start
+                    and m.sent - x.sent <= PRONOUN_WINDOW
+                    and self._agrees(m, x, ref)
+                ):
+                    candidates.append((x, ref))
         if not candidates:
             return None
         candidates.sort(key=lambda c: c[0].start)

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import functools
 import re
+import tomllib
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
 from .actor_dictionary import ActorDictionary, Alias, Noun, name_key
@@ -28,20 +30,15 @@ from .actor_dictionary import ActorDictionary, Alias, Noun, name_key
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 )
-TITLES = frozenset(
-    "mr mrs ms dr col gen lt maj capt sgt adm brig cpl pvt president minister premier general "
-    "colonel major captain lieutenant sergeant commander admiral sheikh sheik king queen prince "
-    "emir ayatollah imam mullah pope rev father sen rep gov governor mayor judge ambassador "
-    "secretary chancellor spokesman spokeswoman chief marshal field commissioner "
-    "superintendent inspector deputy vice prime foreign defense defence interior".split()
-)
-PLACE_NOUNS = frozenset(
-    "region city province governorate town village district area airport border county state "
-    "valley mountains desert countryside suburb neighbourhood neighborhood square street "
-    "camp municipality department oblast prefecture".split()
-)
-LOCATIVE = frozenset("in near at toward towards outside around across into inside from".split())
-RUN_TOGETHER = ("group", "militants", "fighters", "rebels", "terrorists", "militia", "forces")
+
+
+@functools.cache
+def word_lists() -> dict[str, frozenset[str]]:
+    """The word lists of ``resources/actors/words.toml``."""
+    text = resources.files("dateline").joinpath("resources/actors/words.toml").read_text("utf-8")
+    return {key: frozenset(words) for key, words in tomllib.loads(text).items()}
+
+
 PRONOUNS: dict[str, tuple[str, str]] = {
     # pronoun -> (number, gender): sg/pl; m/f/n (n: a body, "it")
     "he": ("sg", "m"),
@@ -184,7 +181,7 @@ class Recogniser:
 
     def _run_together(self, tok: Any, key: str, caseless: bool) -> Match | None:
         """A name written together with its noun: "Daeshgroup", "ISISfighters"."""
-        for suffix in RUN_TOGETHER:
+        for suffix in sorted(word_lists()["run_together"]):
             if key.endswith(suffix) and len(key) - len(suffix) >= 3:
                 prefix = key[: -len(suffix)]
                 aliases = [a for a in self.book.lookup(prefix) if a.kind == "entry"]
@@ -242,19 +239,21 @@ def sentence_index(sdoc: Any) -> list[int]:
 
 
 def is_title(word: str) -> bool:
-    return word.lower().rstrip(".") in TITLES
+    return word.lower().rstrip(".") in word_lists()["titles"]
 
 
 def looks_like_place(sdoc: Any, start: int, end: int) -> bool:
     """A name followed by a place noun, after "the town of" or a locative preposition is a place."""
-    if end < len(sdoc) and sdoc[end].lower_ in PLACE_NOUNS:
+    places = word_lists()["place_nouns"]
+    if end < len(sdoc) and sdoc[end].lower_ in places:
         return True
-    if start >= 2 and sdoc[start - 1].lower_ == "of" and sdoc[start - 2].lower_ in PLACE_NOUNS:
+    if start >= 2 and sdoc[start - 1].lower_ == "of" and sdoc[start - 2].lower_ in places:
         return True
     before = start - 1
     if before >= 0 and sdoc[before].lower_ == "the":
         before -= 1
-    return before >= 0 and sdoc[before].lower_ in LOCATIVE and sdoc[before].dep_ == "prep"
+    locative = word_lists()["locative"]
+    return before >= 0 and sdoc[before].lower_ in locative and sdoc[before].dep_ == "prep"
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
