@@ -34,6 +34,8 @@ BUILTIN_MODULES = (
     "dateline.nlp.entities",
     "dateline.nlp.actors",
     "dateline.nlp.places",
+    "dateline.nlp.quotes",
+    "dateline.nlp.claims",
 )
 
 

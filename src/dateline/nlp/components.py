@@ -36,3 +36,11 @@ def find_actors(sdoc: Any) -> Any:
     from .actors import find_actors as _find
 
     return _find(sdoc)
+
+
+def _register_attribution() -> None:
+    """Import the modules whose components live beside their stages (quotes, claims)."""
+    from . import claims, quotes  # noqa: F401
+
+
+_register_attribution()
