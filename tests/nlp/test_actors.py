@@ -157,6 +157,10 @@ def test_he_said_after_a_quote_is_the_last_speaker(report):
     assert "he" in mentions(entity_with(report, "Samuel Okafor"))
 
 
+def test_we_in_a_quotation_is_its_speaker(report):
+    assert "We" in mentions(entity_with(report, "Samuel Okafor"))
+
+
 def test_the_ministry_refers_back(report):
     ministry = entity_with(report, "The Nigerian Defence Ministry")
     assert "The ministry" in mentions(ministry)
