@@ -481,9 +481,9 @@ def find_actors(sdoc: Any) -> Any:
 def mention_kind(span: Any) -> str:
     """ "pronoun", "name" or "nominal" for a span of the ``dateline.actors`` group."""
     root = span.root
-    if len(span) == 1 and root.pos_ in ("PRON", "DET"):
-        if root.lower_ in PRONOUNS or root.lower_ in FIRST_PERSON:
-            return "pronoun"
+    pronoun = root.lower_ in PRONOUNS or root.lower_ in FIRST_PERSON
+    if len(span) == 1 and root.pos_ in ("PRON", "DET") and pronoun:
+        return "pronoun"
     if (
         root.pos_ == "PROPN"
         or root.ent_type_
