@@ -21,6 +21,7 @@ the event and quote stages call them.
 from __future__ import annotations
 
 import functools
+import zlib
 from collections.abc import Iterable
 from importlib import resources
 from typing import Any
@@ -99,12 +100,16 @@ class ActorFinder:
 
         mentions = self.find(sdoc)
         referents = self.resolver.resolve(sdoc, mentions)
+        # A long article is parsed in pieces joined afterwards: the piece's checksum keeps
+        # referent ids of different pieces apart (deterministic, unlike hash()).
+        piece = zlib.crc32(sdoc.text.encode("utf-8"))
         spans = []
         for ref in referents:
             kb = ref.kb
             for m in ref.mentions:
+                ident = f"r{ref.id}.{piece:08x}"
                 spans.append(
-                    SpacySpan(sdoc, m.start, m.end, label=ref.label, kb_id=kb, span_id=f"r{ref.id}")
+                    SpacySpan(sdoc, m.start, m.end, label=ref.label, kb_id=kb, span_id=ident)
                 )
         spans.sort(key=lambda s: (s.start, s.end))
         sdoc.spans[ACTORS] = spans
