@@ -323,7 +323,8 @@ class EventCoder:
             for t in head.subtree
             if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop
         )
-        return Actor(role=role, key=key, specific=specific, rank=rank, words=words)
+        person = entity is not None and entity.label == "PERSON"
+        return Actor(role=role, key=key, specific=specific, rank=rank, words=words, person=person)
 
     @staticmethod
     def _named(doc: Document, caption: int | None, arg: Arg) -> Named:

@@ -56,6 +56,7 @@ class Actor:
     specific: bool  # a name, or a description with a name in it ("Daesh fighters")
     rank: int  # how informative: 3 entity, 2 named description, 1 nominal, 0 pronoun
     words: frozenset[str] = frozenset()  # content words around it, for similarity
+    person: bool = False  # one person (who may act for an organisation named elsewhere)
 
 
 @dataclass
@@ -218,13 +219,17 @@ def modes_fit(a: str | None, b: str | None) -> bool:
 def _sides_clash(mine: list[Actor], theirs: list[Actor]) -> bool:
     """Two different specific actors on the same side (of different countries, where the
     actors layer says: "the Russian air force" and "Russia" do not clash)."""
-    a = {x.key for x in mine if x.specific}
-    b = {x.key for x in theirs if x.specific}
-    if not a or not b or a & b:
-        return False
-    countries_a = {x.role.country for x in mine if x.specific and x.role.country}
-    countries_b = {x.role.country for x in theirs if x.specific and x.role.country}
-    return not (countries_a & countries_b)
+    for person in (True, False):
+        # A spokeswoman and her army are one side: people clash with people only.
+        a = {x.key for x in mine if x.specific and x.person is person}
+        b = {x.key for x in theirs if x.specific and x.person is person}
+        if not a or not b or a & b:
+            continue
+        countries_a = {x.role.country for x in mine if x.specific and x.role.country}
+        countries_b = {x.role.country for x in theirs if x.specific and x.role.country}
+        if not countries_a & countries_b:
+            return True
+    return False
 
 
 def _shared(mine: list[Actor], theirs: list[Actor], *, specific_only: bool) -> bool:
