@@ -212,3 +212,13 @@ def test_a_coordinated_toll_adds_up_and_says_who(pipeline):
     doc = pipeline(Document.from_input(text, published=PUBLISHED))
     toll = event_with(doc, "killed").fatalities
     assert (toll.best, toll.combatants, toll.civilians) == (17, 12, 5)
+
+
+def test_parties_to_a_deal_are_a_dyad(pipeline):
+    text = (
+        "The fighters left under a deal negotiated between the Jabal Front and the Amal movement."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    deal = event_with(doc, "deal")
+    assert "Jabal Front" in deal.actor1.name
+    assert "Amal" in deal.actor2.name

@@ -56,6 +56,8 @@ from .syntax import is_verbal
 
 Token = Any
 PRONOUN_TAGS = ("PRP", "PRP$", "WP", "WDT", "DT", "EX")
+# Event types done together: two parties and no one acted on make a dyad.
+SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Modifiers that say the people acted on are not those of an earlier mention.
 OTHER_WORDS = frozenset({"other", "another", "further", "additional", "more"})
 _NON_WORD = re.compile(r"[^\w]+")
@@ -532,6 +534,9 @@ class EventCoder:
                 draft.agents = [state]
         agents = sorted(draft.agents, key=lambda a: -a.rank)
         patients = sorted(draft.patients, key=lambda a: -a.rank)
+        if draft.plover in SYMMETRIC and not patients and len(agents) > 1:
+            # "a deal between A and B", "A and B met": a dyad, A on one side, B the other.
+            agents, patients = agents[:1], agents[1:]
         killed = _total(draft.killed)
         injured = _total(draft.injured)
         weapon_acled = self.lex.acled_modes.get(draft.mode or "")
