@@ -27,6 +27,7 @@ BUILTIN_MODULES = (
     "dateline.nlp.parse",
     "dateline.nlp.entities",
     "dateline.nlp.places",
+    "dateline.nlp.times",
 )
 
 

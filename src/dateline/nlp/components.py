@@ -16,6 +16,7 @@ from typing import Any
 from spacy.language import Language
 
 PLACES = "dateline.places"
+TIMES = "dateline.times"
 # spaCy's labels for places: countries and cities, other locations, facilities.
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
@@ -25,3 +26,17 @@ def find_places(sdoc: Any) -> Any:
     """Place-name mentions (GPE, LOC and FAC entities) as the span group ``dateline.places``."""
     sdoc.spans[PLACES] = [ent for ent in sdoc.ents if ent.label_ in PLACE_LABELS]
     return sdoc
+
+
+@Language.component(
+    "dateline_times", requires=["token.tag", "token.dep", "token.pos"], assigns=["doc.spans"]
+)
+def find_times(sdoc: Any) -> Any:
+    """Temporal expressions (dates, times, durations, sets) as the span group ``dateline.times``.
+
+    Each span carries its expressions' rules, fields and clause direction in
+    ``span._.dateline_timex``; the stage ``dateline.times.v1`` resolves them to TIMEX3 values.
+    """
+    from .timecheck import mark_times
+
+    return mark_times(sdoc)
