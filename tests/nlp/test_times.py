@@ -25,11 +25,13 @@ def read(pipeline, text, published=PUBLISHED):
 def one(pipeline, text, expression, published=PUBLISHED):
     """The time record whose text is ``expression`` (exactly one must exist)."""
     doc = read(pipeline, text, published)
-    found = [t for t in doc.times if t.text == expression]
-    got = [(t.text, t.value) for t in doc.times]
+    found = [t for t in doc.times if t.evidence[0].text == expression]
+    got = [(t.evidence[0].text, t.value) for t in doc.times]
     assert len(found) == 1, f"{expression!r} not found once in {got}"
     time = found[0]
-    assert text[time.start : time.end] == time.text
+    span = time.evidence[0]
+    assert text[span.start : span.end] == span.text and span.caption is None
+    assert time.id == f"t-{span.start}"
     return time
 
 
@@ -65,7 +67,9 @@ def test_absolute_dates(pipeline, text, expression, value):
 
 def test_day_first_reads_numeric_dates_the_other_way():
     pipeline = Pipeline(load_config(overrides={"times": {"day_first": True}}))
-    check(pipeline, "The decree, dated 09/10/2017, was read out.", "09/10/2017", "DATE", "2017-10-09")
+    check(
+        pipeline, "The decree, dated 09/10/2017, was read out.", "09/10/2017", "DATE", "2017-10-09"
+    )
 
 
 @pytest.mark.parametrize(
@@ -95,7 +99,12 @@ def test_periods_and_their_parts(pipeline, text, expression, value, mod):
         ("The dam was finished in early 2015.", "early 2015", "2015-01-01", "2015-04-30"),
         ("The dam was finished in mid-2015.", "mid-2015", "2015-05-01", "2015-08-31"),
         ("The dam was finished in late 2015.", "late 2015", "2015-09-01", "2015-12-31"),
-        ("The dam was finished in late August 2015.", "late August 2015", "2015-08-21", "2015-08-31"),
+        (
+            "The dam was finished in late August 2015.",
+            "late August 2015",
+            "2015-08-21",
+            "2015-08-31",
+        ),
     ],
 )
 def test_early_mid_and_late_narrow_the_range(pipeline, text, expression, earliest, latest):
@@ -106,7 +115,11 @@ def test_early_mid_and_late_narrow_the_range(pipeline, text, expression, earlies
 @pytest.mark.parametrize(
     ("text", "expression", "value"),
     [
-        ("A US military official said Thursday that the strikes went on.", "Thursday", "2021-03-11"),
+        (
+            "A US military official said Thursday that the strikes went on.",
+            "Thursday",
+            "2021-03-11",
+        ),
         ("The ministers will meet on Thursday in Vienna.", "Thursday", "2021-03-18"),
         ("Officials said Wednesday that the road was open.", "Wednesday", "2021-03-17"),
         ("The ministers will meet on Wednesday in Vienna.", "Wednesday", "2021-03-24"),
@@ -146,7 +159,9 @@ def test_periods_relative_to_the_publication_date(pipeline, text, expression, va
 
 
 def test_late_last_year_is_the_end_of_last_year(pipeline):
-    time = check(pipeline, "The ceasefire broke down late last year.", "late last year", "DATE", "2020")
+    time = check(
+        pipeline, "The ceasefire broke down late last year.", "late last year", "DATE", "2020"
+    )
     assert time.mod == "END" and time.anchor == "published"
 
 
@@ -260,7 +275,9 @@ def test_sets(pipeline, text, expression, value):
         ("No talks are planned for the future.", "the future", "FUTURE_REF", PUBLISHED, None),
     ],
 )
-def test_vague_references_have_no_calendar_value(pipeline, text, expression, value, earliest, latest):
+def test_vague_references_have_no_calendar_value(
+    pipeline, text, expression, value, earliest, latest
+):
     time = check(pipeline, text, expression, "DATE", value)
     assert (time.earliest, time.latest, time.precision) == (earliest, latest, "unknown")
 
@@ -291,7 +308,10 @@ def test_numbers_and_words_that_are_not_times(pipeline, text):
 def test_range_written_with_words(pipeline):
     doc = read(pipeline, "The insurgency grew from 2014 to 2016 in the north.")
     first, last = doc.times
-    assert (first.text, first.value, last.text, last.value) == ("2014", "2014", "2016", "2016")
+    assert [(t.evidence[0].text, t.value) for t in doc.times] == [
+        ("2014", "2014"),
+        ("2016", "2016"),
+    ]
     assert first.range == last.range
     assert first.range is not None
     assert (first.range.earliest, first.range.latest) == ("2014-01-01", "2016-12-31")
@@ -300,14 +320,17 @@ def test_range_written_with_words(pipeline):
 
 def test_range_between_months_takes_the_year_of_its_end(pipeline):
     doc = read(pipeline, "Fighting raged between March and May 2015 near the dam.")
-    assert [(t.text, t.value) for t in doc.times] == [("March", "2015-03"), ("May 2015", "2015-05")]
+    assert [(t.evidence[0].text, t.value) for t in doc.times] == [
+        ("March", "2015-03"),
+        ("May 2015", "2015-05"),
+    ]
     assert doc.times[0].range is not None
     assert doc.times[0].range.latest == "2015-05-31"
 
 
 def test_range_written_as_one(pipeline):
     doc = read(pipeline, "The talks ran Aug. 29-31, 2017 in Geneva.")
-    assert [(t.text, t.value) for t in doc.times] == [
+    assert [(t.evidence[0].text, t.value) for t in doc.times] == [
         ("Aug. 29", "2017-08-29"),
         ("31, 2017", "2017-08-31"),
     ]
@@ -321,7 +344,7 @@ def test_clock_range_shares_am_pm(pipeline):
 def test_anaphoric_dates_count_from_the_date_mentioned_before(pipeline):
     text = "The attack happened on March 3. The next day, troops arrived. Two days later they left."
     doc = read(pipeline, text)
-    values = {t.text: (t.value, t.anchor) for t in doc.times}
+    values = {t.evidence[0].text: (t.value, t.anchor) for t in doc.times}
     assert values["The next day"] == ("2021-03-04", "mention")
     assert values["Two days later"] == ("2021-03-06", "mention")
 
@@ -367,8 +390,8 @@ def test_times_in_gives_the_times_of_a_stretch(pipeline):
     text = "Troops left on Monday. They returned in May 2015."
     doc = read(pipeline, text)
     second = text.index("They")
-    assert [t.text for t in times_in(doc, second, len(text))] == ["May 2015"]
-    assert [t.text for t in times_in(doc, 0, second)] == ["Monday"]
+    assert [t.evidence[0].text for t in times_in(doc, second, len(text))] == ["May 2015"]
+    assert [t.evidence[0].text for t in times_in(doc, 0, second)] == ["Monday"]
 
 
 def test_times_stage_needs_its_component():

@@ -16,19 +16,19 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from ..config import Config
 from ..document import Document
 from ..errors import PipelineError
-from ..records import Time, TimeRange
+from ..records import Time, TimeRange, assign_ids
 from ..registry import Stage, stages
 from .components import TIMES
 from .timecheck import EXTENSION, words_before
 from .timenorm import Resolved, Resolver
-from .timex import Grammar, normal_form
+from .timex import Expression, Grammar, normal_form
 
 COMPONENT = "dateline_times"
 # The dateline ends at its first dash or colon, within the first line.
@@ -52,9 +52,7 @@ class Found:
     pair: int | None = None
     direction: Any = None
 
-    def expression(self, fields: dict[str, str] | None = None) -> Any:
-        from .timex import Expression
-
+    def expression(self, fields: dict[str, str] | None = None) -> Expression:
         return Expression(
             self.start, self.end, self.rule, self.kind, self.type, fields or self.fields
         )
@@ -66,9 +64,8 @@ class Reading:
 
     found: Found
     resolved: Resolved
-    partner: int | None = None  # index of the other end of its range
+    partner_found: Found | None = None  # the other end of its range
     range_span: tuple[int, int] | None = None
-    notes: dict[str, Any] = field(default_factory=dict)
 
 
 def found_in(sdoc: Any) -> list[Found]:
@@ -167,7 +164,7 @@ class TimeReader:
             if a is None or b is None:
                 continue
             start, end = self._range_extent(text, a.found, b.found)
-            a.partner, b.partner = second, first
+            a.partner_found, b.partner_found = b.found, a.found
             a.range_span = b.range_span = (start, end)
         return [r for r in readings if r is not None]
 
@@ -255,37 +252,46 @@ def _anchor_name(resolved: Resolved, source: str | None) -> str | None:
 
 
 def build_times(doc: Document, reader: TimeReader) -> list[Time]:
-    """The Time records of a document's body."""
+    """The Time records of a document's body and photo captions, with their ids."""
     found = found_in(doc.sdoc)
     anchor = parse_iso(doc.meta.published)
     source = "published" if anchor else None
     if anchor is None:
         anchor = reader.dateline_anchor(doc.text, found)
         source = "dateline" if anchor else None
-    readings = reader.read(doc.text, found, anchor)
+    records = _records(doc, reader.read(doc.text, found, anchor), source, None)
+    for n, sdoc in enumerate(doc.caption_sdocs):
+        text = doc.meta.captions[n].text
+        records += _records(doc, reader.read(text, found_in(sdoc), anchor), source, n)
+    assign_ids(records)
+    return records
+
+
+def _records(
+    doc: Document, readings: list[Reading], source: str | None, caption: int | None
+) -> list[Time]:
+    by_found = {id(r.found): r for r in readings}
     records: list[Time] = []
     for reading in readings:
         r = reading.resolved
         rng = None
-        if reading.partner is not None and reading.range_span is not None:
-            partner = next(x for x in readings if x.found is found[reading.partner])
+        if reading.partner_found is not None and reading.range_span is not None:
+            partner = by_found[id(reading.partner_found)]
             first, last = sorted([reading, partner], key=lambda x: x.found.start)
-            start, end = reading.range_span
             rng = TimeRange(
                 earliest=_iso(first.resolved.earliest),
                 latest=_iso(last.resolved.latest),
-                evidence=[doc.span(start, end)],
+                evidence=[doc.span(*reading.range_span, caption=caption)],
             )
         records.append(
             Time(
-                start=reading.found.start,
-                end=reading.found.end,
-                text=doc.text[reading.found.start : reading.found.end],
+                id="",
                 type=r.type,
                 value=r.value,
                 earliest=_iso(r.earliest),
                 latest=_iso(r.latest),
                 precision=r.precision,
+                evidence=[doc.span(reading.found.start, reading.found.end, caption=caption)],
                 mod=r.mod,
                 anchor=_anchor_name(r, source),
                 range=rng,
@@ -299,21 +305,31 @@ def _iso(value: date | None) -> str | None:
 
 
 def times_in(doc: Document, start: int, end: int) -> list[Time]:
-    """The time records of the body whose evidence lies inside ``text[start:end]``."""
-    return [t for t in doc.times if start <= t.start and t.end <= end]
+    """The body's time records whose first evidence lies inside ``text[start:end]``, in order.
+
+    The function the event stage calls to date an event from the expressions of its
+    sentence; the two ends of a range both come, each with the ``range`` they share.
+    """
+    found = [
+        time
+        for time in doc.times
+        if time.evidence[0].caption is None
+        and start <= time.evidence[0].start
+        and time.evidence[0].end <= end
+    ]
+    return sorted(found, key=lambda time: time.evidence[0].start)
 
 
 @stages.register("dateline.times.v1", requires=["sdoc"], assigns=["times"], english_only=True)
 def make_times(config: Config) -> Stage:
     """Dates, times, durations and sets with TIMEX3 values, anchored on the publication date."""
-    if COMPONENT not in config.get("parse", {}).get("components", []):
+    if COMPONENT not in config.parse.components:
         raise PipelineError(
             f"stage dateline.times.v1 reads the spaCy component {COMPONENT!r}: "
             f'add it to [parse] components = [..., "{COMPONENT}"]'
         )
     grammar = Grammar.load()
-    settings = config.get("times", {})
-    resolver = Resolver(grammar.lexicon, day_first=bool(settings.get("day_first", False)))
+    resolver = Resolver(grammar.lexicon, day_first=config.times.day_first)
     reader = TimeReader(resolver, grammar)
 
     def times(doc: Document) -> Document:
