@@ -7,6 +7,8 @@ Every case is a sentence we wrote, read with publication date Wednesday 17 March
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import dateline
 from dateline.config import load_config
@@ -14,6 +16,8 @@ from dateline.errors import PipelineError
 from dateline.nlp.components import TIMES
 from dateline.nlp.times import make_times, times_in
 from dateline.pipeline import Pipeline
+
+from ..conftest import FIXTURES
 
 PUBLISHED = "2021-03-17"
 
@@ -152,6 +156,9 @@ def test_weekdays_follow_the_tense_of_their_clause(pipeline, text, expression, v
         ("Shelling went on over the weekend.", "the weekend", "2021-W10-WE"),
         ("The budget passed this past week.", "this past week", "2021-W10"),
         ("Fighting eased in the last quarter.", "the last quarter", "2020-Q4"),
+        ("Exports fell in the quarter.", "the quarter", "2021-Q1"),
+        ("Talks began in the year 2009.", "the year 2009", "2009"),
+        ("Police raided the camp earlier Monday.", "earlier Monday", "2021-03-15"),
     ],
 )
 def test_periods_relative_to_the_publication_date(pipeline, text, expression, value):
@@ -239,6 +246,8 @@ def test_times_of_day(pipeline, text, expression, value):
         ("The plan covers the next five years.", "the next five years", "P5Y", None),
         ("Workers held a month-long strike.", "month-long", "P1M", None),
         ("They waited 24 hours at the border.", "24 hours", "PT24H", None),
+        ("He served a three-year term in parliament.", "a three-year term", "P3Y", None),
+        ("Aid will flow over a two-year period.", "a two-year period", "P2Y", None),
     ],
 )
 def test_durations(pipeline, text, expression, value, mod):
@@ -299,6 +308,8 @@ def test_vague_references_have_no_calendar_value(
         "The bus took Route 2071 to the coast.",
         "The future president spoke to reporters.",
         "The facilities that fall under the contract were inspected.",
+        "The ruins are several centuries old.",
+        "Police counted 1500 burned vehicles.",
     ],
 )
 def test_numbers_and_words_that_are_not_times(pipeline, text):
@@ -398,3 +409,133 @@ def test_times_stage_needs_its_component():
     config = load_config(overrides={"parse": {"components": ["dateline_places"]}})
     with pytest.raises(PipelineError, match="dateline_times"):
         make_times(config)
+
+
+FIXTURE = FIXTURES / "times" / "harbour_talks.txt"
+# Every expression of the fixture article (published 06 October 2022, a Thursday), in order:
+# (text, caption, type, value, anchor).
+FIXTURE_TIMES = [
+    ("Wednesday", None, "DATE", "2022-10-05", "published"),
+    ("Thursday", None, "DATE", "2022-10-06", "published"),
+    ("late August", None, "DATE", "2022-08", "published"),
+    ("March 2019", None, "DATE", "2019-03", None),
+    ("more than three years", None, "DURATION", "P3Y", None),
+    ("last month", None, "DATE", "2022-09", "published"),
+    ("the first half of 2022", None, "DATE", "2022-H1", None),
+    ("April", None, "DATE", "2022-04", "published"),
+    ("June", None, "DATE", "2022-06", "published"),
+    ("Monday", None, "DATE", "2022-10-10", "published"),
+    ("the end of the year", None, "DATE", "2022", "published"),
+    ("24-hour", None, "DURATION", "PT24H", None),
+    ("Sept. 12", None, "DATE", "2022-09-12", "published"),
+    ("two days later", None, "DATE", "2022-09-14", "mention"),
+    ("every day", None, "SET", "P1D", None),
+    ("6 a.m.", None, "TIME", "2022-09-15T06:00", "published"),
+    ("Sept. 15", None, "DATE", "2022-09-15", "published"),
+    ("recent weeks", None, "DURATION", "PXW", None),
+    ("years", None, "DURATION", "PXY", None),
+    ("Now", None, "DATE", "PRESENT_REF", "published"),
+    ("the 1990s", None, "DATE", "199", None),
+    ("July 2021", None, "DATE", "2021-07", None),
+    ("eleven days", None, "DURATION", "P11D", None),
+    ("October 3, 2022", 0, "DATE", "2022-10-03", None),
+]
+
+
+def test_every_expression_of_a_wire_report(pipeline, validate):
+    doc = dateline.extract(FIXTURE.read_text("utf-8"), pipeline=pipeline)
+    assert doc.meta.published == "2022-10-06"
+    got = [
+        (t.evidence[0].text, t.evidence[0].caption, t.type, t.value, t.anchor) for t in doc.times
+    ]
+    assert got == FIXTURE_TIMES
+    validate(doc.to_dict())
+
+
+def test_a_caption_date_points_into_the_caption(pipeline):
+    doc = dateline.extract(FIXTURE.read_text("utf-8"), pipeline=pipeline)
+    caption = [t for t in doc.times if t.evidence[0].caption == 0]
+    assert [t.id for t in caption] == ["t-c0-70"]
+    span = caption[0].evidence[0]
+    assert doc.meta.captions[0].text[span.start : span.end] == "October 3, 2022"
+    assert times_in(doc, 0, len(doc.text)) == [t for t in doc.times if t not in caption]
+
+
+def test_the_two_ends_of_a_range_share_it_in_the_report(pipeline):
+    doc = dateline.extract(FIXTURE.read_text("utf-8"), pipeline=pipeline)
+    april, june = (t for t in doc.times if t.evidence[0].text in ("April", "June"))
+    assert april.range == june.range
+    assert april.range is not None
+    assert (april.range.earliest, april.range.latest) == ("2022-04-01", "2022-06-30")
+    assert april.range.evidence[0].text == "between April and June"
+
+
+WIRE_TIME_WORDS = st.sampled_from(
+    [
+        "Police",
+        "said",
+        "on",
+        "Thursday",
+        "in",
+        "May",
+        "2015",
+        "last",
+        "week",
+        "the",
+        "past",
+        "three",
+        "years",
+        "ago",
+        "18-year-old",
+        "$3",
+        "million",
+        "17",
+        "vehicles",
+        "early",
+        "late",
+        "mid-2015",
+        "between",
+        "and",
+        "from",
+        "to",
+        "Aug.",
+        "29",
+        ",",
+        ".",
+        "\n",
+        "\n\n",
+        "3",
+        "p.m.",
+        "every",
+        "Friday",
+        "recently",
+        "now",
+        "(AFP)",
+        "—",
+        "this",
+        "summer",
+        "09/09/2017",
+        "2014-2016",
+        "will",
+        "meet",
+    ]
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.one_of(st.text(max_size=200), st.lists(WIRE_TIME_WORDS, max_size=40).map(" ".join)),
+    published=st.one_of(st.none(), st.dates().map(str)),
+)
+def test_any_text_gives_times_whose_evidence_indexes_it(pipeline, text, published):
+    try:
+        doc = dateline.extract(text, published=published, clean=False, pipeline=pipeline)
+    except dateline.InputError:
+        return
+    for time in doc.times:
+        for span in time.evidence:
+            assert doc.text[span.start : span.end] == span.text
+        if time.earliest and time.latest:
+            assert time.earliest <= time.latest

@@ -118,11 +118,17 @@ class Checker:
         before = words_before(sdoc.text, match.start, 1)
         if before and before[-1] in self.year_blockers:
             return False
-        nxt = tokens[-1].nbor() if tokens.end < len(sdoc) else None
-        if nxt is not None and nxt.lower_ in self.counted:
+        if tokens.end < len(sdoc) and self._counts(sdoc, tokens.end):
             # "the 2016 elections" is a year; "2016 people" is a count.
             return bool(before) and before[-1] in ("the", "its", "their", "his", "her", "this")
         return True
+
+    def _counts(self, sdoc: Any, i: int) -> bool:
+        """Whether the words from token ``i`` are what a number before them counts."""
+        nxt = sdoc[i]
+        if nxt.lower_ in self.counted or nxt.tag_ == "NNS":
+            return True
+        return nxt.tag_ == "JJ" and i + 1 < len(sdoc) and sdoc[i + 1].tag_ == "NNS"
 
     def bare_season(self, sdoc: Any, match: Match) -> bool:
         """A season word is a date after a preposition or a modifier, not in "the fall of X"."""

@@ -208,14 +208,13 @@ def number(text: str | None, lexicon: Lexicon) -> float | None:
     """The number a numeral stands for ("three", "twenty-five", "2.5", "a"), else None."""
     if text is None:
         return None
+    plain = text.replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", plain):
+        return float(plain)
     key = normal_form(text.replace(",", "").replace("½", " 1/2"))
     if key.endswith("1/2"):
         whole = key[:-3].strip()
         return (float(whole) if whole else 0.0) + 0.5
-    try:
-        return float(key)
-    except ValueError:
-        pass
     value = lexicon.lookup("number", key)
     if value is not None:
         return float(value)
@@ -633,9 +632,14 @@ class Resolver:
     ) -> Resolved | None:
         base = ref or anchor
         word = normal_form(f["ana"]).removeprefix("the ")
-        offset = {"same": 0, "that": 0, "following": 1, "next": 1}.get(word, -1)
         part = self.lexicon.lookup("part_of_day", f.get("cunit"))
         unit = "D" if part else str(self.lexicon.lookup("calendar_unit", f["cunit"]))
+        if word in ("year-earlier", "year-ago"):
+            offset = -4 if unit == "Q" else -1
+        else:
+            offset = {"same": 0, "that": 0, "the": 0, "latest": 0, "following": 1, "next": 1}.get(
+                word, -1
+            )
         if base is None:
             # Nothing to count from: the period's kind is known, not its date.
             value = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX"}
