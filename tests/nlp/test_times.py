@@ -269,6 +269,7 @@ def test_an_anchored_duration_has_its_range(pipeline):
         ("The envoys meet twice a week.", "twice a week", "P1W"),
         ("The committee meets weekly.", "weekly", "P1W"),
         ("Markets close on Fridays.", "Fridays", "XXXX-WXX-5"),
+        ("The fund pays $3 million a year to the families.", "a year", "P1Y"),
     ],
 )
 def test_sets(pipeline, text, expression, value):

@@ -59,46 +59,50 @@ class Checker:
         self.month_cues = lex.words("bare_month_cues")
         self.counted = lex.words("counted_after_year")
         self.year_blockers = lex.words("year_blockers")
+        self.quantity_words = lex.words("rate_amounts")
         cues = lex.get("future_cues") or {}
         self.future_aux = frozenset(normal_form(w) for w in cues.get("auxiliaries", []))
         self.future_heads = frozenset(cues.get("heads", []))
         self.reporting = frozenset(cues.get("reporting", []))
-        self.checks: dict[str, Callable[[Any, Match], bool]] = {
+        self.checks: dict[str, Callable[[Any, str, Match], bool]] = {
             "bare_month": self.bare_month,
             "bare_year": self.bare_year,
             "bare_season": self.bare_season,
             "after_prep": self.after_prep,
             "after_at": self.after_at,
+            "after_quantity": self.after_quantity,
             "adverb": self.adverb,
             "not_modifier": self.not_modifier,
         }
 
-    def passes(self, sdoc: Any, match: Match) -> bool:
-        """Whether ``match`` stands: its rule's checks and the global ones."""
-        if not self.month_ok(sdoc, match):
+    def passes(self, sdoc: Any, text: str, match: Match) -> bool:
+        """Whether ``match`` stands: its rule's checks and the global ones.
+
+        ``text`` is ``sdoc.text``, passed along because spaCy rebuilds it on every access.
+        """
+        if not self.month_ok(sdoc, text, match):
             return False
-        return all(self.checks[name](sdoc, match) for name in match.rule.checks)
+        return all(self.checks[name](sdoc, text, match) for name in match.rule.checks)
 
     # -- global ------------------------------------------------------------------------------------
-    def month_ok(self, sdoc: Any, match: Match) -> bool:
+    def month_ok(self, sdoc: Any, text: str, match: Match) -> bool:
         """An ambiguous month name ("may", "march") tagged as a verb, or a person's name, is not one."""
         span = match.groups.get("month")
         if span is None:
             return True
-        text = sdoc.text[span[0] : span[1]]
+        month = text[span[0] : span[1]]
         tokens = _tokens(sdoc, *span)
         if tokens is None:
             return False
         if any(t.ent_type_ == "PERSON" for t in tokens):
             return False
-        if normal_form(text) in self.ambiguous and not ({"day", "year"} & set(match.groups)):
+        if normal_form(month) in self.ambiguous and not ({"day", "year"} & set(match.groups)):
             return not any(t.tag_ in _VERB_TAGS for t in tokens)
         return True
 
     # -- named checks ------------------------------------------------------------------------------
-    def bare_month(self, sdoc: Any, match: Match) -> bool:
+    def bare_month(self, sdoc: Any, text: str, match: Match) -> bool:
         """A month without day or year: an ambiguous name needs a capital and a cue before it."""
-        text = sdoc.text
         span = match.groups["month"]
         month = text[span[0] : span[1]]
         if normal_form(month) not in self.ambiguous:
@@ -107,7 +111,7 @@ class Checker:
             return True
         return month[:1].isupper() and _cue_before(text, match.start, self.month_cues)
 
-    def bare_year(self, sdoc: Any, match: Match) -> bool:
+    def bare_year(self, sdoc: Any, text: str, match: Match) -> bool:
         """A four-digit number is a year unless it counts something ("2015 people")."""
         span = match.groups["year"]
         tokens = _tokens(sdoc, *span)
@@ -115,7 +119,7 @@ class Checker:
             return False
         if any(t.ent_type_ in _NOT_YEAR_ENTS for t in tokens):
             return False
-        before = words_before(sdoc.text, match.start, 1)
+        before = words_before(text, match.start, 1)
         if before and before[-1] in self.year_blockers:
             return False
         if tokens.end < len(sdoc) and self._counts(sdoc, tokens.end):
@@ -130,9 +134,8 @@ class Checker:
             return True
         return nxt.tag_ == "JJ" and i + 1 < len(sdoc) and sdoc[i + 1].tag_ == "NNS"
 
-    def bare_season(self, sdoc: Any, match: Match) -> bool:
+    def bare_season(self, sdoc: Any, text: str, match: Match) -> bool:
         """A season word is a date after a preposition or a modifier, not in "the fall of X"."""
-        text = sdoc.text
         after = text[match.end : match.end + 5].lower()
         if re.match(r"\s+of\b", after):
             return False
@@ -146,34 +149,42 @@ class Checker:
         words = words_before(text, match.start, 1)
         return bool(words) and words[-1] in cues
 
-    def after_prep(self, sdoc: Any, match: Match) -> bool:
+    def after_prep(self, sdoc: Any, text: str, match: Match) -> bool:
         """Bare plurals ("for years") and clock times ("at 14:30") need a preposition before."""
         if "unit_bare" in match.groups and re.match(
-            r"\s+of\b", sdoc.text[match.end : match.end + 4]
+            r"\s+of\b", text[match.end : match.end + 4]
         ):
             return True  # "years of war"
         cues = {"for", "in", "over", "within", "at", "around", "about", "by", "until", "till"}
         cues |= {"from", "before", "after", "since", "during", "past", "of", "to"}
-        words = words_before(sdoc.text, match.start, 1)
+        words = words_before(text, match.start, 1)
         return bool(words) and words[-1] in cues
 
-    def after_at(self, sdoc: Any, match: Match) -> bool:
+    def after_at(self, sdoc: Any, text: str, match: Match) -> bool:
         """A four-digit clock time ("at 0715") needs "at" or a word like it before."""
-        words = words_before(sdoc.text, match.start, 1)
+        words = words_before(text, match.start, 1)
         return bool(words) and words[-1] in ("at", "around", "about", "until", "till")
 
-    def adverb(self, sdoc: Any, match: Match) -> bool:
+    def after_quantity(self, sdoc: Any, text: str, match: Match) -> bool:
+        """A rate ("$3 million a year", "twice a week") follows an amount."""
+        words = words_before(text, match.start, 1)
+        if not words:
+            return False
+        word = words[-1].strip("$£€%")
+        return word.replace(",", "").replace(".", "").isdigit() or word in self.quantity_words
+
+    def adverb(self, sdoc: Any, text: str, match: Match) -> bool:
         """Frequency words count as sets when used as adverbs ("meets weekly")."""
         tokens = _tokens(sdoc, match.start, match.end)
         return tokens is not None and all(t.pos_ == "ADV" for t in tokens)
 
-    def not_modifier(self, sdoc: Any, match: Match) -> bool:
+    def not_modifier(self, sdoc: Any, text: str, match: Match) -> bool:
         """ "the future" is a time, "the future president" is not."""
         tokens = _tokens(sdoc, match.start, match.end)
         if tokens is None:
             return False
         if tokens.end < len(sdoc) and sdoc[tokens.end].pos_ in ("NOUN", "PROPN"):
-            return not sdoc.text[match.start : match.end].lower().startswith("the ")
+            return not text[match.start : match.end].lower().startswith("the ")
         return True
 
     # -- direction ---------------------------------------------------------------------------------
@@ -234,7 +245,7 @@ def mark_times(sdoc: Any, grammar: Grammar | None = None) -> Any:
     grammar = grammar or Grammar.load()
     checker = _checker(grammar)
     text = sdoc.text
-    matches = [m for m in grammar.candidates(text) if checker.passes(sdoc, m)]
+    matches = [m for m in grammar.candidates(text) if checker.passes(sdoc, text, m)]
     expressions = grammar.expressions(text, grammar.select(matches))
     spans: dict[tuple[int, int], Any] = {}
     data: dict[tuple[int, int], list[dict[str, Any]]] = {}

@@ -30,6 +30,8 @@ _MACRO = re.compile(r"\{([a-z_]+)\}")
 _BEFORE = r"(?<![\w$£€¥])"
 _AFTER = r"(?!\w)"
 _SECOND = "_2"
+# The words of a text, for the rules' ``needs``; "digit" stands for any digit.
+_WORDS = re.compile(r"[a-z]+|[0-9]")
 
 
 def normal_form(text: str) -> str:
@@ -49,6 +51,8 @@ class Rule:
     checks: tuple[str, ...] = ()
     reject: re.Pattern[str] | None = None
     is_range: bool = False
+    # Sets of words of which one must all occur in a text for the rule to be tried on it.
+    needs: tuple[frozenset[str], ...] = ()
 
 
 @dataclass
@@ -210,13 +214,27 @@ class Grammar:
             checks=tuple(str(c) for c in spec.get("checks", ())),
             reject=reject,
             is_range=bool(spec.get("range", False)),
+            needs=self._needs(name, spec.get("needs", ())),
         )
+
+    def _needs(self, rule: str, needs: Iterable[str]) -> tuple[frozenset[str], ...]:
+        """The word sets of a rule's ``needs``: each word list's forms, or the word itself."""
+        out: list[frozenset[str]] = []
+        for need in needs:
+            forms = self.lexicon.forms(need) if need in self.lexicon.tables else [need]
+            out += [frozenset(_WORDS.findall(form.lower())) for form in forms]
+        if any(not words for words in out):
+            raise ConfigError(f"{RULES}: rule {rule!r} needs a form without words; fix needs")
+        return tuple(out)
 
     def candidates(self, text: str) -> list[Match]:
         """Every match of every rule in ``text`` (overlapping ones included), ignoring case."""
         low = lower_text(text)
+        words = {w if not w.isdigit() else "digit" for w in _WORDS.findall(low)}
         found: list[Match] = []
         for rule in self.rules:
+            if rule.needs and not any(need <= words for need in rule.needs):
+                continue
             for m in rule.regex.finditer(low):
                 if m.end() == m.start():
                     continue
