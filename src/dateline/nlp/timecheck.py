@@ -151,9 +151,7 @@ class Checker:
 
     def after_prep(self, sdoc: Any, text: str, match: Match) -> bool:
         """Bare plurals ("for years") and clock times ("at 14:30") need a preposition before."""
-        if "unit_bare" in match.groups and re.match(
-            r"\s+of\b", text[match.end : match.end + 4]
-        ):
+        if "unit_bare" in match.groups and re.match(r"\s+of\b", text[match.end : match.end + 4]):
             return True  # "years of war"
         cues = {"for", "in", "over", "within", "at", "around", "about", "by", "until", "till"}
         cues |= {"from", "before", "after", "since", "during", "past", "of", "to"}
