@@ -191,20 +191,26 @@ class Checker:
         tokens = _tokens(sdoc, start, end)
         if tokens is None:
             return None
+        def inside(token: Any) -> bool:
+            # A month tagged as a modal ("18 may") is no verb of the clause.
+            return bool(tokens.start <= token.i < tokens.end)
+
         verb = tokens.root
         for _ in range(8):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            if (verb.pos_ in ("VERB", "AUX") and not inside(verb)) or verb.head is verb:
                 break
             verb = verb.head
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") or inside(verb):
             verb = verb.sent.root
-            if verb.pos_ not in ("VERB", "AUX"):
+            if verb.pos_ not in ("VERB", "AUX") or inside(verb):
                 return None
         return self._verb_direction(verb, 0)
 
     def _verb_direction(self, verb: Any, depth: int) -> Direction | None:
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         words = {normal_form(a.text) for a in auxes}
+        if "have" in words or "has" in words or "had" in words:
+            return "past"  # "will have left", "may have fled"
         if words & self.future_aux:
             return "future"
         if any(a.tag_ == "MD" for a in auxes) or verb.tag_ == "MD":

@@ -26,6 +26,10 @@ Precision = Literal["day", "week", "month", "season", "year", "decade", "unknown
 # How far past or ahead of the anchor a date may lie and still be read as the past (or the
 # future): a report dated the 9th may say "on the 10th" with a past verb across time zones.
 SLACK = timedelta(days=2)
+# A month and day read in the past (or future) that lies this far from the anchor loses to
+# the same day within NEAR days of it on the other side.
+FAR = 270
+NEAR = 45
 # A season "last summer" is the latest one that ended at least this long before the anchor;
 # "next summer" the first that starts at least this long after it (in September "last
 # summer" is the year before: the one just ended would be "this summer").
@@ -466,15 +470,19 @@ class Resolver:
             candidates = matching or candidates
         if not candidates:
             return None
+        nearest = min(candidates, key=lambda c: (abs((c - anchor).days), c))
+        chosen = None
         if direction == "past":
             before = [c for c in candidates if c <= anchor + SLACK]
-            if before:
-                return max(before)
+            chosen = max(before) if before else None
         elif direction == "future":
             after = [c for c in candidates if c >= anchor - SLACK]
-            if after:
-                return min(after)
-        return min(candidates, key=lambda c: (abs((c - anchor).days), c))
+            chosen = min(after) if after else None
+        # The tense read from the parse is a hint; a date near the anchor beats one nearly a
+        # year away ("reported on 18 May" in a report of 21 May, whatever the parse says).
+        if chosen is None or (abs((chosen - anchor).days) > FAR and abs((nearest - anchor).days) <= NEAR):
+            return nearest
+        return chosen
 
     @staticmethod
     def _infer_month_year(
