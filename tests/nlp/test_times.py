@@ -62,6 +62,7 @@ def check(pipeline, text, expression, type_, value, published=PUBLISHED):
         ("A video released in May of 2015 showed him.", "May of 2015", "2015-05"),
         ("He was wounded in 2015 but survived.", "2015", "2015"),
         ("In 2016, the US offered a reward.", "2016", "2016"),
+        ("In 1723, the colony passed a curfew law.", "1723", "1723"),
         ("the mass kidnapping took place on 30 december in the town", "30 december", "2020-12-30"),
         ("the four-day meeting began on 15 march at the tribunal.", "15 march", "2021-03-15"),
         ("The rebels must leave by March 20.", "March 20", "2021-03-20"),
@@ -372,6 +373,7 @@ def test_anaphoric_dates_count_from_the_date_mentioned_before(pipeline):
     ("text", "expression", "value"),
     [
         ("A US military official said Thursday.", "Thursday", "XXXX-WXX-4"),
+        ("In February last year, the talks failed.", "February last year", "XXXX-02"),
         ("The convoy split in two last week.", "last week", "DCT-P1W"),
         ("The Times reported in April that he died.", "April", "XXXX-04"),
         ("Rebels attacked three years ago.", "three years ago", "DCT-P3Y"),

@@ -30,6 +30,10 @@ _WORD = re.compile(r"[\w'’.-]+")
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re"})
+# Four-digit numbers below this are years only after a preposition ("in 1723").
+OLD_YEAR = 1800
+_YEAR_CUES = frozenset({"in", "since", "by", "until", "from", "before", "after", "between"})
+_YEAR_CUES |= {"around", "circa", "during", "of", "to", "and", "or", "c"}
 # A year is not a year inside these entities ("$2015", "2015 percent").
 _NOT_YEAR_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 
@@ -122,6 +126,8 @@ class Checker:
         before = words_before(text, match.start, 1)
         if before and before[-1] in self.year_blockers:
             return False
+        if int(text[span[0] : span[1]]) < OLD_YEAR and not (before and before[-1] in _YEAR_CUES):
+            return False  # "1200 residents", but "in 1723"
         if tokens.end < len(sdoc) and self._counts(sdoc, tokens.end):
             # "the 2016 elections" is a year; "2016 people" is a count.
             return bool(before) and before[-1] in ("the", "its", "their", "his", "her", "this")

@@ -382,9 +382,7 @@ class Resolver:
         rel = lookup("relative", f.get("rel"))
         ryrel = lookup("relative", f.get("ryrel"))
         anchored = False
-        if year is None and ryrel is not None:
-            if anchor is None:
-                return None
+        if year is None and ryrel is not None and anchor is not None:
             year, anchored = anchor.year + int(ryrel), True
         part = lookup("part_of_day", f.get("part"))
         suffix = f"T{part}" if part else ""
