@@ -137,7 +137,7 @@ def _scorecard(data_dir, *extra):
 def test_eval_writes_a_scorecard_that_checks_clean(data_dir):
     path = _scorecard(data_dir)
     card = json.loads(path.read_text(encoding="utf-8"))
-    assert card["corpora"]["te3"]["documents"] == 3
+    assert card["corpora"]["te3"]["documents"] == 4
     assert "value_f1" in card["corpora"]["te3"]["metrics"]
     result = CliRunner().invoke(
         cli, ["eval", "--data", str(data_dir), "--only", "te3", "--check", str(path)]
