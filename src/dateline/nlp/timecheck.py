@@ -197,6 +197,7 @@ class Checker:
         tokens = _tokens(sdoc, start, end)
         if tokens is None:
             return None
+
         def inside(token: Any) -> bool:
             # A month tagged as a modal ("18 may") is no verb of the clause.
             return bool(tokens.start <= token.i < tokens.end)

@@ -478,7 +478,9 @@ class Resolver:
             chosen = min(after) if after else None
         # The tense read from the parse is a hint; a date near the anchor beats one nearly a
         # year away ("reported on 18 May" in a report of 21 May, whatever the parse says).
-        if chosen is None or (abs((chosen - anchor).days) > FAR and abs((nearest - anchor).days) <= NEAR):
+        if chosen is None or (
+            abs((chosen - anchor).days) > FAR and abs((nearest - anchor).days) <= NEAR
+        ):
             return nearest
         return chosen
 
