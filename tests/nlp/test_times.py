@@ -240,7 +240,8 @@ def test_times_of_day(pipeline, text, expression, value):
         ("Prices will rise in the coming weeks.", "the coming weeks", "PXW", None),
         ("The siege lasted more than a decade.", "more than a decade", "P1DE", "MORE_THAN"),
         ("The talks lasted about two weeks.", "about two weeks", "P2W", "APPROX"),
-        ("The talks lasted nearly two weeks.", "nearly two weeks", "P2W", "LESS_THAN"),
+        ("The talks lasted nearly two weeks.", "nearly two weeks", "P2W", "APPROX"),
+        ("The talks lasted less than two weeks.", "less than two weeks", "P2W", "LESS_THAN"),
         ("The siege lasted several months.", "several months", "PXM", None),
         ("Attacks have risen in recent years.", "recent years", "PXY", None),
         ("The army imposed a 48-hour curfew.", "48-hour", "PT48H", None),
@@ -367,6 +368,23 @@ def test_anaphoric_dates_count_from_the_date_mentioned_before(pipeline):
     values = {t.evidence[0].text: (t.value, t.anchor) for t in doc.times}
     assert values["The next day"] == ("2021-03-04", "mention")
     assert values["Two days later"] == ("2021-03-06", "mention")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Rebels attacked on March 3. Later in the day, troops arrived.", "the day", "2021-03-03"),
+        ("Prices rose earlier in the year.", "the year", "2021"),
+        ("Talks failed this time, the envoy said.", "this time", "PRESENT_REF"),
+    ],
+)
+def test_the_period_in_question(pipeline, text, expression, value):
+    assert one(pipeline, text, expression).value == value
+
+
+def test_the_day_of_an_event_is_not_a_date(pipeline):
+    doc = read(pipeline, "He recalled the day the war began, and in the day of reckoning.")
+    assert doc.times == []
 
 
 @pytest.mark.parametrize(

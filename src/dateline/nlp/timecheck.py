@@ -74,6 +74,7 @@ class Checker:
             "bare_season": self.bare_season,
             "after_prep": self.after_prep,
             "after_at": self.after_at,
+            "after_in": self.after_in,
             "after_quantity": self.after_quantity,
             "adverb": self.adverb,
             "not_modifier": self.not_modifier,
@@ -168,6 +169,14 @@ class Checker:
         """A four-digit clock time ("at 0715") needs "at" or a word like it before."""
         words = words_before(text, match.start, 1)
         return bool(words) and words[-1] in ("at", "around", "about", "until", "till")
+
+    def after_in(self, sdoc: Any, text: str, match: Match) -> bool:
+        """"the day" is a date in "later in the day", not in "the day the war began"."""
+        words = words_before(text, match.start, 1)
+        if not words or words[-1] not in ("in", "during", "throughout", "within"):
+            return False
+        after = text[match.end : match.end + 12].lower()
+        return not re.match(r"\s+(?:of|that|when|before|after|he|she|they|it|we)\b", after)
 
     def after_quantity(self, sdoc: Any, text: str, match: Match) -> bool:
         """A rate ("$3 million a year", "twice a week") follows an amount."""
