@@ -318,6 +318,7 @@ def test_vague_references_have_no_calendar_value(
         "The bus took Route 2071 to the coast.",
         "The future president spoke to reporters.",
         "The facilities that fall under the contract were inspected.",
+        "Floods are common this time of year.",
         "The ruins are several centuries old.",
         "Police counted 1500 burned vehicles.",
     ],

@@ -196,6 +196,8 @@ class Checker:
         tokens = _tokens(sdoc, match.start, match.end)
         if tokens is None:
             return False
+        if tokens.end < len(sdoc) and sdoc[tokens.end].lower_ == "of":
+            return False  # "this time of year", "the future of the region"
         if tokens.end < len(sdoc) and sdoc[tokens.end].pos_ in ("NOUN", "PROPN"):
             return not text[match.start : match.end].lower().startswith("the ")
         return True
