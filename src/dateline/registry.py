@@ -34,6 +34,8 @@ BUILTIN_MODULES = (
     "dateline.nlp.entities",
     "dateline.nlp.places",
     "dateline.nlp.times",
+    "dateline.nlp.quotes",
+    "dateline.nlp.claims",
 )
 
 

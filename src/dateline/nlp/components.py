@@ -40,3 +40,11 @@ def find_times(sdoc: Any) -> Any:
     from .timecheck import mark_times
 
     return mark_times(sdoc)
+
+
+def _register_attribution() -> None:
+    """Import the modules whose components live beside their stages (quotes, claims)."""
+    from . import claims, quotes  # noqa: F401
+
+
+_register_attribution()
