@@ -171,7 +171,7 @@ class Checker:
         return bool(words) and words[-1] in ("at", "around", "about", "until", "till")
 
     def after_in(self, sdoc: Any, text: str, match: Match) -> bool:
-        """"the day" is a date in "later in the day", not in "the day the war began"."""
+        """ "the day" is a date in "later in the day", not in "the day the war began"."""
         words = words_before(text, match.start, 1)
         if not words or words[-1] not in ("in", "during", "throughout", "within"):
             return False
