@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date, timedelta
 
 import pytest
@@ -223,3 +225,12 @@ def test_a_past_weekday_is_within_the_week_before_the_anchor(anchor, weekday):
     got = date.fromisoformat(RESOLVER.resolve(expr, anchor=anchor, direction="past").value)
     assert got.isoweekday() == weekday
     assert anchor - timedelta(days=6) <= got <= anchor
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["dateline.nlp.timex", "dateline.nlp.timenorm", "dateline.nlp.timecheck", "dateline.nlp.times"],
+)
+def test_each_times_module_imports_on_its_own(module):
+    # A fresh interpreter: an import cycle shows only when the module is imported first.
+    subprocess.run([sys.executable, "-c", f"import {module}"], check=True)

@@ -15,8 +15,10 @@ from typing import Any
 
 from spacy.language import Language
 
+from .timecheck import TIMES as TIMES  # re-exported: the span group name
+from .timecheck import mark_times
+
 PLACES = "dateline.places"
-TIMES = "dateline.times"
 # spaCy's labels for places: countries and cities, other locations, facilities.
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
@@ -37,8 +39,6 @@ def find_times(sdoc: Any) -> Any:
     Each span carries its expressions' rules, fields and clause direction in
     ``span._.dateline_timex``; the stage ``dateline.times.v1`` resolves them to TIMEX3 values.
     """
-    from .timecheck import mark_times
-
     return mark_times(sdoc)
 
 

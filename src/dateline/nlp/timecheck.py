@@ -15,11 +15,13 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from .components import TIMES
 from .timenorm import Direction
 from .timex import Grammar, Lexicon, Match, normal_form
 
 __all__ = ["EXTENSION", "TIMES", "Checker", "mark_times"]
+
+# The span group the component writes (re-exported by dateline.nlp.components).
+TIMES = "dateline.times"
 # Span extension holding, per span of the group, the expressions it covers (offsets relative
 # to the span's first character, so that they survive spaCy's Doc.from_docs).
 EXTENSION = "dateline_timex"

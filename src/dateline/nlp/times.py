@@ -25,8 +25,7 @@ from ..document import Document
 from ..errors import PipelineError
 from ..records import Time, TimeRange, assign_ids
 from ..registry import Stage, stages
-from .components import TIMES
-from .timecheck import EXTENSION, words_before
+from .timecheck import EXTENSION, TIMES, words_before
 from .timenorm import Resolved, Resolver
 from .timex import Expression, Grammar, normal_form
 
