@@ -668,7 +668,7 @@ def _caption_place(doc: Document, caption: int, start: int, end: int) -> Locatio
 
 @stages.register(
     "dateline.events.v1",
-    requires=["sdoc", "entities", "places", "claims"],
+    requires=["sdoc", "entities", "places", "times", "claims"],
     assigns=["events"],
     english_only=True,
 )
