@@ -77,13 +77,22 @@ def test_another_incident_stays_apart(article):
     assert arrest.actor2.name == "five men"
 
 
-def test_undated_events_end_at_publication_without_a_time_layer(article):
+def test_an_undated_event_ends_at_its_statement_time(article):
+    # "an army spokesman said Tuesday": the week up to Tuesday 9 March, not to publication.
     strike = event_with(article, "killed")
     assert (strike.date.earliest, strike.date.latest, strike.date.precision) == (
-        "2021-03-03",
-        PUBLISHED,
+        "2021-03-02",
+        "2021-03-09",
         "week",
     )
+
+
+def test_without_any_time_an_undated_event_ends_at_publication(pipeline):
+    doc = pipeline(
+        Document.from_input("Gunmen attacked a police post in Garo.", published=PUBLISHED)
+    )
+    attack = event_with(doc, "attacked")
+    assert (attack.date.earliest, attack.date.latest) == ("2021-03-03", PUBLISHED)
 
 
 def test_own_date_statement_date_and_background(pipeline):
@@ -222,3 +231,43 @@ def test_parties_to_a_deal_are_a_dyad(pipeline):
     deal = event_with(doc, "deal")
     assert "Jabal Front" in deal.actor1.name
     assert "Amal" in deal.actor2.name
+
+
+def test_a_coordinated_clause_dates_its_neighbour(pipeline):
+    text = "His son was detained at the airport and sentenced in June to ten years in prison."
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    arrest = event_with(doc, "detained")
+    assert arrest.date.value.startswith("2020-06") or arrest.date.value.startswith("2021-06")
+
+
+def test_a_caption_event_is_dated_by_its_caption_and_joins_the_body(pipeline):
+    text = (
+        "Deal moves fighters out of valley\n\n"
+        "Fighters left the valley under an evacuation deal negotiated between the Jabal Front "
+        "and the Amal movement, officials said.\n"
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED, clean=False))
+    # A caption as the clean stage keeps it: meta.captions with its own parse.
+    from dateline.document import Caption
+
+    caption = "Fighters board buses on March 1, 2021 under the evacuation deal. (AFP)"
+    doc.meta.captions = [Caption(text=caption)]
+    doc.caption_sdocs = [pipeline.stages[pipeline.names.index("dateline.parse.v1")].nlp(caption)]
+    day = caption.index("March 1, 2021")
+    doc.times = [
+        *doc.times,
+        Time(
+            id="t-c0-1",
+            type="DATE",
+            value="2021-03-01",
+            earliest="2021-03-01",
+            latest="2021-03-01",
+            precision="day",
+            evidence=[doc.span(day, day + len("March 1, 2021"), caption=0)],
+        ),
+    ]
+    recode(doc)
+    deals = [e for e in doc.events if e.plover == "AGREE"]
+    assert len(deals) == 1
+    assert deals[0].date.value == "2021-03-01"
+    assert {m.trigger.caption for m in deals[0].mentions} == {None, 0}

@@ -407,6 +407,10 @@ class EventCoder:
         anchor_day: dt.date | None,
     ) -> tuple[EventDate | None, bool]:
         own = self._own_time(doc, caption, mention.token, clause_head)
+        if own is None and caption is not None:
+            # A photo caption is dated as a whole: "... on August 28, 2017".
+            dates = [t for t in self._times(doc, caption, 0, 10**9) if t.type == "DATE"]
+            own = dates[0] if dates else None
         if own is not None:
             return _event_date(own), True
         statement = self._statement_time(doc, mention.token, caption)
@@ -457,12 +461,18 @@ class EventCoder:
 
     def _tree_distance(self, node: Token, trigger: Token, clause_head: Token) -> int | None:
         """Steps from a time's token up to the trigger or its clause head, never through a
-        reporting verb's own dependents or another event's clause."""
+        reporting verb's own dependents; a verb coordinated with the trigger counts one step
+        more ("was detained ... and sentenced this summer": the detention is no later)."""
+        targets = {trigger.i: 0, clause_head.i: 0}
+        for verb in (trigger, clause_head):
+            for conj in (*verb.conjuncts, verb.head if verb.dep_ == "conj" else verb):
+                if is_verbal(conj) and conj.i not in targets:
+                    targets[conj.i] = 2
         steps = 0
         current = node
         while steps < 8:
-            if current.i in (trigger.i, clause_head.i):
-                return steps
+            if current.i in targets:
+                return steps + targets[current.i]
             if current.head is current:
                 return None
             parent = current.head

@@ -118,7 +118,8 @@ class Draft:
             return False
         if _sides_clash(self.agents, other.agents):
             return False
-        if not _dates_overlap(self.date, other.date):
+        captioned = self.trigger.caption is not None or other.trigger.caption is not None
+        if not captioned and not _dates_overlap(self.date, other.date):
             return False  # a background event's date is not the report's week
         return not (
             self.location_attached
@@ -160,8 +161,10 @@ class Draft:
             score -= 2.0  # the same kind of event done to other people
         if other.new_incident:
             return score - 2.0
-        distance = other.sentence_rank - self.last_sentence_rank
-        score += {0: 1.0, 1: 0.75, 2: 0.5}.get(distance, -min(2.0, 0.1 * distance))
+        if other.trigger.caption is None:
+            # A caption stands apart from the body: nearness says nothing about it.
+            distance = other.sentence_rank - self.last_sentence_rank
+            score += {0: 1.0, 1: 0.75, 2: 0.5}.get(distance, -min(2.0, 0.1 * distance))
         if self.lead and not any(a.specific for a in other.agents):
             score += 1.0
         return score
