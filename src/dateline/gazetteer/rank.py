@@ -1,0 +1,231 @@
+"""Toponym resolution: choose, for every mention of a document, the gazetteer record it means.
+
+Candidates are ranked by a score that adds up evidence (weights in ``[places.weights]`` of
+the configuration):
+
+- how well the name matched (exact, article-normalised, consonant skeleton);
+- prominence: population, the number of names the place has, its feature type (a country
+  or a capital before a village of the same name);
+- the place type the text gives ("Deir Ezzor province" is an area, "the town of" a town);
+- a qualifier after a comma ("Alexandria, La." lies in Louisiana);
+- agreement with the document: the countries and first-level areas its other places and
+  demonyms name, the dateline's country, and distance to its other places.
+
+Resolution runs twice: first without the document's context, to learn which countries and
+areas the document is about from its unambiguous names; then with it. A name without
+candidates stays unresolved and never blocks the others.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .index import Candidate, Gazetteer, distance_km
+from .keys import name_keys
+
+# Feature classes: the "type" a text cue names, and the precision of a resolved place.
+TOWN = frozenset({"PPL", "PPLC", "PPLA", "PPLX"})
+AREA_FEATURES = frozenset({"ADM1", "ADM2", "RGN", "MTS", "MT", "DSRT", "VAL", "PEN", "ISL", "FRST"})
+FEATURE_PRECISION = {
+    "PCLI": "country",
+    "ADM1": "admin1",
+    "ADM2": "admin2",
+    "CONT": "region",
+    "RGN": "region",
+    "MTS": "region",
+    "MT": "region",
+    "DSRT": "region",
+    "VAL": "region",
+    "PEN": "region",
+    "ISL": "region",
+    "FRST": "region",
+    "SEA": "region",
+    "GULF": "region",
+    "OCN": "region",
+    "STRT": "region",
+    "LK": "region",
+    "LKS": "region",
+    "GLCR": "region",
+}
+
+
+def precision_of(feature: str) -> str:
+    """The contract's precision for a gazetteer feature: town, admin1, region, country..."""
+    if feature in TOWN or feature.startswith("PPL"):
+        return "town"
+    return FEATURE_PRECISION.get(feature, "point")
+
+
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "level_1": -0.6,
+    "level_2": -2.5,
+    "population": 0.55,
+    "names": 0.35,
+    "country": 4.0,
+    "admin1": 1.2,
+    "capital": 1.2,
+    "continent": 3.0,
+    "area": 0.5,
+    "admin2": -0.8,
+    "admin2_short": -1.5,
+    "hint": 2.0,
+    "qualifier": 5.0,
+    "qualifier_miss": -3.0,
+    "doc_country": 2.0,
+    "doc_admin1": 2.0,
+    "dateline_country": 1.0,
+    "near": 1.0,
+}
+
+
+@dataclass
+class Mention:
+    """A name to resolve: where it is, what it says, and what its context says."""
+
+    start: int
+    end: int
+    text: str
+    demonym: bool = False
+    dateline: bool = False
+    hint: str = ""  # feature class a neighbouring word gives ("ADM1" for "province")
+    qualifier: str = ""  # the state or country after a comma
+
+
+@dataclass
+class Context:
+    """What the document says about where it is."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1s: Counter[tuple[str, str]] = field(default_factory=Counter)
+    points: list[tuple[float, float]] = field(default_factory=list)
+    dateline_countries: set[str] = field(default_factory=set)
+
+
+def _hint_agrees(hint: str, feature: str) -> bool:
+    if hint in ("PPL", "PPLC"):
+        return feature in TOWN or feature.startswith("PPL")
+    if hint == "ADM1":
+        return feature == "ADM1"
+    if hint == "ADM2":
+        return feature in ("ADM2", "ADM1")
+    if hint == "RGN":
+        return feature in AREA_FEATURES or feature in ("CONT", "PCLI")
+    if hint == "PCLI":
+        return feature == "PCLI"
+    return hint == feature
+
+
+class Resolver:
+    """Ranks gazetteer candidates for the mentions of one document at a time."""
+
+    def __init__(self, gazetteer: Gazetteer, weights: Mapping[str, float] | None = None) -> None:
+        self.gaz = gazetteer
+        self.w = {**DEFAULT_WEIGHTS, **(weights or {})}
+
+    def candidates(self, mention: Mention) -> list[Candidate]:
+        if mention.demonym:
+            country = self.gaz.demonym(mention.text)
+            return [country] if country is not None else []
+        cands = list(self.gaz.lookup(mention.text))
+        if not cands:
+            return []
+        best = min(c.level for c in cands)
+        # A looser match only where no better one exists: "Hmaymah" may be "Humaymah".
+        return [c for c in cands if c.level == best]
+
+    def score(self, mention: Mention, cand: Candidate, ctx: Context | None) -> float:
+        w = self.w
+        s = 0.0
+        if cand.level == 1:
+            s += w["level_1"]
+        elif cand.level == 2:
+            s += w["level_2"]
+        feature = cand.feature
+        if feature in ("ADM1", "ADM2"):
+            # An area's population is the sum of its places: count it as one large place.
+            s += w["population"] * math.log10(1 + min(cand.population, 2_000_000))
+        else:
+            s += w["population"] * math.log10(1 + cand.population)
+        s += w["names"] * math.log1p(cand.names)
+        if feature == "PCLI":
+            s += w["country"]
+        elif feature == "ADM1":
+            s += w["admin1"]
+        elif feature == "PPLC":
+            s += w["capital"]
+        elif feature == "CONT":
+            s += w["continent"]
+        elif feature == "ADM2":
+            s += w["admin2"]
+            if name_keys(mention.text)[1] != name_keys(cand.name)[1]:
+                s += w["admin2_short"]
+        elif feature in AREA_FEATURES or feature not in TOWN:
+            s += w["area"]
+        if mention.hint and _hint_agrees(mention.hint, feature):
+            s += w["hint"]
+        if mention.qualifier:
+            s += self._qualifier_score(mention.qualifier, cand)
+        if ctx is not None:
+            s += self._context_score(cand, ctx)
+        return s
+
+    def _qualifier_score(self, qualifier: str, cand: Candidate) -> float:
+        for q in self.gaz.lookup(qualifier):
+            if q.level > 0:
+                continue
+            if q.feature == "PCLI" and q.country == cand.country:
+                return self.w["qualifier"]
+            if q.feature == "ADM1" and q.country == cand.country and q.admin1 == cand.admin1:
+                return self.w["qualifier"]
+        return self.w["qualifier_miss"]
+
+    def _context_score(self, cand: Candidate, ctx: Context) -> float:
+        s = 0.0
+        total = sum(ctx.countries.values())
+        if total and cand.feature != "PCLI":
+            s += self.w["doc_country"] * ctx.countries[cand.country] / total
+        total1 = sum(ctx.admin1s.values())
+        if total1 and cand.admin1 and cand.feature != "ADM1":
+            s += self.w["doc_admin1"] * ctx.admin1s[(cand.country, cand.admin1)] / total1
+        if cand.country in ctx.dateline_countries:
+            s += self.w["dateline_country"]
+        if ctx.points and cand.feature not in ("PCLI", "CONT"):
+            near = min(distance_km(cand.lat, cand.lon, la, lo) for la, lo in ctx.points)
+            if near < 300:
+                s += self.w["near"] * (1 - near / 300)
+        return s
+
+    def rank(self, mention: Mention, ctx: Context | None) -> list[tuple[float, Candidate]]:
+        """Candidates with their scores, best first (ties by id: deterministic)."""
+        scored = [(self.score(mention, c, ctx), c) for c in self.candidates(mention)]
+        return sorted(scored, key=lambda sc: (-sc[0], sc[1].id))
+
+    def resolve(self, mentions: Sequence[Mention]) -> list[Candidate | None]:
+        """The chosen record of every mention (None where the gazetteer has none)."""
+        first = [self.rank(m, None) for m in mentions]
+        ctx = Context()
+        for mention, ranked in zip(mentions, first, strict=True):
+            if not ranked:
+                continue
+            best_score, best = ranked[0]
+            margin = best_score - ranked[1][0] if len(ranked) > 1 else 10.0
+            if margin < 1.5:
+                continue
+            ctx.countries[best.country] += 1
+            if best.feature not in ("PCLI", "CONT") and best.admin1:
+                ctx.admin1s[(best.country, best.admin1)] += 1
+            if best.feature == "ADM1":
+                ctx.admin1s[(best.country, best.admin1)] += 1
+            if best.feature in TOWN or best.feature.startswith("PPL"):
+                ctx.points.append((best.lat, best.lon))
+            if mention.dateline and best.country:
+                ctx.dateline_countries.add(best.country)
+        ctx.countries.pop("", None)
+        out: list[Candidate | None] = []
+        for mention in mentions:
+            ranked = self.rank(mention, ctx)
+            out.append(ranked[0][1] if ranked else None)
+        return out
