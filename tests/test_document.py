@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from dateline.document import Document, Segment, make_id
-from dateline.records import Entity, Place, Span
+from dateline.document import Caption, Document, Segment, make_id
+from dateline.records import Entity, Place, Span, Time, assign_ids
 
 
 def test_span_of_takes_text_from_the_document():
@@ -53,6 +53,8 @@ def test_to_dict_has_every_key_of_the_contract():
         "quotes",
         "claims",
         "problems",
+        "provenance",
+        "raw_map",
     ]
     assert data["schema"] == "dateline/1"
     assert list(data["meta"]) == [
@@ -63,6 +65,7 @@ def test_to_dict_has_every_key_of_the_contract():
         "agencies",
         "language",
         "captions",
+        "url",
     ]
 
 
@@ -95,6 +98,62 @@ def test_raw_offset_follows_the_segments():
     assert doc.raw_offset(10) == 22
     assert doc.raw[doc.raw_offset(9) : doc.raw_offset(9) + 8] == "body two"
     assert doc.raw_offset(8) is None or doc.raw_offset(8) == 13
+
+
+def test_from_dict_refuses_another_schema_version():
+    from dateline.errors import DatelineError
+
+    data = Document(id="x", text="Kano").to_dict()
+    data["schema"] = "dateline/2"
+    with pytest.raises(DatelineError, match="dateline/2"):
+        Document.from_dict(data)
+
+
+def test_caption_spans_index_the_caption():
+    doc = Document(id="x", text="Body text.")
+    doc.meta.captions = [Caption(text="Soldiers at a checkpoint (AFP / A NAME)")]
+    span = doc.span(0, 8, caption=0)
+    assert (span.text, span.caption) == ("Soldiers", 0)
+    assert doc.span(0, 4).caption is None
+
+
+def test_ids_come_from_kind_and_first_offset_and_do_not_shift():
+    # issue #6: one more mention found earlier must not renumber the others
+    doc = Document(id="x", text="Kano and Abuja and Kano and Jos")
+    abuja = Place(id="", name="Abuja", mentions=[doc.span(9, 14)])
+    kano = Place(id="", name="Kano", mentions=[doc.span(19, 23), doc.span(0, 4)])
+    assign_ids([abuja, kano])
+    assert (abuja.id, kano.id) == ("pl-9", "pl-0")
+    jos = Place(id="", name="Jos", mentions=[doc.span(28, 31)])
+    assign_ids([jos, abuja, kano])
+    assert (abuja.id, kano.id, jos.id) == ("pl-9", "pl-0", "pl-28")
+
+
+def test_same_offset_ids_get_a_suffix_in_order():
+    doc = Document(id="x", text="Kano Kano")
+    a = Place(id="", name="Kano", mentions=[doc.span(0, 4)])
+    b = Place(id="", name="Kano State", mentions=[doc.span(0, 4)])
+    c = Place(id="", name="Kano", mentions=[doc.span(0, 4, caption=None)])
+    assign_ids([a, b, c])
+    assert [a.id, b.id, c.id] == ["pl-0", "pl-0.2", "pl-0.3"]
+
+
+def test_caption_evidence_ids_name_the_caption():
+    doc = Document(id="x", text="Body.")
+    doc.meta.captions = [Caption(text="A"), Caption(text="Rally in Kano")]
+    time = Time(id="", type="DATE", value="2020", evidence=[doc.span(9, 13, caption=1)])
+    assign_ids([time])
+    assert time.id == "t-c1-9"
+
+
+def test_body_evidence_sorts_before_captions():
+    doc = Document(id="x", text="Kano")
+    doc.meta.captions = [Caption(text="Abuja")]
+    doc.places = [
+        Place(id="pl-c0-0", name="Abuja", mentions=[doc.span(0, 5, caption=0)]),
+        Place(id="pl-0", name="Kano", mentions=[doc.span(0, 4)]),
+    ]
+    assert [p["id"] for p in doc.to_dict()["places"]] == ["pl-0", "pl-c0-0"]
 
 
 def test_json_is_the_same_bytes_every_time():

@@ -91,7 +91,7 @@ def test_registry_load_reports_unknown_names():
 
 
 def test_default_stages_are_registered_with_a_description():
-    for name in load_config()["pipeline"]["stages"]:
+    for name in load_config().pipeline.stages:
         assert name in stages
         assert stages.get(name).doc, name
 
@@ -130,3 +130,41 @@ def test_plugins_register_stages_through_entry_points(monkeypatch):
     )
     assert "plugin.shout.v1" in registry
     assert registry.get("plugin.shout.v1").requires == ("text",)
+
+
+def test_a_second_factory_under_a_taken_name_is_refused(test_stages):
+    # issue #6: the registry silently replaced the first stage of a name
+    test_stages("test.twice.v1", lambda doc: doc, requires=["raw"])
+
+    def other(config):
+        return lambda doc: doc
+
+    with pytest.raises(PipelineError, match="already registered"):
+        stages.register("test.twice.v1")(other)
+
+
+def test_output_carries_its_provenance(pipeline):
+    # issue #6: version, model, each stage's versioned name, the config hash
+    from dateline import __version__
+    from dateline.config import config_hash
+
+    doc = pipeline(
+        Document.from_input("Gunmen attacked a police post in Kano on Monday, police said.")
+    )
+    prov = doc.to_dict()["provenance"]
+    assert prov["dateline"] == __version__
+    assert prov["model"]["name"] == pipeline.config.model.name
+    assert prov["model"]["version"]
+    assert prov["stages"] == pipeline.names
+    assert prov["config"] == config_hash(pipeline.config)
+    assert (prov["input_format"], prov["clean"]) == ("text", True)
+
+
+def test_provenance_lists_only_the_stages_that_ran(pipeline):
+    text = (
+        "Las fuerzas de seguridad detuvieron a tres personas en la capital el lunes, "
+        "según informó la policía local en un comunicado."
+    )
+    doc = pipeline(Document.from_input(text))
+    assert doc.provenance is not None
+    assert doc.provenance.stages == ["dateline.clean.v1", "dateline.language.v1"]

@@ -74,9 +74,10 @@ t0 = time.perf_counter()
 import dateline
 from dateline.nlp.model import load_model
 from dateline.pipeline import Pipeline
+from dateline.config import validate
 t1 = time.perf_counter()
-config = json.loads(sys.stdin.read())
-load_model(config["model"]["name"])
+config = validate(json.loads(sys.stdin.read()), where="bench")
+load_model(config.model.name)
 t2 = time.perf_counter()
 Pipeline(config)
 t3 = time.perf_counter()
@@ -283,7 +284,7 @@ def load_inputs(
 def _parsed_texts(docs: list[Document], config: Config) -> tuple[list[Document], list[str]]:
     """The documents dateline would parse and the texts it hands spaCy, for the baseline."""
     before: list[str] = []
-    for name in config["pipeline"]["stages"]:
+    for name in config.pipeline.stages:
         if "sdoc" in stages.get(name).assigns:
             break
         before.append(name)
@@ -291,7 +292,7 @@ def _parsed_texts(docs: list[Document], config: Config) -> tuple[list[Document],
     kept: list[Document] = []
     texts: list[str] = []
     for doc in pre.pipe(_Input.of(doc).document() for doc in docs):
-        if doc.failed or not doc.is_english:
+        if doc.failed or not doc.in_language(config.language.expected):
             log.warning("left out %s: dateline would not parse it", doc.source or doc.id)
             continue
         kept.append(doc)
@@ -387,8 +388,8 @@ class BareSpacy:
     def __init__(self, config: Config) -> None:
         from .nlp.model import load_model
 
-        self.nlp = load_model(config["model"]["name"])
-        self.batch_size = int(config.get("parse", {}).get("batch_size", 32))
+        self.nlp = load_model(config.model.name)
+        self.batch_size = config.parse.batch_size
         for _ in self.nlp.pipe([WARMUP_TEXT]):
             pass
 
@@ -413,7 +414,7 @@ def _measure_spacy(job: dict[str, Any]) -> dict[str, Any]:
     texts: list[str] = job["texts"]
     memory = _PeakMemory(sample=job["workers"] > 1)
     start = time.perf_counter()
-    nlp = load_model(job["config"]["model"]["name"])
+    nlp = load_model(job["config"].model.name)
     for _ in nlp.pipe([WARMUP_TEXT], batch_size=job["batch_size"]):
         pass
     startup = time.perf_counter() - start
@@ -556,7 +557,7 @@ def measure_cold_start(config: Config | None = None, *, runs: int = 3) -> ColdSt
     for _ in range(runs):
         done = subprocess.run(
             [sys.executable, "-c", _PROBE],
-            input=json.dumps(config),
+            input=json.dumps(config.to_dict()),
             capture_output=True,
             text=True,
             timeout=COLD_START_TIMEOUT_S,
@@ -594,7 +595,7 @@ def _machine(config: Config, spacy_result: dict[str, Any]) -> dict[str, Any]:
         "platform": platform.platform(),
         "python": platform.python_version(),
         "spacy": metadata.version("spacy"),
-        "model": config["model"]["name"],
+        "model": config.model.name,
         "model_version": spacy_result.get("model_version"),
         "dateline": __version__,
     }
@@ -632,7 +633,7 @@ def run_bench(
             "(and --split)"
         )
     words = sum(count_words(text) for text in texts)
-    batch_size = int(config.get("parse", {}).get("batch_size", 32))
+    batch_size = config.parse.batch_size
     job = {"config": config, "workers": workers, "repeat": repeat, "batch_size": batch_size}
     log.info("measuring spaCy on %d documents (%d words)", len(docs), words)
     spacy_run = _measure_in_child("spacy", {**job, "texts": texts})

@@ -480,7 +480,7 @@ def stages_(config_path: str | None) -> None:
     """List the registered stages, marking those the configuration runs."""
     from .registry import stages
 
-    active = _load_config(config_path)["pipeline"]["stages"]
+    active = _load_config(config_path).pipeline.stages
     for name in stages.names():
         info = stages.get(name)
         mark = f"{active.index(name) + 1:>2}" if name in active else " -"

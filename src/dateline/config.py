@@ -1,7 +1,12 @@
-"""Configuration: shipped defaults (``resources/default.toml``) plus an optional user file.
+"""Configuration: a typed model whose defaults live in ``resources/default.toml`` only.
 
-A user TOML file overrides only the keys it sets. The merged settings are hashed so that a
-stored result can say which configuration made it.
+A user TOML file overrides only the keys it sets. The merged settings are validated section
+by section (a misspelled key or a wrong type is an error naming the file and the key) and
+hashed, so that every output can say which configuration made it.
+
+Each section is a class here; its defaults are in ``resources/default.toml`` and nowhere
+else, so code reads ``config.parse.batch_size`` and never repeats a default. A stage added by
+a plugin keeps its own settings under ``[plugins.NAME]``, which dateline passes on unchecked.
 """
 
 from __future__ import annotations
@@ -10,55 +15,185 @@ import copy
 import hashlib
 import json
 import tomllib
+from collections.abc import Mapping
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
 from .errors import ConfigError
 
-Config = dict[str, Any]
+
+class Section(BaseModel):
+    """One ``[table]`` of the configuration: known keys only, exact types, read-only."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
-def default_config() -> Config:
-    """The shipped defaults."""
+class ModelSettings(Section):
+    """``[model]``: the spaCy pipeline, loaded by package name (nothing is downloaded)."""
+
+    name: str = Field(min_length=1)
+
+
+class InputSettings(Section):
+    """``[input]``: what input is refused before any work is done on it."""
+
+    max_bytes: int = Field(gt=0)
+    max_control_ratio: float = Field(ge=0, le=1)
+
+
+class LanguageSettings(Section):
+    """``[language]``: the language the language-specific stages expect."""
+
+    expected: str = Field(pattern=r"^[a-z]{2,3}$")
+    min_chars: int = Field(ge=0)
+
+
+class PipelineSettings(Section):
+    """``[pipeline]``: the stages run over every document, in order."""
+
+    stages: list[str] = Field(min_length=1)
+
+
+class ParseSettings(Section):
+    """``[parse]``: spaCy components added to the model, batching, long-text pieces."""
+
+    components: list[str]
+    batch_size: int = Field(ge=1)
+    max_chunk_chars: int = Field(ge=1)
+
+
+class TimesSettings(Section):
+    """``[times]``: temporal expressions (stage ``dateline.times.v1``)."""
+
+
+class PlacesSettings(Section):
+    """``[places]``: toponyms, gazetteer and geolocation (stage ``dateline.places.v1``)."""
+
+
+class ActorsSettings(Section):
+    """``[actors]``: actor recognition, dictionary and coreference."""
+
+
+class QuotesSettings(Section):
+    """``[quotes]``: direct and indirect quotes with their speakers."""
+
+
+class ClaimsSettings(Section):
+    """``[claims]``: claims with claimant, cue and status."""
+
+
+class EventsSettings(Section):
+    """``[events]``: event detection and coding (PLOVER, ACLED)."""
+
+
+class Config(Section):
+    """The whole configuration; ``load_config`` builds it from the defaults and a user file."""
+
+    model: ModelSettings
+    input: InputSettings
+    language: LanguageSettings
+    pipeline: PipelineSettings
+    parse: ParseSettings
+    times: TimesSettings
+    places: PlacesSettings
+    actors: ActorsSettings
+    quotes: QuotesSettings
+    claims: ClaimsSettings
+    events: EventsSettings
+    plugins: dict[str, dict[str, Any]] = Field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The settings as plain data (what a TOML file would hold)."""
+        return self.model_dump(mode="json")
+
+
+@lru_cache(maxsize=1)
+def _default_table() -> dict[str, Any]:
     text = resources.files("dateline").joinpath("resources/default.toml").read_text("utf-8")
     return tomllib.loads(text)
 
 
-def merge(base: Config, override: Config) -> Config:
+@lru_cache(maxsize=1)
+def default_config() -> Config:
+    """The shipped defaults (read-only, so one copy serves every caller)."""
+    return validate(copy.deepcopy(_default_table()), where="resources/default.toml")
+
+
+def merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
     """``base`` with the keys of ``override`` replacing its own, table by table."""
-    merged = copy.deepcopy(base)
+    merged = copy.deepcopy(dict(base))
     for key, value in override.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
             merged[key] = merge(merged[key], value)
         else:
             merged[key] = copy.deepcopy(value)
     return merged
 
 
-def load_config(path: str | Path | None = None, overrides: Config | None = None) -> Config:
-    """The defaults, overridden by the TOML file at ``path`` and then by ``overrides``."""
-    config = default_config()
+def load_config(
+    path: str | Path | None = None, overrides: Mapping[str, Any] | None = None
+) -> Config:
+    """The defaults, overridden by the TOML file at ``path`` and then by ``overrides``.
+
+    Raises ``ConfigError`` naming the file and the key when a key is unknown or has the
+    wrong type.
+    """
+    if path is None and not overrides:
+        return default_config()
+    table = copy.deepcopy(_default_table())
+    where = "configuration"
     if path is not None:
+        where = str(path)
         try:
             user = tomllib.loads(Path(path).read_text("utf-8"))
         except OSError as exc:
             raise ConfigError(f"{path}: cannot read the config file: {exc.strerror}") from exc
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"{path}: not UTF-8 text ({exc.reason}); save it as UTF-8") from exc
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: not valid TOML ({exc}); fix the file") from exc
-        unknown = sorted(set(user) - set(config))
-        if unknown:
-            raise ConfigError(
-                f"{path}: unknown section(s) {', '.join(unknown)}; "
-                f"known sections are {', '.join(sorted(config))}"
-            )
-        config = merge(config, user)
+        table = merge(table, user)
     if overrides:
-        config = merge(config, overrides)
-    return config
+        table = merge(table, overrides)
+    return validate(table, where=where)
+
+
+def validate(table: Mapping[str, Any], *, where: str) -> Config:
+    """The Config of a merged table; raises ``ConfigError`` saying which key is wrong."""
+    try:
+        return Config.model_validate(table)
+    except ValidationError as exc:
+        problems = [_describe(error) for error in exc.errors()]
+        raise ConfigError(f"{where}: " + "; ".join(problems)) from None
+
+
+def _describe(error: Mapping[str, Any]) -> str:
+    loc = [str(part) for part in error.get("loc", ())]
+    if not loc:
+        return str(error.get("msg"))
+    section = Config.model_fields.get(loc[0])
+    if error.get("type") == "extra_forbidden":
+        if len(loc) == 1:
+            known = ", ".join(name for name in Config.model_fields if name != "plugins")
+            return f"unknown section [{loc[0]}]; known sections are {known}"
+        known_keys = _known_keys(section.annotation if section else None)
+        return f"[{loc[0]}] {'.'.join(loc[1:])}: unknown key; known keys are {known_keys}"
+    key = f"[{loc[0]}]" + (f" {'.'.join(loc[1:])}" if len(loc) > 1 else "")
+    got = error.get("input")
+    shown = "" if isinstance(got, Mapping) else f" (got {json.dumps(got, default=str)})"
+    return f"{key}: {error.get('msg')}{shown}"
+
+
+def _known_keys(model: Any) -> str:
+    fields = getattr(model, "model_fields", {})
+    return ", ".join(fields) if fields else "none"
 
 
 def config_hash(config: Config) -> str:
-    """A short, stable hash of the settings, for provenance."""
-    blob = json.dumps(config, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    """A short, stable hash of the settings, written into every output's provenance."""
+    blob = json.dumps(config.to_dict(), sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(blob).hexdigest()[:12]

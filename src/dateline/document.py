@@ -2,8 +2,10 @@
 
 A Document starts from its raw input (``raw``, ``source``, ``input_format``) and each pipeline
 stage fills in part of it: the clean ``text`` and ``meta``, then entities, places, times,
-events, quotes and claims. ``to_dict`` gives the public shape of ``shared/OUTPUT.md``;
-everything else (the raw text, the spaCy Doc, the offset map) is working state.
+events, quotes and claims. ``to_dict`` gives the public shape ``dateline/1``
+(docs/output.md), with the ``provenance`` of the result and the ``raw_map`` from ``text`` and
+the captions back to the input; everything else (the raw input, the spaCy Docs) is working
+state.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ import hashlib
 import json
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import ConfigDict, Field, PrivateAttr
 
-from .records import Claim, Entity, Event, Place, Quote, Record, Span, Time, first_offset
+from .errors import DatelineError
+from .records import Claim, Entity, Event, Place, Quote, Record, Span, Time, sort_key
 
 SCHEMA_VERSION = "dateline/1"
 
@@ -22,7 +25,10 @@ InputFormat = Literal["text", "html"]
 
 
 class Caption(Record):
-    """A photo caption removed from the body, as written (its credit included)."""
+    """A photo caption removed from the body, as written (its credit included).
+
+    Spans with ``caption: n`` index ``meta.captions[n].text``.
+    """
 
     text: str
 
@@ -44,16 +50,42 @@ class Meta(Record):
     agencies: list[str] = Field(default_factory=list)
     language: str | None = None
     captions: list[Caption] = Field(default_factory=list)
+    url: str | None = None
 
 
-class Segment(BaseModel):
-    """A run of ``text`` copied unchanged from ``raw``: text[start:start+length] == raw[raw_start:...]."""
+class Segment(Record):
+    """A run of ``text`` (or of caption ``caption``'s text) copied unchanged from the input.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    ``text[start:start+length] == raw[raw_start:raw_start+length]``, where ``raw`` is the
+    decoded input (an HTML page's source included). Characters no segment covers were not
+    copied verbatim (an HTML entity, a joined line break): map them to the nearest segment.
+    """
 
-    start: int
-    raw_start: int
-    length: int
+    start: int = Field(ge=0)
+    raw_start: int = Field(ge=0)
+    length: int = Field(ge=0)
+    caption: int | None = Field(default=None, ge=0)
+
+
+class ModelInfo(Record):
+    """The spaCy pipeline that parsed the text: package name and version."""
+
+    name: str
+    version: str | None = None
+
+
+class Provenance(Record):
+    """What made this output: versions, the stages that ran, the configuration's hash.
+
+    The same input with the same provenance gives the same bytes; a store keys results on it.
+    """
+
+    dateline: str
+    model: ModelInfo | None = None
+    stages: list[str] = Field(default_factory=list)
+    config: str
+    input_format: InputFormat = "text"
+    clean: bool = True
 
 
 def make_id(data: bytes | str) -> str:
@@ -85,6 +117,8 @@ class Document(Record):
     quotes: list[Quote] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
+    provenance: Provenance | None = None
+    raw_map: list[Segment] = Field(default_factory=list)
 
     # Working state, never serialised.
     _raw: str = PrivateAttr(default="")
@@ -92,9 +126,8 @@ class Document(Record):
     _clean: bool = PrivateAttr(default=True)
     _published_given: str | None = PrivateAttr(default=None)
     _url: str | None = PrivateAttr(default=None)
-    _segments: list[Segment] = PrivateAttr(default_factory=list)
     _sdoc: Any = PrivateAttr(default=None)
-    _provenance: list[dict[str, str]] = PrivateAttr(default_factory=list)
+    _caption_sdocs: list[Any] = PrivateAttr(default_factory=list)
     _error: Any = PrivateAttr(default=None)
     _missing: set[str] = PrivateAttr(default_factory=set)
 
@@ -118,6 +151,7 @@ class Document(Record):
         doc._clean = clean
         doc._published_given = published
         doc._url = url
+        doc.meta.url = url
         return doc
 
     # -- working state -------------------------------------------------------------------
@@ -154,31 +188,42 @@ class Document(Record):
         self._sdoc = value
 
     @property
+    def caption_sdocs(self) -> list[Any]:
+        """The spaCy Doc of each caption (``meta.captions[n].text``), once parsed."""
+        return self._caption_sdocs
+
+    @caption_sdocs.setter
+    def caption_sdocs(self, value: list[Any]) -> None:
+        self._caption_sdocs = list(value)
+
+    @property
     def segments(self) -> list[Segment]:
-        """The offset map from ``text`` back to ``raw``."""
-        return self._segments
+        """The offset map from ``text`` and the captions back to ``raw`` (``raw_map``)."""
+        return self.raw_map
 
     def set_text(self, text: str, segments: list[Segment] | None = None) -> None:
         """Set the clean text and the map of where its pieces sit in ``raw``."""
         self.text = text
-        self._segments = list(segments or [])
+        self.raw_map = list(segments or [])
 
-    def raw_offset(self, offset: int) -> int | None:
+    def raw_offset(self, offset: int, *, caption: int | None = None) -> int | None:
         """The offset in ``raw`` of ``text[offset]``, or None if it was not copied from raw."""
-        for seg in self._segments:
+        for seg in self.raw_map:
+            if seg.caption != caption:
+                continue
             if seg.start <= offset < seg.start + seg.length or (
                 offset == seg.start + seg.length and seg.length
             ):
                 return seg.raw_start + (offset - seg.start)
         return None
 
-    @property
-    def provenance(self) -> list[dict[str, str]]:
-        return self._provenance
+    def part(self, caption: int | None = None) -> str:
+        """The text spans index: the body, or caption ``caption``'s text."""
+        return self.text if caption is None else self.meta.captions[caption].text
 
-    def span(self, start: int, end: int) -> Span:
-        """Evidence for ``text[start:end]``."""
-        return Span.of(self.text, start, end)
+    def span(self, start: int, end: int, *, caption: int | None = None) -> Span:
+        """Evidence for ``text[start:end]`` (of caption ``caption`` when given)."""
+        return Span.of(self.part(caption), start, end, caption=caption)
 
     def add_problem(self, code: str, message: str) -> None:
         self.problems.append(Problem(code=code, message=message))
@@ -205,10 +250,12 @@ class Document(Record):
         """The InputError that stopped this document, if any."""
         return self._error
 
-    @property
-    def is_english(self) -> bool:
-        """Whether the English-only stages should run (unknown language counts as English)."""
-        return self.meta.language in (None, "en")
+    def in_language(self, expected: str) -> bool:
+        """Whether the language-specific stages should run: the language is ``expected``.
+
+        A language that could not be identified (a short text) counts as the expected one.
+        """
+        return self.meta.language in (None, expected)
 
     # -- serialisation -------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -216,14 +263,23 @@ class Document(Record):
         data = self.model_dump(mode="json", by_alias=True)
         for key in ("entities", "places", "times", "events", "quotes", "claims"):
             records: list[Record] = getattr(self, key)
-            keys = [(first_offset(r), str(getattr(r, "id", ""))) for r in records]
+            keys = [(sort_key(r), str(getattr(r, "id", ""))) for r in records]
             order = sorted(range(len(records)), key=keys.__getitem__)
             data[key] = [data[key][i] for i in order]
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
-        """A Document from the output contract (validated)."""
+        """A Document from the output contract (validated).
+
+        Raises ``DatelineError`` for another schema version: its fields may mean other things.
+        """
+        schema = data.get("schema", SCHEMA_VERSION) if isinstance(data, dict) else None
+        if schema != SCHEMA_VERSION:
+            raise DatelineError(
+                f"this dateline reads {SCHEMA_VERSION} documents, not {schema!r}; "
+                "read it with the dateline version that wrote it"
+            )
         return cls.model_validate(data)
 
     def to_json(self, *, indent: int | None = 2) -> str:

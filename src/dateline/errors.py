@@ -31,7 +31,9 @@ MESSAGES: dict[str, str] = {
     "jsonl": "line {line} is not a valid article record: {detail}",
     "unreadable": "cannot read the input: {detail}",
     "not_found": "no such file or directory; check the path",
-    "not_english": ("the text looks {language}, not English; the English-only stages were skipped"),
+    "unexpected_language": (
+        "the text looks {language}, not {expected}; the language-specific stages were skipped"
+    ),
     "stage_failed": "stage {stage} failed: {detail}; please report this with the input",
 }
 

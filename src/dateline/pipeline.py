@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from importlib import metadata
 from itertools import islice
 
 from . import __version__
 from .config import Config, config_hash, load_config
-from .document import Document
+from .document import Document, ModelInfo, Provenance
 from .errors import InputError, PipelineError, message
 from .registry import Stage, StageInfo, stages
 
@@ -35,12 +36,28 @@ class Pipeline:
 
     def __init__(self, config: Config | None = None, *, stage_names: Iterable[str] | None = None):
         self.config = config if config is not None else load_config()
-        names = list(stage_names if stage_names is not None else self.config["pipeline"]["stages"])
+        names = list(stage_names if stage_names is not None else self.config.pipeline.stages)
         self.infos: list[StageInfo] = [stages.get(name) for name in names]
         self._check_order()
         self.config_hash = config_hash(self.config)
-        self.batch_size = int(self.config.get("parse", {}).get("batch_size", 32))
+        self.batch_size = self.config.parse.batch_size
+        self.model = model_info(self.config) if self._parses() else None
         self.stages: list[Stage] = [info.factory(self.config) for info in self.infos]
+
+    def _parses(self) -> bool:
+        return any("sdoc" in info.assigns for info in self.infos)
+
+    def _start(self, doc: Document) -> Document:
+        """Stamp a document entering the pipeline with what is about to make its output."""
+        if doc.provenance is None:
+            doc.provenance = Provenance(
+                dateline=__version__,
+                model=self.model,
+                config=self.config_hash,
+                input_format=doc.input_format,
+                clean=doc.clean,
+            )
+        return doc
 
     def _check_order(self) -> None:
         available = set(INPUT_FIELDS)
@@ -65,7 +82,7 @@ class Pipeline:
             # already recorded, and this stage's own output is missing too.
             doc.missing.update(info.assigns)
             return False
-        return not (info.english_only and not doc.is_english)
+        return not (info.english_only and not doc.in_language(self.config.language.expected))
 
     def _apply(self, info: StageInfo, stage: Stage, doc: Document) -> Document:
         if not self._should_run(info, doc):
@@ -81,20 +98,19 @@ class Pipeline:
             )
             doc.missing.update(info.assigns)
         else:
-            doc.provenance.append(
-                {"stage": info.name, "version": __version__, "config": self.config_hash}
-            )
+            _ran(doc, info)
         return doc
 
     def __call__(self, doc: Document) -> Document:
         """Run every stage over one document."""
+        self._start(doc)
         for info, stage in zip(self.infos, self.stages, strict=True):
             self._apply(info, stage, doc)
         return doc
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
         """Run every stage over a stream of documents, in batches where a stage is faster so."""
-        stream: Iterable[Document] = docs
+        stream: Iterable[Document] = (self._start(doc) for doc in docs)
         for info, stage in zip(self.infos, self.stages, strict=True):
             stream = self._pipe_stage(info, stage, stream)
         yield from stream
@@ -119,7 +135,19 @@ class Pipeline:
                     self._apply(info, stage, doc)
             else:
                 for doc in active:
-                    doc.provenance.append(
-                        {"stage": info.name, "version": __version__, "config": self.config_hash}
-                    )
+                    _ran(doc, info)
             yield from batch
+
+
+def _ran(doc: Document, info: StageInfo) -> None:
+    if doc.provenance is not None:
+        doc.provenance.stages.append(info.name)
+
+
+def model_info(config: Config) -> ModelInfo:
+    """The spaCy pipeline's package name and installed version (None for a path)."""
+    try:
+        version: str | None = metadata.version(config.model.name)
+    except (metadata.PackageNotFoundError, ValueError):
+        version = None
+    return ModelInfo(name=config.model.name, version=version)

@@ -1,12 +1,18 @@
 """The records dateline extracts, each carrying evidence spans into the document text.
 
-These models are the output contract of ``shared/OUTPUT.md`` (schema ``dateline/1``): the
-JSON Schema in ``resources/schema/dateline-1.json`` is generated from them, and exporters read
-their fields. Change them only by adding fields.
+These models are the output contract ``dateline/1`` (docs/output.md): the JSON Schema in
+``resources/schema/dateline-1.json`` is generated from them, and exporters read their
+fields. Change them only by adding fields.
+
+Every record has a stable ``id`` made from its kind and the offset of its first evidence
+(``assign_ids``), so that finding one more mention earlier in the text does not renumber the
+others, and one shape of evidence: a list of ``Span`` (``mentions`` for entities and places,
+``evidence`` for everything else).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -39,11 +45,15 @@ class Record(BaseModel):
 
 
 class Span(Record):
-    """A piece of evidence: ``text[start:end]`` of the document (end exclusive)."""
+    """A piece of evidence: ``text[start:end]`` of the document body or of one photo caption.
+
+    ``caption`` is None for the body (``Document.text``) and n for ``meta.captions[n].text``.
+    """
 
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str
+    caption: int | None = Field(default=None, ge=0)
 
     @model_validator(mode="after")
     def _ordered(self) -> Span:
@@ -57,9 +67,14 @@ class Span(Record):
         return self
 
     @classmethod
-    def of(cls, text: str, start: int, end: int) -> Span:
-        """The span of ``text[start:end]``."""
-        return cls(start=start, end=end, text=text[start:end])
+    def of(cls, text: str, start: int, end: int, *, caption: int | None = None) -> Span:
+        """The span of ``text[start:end]`` (``text`` is the caption's when ``caption`` is set)."""
+        return cls(start=start, end=end, text=text[start:end], caption=caption)
+
+    @property
+    def order(self) -> tuple[int, int, int]:
+        """Sort key of the contract: the body first, then each caption, by offset."""
+        return (0, 0, self.start) if self.caption is None else (1, self.caption, self.start)
 
 
 class Entity(Record):
@@ -92,14 +107,13 @@ class Place(Record):
 class Time(Record):
     """A temporal expression with its TIMEX3 value, resolved against the publication date."""
 
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    text: str
+    id: str
     type: Literal["DATE", "TIME", "DURATION", "SET"]
     value: str
     earliest: str | None = None
     latest: str | None = None
     precision: Precision = "unknown"
+    evidence: list[Span] = Field(min_length=1)
 
 
 class Role(Record):
@@ -185,35 +199,74 @@ class Event(Record):
 
 
 class Quote(Record):
-    """Words attributed to a speaker."""
+    """Words attributed to a speaker; ``evidence`` holds the quoted words (one span per part)."""
 
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    text: str
+    id: str
     kind: Literal["direct", "partial", "indirect"]
     speaker: Source | None = None
+    evidence: list[Span] = Field(min_length=1)
 
 
 class Claim(Record):
-    """A statement with its claimant, cue and status."""
+    """A statement with its claimant, cue and status; ``evidence`` holds what is claimed."""
 
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    text: str
+    id: str
     claimant: Source | None = None
     cue: Span | None = None
     status: ClaimStatus
     event_ids: list[str] = Field(default_factory=list)
+    evidence: list[Span] = Field(min_length=1)
 
 
-def first_offset(record: BaseModel) -> int:
-    """The offset of a record's first evidence, for the contract's sort order."""
-    for name in ("start", "mentions", "trigger", "evidence"):
+def first_span(record: BaseModel) -> Span | None:
+    """A record's first evidence in the contract's order, or None."""
+    spans: list[Span] = []
+    for name in ("mentions", "evidence"):
         value = getattr(record, name, None)
-        if isinstance(value, int):
-            return int(value)
-        if isinstance(value, Span):
-            return value.start
-        if isinstance(value, list) and value:
-            return min(int(span.start) for span in value)
-    return 0
+        if isinstance(value, list):
+            spans += [span for span in value if isinstance(span, Span)]
+    trigger = getattr(record, "trigger", None)
+    if isinstance(trigger, Span):
+        spans.append(trigger)
+    return min(spans, key=lambda span: span.order) if spans else None
+
+
+def sort_key(record: BaseModel) -> tuple[int, int, int]:
+    """Where a record's first evidence sits, for the contract's sort order."""
+    span = first_span(record)
+    return span.order if span is not None else (2, 0, 0)
+
+
+# Id prefixes, one per kind of record.
+ID_PREFIXES = {
+    "Entity": "ent",
+    "Place": "pl",
+    "Time": "t",
+    "Event": "ev",
+    "Quote": "q",
+    "Claim": "cl",
+}
+
+
+def stable_id(prefix: str, span: Span | None) -> str:
+    """``prefix-OFFSET`` of the first evidence (``prefix-cN-OFFSET`` in caption N)."""
+    if span is None:
+        return f"{prefix}-x"
+    if span.caption is None:
+        return f"{prefix}-{span.start}"
+    return f"{prefix}-c{span.caption}-{span.start}"
+
+
+def assign_ids(records: Sequence[BaseModel], prefix: str | None = None) -> None:
+    """Give each record its stable id, in place, from its kind and first evidence offset.
+
+    Records whose first evidence starts at the same place get ``.2``, ``.3`` ... in the order
+    given, so a stage that makes its records in a deterministic order gets the same ids on
+    every run. Ids never depend on how many records come before, so one more mention found
+    earlier in the text leaves every other id as it was.
+    """
+    seen: dict[str, int] = {}
+    for record in records:
+        base = stable_id(prefix or ID_PREFIXES[type(record).__name__], first_span(record))
+        seen[base] = seen.get(base, 0) + 1
+        record.id = base if seen[base] == 1 else f"{base}.{seen[base]}"  # type: ignore[attr-defined]

@@ -3,7 +3,13 @@
 A stage is registered under a versioned name (``dateline.places.v1``) with what it needs
 and what it fills in, so that a pipeline in the wrong order fails when it is built, not
 halfway through a corpus. Other packages add stages through the ``dateline.stages``
-entry-point group; dateline's own stages use the same registry.
+entry-point group; dateline's own stages use the same registry. A name registered twice by
+two different factories is an error, never a silent replacement.
+
+Why not ``catalogue`` (spaCy's registries)? Its entry points register the loaded object
+itself under the entry-point name and a second registration silently replaces the first;
+a stage here is a factory plus its contract (requires, assigns, language), declared where
+the factory is defined, and a clash must fail. What catalogue would save is the dict below.
 """
 
 from __future__ import annotations
@@ -77,6 +83,13 @@ class Registry:
 
         def decorate(factory: StageFactory) -> StageFactory:
             doc = (factory.__doc__ or "").strip().splitlines()
+            old = self.items.get(name)
+            if old is not None and _where(old.factory) != _where(factory):
+                raise PipelineError(
+                    f"stage name {name!r} is already registered by {_where(old.factory)}; "
+                    f"{_where(factory)} must register its stage under another name "
+                    "(a new version: .v2)"
+                )
             self.items[name] = StageInfo(
                 name=name,
                 factory=factory,
@@ -114,6 +127,11 @@ class Registry:
     def __contains__(self, name: Any) -> bool:
         self.load()
         return name in self.items
+
+
+def _where(factory: StageFactory) -> str:
+    """Where a factory is defined: the same definition imported again may register again."""
+    return f"{getattr(factory, '__module__', '?')}.{getattr(factory, '__qualname__', '?')}"
 
 
 stages = Registry("dateline.stages")

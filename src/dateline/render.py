@@ -98,11 +98,11 @@ def render_document(doc: Document) -> list[Any]:
         for place in doc.places
     ]
     parts.append(_table("Places", ["name", "country", "lat, lon", "precision", "mentions"], places))
-    times = [[t.text, t.type, t.value, t.precision] for t in doc.times]
+    times = [[t.evidence[0].text, t.type, t.value, t.precision] for t in doc.times]
     parts.append(_table("Dates", ["text", "type", "value", "precision"], times))
     quotes = [
         [
-            _quote(Span(start=q.start, end=q.end, text=q.text)),
+            _quote(q.evidence[0]),
             q.kind,
             q.speaker.name if q.speaker else EMPTY,
         ]

@@ -33,7 +33,15 @@ class FakePipeline:
                 yield doc
                 continue
             doc.set_text(doc.raw)
-            doc.times = [Time(**t) for t in self.times]
+            doc.times = [
+                Time(
+                    id=f"t-{t['start']}",
+                    type=t["type"],
+                    value=t["value"],
+                    evidence=[Span.of(doc.text, t["start"], t["end"])],
+                )
+                for t in self.times
+            ]
             doc.places = [
                 Place(
                     id=f"p{i}",

@@ -111,7 +111,8 @@ PRED = {
     ],
     "times": [
         {
-            **span(BODY, "Tuesday"),
+            "id": "t-1",
+            "evidence": [span(BODY, "Tuesday")],
             "type": "DATE",
             "value": "2020-05-05",
             "earliest": None,
@@ -134,7 +135,8 @@ PRED = {
     ],
     "quotes": [
         {
-            **span(BODY, "\u201cWe are checking the facts,\u201d"),
+            "id": "q-1",
+            "evidence": [span(BODY, "\u201cWe are checking the facts,\u201d")],
             "kind": "direct",
             "speaker": {"name": "the spokesman", "entity_id": None},
         },

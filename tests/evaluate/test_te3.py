@@ -31,10 +31,34 @@ def test_spans_in_fixture_are_right():
         assert TEXT[t["start"] : t["end"]] == t["text"]
 
 
+def as_records(flat):
+    """Flat test timexes in the contract's shape: evidence spans, not offsets on the record."""
+    return [
+        {
+            "id": f"t-{t['start']}",
+            "type": t["type"],
+            "value": t["value"],
+            "evidence": [
+                {"start": t["start"], "end": t["end"], "text": t["text"], "caption": None}
+            ],
+        }
+        for t in flat
+    ]
+
+
 @pytest.fixture
 def result():
     gold = [{"id": "d1", "dct": "2013-03-20", "text": TEXT, "timexes": GOLD}]
-    return TE3Scorer().score(gold, {"d1": {"times": PRED}}, "test")
+    return TE3Scorer().score(gold, {"d1": {"times": as_records(PRED)}}, "test")
+
+
+def test_times_in_captions_are_not_scored_against_the_body():
+    gold = [{"id": "d1", "dct": "2013-03-20", "text": TEXT, "timexes": GOLD}]
+    caption = as_records(PRED[:1])
+    caption[0]["evidence"][0]["caption"] = 0
+    result = TE3Scorer().score(gold, {"d1": {"times": caption}}, "test")
+    metrics = {m.name: m.value for m in result.metrics}
+    assert (metrics["relaxed_r"], metrics["value_accuracy"]) == (0.0, None)
 
 
 @pytest.mark.parametrize(

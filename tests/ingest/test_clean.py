@@ -43,7 +43,16 @@ def test_html_article(clean_stage: Stage, fixtures: Path) -> None:
     doc = cleaned(clean_stage, raw)
     assert (doc.meta.published, doc.meta.modified) == ("2022-05-14", "2022-05-15")
     assert doc.meta.dateline == ["GOMA"]
-    assert doc.segments == []
+    # issue #6: HTML input maps back to the page's source
+    assert doc.segments
+    for seg in doc.segments:
+        part = doc.part(seg.caption)
+        assert (
+            part[seg.start : seg.start + seg.length]
+            == raw[seg.raw_start : seg.raw_start + seg.length]
+        )
+    start = doc.text.index("GOMA")
+    assert raw[doc.raw_offset(start) :].startswith("GOMA")
 
 
 def test_published_given_overrides(clean_stage: Stage, fixtures: Path) -> None:

@@ -11,8 +11,13 @@ from dateline.ingest.text import Cleaned
 
 
 @pytest.fixture(scope="module")
-def page(fixtures: Path) -> Cleaned:
-    return clean_html((fixtures / "militia_bridge.html").read_text("utf-8"))
+def raw(fixtures: Path) -> str:
+    return (fixtures / "militia_bridge.html").read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+def page(raw: str) -> Cleaned:
+    return clean_html(raw)
 
 
 def test_headline_from_title(page: Cleaned) -> None:
@@ -50,8 +55,17 @@ def test_agencies(page: Cleaned) -> None:
     assert page.agencies == ["AFP"]
 
 
-def test_no_offset_map(page: Cleaned) -> None:
-    assert page.segments == []
+def test_offset_map_leads_back_into_the_page(page: Cleaned, raw: str) -> None:
+    # issue #6: HTML input had no map to its page at all
+    body = [seg for seg in page.segments if seg.caption is None]
+    covered = sum(seg.length for seg in body)
+    assert covered >= 0.9 * len(page.text.replace("\n", ""))
+    for seg in page.segments:
+        text = page.text if seg.caption is None else page.captions[seg.caption]
+        assert (
+            text[seg.start : seg.start + seg.length]
+            == raw[seg.raw_start : seg.raw_start + seg.length]
+        )
 
 
 def test_short_fragment_keeps_its_paragraphs() -> None:

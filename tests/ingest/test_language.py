@@ -33,15 +33,28 @@ def test_english_by_stopwords() -> None:
 
 def test_english(language_stage: Stage) -> None:
     doc = run(language_stage, ENGLISH)
-    assert (doc.meta.language, doc.problems, doc.is_english) == ("en", [], True)
+    assert (doc.meta.language, doc.problems, doc.in_language("en")) == ("en", [], True)
 
 
 def test_spanish(language_stage: Stage) -> None:
     doc = run(language_stage, SPANISH)
     assert doc.meta.language == "es"
-    assert [p.code for p in doc.problems] == ["not_english"]
+    assert [p.code for p in doc.problems] == ["unexpected_language"]
     assert "Spanish" in doc.problems[0].message
-    assert not doc.is_english
+    assert not doc.in_language("en")
+
+
+def test_expected_language_takes_effect() -> None:
+    # issue #6: [language] expected was ignored ("en" hard-coded in the Document)
+    from dateline.config import load_config
+    from dateline.ingest.language import make_language
+
+    stage = make_language(load_config(overrides={"language": {"expected": "es"}}))
+    doc = run(stage, SPANISH)
+    assert (doc.problems, doc.in_language("es")) == ([], True)
+    english = run(stage, ENGLISH)
+    assert [p.code for p in english.problems] == ["unexpected_language"]
+    assert "not Spanish" in english.problems[0].message
 
 
 def test_french_fixture(language_stage: Stage, clean_stage: Stage, fixtures: Path) -> None:
@@ -56,7 +69,7 @@ def test_french_fixture(language_stage: Stage, clean_stage: Stage, fixtures: Pat
 )
 def test_too_little_evidence_is_none(language_stage: Stage, text: str) -> None:
     doc = run(language_stage, text)
-    assert (doc.meta.language, doc.problems, doc.is_english) == (None, [], True)
+    assert (doc.meta.language, doc.problems, doc.in_language("en")) == (None, [], True)
 
 
 def test_min_chars_from_config() -> None:

@@ -17,8 +17,9 @@ def read(fixtures: Path, name: str) -> str:
 
 def assert_mapped(raw: str, result) -> None:  # noqa: ANN001
     for seg in result.segments:
+        text = result.text if seg.caption is None else result.captions[seg.caption]
         assert (
-            result.text[seg.start : seg.start + seg.length]
+            text[seg.start : seg.start + seg.length]
             == raw[seg.raw_start : seg.raw_start + seg.length]
         )
 
@@ -84,7 +85,10 @@ def test_fixture_segments_map_back(fixtures: Path, name: str) -> None:
     raw = read(fixtures, name)
     result = clean_text(raw)
     assert_mapped(raw, result)
-    assert len(result.segments) == len([line for line in result.text.split("\n") if line])
+    body = [seg for seg in result.segments if seg.caption is None]
+    assert len(body) == len([line for line in result.text.split("\n") if line])
+    captions = [seg.caption for seg in result.segments if seg.caption is not None]
+    assert captions == list(range(len(result.captions)))
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from dateline.nlp.model import load_model
 
 
 def test_the_shipped_model_loads_by_its_configured_name():
-    nlp = load_model(default_config()["model"]["name"])
+    nlp = load_model(default_config().model.name)
     assert {"parser", "ner"} <= set(nlp.pipe_names)
     assert nlp.meta["version"] == "3.8.0"
 

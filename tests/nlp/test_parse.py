@@ -56,3 +56,38 @@ def test_pipe_gives_the_same_docs_as_one_by_one(small_chunk_parse):
         doc.set_text(text)
         single.append(small_chunk_parse(doc).sdoc.to_json())
     assert piped == single
+
+
+def test_captions_are_parsed_apart_from_the_body(pipeline):
+    # issue #6: values can point into photo captions; their layers need a parse of them
+    from dateline.document import Caption
+
+    doc = Document.from_input("x")
+    doc.set_text("Troops entered Gao on Monday.")
+    doc.meta.captions = [Caption(text="Residents flee Kidal (AFP / A NAME)"), Caption(text="Gao")]
+    parse = next(
+        s
+        for s, i in zip(pipeline.stages, pipeline.infos, strict=True)
+        if i.name == "dateline.parse.v1"
+    )
+    parse(doc)
+    assert [c.text for c in doc.caption_sdocs] == [c.text for c in doc.meta.captions]
+    assert doc.sdoc.text == "Troops entered Gao on Monday."
+
+
+def test_batches_are_bounded_by_characters():
+    # issue #7 item 1: all pieces of a long text went to spaCy in one batch
+    parse = make_parse(load_config(overrides={"parse": {"max_chunk_chars": 100, "batch_size": 32}}))
+    seen = []
+    real = parse.nlp.pipe
+
+    def spy(texts, batch_size):
+        texts = list(texts)
+        seen.append(sum(len(t) for t in texts))
+        return real(texts, batch_size=batch_size)
+
+    parse.nlp = type("Spy", (), {"pipe": staticmethod(spy)})()
+    doc = Document.from_input("x")
+    doc.set_text("\n".join(["Troops entered Gao on Monday after a long night."] * 12))
+    list(parse.pipe([doc]))
+    assert len(seen) > 1 and max(seen) <= 100

@@ -51,10 +51,10 @@ def test_places_stage_needs_its_component():
 
 def test_an_unknown_component_is_a_clear_error():
     with pytest.raises(ModelError, match="no_such_component"):
-        load_model(load_config()["model"]["name"], ("no_such_component",))
+        load_model(load_config().model.name, ("no_such_component",))
 
 
 def test_the_bare_model_stays_bare():
-    name = load_config()["model"]["name"]
+    name = load_config().model.name
     assert "dateline_places" not in load_model(name).pipe_names
     assert load_model(name, ("dateline_places",)).pipe_names[-1] == "dateline_places"

@@ -105,8 +105,31 @@ def strings_of(item: Mapping[str, Any] | None) -> list[str]:
 
 
 def spans_of(item: Mapping[str, Any] | None) -> list[tuple[int, int]]:
-    """(start, end) of the evidence spans of a role, place or named thing."""
-    return [(s["start"], s["end"]) for s in (item or {}).get("evidence") or []]
+    """(start, end) of the body evidence spans of a role, place or named thing."""
+    return [(s["start"], s["end"]) for s in body_spans(item)]
+
+
+def body_spans(item: Mapping[str, Any] | None) -> list[dict[str, Any]]:
+    """A record's evidence spans that index the body (not a photo caption), in order."""
+    spans = (item or {}).get("evidence") or []
+    return [s for s in spans if isinstance(s, dict) and s.get("caption") is None]
+
+
+def flat_span(item: Mapping[str, Any]) -> dict[str, Any] | None:
+    """A time, quote or claim as ``{start, end, text, ...}`` of its first body evidence span.
+
+    Corpora annotate such records as one stretch of the text; None when all its evidence is
+    in captions.
+    """
+    spans = body_spans(item)
+    if not spans:
+        return None
+    return {**item, "start": spans[0]["start"], "end": spans[-1]["end"], "text": spans[0]["text"]}
+
+
+def evidence_text(item: Mapping[str, Any] | None) -> str:
+    """All the evidence texts of a record, joined by a space (a quote told in two parts)."""
+    return " ".join(str(s.get("text", "")) for s in (item or {}).get("evidence") or [])
 
 
 _PUNCT = re.compile(r"[^\w\s]")

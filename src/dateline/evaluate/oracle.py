@@ -148,16 +148,11 @@ def te3_oracle(scorer: Scorer, gold: list[dict[str, Any]], path: Path, split: st
     for doc in gold:
         b = _Builder(doc["id"], texts[doc["id"]], oracle.gaps)
         for t in doc["timexes"]:
-            if b.span(int(t["start"]), int(t["end"]), t["text"]) is None:
+            span = b.span(int(t["start"]), int(t["end"]), t["text"])
+            if span is None:
                 continue
             b.times.append(
-                Time(
-                    start=int(t["start"]),
-                    end=int(t["end"]),
-                    text=t["text"],
-                    type=t["type"],
-                    value=str(t["value"]),
-                )
+                Time(id=f"t-{span.start}", type=t["type"], value=str(t["value"]), evidence=[span])
             )
         oracle.predictions[b.id] = b.document()
     return oracle
@@ -429,9 +424,8 @@ def _wiki_event(
     if gold.type == maps["broadcast_type"]:
         b.claims.append(
             Claim(
-                start=trigger.start,
-                end=trigger.end,
-                text=trigger.text,
+                id=f"cl-{trigger.start}.{len(b.claims) + 1}",
+                evidence=[trigger],
                 cue=trigger,
                 status="reported",
                 event_ids=[event.id],

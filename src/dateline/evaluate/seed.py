@@ -24,6 +24,7 @@ from typing import Any, ClassVar, get_args
 from ..records import Certainty, ClaimStatus
 from .base import EvalInput, Scorer
 from .geo import haversine_km
+from .mappings import evidence_text, flat_span
 from .metrics import ErrorCase, Metric, ScoreResult
 
 TOWN_KM = 25.0
@@ -266,7 +267,7 @@ class Checklist:
 
     # times ---------------------------------------------------------------------------
     def check_times(self) -> None:
-        times = list(self.pred.get("times") or [])
+        times = [f for t in self.pred.get("times") or [] if (f := flat_span(t)) is not None]
         for item in self.gold.get("temporal_expressions") or []:
             expected = day_range(item.get("value"))
             label = f"{item['text']!r} = {item.get('value')}"
@@ -489,7 +490,7 @@ class Checklist:
         for item in self.gold.get("quotes") or []:
             starts = norm(item.get("starts")).strip("\"' ")
             label = f"{item.get('starts')[:40]!r}"
-            found = [q for q in quotes if norm(q.get("text")).strip("\"' ").startswith(starts)]
+            found = [q for q in quotes if norm(evidence_text(q)).strip("\"' ").startswith(starts)]
             if not found:
                 self.add("quotes", label, False, "no predicted quote starting so")
                 continue
@@ -516,7 +517,7 @@ class Checklist:
                 c
                 for c in claims
                 if expected_words
-                and len(expected_words & words(c.get("text"))) * 2 >= len(expected_words)
+                and len(expected_words & words(evidence_text(c))) * 2 >= len(expected_words)
             ]
             if not about:
                 self.add("claims", label, False, "no predicted claim with half of its words")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from .base import EvalInput, Scorer
+from .mappings import flat_span
 from .metrics import ErrorCase, Formula, ScoreResult, f1_of, metric, ratio_of
 
 Span = tuple[int, int]
@@ -119,7 +120,11 @@ class TE3Scorer(Scorer):
         per_doc: list[dict[str, float]] = []
         errors: list[ErrorCase] = []
         for doc in gold:
-            times = predicted.get(doc["id"], {}).get("times") or []
+            times = [
+                flat
+                for time in predicted.get(doc["id"], {}).get("times") or []
+                if (flat := flat_span(time)) is not None
+            ]
             counts, doc_errors = score_document(doc["id"], doc["timexes"], times)
             per_doc.append(counts)
             errors.extend(doc_errors)

@@ -11,11 +11,9 @@ from __future__ import annotations
 import codecs
 import re
 
-from ..config import Config
+from ..config import Config, default_config
 from ..errors import InputError
 
-DEFAULT_MAX_BYTES = 5_000_000
-DEFAULT_MAX_CONTROL_RATIO = 0.10
 # Binary files show themselves in their first bytes; reading further only costs time.
 SAMPLE_BYTES = 8192
 
@@ -57,12 +55,9 @@ _MAX_CHAOS = 0.5
 
 
 def limits(config: Config | None) -> tuple[int, float]:
-    """``(max_bytes, max_control_ratio)`` from the ``[input]`` table."""
-    table = (config or {}).get("input", {})
-    return (
-        int(table.get("max_bytes", DEFAULT_MAX_BYTES)),
-        float(table.get("max_control_ratio", DEFAULT_MAX_CONTROL_RATIO)),
-    )
+    """``(max_bytes, max_control_ratio)`` from the ``[input]`` table (the defaults without one)."""
+    settings = (config if config is not None else default_config()).input
+    return settings.max_bytes, settings.max_control_ratio
 
 
 def check_size(size: int, source: str, config: Config | None) -> None:

@@ -4,8 +4,8 @@ The body is trafilatura's main text without comments; the page title is the head
 ``<figcaption>`` texts become captions; htmldate reads the published date (the original
 one) and the last modified date apart. The extracted text then goes through the plain-text
 cleaner, which finds the dateline and agencies and drops repeated headlines and captions.
-Offsets index the extracted text: it is not copied verbatim from the HTML, so there is no
-offset map back to the page (``segments`` is empty).
+Offsets index the extracted text; ``align`` finds that text again in the page's source, so
+the offset map (``segments``) leads from the text and the captions back into the HTML.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from .align import align
 from .metadata import agency_table
 from .text import Cleaned, clean_text
 
@@ -42,7 +43,9 @@ def clean_html(raw: str, *, url: str | None = None) -> Cleaned:
         # their paragraphs rather than losing the article.
         body = _paragraphs(load_html(raw))
     result = clean_text(body, headline=title, captions=captions, detect_headline=False)
-    result.segments = []
+    result.segments = align(result.text, raw)
+    for n, caption in enumerate(captions):
+        result.segments += align(caption, raw, caption=n)
     result.captions = captions
     result.published = published or result.published
     result.modified = modified if modified and modified != result.published else None

@@ -92,15 +92,21 @@ def language_name(code: str) -> str:
 @stages.register("dateline.language.v1", requires=["text"], assigns=["meta.language"])
 def make_language(config: Config) -> Stage:
     """Identify the language; a non-English text gets a problem and skips English-only stages."""
-    settings = config.get("language", {})
-    min_chars = int(settings.get("min_chars", 40))
-    expected = str(settings.get("expected", "en"))
+    min_chars = config.language.min_chars
+    expected = config.language.expected
 
     def language(doc: Document) -> Document:
         code = identify(doc.text, min_chars=min_chars)
         doc.meta.language = code
         if code is not None and code != expected:
-            doc.add_problem("not_english", message("not_english", language=language_name(code)))
+            doc.add_problem(
+                "unexpected_language",
+                message(
+                    "unexpected_language",
+                    language=language_name(code),
+                    expected=language_name(expected),
+                ),
+            )
         return doc
 
     return language

@@ -166,6 +166,11 @@ def _clean(
             agencies += table.in_credit(who, line.start)
             continue
         if credit := caption_credit(text, table):
+            result.segments.append(
+                Segment(
+                    start=0, raw_start=line.start, length=len(text), caption=len(result.captions)
+                )
+            )
             result.captions.append(text)
             agencies += table.in_credit(text[credit[0] : credit[1]], line.start + credit[0])
             continue

@@ -11,7 +11,7 @@ import re
 
 from ..config import Config
 from ..document import Document
-from ..records import Entity
+from ..records import Entity, assign_ids
 from ..registry import Stage, stages
 
 # spaCy labels that name referents; numbers, dates and money are other stages' work.
@@ -78,16 +78,11 @@ def group_entities(doc: Document) -> list[Entity]:
                     break
         groups.setdefault(key, []).append((start, end))
         names.setdefault(key, stripped)
-    entities = []
-    for n, (key, spans) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0])):
-        entities.append(
-            Entity(
-                id=f"ent{n + 1}",
-                label=key[0],
-                name=names[key],
-                mentions=[doc.span(s, e) for s, e in spans],
-            )
-        )
+    entities = [
+        Entity(id="", label=key[0], name=names[key], mentions=[doc.span(s, e) for s, e in spans])
+        for key, spans in sorted(groups.items(), key=lambda kv: kv[1][0])
+    ]
+    assign_ids(entities)
     return entities
 
 

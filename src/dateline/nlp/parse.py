@@ -46,10 +46,9 @@ class Parse:
     """Tokens, sentences, tags, dependencies and named entities of ``doc.text``."""
 
     def __init__(self, config: Config):
-        settings = config.get("parse", {})
-        self.nlp = load_model(config["model"]["name"], tuple(settings.get("components", ())))
-        self.batch_size = int(settings.get("batch_size", 32))
-        self.max_chars = int(settings.get("max_chunk_chars", 100_000))
+        self.nlp = load_model(config.model.name, tuple(config.parse.components))
+        self.batch_size = config.parse.batch_size
+        self.max_chars = config.parse.max_chunk_chars
 
     def _join(self, parts: list[Any]) -> Any:
         from spacy.tokens import Doc
@@ -57,21 +56,40 @@ class Parse:
         return parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
 
     def __call__(self, doc: Document) -> Document:
-        pieces = split_text(doc.text, self.max_chars)
-        doc.sdoc = self._join(list(self.nlp.pipe(pieces, batch_size=self.batch_size)))
+        for _ in self.pipe([doc]):
+            pass
         return doc
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        """Parse each document's body (in pieces) and each of its photo captions.
+
+        Texts go to spaCy in batches of at most ``batch_size`` texts and ``max_chunk_chars``
+        characters, so that memory stays bounded by one piece's worth whatever the batch size.
+        """
         docs = list(docs)
         pieces = [split_text(d.text, self.max_chars) for d in docs]
-        flat = (piece for doc_pieces in pieces for piece in doc_pieces)
-        parsed = iter(self.nlp.pipe(flat, batch_size=self.batch_size))
-        for doc, doc_pieces in zip(docs, pieces, strict=True):
-            doc.sdoc = self._join([next(parsed) for _ in doc_pieces])
+        captions = [[c.text for c in d.meta.captions] for d in docs]
+        flat = [text for body, caps in zip(pieces, captions, strict=True) for text in body + caps]
+        parsed = iter(self._parse(flat))
+        for doc, body, caps in zip(docs, pieces, captions, strict=True):
+            doc.sdoc = self._join([next(parsed) for _ in body])
+            doc.caption_sdocs = [next(parsed) for _ in caps]
             yield doc
+
+    def _parse(self, texts: list[str]) -> Iterator[Any]:
+        batch: list[str] = []
+        size = 0
+        for text in texts:
+            if batch and (len(batch) >= self.batch_size or size + len(text) > self.max_chars):
+                yield from self.nlp.pipe(batch, batch_size=len(batch))
+                batch, size = [], 0
+            batch.append(text)
+            size += len(text)
+        if batch:
+            yield from self.nlp.pipe(batch, batch_size=len(batch))
 
 
 @stages.register("dateline.parse.v1", requires=["text"], assigns=["sdoc"], english_only=True)
 def make_parse(config: Config) -> Parse:
-    """Parse the clean text with spaCy (tokens, sentences, dependencies, entities)."""
+    """Parse the clean text and captions with spaCy (tokens, sentences, dependencies, entities)."""
     return Parse(config)

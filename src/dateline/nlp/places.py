@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..config import Config
 from ..document import Document
 from ..errors import PipelineError
-from ..records import Place
+from ..records import Location, Place, assign_ids
 from ..registry import Stage, stages
 from .components import PLACES
 from .entities import normalise, trim_mention
@@ -29,16 +29,45 @@ def group_places(doc: Document) -> list[Place]:
         if key:
             groups.setdefault(key, []).append((start, end))
             names.setdefault(key, doc.text[start:end])
-    return [
-        Place(id=f"pl{n + 1}", name=names[key], mentions=[doc.span(s, e) for s, e in spans])
-        for n, (key, spans) in enumerate(groups.items())
+    places = [
+        Place(id="", name=names[key], mentions=[doc.span(s, e) for s, e in spans])
+        for key, spans in groups.items()
     ]
+    assign_ids(places)
+    return places
+
+
+def locate(doc: Document, start: int, end: int) -> Location | None:
+    """Where an event told in ``text[start:end]`` (a sentence or clause) happened, or None.
+
+    The function the event stage calls. For now the first place named inside the stretch;
+    the gazetteer layer (issue #9) replaces it with prepositional attachment, the nearest
+    place, then the document's focus, and says which in ``precision``.
+    """
+    found = [
+        (mention.start, place, mention)
+        for place in doc.places
+        for mention in place.mentions
+        if mention.caption is None and start <= mention.start and mention.end <= end
+    ]
+    if not found:
+        return None
+    _, place, mention = min(found, key=lambda item: item[0])
+    return Location(
+        place_id=place.id,
+        name=place.name,
+        lat=place.lat,
+        lon=place.lon,
+        country=place.country,
+        precision=place.precision,
+        evidence=[mention],
+    )
 
 
 @stages.register("dateline.places.v1", requires=["sdoc"], assigns=["places"], english_only=True)
 def make_places(config: Config) -> Stage:
     """Places named in the text (the dateline_places component); no coordinates yet."""
-    if COMPONENT not in config.get("parse", {}).get("components", []):
+    if COMPONENT not in config.parse.components:
         raise PipelineError(
             f"stage dateline.places.v1 reads the spaCy component {COMPONENT!r}: "
             f'add it to [parse] components = ["{COMPONENT}"]'
