@@ -125,8 +125,15 @@ def is_latin(name: str) -> bool:
 
 
 def usable_alternate(name: str) -> bool:
-    """An alternate name worth a key: Latin script, not a code or a number."""
+    """An alternate name worth a key: Latin script, not a code, an acronym or a number.
+
+    GeoNames lists airport and station codes among alternate names ("KBR" for Kota Bharu),
+    which would make every acronym in the news a place; the curated file adds the acronyms
+    that are real names (US, UAE, DRC).
+    """
     if len(name) < 3 or any(ch.isdigit() for ch in name) or "://" in name:
+        return False
+    if len(name) <= 5 and name.replace(".", "").isupper():
         return False
     return is_latin(name)
 
@@ -190,7 +197,9 @@ def read_countries() -> list[Country]:
         with path.open(encoding="utf-8") as fh:
             item = json.load(fh)
         iso = (item.get("ISO") or {}).get("alpha2")
-        if iso:
+        # Two files may describe one country (palestine, palestine_state_of): keep the one
+        # with a centroid.
+        if iso and (str(iso) not in info or not info[str(iso)].get("latlng")):
             info[str(iso)] = item
     countries = []
     for iso, item in sorted(gnc.items()):
@@ -524,9 +533,14 @@ def assemble(sources: Sources) -> tuple[list[Record], dict[str, int]]:
                 for form in [row.name, *row.variants]:
                     demonyms[name_keys(form)[0]] = country_ids[row.country]
             continue
+        target = alias_target.get((row.feature, row.country, name_keys(row.name)[1]))
+        if target is not None and row.feature in ("ADM1", "ADM2") and row.lat is not None:
+            # An area whose member places sit in one corner of it: the row gives its centre.
+            target.lat, target.lon = row.lat, row.lon or 0.0
+            target.names.extend(row.variants)
+            continue
         if row.lat is None or row.lon is None:
             # No coordinates: more names for a record already there (same name, country, type).
-            target = alias_target.get((row.feature, row.country, name_keys(row.name)[1]))
             if target is None:
                 raise ValueError(
                     f"curated row {row.name!r} ({row.feature}, {row.country}) has no coordinates "
@@ -572,22 +586,28 @@ CREATE TABLE names (
     key TEXT NOT NULL,
     place INTEGER NOT NULL,
     level INTEGER NOT NULL,
+    "primary" INTEGER NOT NULL,
     PRIMARY KEY (key, place)
 ) WITHOUT ROWID;
 CREATE TABLE demonyms (key TEXT PRIMARY KEY, place INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 
-def name_rows(records: Iterable[Record]) -> Iterator[tuple[str, int, int]]:
-    """(key, place id, level) for every key of every name, the best level per key."""
+def name_rows(records: Iterable[Record]) -> Iterator[tuple[str, int, int, int]]:
+    """(key, place id, level, primary) for every key of every name, the best level per key.
+
+    ``primary`` is 1 for keys of the record's own name: GeoNames' alternate names include
+    historical and foreign names ("Palmyra" was once the name of a town in Ohio).
+    """
     for record in records:
-        best: dict[str, int] = {}
-        for name in record.names:
+        best: dict[str, tuple[int, int]] = {}
+        for n, name in enumerate(record.names):
+            primary = 1 if n == 0 else 0
             for level, key in enumerate(name_keys(name)):
-                if key and best.get(key, 9) > level:
-                    best[key] = level
-        for key, level in best.items():
-            yield key, record.id, level
+                if key and best.get(key, (9, 0)) > (level, -primary):
+                    best[key] = (level, -primary)
+        for key, (level, primary) in best.items():
+            yield key, record.id, level, -primary
 
 
 def write_index(path: Path, records: list[Record], demonyms: dict[str, int], meta: dict[str, str]) -> None:
@@ -620,7 +640,7 @@ def write_index(path: Path, records: list[Record], demonyms: dict[str, int], met
             ),
         )
         db.executemany(
-            "INSERT INTO names VALUES (?,?,?)",
+            "INSERT INTO names VALUES (?,?,?,?)",
             sorted(name_rows(records)),
         )
         db.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonyms.items()))

@@ -40,6 +40,7 @@ class Candidate:
     population: int
     names: int
     level: int = 0
+    primary: bool = True
 
 
 def default_path() -> Path:
@@ -118,15 +119,15 @@ class Gazetteer:
             if not key or key in keys[:mention_level]:
                 continue
             rows = self._rows(
-                f"SELECT n.level, {_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
-                "WHERE n.key = ?",
+                f'SELECT n.level, n."primary", {_COLUMNS} FROM names n '
+                "JOIN places p ON p.id = n.place WHERE n.key = ?",
                 (key,),
             )
             for row in rows:
                 level = max(mention_level, int(row[0]))  # type: ignore[call-overload]
-                cand = _candidate(row[1:], level)
+                cand = _candidate(row[2:], level, bool(row[1]))
                 old = best.get(cand.id)
-                if old is None or old.level > level:
+                if old is None or (old.level, not old.primary) > (level, not cand.primary):
                     best[cand.id] = cand
         return tuple(sorted(best.values(), key=lambda c: (c.level, c.id)))
 
@@ -160,7 +161,7 @@ class Gazetteer:
         return _candidate(rows[0], 0) if rows else None
 
 
-def _candidate(row: tuple[object, ...], level: int) -> Candidate:
+def _candidate(row: tuple[object, ...], level: int, primary: bool = True) -> Candidate:
     return Candidate(
         id=int(row[0]),  # type: ignore[call-overload]
         geonames_id=None if row[1] is None else int(row[1]),  # type: ignore[call-overload]
@@ -174,6 +175,7 @@ def _candidate(row: tuple[object, ...], level: int) -> Candidate:
         population=int(row[9]),  # type: ignore[call-overload]
         names=int(row[10]),  # type: ignore[call-overload]
         level=level,
+        primary=primary,
     )
 
 

@@ -23,6 +23,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ..errors import ConfigError
+from .build import LOCAL_ID_BASE
 from .index import Candidate, Gazetteer, distance_km
 from .keys import name_keys
 
@@ -59,26 +61,33 @@ def precision_of(feature: str) -> str:
     return FEATURE_PRECISION.get(feature, "point")
 
 
-DEFAULT_WEIGHTS: dict[str, float] = {
-    "level_1": -0.6,
-    "level_2": -2.5,
-    "population": 0.55,
-    "names": 0.35,
-    "country": 4.0,
-    "admin1": 1.2,
-    "capital": 1.2,
-    "continent": 3.0,
-    "area": 0.5,
-    "admin2": -0.8,
-    "admin2_short": -1.5,
-    "hint": 2.0,
-    "qualifier": 5.0,
-    "qualifier_miss": -3.0,
-    "doc_country": 2.0,
-    "doc_admin1": 2.0,
-    "dateline_country": 1.0,
-    "near": 1.0,
-}
+
+
+WEIGHTS = frozenset(
+    {
+        "level_1",
+        "level_2",
+        "population",
+        "names",
+        "country",
+        "admin1",
+        "capital",
+        "continent",
+        "area",
+        "admin2",
+        "admin2_short",
+        "hint",
+        "qualifier",
+        "qualifier_miss",
+        "doc_country",
+        "doc_admin1",
+        "dateline_country",
+        "near",
+        "curated",
+        "alternate",
+        "confident_margin",
+    }
+)
 
 
 @dataclass
@@ -96,12 +105,30 @@ class Mention:
 
 @dataclass
 class Context:
-    """What the document says about where it is."""
+    """What the document's confidently resolved names say about where it is.
+
+    Each name's own contribution is kept apart, so that a name is never its own evidence
+    (a confident "Georgia" the country must not make every "Georgia" the country).
+    """
 
     countries: Counter[str] = field(default_factory=Counter)
     admin1s: Counter[tuple[str, str]] = field(default_factory=Counter)
-    points: list[tuple[float, float]] = field(default_factory=list)
+    by_key: dict[str, tuple[Counter[str], Counter[tuple[str, str]]]] = field(default_factory=dict)
+    points: list[tuple[str, float, float]] = field(default_factory=list)
     dateline_countries: set[str] = field(default_factory=set)
+
+    def add(self, key: str, cand: Candidate, dateline: bool) -> None:
+        own = self.by_key.setdefault(key, (Counter(), Counter()))
+        if cand.country:
+            self.countries[cand.country] += 1
+            own[0][cand.country] += 1
+        if cand.admin1 and cand.feature not in ("PCLI", "CONT"):
+            self.admin1s[(cand.country, cand.admin1)] += 1
+            own[1][(cand.country, cand.admin1)] += 1
+        if cand.feature in TOWN or cand.feature.startswith("PPL"):
+            self.points.append((key, cand.lat, cand.lon))
+        if dateline and cand.country:
+            self.dateline_countries.add(cand.country)
 
 
 def _hint_agrees(hint: str, feature: str) -> bool:
@@ -121,9 +148,12 @@ def _hint_agrees(hint: str, feature: str) -> bool:
 class Resolver:
     """Ranks gazetteer candidates for the mentions of one document at a time."""
 
-    def __init__(self, gazetteer: Gazetteer, weights: Mapping[str, float] | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer, weights: Mapping[str, float]) -> None:
         self.gaz = gazetteer
-        self.w = {**DEFAULT_WEIGHTS, **(weights or {})}
+        missing = sorted(WEIGHTS - set(weights))
+        if missing:
+            raise ConfigError(f"[places.weights] lacks {', '.join(missing)}")
+        self.w = dict(weights)
 
     def candidates(self, mention: Mention) -> list[Candidate]:
         if mention.demonym:
@@ -136,13 +166,16 @@ class Resolver:
         # A looser match only where no better one exists: "Hmaymah" may be "Humaymah".
         return [c for c in cands if c.level == best]
 
-    def score(self, mention: Mention, cand: Candidate, ctx: Context | None) -> float:
+    def score(self, mention: Mention, cand: Candidate) -> float:
+        """The name's own evidence for ``cand``: match, prominence, type, qualifier."""
         w = self.w
         s = 0.0
         if cand.level == 1:
             s += w["level_1"]
         elif cand.level == 2:
             s += w["level_2"]
+        if not cand.primary:
+            s += w["alternate"]
         feature = cand.feature
         if feature in ("ADM1", "ADM2"):
             # An area's population is the sum of its places: count it as one large place.
@@ -168,8 +201,8 @@ class Resolver:
             s += w["hint"]
         if mention.qualifier:
             s += self._qualifier_score(mention.qualifier, cand)
-        if ctx is not None:
-            s += self._context_score(cand, ctx)
+        if cand.id >= LOCAL_ID_BASE and feature not in ("ADM1", "ADM2"):
+            s += w["curated"]
         return s
 
     def _qualifier_score(self, qualifier: str, cand: Candidate) -> float:
@@ -182,26 +215,43 @@ class Resolver:
                 return self.w["qualifier"]
         return self.w["qualifier_miss"]
 
-    def _context_score(self, cand: Candidate, ctx: Context) -> float:
+    def _context_score(self, key: str, cand: Candidate, ctx: Context) -> float:
         s = 0.0
-        total = sum(ctx.countries.values())
-        if total and cand.feature != "PCLI":
-            s += self.w["doc_country"] * ctx.countries[cand.country] / total
-        total1 = sum(ctx.admin1s.values())
-        if total1 and cand.admin1 and cand.feature != "ADM1":
-            s += self.w["doc_admin1"] * ctx.admin1s[(cand.country, cand.admin1)] / total1
+        own_countries, own_admin1s = ctx.by_key.get(key, (Counter(), Counter()))
+        total = ctx.countries.total() - own_countries.total()
+        if total > 0 and cand.country:
+            share = (ctx.countries[cand.country] - own_countries[cand.country]) / total
+            s += self.w["doc_country"] * share
+        total1 = ctx.admin1s.total() - own_admin1s.total()
+        if total1 > 0 and cand.admin1 and cand.feature not in ("PCLI", "CONT"):
+            pair = (cand.country, cand.admin1)
+            s += self.w["doc_admin1"] * (ctx.admin1s[pair] - own_admin1s[pair]) / total1
         if cand.country in ctx.dateline_countries:
             s += self.w["dateline_country"]
-        if ctx.points and cand.feature not in ("PCLI", "CONT"):
-            near = min(distance_km(cand.lat, cand.lon, la, lo) for la, lo in ctx.points)
-            if near < 300:
+        if cand.feature not in ("PCLI", "CONT"):
+            near = min(
+                (distance_km(cand.lat, cand.lon, la, lo) for k, la, lo in ctx.points if k != key),
+                default=None,
+            )
+            if near is not None and near < 300:
                 s += self.w["near"] * (1 - near / 300)
         return s
 
     def rank(self, mention: Mention, ctx: Context | None) -> list[tuple[float, Candidate]]:
-        """Candidates with their scores, best first (ties by id: deterministic)."""
-        scored = [(self.score(mention, c, ctx), c) for c in self.candidates(mention)]
-        return sorted(scored, key=lambda sc: (-sc[0], sc[1].id))
+        """Candidates with their scores, best first (ties by id: deterministic).
+
+        The document's context only reorders the ten best of the name's own evidence: it
+        decides between plausible readings, never promotes a hamlet over a capital.
+        """
+        scored = sorted(
+            ((self.score(mention, c), c) for c in self.candidates(mention)),
+            key=lambda sc: (-sc[0], sc[1].id),
+        )
+        if ctx is None or not scored:
+            return scored
+        key = name_keys(mention.text)[1]
+        top = [(sc + self._context_score(key, c, ctx), c) for sc, c in scored[:10]]
+        return sorted(top, key=lambda sc: (-sc[0], sc[1].id))
 
     def resolve(self, mentions: Sequence[Mention]) -> list[Candidate | None]:
         """The chosen record of every mention (None where the gazetteer has none)."""
@@ -210,20 +260,9 @@ class Resolver:
         for mention, ranked in zip(mentions, first, strict=True):
             if not ranked:
                 continue
-            best_score, best = ranked[0]
-            margin = best_score - ranked[1][0] if len(ranked) > 1 else 10.0
-            if margin < 1.5:
-                continue
-            ctx.countries[best.country] += 1
-            if best.feature not in ("PCLI", "CONT") and best.admin1:
-                ctx.admin1s[(best.country, best.admin1)] += 1
-            if best.feature == "ADM1":
-                ctx.admin1s[(best.country, best.admin1)] += 1
-            if best.feature in TOWN or best.feature.startswith("PPL"):
-                ctx.points.append((best.lat, best.lon))
-            if mention.dateline and best.country:
-                ctx.dateline_countries.add(best.country)
-        ctx.countries.pop("", None)
+            margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 10.0
+            if margin >= self.w["confident_margin"]:
+                ctx.add(name_keys(mention.text)[1], ranked[0][1], mention.dateline)
         out: list[Candidate | None] = []
         for mention in mentions:
             ranked = self.rank(mention, ctx)

@@ -30,6 +30,7 @@ from importlib import resources
 from typing import Any
 
 from ..gazetteer.index import Candidate, Gazetteer
+from ..gazetteer.keys import name_keys
 
 PLACE = "PLACE"
 DEMONYM = "DEMONYM"
@@ -52,6 +53,10 @@ class PlaceWords:
     person_after: frozenset[str]
     person_before: frozenset[str]
     institution_heads: frozenset[str]
+    after_words: frozenset[str]
+    street_words: frozenset[str]
+    media_words: frozenset[str]
+    direction_prefixes: frozenset[str]
     not_places: frozenset[str]
     directions: dict[str, float]
     units: dict[str, float]
@@ -69,6 +74,10 @@ def load_place_words() -> PlaceWords:
         person_after=frozenset(data["person_after"]),
         person_before=frozenset(data["person_before"]),
         institution_heads=frozenset(data["institution_heads"]),
+        after_words=frozenset(data["after_words"]),
+        street_words=frozenset(data["street_words"]),
+        media_words=frozenset(data["media_words"]),
+        direction_prefixes=frozenset(data["direction_prefixes"]),
         not_places=frozenset(data["not_places"]),
         directions={str(k): float(v) for k, v in data["directions"].items()},
         units={str(k): float(v) for k, v in data["units"].items()},
@@ -119,6 +128,8 @@ class ToponymRecogniser:
         prev = _lower(sdoc[start - 1])
         if prev in self.words.locative:
             return True
+        if prev == "," and start >= 2 and _lower(sdoc[start - 2]) in self.words.street_words:
+            return True
         if prev == "of" and start >= 2:
             before = _lower(sdoc[start - 2])
             return (
@@ -129,8 +140,13 @@ class ToponymRecogniser:
         return False
 
     def cue_after(self, sdoc: Any, end: int) -> bool:
-        """A place-type word after the name ("Deir Ezzor region")."""
-        return end < len(sdoc) and _lower(sdoc[end]) in self.words.feature_words
+        """A place-type word or its people after the name ("Deir Ezzor region", "Mosul residents")."""
+        if end >= len(sdoc):
+            return False
+        word = _lower(sdoc[end])
+        if word == "-" and end + 1 < len(sdoc):
+            word = _lower(sdoc[end + 1])
+        return word in self.words.feature_words or word in self.words.after_words
 
     def comma_qualified(self, sdoc: Any, end: int) -> bool:
         """", <state or country>" after the name ("Alexandria, La.")."""
@@ -146,7 +162,11 @@ class ToponymRecogniser:
         return False
 
     def personish(self, sdoc: Any, start: int, end: int, surnames: set[str]) -> bool:
-        """A title before or "said" after the name, or a person's surname already named."""
+        """A title before or "said" after the name, or a person's surname already named.
+
+        Pass an empty ``surnames`` where the model itself calls the name a place: "Egypt"
+        stays a country after the model misreads "Rethinking Egypt" as a person.
+        """
         if start > 0 and _lower(sdoc[start - 1]) in self.words.person_before:
             return True
         if end < len(sdoc) and _lower(sdoc[end]) in self.words.person_after:
@@ -160,6 +180,12 @@ class ToponymRecogniser:
             start += 1
         while end > start and sdoc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "-"):
             end -= 1
+        while end - start >= 2 and _lower(sdoc[start]) in self.words.direction_prefixes:
+            if self.candidates(sdoc[start:end].text, 0) or not self.candidates(
+                sdoc[start + 1 : end].text, 1
+            ):
+                break
+            start += 1
         if end - start >= 2:
             last = _lower(sdoc[end - 1])
             if last in self.words.feature_words:
@@ -182,7 +208,55 @@ class ToponymRecogniser:
             found.extend(self._from_entity(sdoc, ent, surnames))
         found.extend(self._from_dateline(sdoc))
         found.extend(self._from_proper_nouns(sdoc, in_entity, surnames))
+        found.extend(self._propagate(sdoc, found, surnames))
         return self._spans(sdoc, found)
+
+    def _propagate(
+        self, sdoc: Any, found: list[tuple[int, int, str]], surnames: set[str]
+    ) -> list[tuple[int, int, str]]:
+        """Other mentions of a name the document already uses as a place (one sense per text).
+
+        The small model calls the same town a place in one sentence and a person in the
+        next ("in Alexandria" ... "Alexandria was a finalist"). Inside a longer person or
+        organisation name the place counts only before an institution or its people
+        ("Alexandria Police"), never in a newspaper's name.
+        """
+        accepted = {name_keys(sdoc[s:e].text)[0] for s, e, label in found if label != DEMONYM}
+        accepted.discard("")
+        if not accepted:
+            return []
+        taken = [False] * len(sdoc)
+        for s, e, _ in found:
+            for i in range(s, e):
+                taken[i] = True
+        ent_of: dict[int, Any] = {}
+        for ent in sdoc.ents:
+            for i in range(ent.start, ent.end):
+                ent_of[i] = ent
+        heads = self.words.institution_heads | self.words.after_words
+        out = []
+        n = len(sdoc)
+        for i in range(n):
+            if taken[i] or not sdoc[i].text[:1].isupper():
+                continue
+            for stop in range(min(n, i + 4), i, -1):
+                if any(taken[i:stop]) or name_keys(sdoc[i:stop].text)[0] not in accepted:
+                    continue
+                ent = ent_of.get(i)
+                next_word = _lower(sdoc[stop]) if stop < n else ""
+                inside = ent is not None and (ent.start < i or ent.end > stop)
+                if inside and (ent.start < i or next_word not in heads):
+                    break
+                if stop < n and sdoc[stop].pos_ == "PROPN" and sdoc[stop].text[:1].isupper():
+                    if next_word not in heads:
+                        break
+                if self.personish(sdoc, i, stop, surnames):
+                    break
+                out.append((i, stop, PLACE))
+                for k in range(i, stop):
+                    taken[k] = True
+                break
+        return out
 
     def _from_entity(self, sdoc: Any, ent: Any, surnames: set[str]) -> list[tuple[int, int, str]]:
         start, end = self.trim(sdoc, ent.start, ent.end)
@@ -195,13 +269,15 @@ class ToponymRecogniser:
         if label == "NORP" or (label in ("PERSON", "ORG") and end - start == 1):
             if self.demonyms and self.gaz.demonym(text) is not None:
                 return [(start, end, DEMONYM)]
+            if label == "NORP" and not self.strong(text):
+                return []
         cue = (
             self.cue_before(sdoc, start)
             or self.cue_after(sdoc, end)
             or self.comma_qualified(sdoc, end)
         )
         if label in PLACE_LABELS:
-            if self.personish(sdoc, start, end, surnames) and not cue:
+            if self.personish(sdoc, start, end, set()) and not cue:
                 return []
             if self.candidates(text, 1) or (cue and self.candidates(text, 2)):
                 return [(start, end, PLACE)]
@@ -217,21 +293,35 @@ class ToponymRecogniser:
             return []
         if cue and self.candidates(text, 2):
             return [(start, end, PLACE)]
-        if label != "PERSON" and self.strong(text):
+        if label != "PERSON" and self.sovereign(text):
             return [(start, end, PLACE)]
         return []
 
+    def sovereign(self, name: str) -> bool:
+        """True if ``name`` exactly names a country, first-level area or continent."""
+        return any(
+            c.level == 0 and c.feature in ("PCLI", "ADM1", "CONT") for c in self.candidates(name, 0)
+        )
+
     def _embedded(self, sdoc: Any, start: int, end: int) -> tuple[int, int, str] | None:
-        """The place that starts an institution's name ("Killeen Police Department")."""
-        heads = self.words.institution_heads
-        if not any(_lower(t) in heads for t in sdoc[start + 1 : end]):
+        """The place inside an institution's name ("Killeen Police Department", "Georgia
+        Bureau of Investigation", "University of Texas"); never in a newspaper's or a
+        team's ("Washington Post", "Texas Rangers")."""
+        words = [_lower(t) for t in sdoc[start:end]]
+        if not any(w in self.words.institution_heads for w in words):
             return None
-        for stop in range(end - 1, start, -1):
-            if _lower(sdoc[stop - 1]) in heads:
-                continue
-            name = sdoc[start:stop].text
-            if _lower(sdoc[stop]) in heads and self.candidates(name, 0):
-                return (start, stop, PLACE)
+        if any(w in self.words.media_words for w in words):
+            return None
+        for width in (3, 2, 1):
+            for i in range(start, end - width + 1):
+                piece = sdoc[i : i + width]
+                if not piece.text[:1].isupper() or _lower(piece[0]) in self.words.institution_heads:
+                    continue
+                cands = self.candidates(piece.text, 0)
+                if any(
+                    c.feature in ("PCLI", "ADM1", "CONT") or c.population >= 1000 for c in cands
+                ):
+                    return (i, i + width, PLACE)
         return None
 
     def _from_dateline(self, sdoc: Any) -> list[tuple[int, int, str]]:
