@@ -117,17 +117,18 @@ class Context:
     points: list[tuple[str, float, float]] = field(default_factory=list)
     dateline_countries: set[str] = field(default_factory=set)
 
-    def add(self, key: str, cand: Candidate, dateline: bool) -> None:
+    def add(self, key: str, cand: Candidate, dateline: bool, weight: float = 1.0) -> None:
+        """Count ``cand`` as evidence, as much as ``weight`` (0-1: how sure its reading is)."""
         own = self.by_key.setdefault(key, (Counter(), Counter()))
         if cand.country:
-            self.countries[cand.country] += 1
-            own[0][cand.country] += 1
+            self.countries[cand.country] += weight  # type: ignore[assignment]
+            own[0][cand.country] += weight  # type: ignore[assignment]
         if cand.admin1 and cand.feature not in ("PCLI", "CONT"):
-            self.admin1s[(cand.country, cand.admin1)] += 1
-            own[1][(cand.country, cand.admin1)] += 1
-        if cand.feature in TOWN or cand.feature.startswith("PPL"):
+            self.admin1s[(cand.country, cand.admin1)] += weight  # type: ignore[assignment]
+            own[1][(cand.country, cand.admin1)] += weight  # type: ignore[assignment]
+        if weight >= 0.5 and (cand.feature in TOWN or cand.feature.startswith("PPL")):
             self.points.append((key, cand.lat, cand.lon))
-        if dateline and cand.country:
+        if dateline and cand.country and weight >= 0.5:
             self.dateline_countries.add(cand.country)
 
 
@@ -154,6 +155,7 @@ class Resolver:
         if missing:
             raise ConfigError(f"[places.weights] lacks {', '.join(missing)}")
         self.w = dict(weights)
+        self.rounds = 2
 
     def candidates(self, mention: Mention) -> list[Candidate]:
         if mention.demonym:
@@ -254,17 +256,29 @@ class Resolver:
         return sorted(top, key=lambda sc: (-sc[0], sc[1].id))
 
     def resolve(self, mentions: Sequence[Mention]) -> list[Candidate | None]:
-        """The chosen record of every mention (None where the gazetteer has none)."""
-        first = [self.rank(m, None) for m in mentions]
+        """The chosen record of every mention (None where the gazetteer has none).
+
+        Three rounds: the names alone; then each name read in the light of the others'
+        best readings, each counted as much as its lead over its runner-up allows; then once
+        more with the readings of the second round, so that a town the first round could
+        not place (Athens) follows the county and state the others settled.
+        """
+        ranked = [self.rank(m, None) for m in mentions]
+        for _ in range(self.rounds):
+            ctx = self._context(mentions, ranked)
+            ranked = [self.rank(m, ctx) for m in mentions]
+        return [r[0][1] if r else None for r in ranked]
+
+    def _context(
+        self, mentions: Sequence[Mention], ranked: Sequence[list[tuple[float, Candidate]]]
+    ) -> Context:
         ctx = Context()
-        for mention, ranked in zip(mentions, first, strict=True):
-            if not ranked:
+        margin_full = self.w["confident_margin"]
+        for mention, scored in zip(mentions, ranked, strict=True):
+            if not scored:
                 continue
-            margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 10.0
-            if margin >= self.w["confident_margin"]:
-                ctx.add(name_keys(mention.text)[1], ranked[0][1], mention.dateline)
-        out: list[Candidate | None] = []
-        for mention in mentions:
-            ranked = self.rank(mention, ctx)
-            out.append(ranked[0][1] if ranked else None)
-        return out
+            margin = scored[0][0] - scored[1][0] if len(scored) > 1 else margin_full
+            weight = min(1.0, max(0.0, margin / margin_full)) if margin_full > 0 else 1.0
+            if weight > 0:
+                ctx.add(name_keys(mention.text)[1], scored[0][1], mention.dateline, weight)
+        return ctx

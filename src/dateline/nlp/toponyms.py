@@ -271,18 +271,17 @@ class ToponymRecogniser:
                 return [(start, end, DEMONYM)]
             if label == "NORP" and not self.strong(text):
                 return []
-        cue = (
-            self.cue_before(sdoc, start)
-            or self.cue_after(sdoc, end)
-            or self.comma_qualified(sdoc, end)
+        typed = self.cue_before(sdoc, start) or (
+            end < len(sdoc) and _lower(sdoc[end]) in self.words.feature_words
         )
+        cue = typed or self.cue_after(sdoc, end) or self.comma_qualified(sdoc, end)
         if label in PLACE_LABELS:
             if self.personish(sdoc, start, end, set()) and not cue:
                 return []
             if self.candidates(text, 1) or (cue and self.candidates(text, 2)):
                 return [(start, end, PLACE)]
             # An unknown name the model calls a place, in a place context: keep, unresolved.
-            return [(start, end, PLACE)] if cue and label != "FAC" and text[:1].isupper() else []
+            return [(start, end, PLACE)] if typed and label != "FAC" and text[:1].isupper() else []
         if label == "ORG":
             embedded = self._embedded(sdoc, start, end)
             if embedded:
