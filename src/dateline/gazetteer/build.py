@@ -443,14 +443,16 @@ def assemble(sources: Sources) -> tuple[list[Record], dict[str, int]]:
     # ISO 3166-2 names as aliases of the admin1 area of the same name in that country.
     iso_names: dict[tuple[str, str], list[str]] = defaultdict(list)
     by_short: dict[tuple[str, str], tuple[str, str]] = {}
-    for (country, code), name in admin1_name.items():
+    for (country, code), name in sorted(admin1_name.items()):
         for form in (name, short_admin_name(name)):
-            if form:
-                by_short.setdefault((country, name_keys(form)[1]), (country, code))
+            for key in name_keys(form)[1:] if form else ():
+                if key:
+                    by_short.setdefault((country, key), (country, code))
     for country, name in sources.subdivisions:
-        target = by_short.get((country, name_keys(name)[1]))
-        if target is None and short_admin_name(name):
-            target = by_short.get((country, name_keys(short_admin_name(name))[1]))
+        target = None
+        for form in (name, short_admin_name(name)):
+            for key in name_keys(form)[1:] if form else ():
+                target = target or by_short.get((country, key))
         if target is not None:
             iso_names[target].append(name)
 

@@ -85,6 +85,7 @@ WEIGHTS = frozenset(
         "near",
         "curated",
         "alternate",
+        "admin1_town",
         "confident_margin",
     }
 )
@@ -245,8 +246,19 @@ class Resolver:
         The document's context only reorders the ten best of the name's own evidence: it
         decides between plausible readings, never promotes a hamlet over a capital.
         """
+        cands = self.candidates(mention)
+        # A province named after its capital ("Deir ez-Zor", "Kandahar"): the text means the
+        # town unless it says "province".
+        towns = {(c.country, c.admin1) for c in cands if c.feature.startswith("PPL")}
         scored = sorted(
-            ((self.score(mention, c), c) for c in self.candidates(mention)),
+            (
+                (
+                    self.score(mention, c)
+                    + (self.w["admin1_town"] if c.feature == "ADM1" and (c.country, c.admin1) in towns else 0.0),
+                    c,
+                )
+                for c in cands
+            ),
             key=lambda sc: (-sc[0], sc[1].id),
         )
         if ctx is None or not scored:

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..config import Config
 from ..document import Document
-from ..errors import PipelineError
+from ..errors import GazetteerError, PipelineError
 from ..gazetteer.index import Candidate, Gazetteer, offset_point, open_gazetteer
 from ..gazetteer.keys import name_keys
 from ..gazetteer.rank import Mention, Resolver, precision_of
@@ -234,8 +234,6 @@ def locate(doc: Document, start: int, end: int) -> Location | None:
     gazetteer = _gazetteer_or_none()
     candidates: list[tuple[Place, Span]] = []
     for place in doc.places:
-        if place.lat is None:
-            continue
         for mention in place.mentions:
             if mention.caption is not None:
                 continue
@@ -316,7 +314,7 @@ def _location(place: Place, mention: Span, basis: str) -> Location:
 def _gazetteer_or_none() -> Gazetteer | None:
     try:
         return open_gazetteer()
-    except Exception:  # noqa: BLE001 - locate works without it, demonyms included
+    except GazetteerError:  # locate still works, only demonyms are not told apart
         return None
 
 

@@ -140,7 +140,8 @@ class ToponymRecogniser:
             return (
                 before in self.words.feature_words
                 or before in self.words.directions
-                or before in ("outskirts", "west", "east", "north", "south", "centre", "center")
+                or before in self.words.after_words
+                or before in ("outskirts", "centre", "center", "governor", "heart")
             )
         return False
 
@@ -231,6 +232,8 @@ class ToponymRecogniser:
         accepted.discard("")
         if not accepted:
             return []
+        place_ends = {e for s, e, label in found if label != DEMONYM}
+        place_starts = {s for s, e, label in found if label != DEMONYM}
         taken = [False] * len(sdoc)
         for s, e, _ in found:
             for i in range(s, e):
@@ -248,7 +251,14 @@ class ToponymRecogniser:
             for stop in range(min(n, i + 4), i, -1):
                 if not sdoc[stop - 1].text[:1].isalnum():
                     continue
-                if any(taken[i:stop]) or name_keys(sdoc[i:stop].text)[0] not in accepted:
+                key = name_keys(sdoc[i:stop].text)[0]
+                # In a list with a place: "Deir ez-Zor and Albukamal", "Homs, Hama or Idlib".
+                listed = (i >= 2 and _lower(sdoc[i - 1]) in ("and", "or", ",") and i - 1 in place_ends) or (
+                    stop + 1 < n and _lower(sdoc[stop]) in ("and", "or", ",") and stop + 1 in place_starts
+                )
+                if any(taken[i:stop]) or not (
+                    key in accepted or (listed and self.candidates(sdoc[i:stop].text, 0))
+                ):
                     continue
                 ent = ent_of.get(i)
                 next_word = _lower(sdoc[stop]) if stop < n else ""
@@ -359,27 +369,50 @@ class ToponymRecogniser:
     def _from_proper_nouns(
         self, sdoc: Any, in_entity: Sequence[bool], surnames: set[str]
     ) -> list[tuple[int, int, str]]:
+        """Runs of proper nouns the gazetteer knows, in a place context.
+
+        A run may swallow whole person or organisation entities the model cut out of one
+        name ("Dayr" ORG + "az Zawr" PERSON), never part of one.
+        """
         found = []
         i = 0
         n = len(sdoc)
+        ent_bounds: dict[int, tuple[int, int]] = {}
+        for ent in sdoc.ents:
+            if ent.label_ in NAME_LABELS:
+                for k in range(ent.start, ent.end):
+                    ent_bounds[k] = (ent.start, ent.end)
         while i < n:
             token = sdoc[i]
-            if in_entity[i] or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            if token.pos_ != "PROPN" or not token.text[:1].isupper():
                 i += 1
                 continue
             j = i
-            while j < n and not in_entity[j] and (
-                sdoc[j].pos_ == "PROPN" or sdoc[j].text in ("-", "al", "el", "ez", "ad", "as")
+            while j < n and (
+                sdoc[j].pos_ == "PROPN" or sdoc[j].text in ("-", "al", "el", "ez", "ad", "as", "az")
             ):
                 j += 1
             for stop in range(j, i, -1):
                 if not sdoc[stop - 1].text[:1].isalpha():
                     continue
+                if not any(not in_entity[k] for k in range(i, stop)) and (
+                    ent_bounds.get(i) == ent_bounds.get(stop - 1)
+                ):
+                    continue  # one entity: its own rules decided
+                if any(
+                    k in ent_bounds and not (i <= ent_bounds[k][0] and ent_bounds[k][1] <= stop)
+                    for k in range(i, stop)
+                ):
+                    continue
                 name = sdoc[i:stop].text
                 if name.lower() in self.words.not_places or len(name) < 3:
                     continue
-                cue = self.cue_before(sdoc, i) or self.cue_after(sdoc, stop)
-                if self.personish(sdoc, i, stop, surnames):
+                before = self.cue_before(sdoc, i)
+                cue = before or self.cue_after(sdoc, stop)
+                # "Residents of X said": the place word before outweighs "said" after.
+                if self.personish(sdoc, i, stop, set() if before else surnames) and not (
+                    before and _lower(sdoc[i - 1]) not in self.words.person_before
+                ):
                     continue
                 if not cue:
                     # A bare proper noun is a place only if it names a country or state.
