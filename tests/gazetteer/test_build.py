@@ -4,6 +4,7 @@ import sqlite3
 
 import pytest
 
+from dateline.errors import GazetteerError
 from dateline.gazetteer.build import (
     area_point,
     build,
@@ -13,7 +14,6 @@ from dateline.gazetteer.build import (
     usable_alternate,
 )
 from dateline.gazetteer.index import Gazetteer, distance_km
-from dateline.errors import GazetteerError
 
 from .conftest import tiny_sources
 
@@ -96,7 +96,9 @@ def test_the_build_is_deterministic(tmp_path):
 
 def test_a_curated_alias_of_nothing_is_an_error(tmp_path):
     sources = tiny_sources()
-    sources.curated.append(sources.curated[2].__class__("Nowhere", ["Nw."], "ADM1", None, None, "US", "", 0))
+    sources.curated.append(
+        sources.curated[2].__class__("Nowhere", ["Nw."], "ADM1", None, None, "US", "", 0)
+    )
     with pytest.raises(ValueError, match="Nowhere"):
         build(tmp_path / "x.sqlite", sources)
 
@@ -124,7 +126,13 @@ def test_a_file_that_is_not_an_index_is_a_clear_error(tmp_path):
 
 @pytest.mark.parametrize(
     ("name", "usable"),
-    [("Dayr az Zawr", True), ("KBR", False), ("دير الزور", False), ("Qarah", True), ("12th", False)],
+    [
+        ("Dayr az Zawr", True),
+        ("KBR", False),
+        ("دير الزور", False),
+        ("Qarah", True),
+        ("12th", False),
+    ],
 )
 def test_which_alternate_names_get_keys(name, usable):
     assert usable_alternate(name) is usable

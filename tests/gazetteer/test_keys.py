@@ -49,7 +49,9 @@ def test_a_name_without_letters_has_no_keys():
 
 
 LATIN = st.text(
-    alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ éüâçñōĀ-'")),
+    alphabet=st.sampled_from(
+        list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ éüâçñōĀ-'")
+    ),
     max_size=30,
 )
 

@@ -78,14 +78,24 @@ def test_missing_weights_are_a_config_error(tiny):
 
 @pytest.mark.parametrize(
     ("feature", "precision"),
-    [("PPL", "town"), ("PPLC", "town"), ("ADM1", "admin1"), ("ADM2", "admin2"), ("PCLI", "country"),
-     ("MTS", "region"), ("CONT", "region"), ("MILB", "point")],
+    [
+        ("PPL", "town"),
+        ("PPLC", "town"),
+        ("ADM1", "admin1"),
+        ("ADM2", "admin2"),
+        ("PCLI", "country"),
+        ("MTS", "region"),
+        ("CONT", "region"),
+        ("MILB", "point"),
+    ],
 )
 def test_precision_of_a_feature(feature, precision):
     assert precision_of(feature) == precision
 
 
-@pytest.mark.parametrize(("bearing", "dlat_sign", "dlon_sign"), [(0, 1, 0), (90, 0, 1), (180, -1, 0), (270, 0, -1)])
+@pytest.mark.parametrize(
+    ("bearing", "dlat_sign", "dlon_sign"), [(0, 1, 0), (90, 0, 1), (180, -1, 0), (270, 0, -1)]
+)
 def test_an_offset_point_lies_at_the_distance_and_direction(bearing, dlat_sign, dlon_sign):
     lat, lon = offset_point(36.335, 43.1189, 30, bearing)
     assert distance_km(36.335, 43.1189, lat, lon) == pytest.approx(30, abs=0.05)

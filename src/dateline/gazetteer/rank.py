@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import ConfigError
+from ..records import PlacePrecision
 from .build import LOCAL_ID_BASE
 from .index import Candidate, Gazetteer, distance_km
 from .keys import name_keys
@@ -31,7 +32,7 @@ from .keys import name_keys
 # Feature classes: the "type" a text cue names, and the precision of a resolved place.
 TOWN = frozenset({"PPL", "PPLC", "PPLA", "PPLX"})
 AREA_FEATURES = frozenset({"ADM1", "ADM2", "RGN", "MTS", "MT", "DSRT", "VAL", "PEN", "ISL", "FRST"})
-FEATURE_PRECISION = {
+FEATURE_PRECISION: dict[str, PlacePrecision] = {
     "PCLI": "country",
     "ADM1": "admin1",
     "ADM2": "admin2",
@@ -54,13 +55,11 @@ FEATURE_PRECISION = {
 }
 
 
-def precision_of(feature: str) -> str:
+def precision_of(feature: str) -> PlacePrecision:
     """The contract's precision for a gazetteer feature: town, admin1, region, country..."""
     if feature in TOWN or feature.startswith("PPL"):
         return "town"
     return FEATURE_PRECISION.get(feature, "point")
-
-
 
 
 WEIGHTS = frozenset(
@@ -254,7 +253,11 @@ class Resolver:
             (
                 (
                     self.score(mention, c)
-                    + (self.w["admin1_town"] if c.feature == "ADM1" and (c.country, c.admin1) in towns else 0.0),
+                    + (
+                        self.w["admin1_town"]
+                        if c.feature == "ADM1" and (c.country, c.admin1) in towns
+                        else 0.0
+                    ),
                     c,
                 )
                 for c in cands

@@ -25,7 +25,7 @@ from ..errors import GazetteerError, PipelineError
 from ..gazetteer.index import Candidate, Gazetteer, offset_point, open_gazetteer
 from ..gazetteer.keys import name_keys
 from ..gazetteer.rank import Mention, Resolver, precision_of
-from ..records import Location, Place, Relative, Span, assign_ids
+from ..records import Location, LocationBasis, Place, Relative, Span, assign_ids
 from ..registry import Stage, stages
 from .components import PLACES
 from .toponyms import DATELINE, DEMONYM, PlaceWords, load_place_words
@@ -63,7 +63,7 @@ def found_mentions(doc: Document) -> list[Found]:
 
 
 def relative_pattern(words: PlaceWords) -> re.Pattern[str]:
-    """"<number> <unit> [(...)] <direction> of [the town of] " just before a name."""
+    """ "<number> <unit> [(...)] <direction> of [the town of] " just before a name."""
     units = "|".join(sorted((re.escape(u) for u in words.units), key=len, reverse=True))
     dirs = "|".join(sorted((re.escape(d) for d in words.directions), key=len, reverse=True))
     return re.compile(
@@ -134,7 +134,9 @@ class PlaceResolver:
             cand = chosen[indices[0]]
             named = [found[i] for i in indices if found[i].label != DEMONYM]
             name = named[0].text if named else (cand.name if cand is not None else found[0].text)
-            spans = [doc.span(found[i].start, found[i].end, caption=found[i].caption) for i in indices]
+            spans = [
+                doc.span(found[i].start, found[i].end, caption=found[i].caption) for i in indices
+            ]
             places.append(self.place(name, cand, spans))
         assign_ids(places)
         by_id = {}
@@ -158,12 +160,12 @@ class PlaceResolver:
             country=cand.country or None,
             admin1=cand.admin1 or None,
             feature=cand.feature,
-            precision=precision_of(cand.feature),  # type: ignore[arg-type]
+            precision=precision_of(cand.feature),
             mentions=spans,
         )
 
     def relatives(self, doc: Document, found: list[Found], by_id: dict[int, Place]) -> list[Place]:
-        """"30 km south of Mosul": a point offset from Mosul."""
+        """ "30 km south of Mosul": a point offset from Mosul."""
         out = []
         for n, f in enumerate(found):
             anchor = by_id.get(n)
@@ -174,9 +176,10 @@ class PlaceResolver:
             match = self.relative.search(text[window_start : f.start])
             if match is None:
                 continue
-            km = float(match.group("num").replace(",", ".")) * self.words.units[
-                match.group("unit").lower()
-            ]
+            km = (
+                float(match.group("num").replace(",", "."))
+                * self.words.units[match.group("unit").lower()]
+            )
             bearing = self.words.directions[match.group("dir").lower()]
             lat, lon = offset_point(anchor.lat, anchor.lon, km, bearing)
             start = window_start + match.start()
@@ -211,11 +214,14 @@ def _demonym(gazetteer: Gazetteer, text: str) -> bool:
 def _attached(text: str, start: int) -> bool:
     """A locative preposition ("in", "near", "of" ...) right before a mention."""
     before = text[max(0, start - 40) : start]
-    return re.search(
-        r"\b(?:in|near|at|outside|around|of|into|inside|across|throughout|on)\s+(?:the\s+)?"
-        r"(?:(?:[A-Z][\w'’-]*|[a-z]+-held|[a-z]+-controlled)\s+){0,3}$",
-        before,
-    ) is not None
+    return (
+        re.search(
+            r"\b(?:in|near|at|outside|around|of|into|inside|across|throughout|on)\s+(?:the\s+)?"
+            r"(?:(?:[A-Z][\w'’-]*|[a-z]+-held|[a-z]+-controlled)\s+){0,3}$",
+            before,
+        )
+        is not None
+    )
 
 
 def _rank(place: Place) -> int:
@@ -250,10 +256,11 @@ def locate(doc: Document, start: int, end: int) -> Location | None:
     if inside:
         place, mention = min(inside, key=lambda pm: (_rank(pm[0]), pm[1].start))
         return _location(place, mention, "sentence")
-    for basis, (lo, hi) in (
+    windows: list[tuple[LocationBasis, tuple[int, int]]] = [
         ("sentence", _sentence_bounds(doc, start, end)),
         ("paragraph", _paragraph_bounds(text, start, end)),
-    ):
+    ]
+    for basis, (lo, hi) in windows:
         near = [(p, m) for p, m in candidates if lo <= m.start and m.end <= hi]
         if near:
             place, mention = min(
@@ -264,7 +271,9 @@ def locate(doc: Document, start: int, end: int) -> Location | None:
     return _location(*focus, "focus") if focus else None
 
 
-def document_focus(doc: Document, candidates: list[tuple[Place, Span]]) -> tuple[Place, Span] | None:
+def document_focus(
+    doc: Document, candidates: list[tuple[Place, Span]]
+) -> tuple[Place, Span] | None:
     """The dateline's place if resolved, else the most often named town, else any place."""
     if not candidates:
         return None
@@ -296,7 +305,7 @@ def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, len(text) if hi == -1 else hi
 
 
-def _location(place: Place, mention: Span, basis: str) -> Location:
+def _location(place: Place, mention: Span, basis: LocationBasis) -> Location:
     return Location(
         place_id=place.id,
         name=place.name,
@@ -306,7 +315,7 @@ def _location(place: Place, mention: Span, basis: str) -> Location:
         admin1=place.admin1,
         geonames_id=place.geonames_id,
         precision=place.precision,
-        basis=basis,  # type: ignore[arg-type]
+        basis=basis,
         evidence=[mention],
     )
 

@@ -155,14 +155,15 @@ class ToponymRecogniser:
         return word in self.words.feature_words or word in self.words.after_words
 
     def comma_qualified(self, sdoc: Any, end: int) -> bool:
-        """", <state or country>" after the name ("Alexandria, La.")."""
+        """ ", <state or country>" after the name ("Alexandria, La.")."""
         if end + 1 >= len(sdoc) or sdoc[end].text != ",":
             return False
         for width in (3, 2, 1):
             stop = min(len(sdoc), end + 1 + width)
             qualifier = sdoc[end + 1 : stop].text
             if qualifier[:1].isupper() and any(
-                c.level == 0 and c.feature in ("PCLI", "ADM1") for c in self.candidates(qualifier, 0)
+                c.level == 0 and c.feature in ("PCLI", "ADM1")
+                for c in self.candidates(qualifier, 0)
             ):
                 return True
         return False
@@ -253,8 +254,12 @@ class ToponymRecogniser:
                     continue
                 key = name_keys(sdoc[i:stop].text)[0]
                 # In a list with a place: "Deir ez-Zor and Albukamal", "Homs, Hama or Idlib".
-                listed = (i >= 2 and _lower(sdoc[i - 1]) in ("and", "or", ",") and i - 1 in place_ends) or (
-                    stop + 1 < n and _lower(sdoc[stop]) in ("and", "or", ",") and stop + 1 in place_starts
+                listed = (
+                    i >= 2 and _lower(sdoc[i - 1]) in ("and", "or", ",") and i - 1 in place_ends
+                ) or (
+                    stop + 1 < n
+                    and _lower(sdoc[stop]) in ("and", "or", ",")
+                    and stop + 1 in place_starts
                 )
                 if any(taken[i:stop]) or not (
                     key in accepted or (listed and self.candidates(sdoc[i:stop].text, 0))
@@ -262,12 +267,15 @@ class ToponymRecogniser:
                     continue
                 ent = ent_of.get(i)
                 next_word = _lower(sdoc[stop]) if stop < n else ""
-                inside = ent is not None and (ent.start < i or ent.end > stop)
-                if inside and (ent.start < i or next_word not in heads):
+                if ent is not None and (
+                    ent.start < i or (ent.end > stop and next_word not in heads)
+                ):
                     break
-                if stop < n and sdoc[stop].pos_ == "PROPN" and sdoc[stop].text[:1].isupper():
-                    if next_word not in heads:
-                        break
+                continues = (
+                    stop < n and sdoc[stop].pos_ == "PROPN" and sdoc[stop].text[:1].isupper()
+                )
+                if continues and next_word not in heads:
+                    break
                 if self.personish(sdoc, i, stop, surnames):
                     break
                 out.append((i, stop, PLACE))
