@@ -104,7 +104,9 @@ class Gazetteer:
             )
         self.meta = meta
         self._lock = threading.Lock()
-        self.lookup = lru_cache(maxsize=200_000)(self._lookup)
+        # A corpus names the same few thousand places again and again; a name with a hundred
+        # candidates ("Washington") costs about 20 KB, so the cache stays far under 100 MB.
+        self.lookup = lru_cache(maxsize=20_000)(self._lookup)
         self.demonym = lru_cache(maxsize=20_000)(self._demonym)
 
     def _rows(self, sql: str, args: tuple[object, ...]) -> list[tuple[object, ...]]:

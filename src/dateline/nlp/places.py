@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from ..config import Config
@@ -28,7 +27,7 @@ from ..gazetteer.rank import Mention, Resolver, precision_of
 from ..records import Location, LocationBasis, Place, Relative, Span, assign_ids
 from ..registry import Stage, stages
 from .components import PLACES
-from .toponyms import DATELINE, DEMONYM, PlaceWords, load_place_words
+from .toponyms import DATELINE, DATELINE_RE, DEMONYM, PlaceWords, load_place_words
 
 COMPONENT = "dateline_places"
 # How far a feature word ("province") or a comma qualifier may stand from its name.
@@ -206,11 +205,6 @@ class PlaceResolver:
         return out
 
 
-@lru_cache(maxsize=4)
-def _demonym(gazetteer: Gazetteer, text: str) -> bool:
-    return gazetteer.demonym(text) is not None
-
-
 def _attached(text: str, start: int) -> bool:
     """A locative preposition ("in", "near", "of" ...) right before a mention."""
     before = text[max(0, start - 40) : start]
@@ -243,7 +237,7 @@ def locate(doc: Document, start: int, end: int) -> Location | None:
         for mention in place.mentions:
             if mention.caption is not None:
                 continue
-            if gazetteer is not None and _demonym(gazetteer, mention.text):
+            if gazetteer is not None and gazetteer.demonym(mention.text) is not None:
                 continue
             candidates.append((place, mention))
     if not candidates:
@@ -277,16 +271,20 @@ def document_focus(
     """The dateline's place if resolved, else the most often named town, else any place."""
     if not candidates:
         return None
-    first_line_end = doc.text.find("\n", 0, 400)
+    datelines = [m.span("names") for m in DATELINE_RE.finditer(doc.text[:3000])]
     for place, mention in candidates:
-        if place.precision == "town" and doc.text[: max(first_line_end, 0)].isupper():
+        if place.lat is not None and any(lo <= mention.start < hi for lo, hi in datelines):
             return place, mention
     counts = Counter(p.id for p, _ in candidates)
-    best = min(
+    return min(
         candidates,
-        key=lambda pm: (pm[0].precision != "town", -counts[pm[0].id], pm[1].start),
+        key=lambda pm: (
+            pm[0].lat is None,
+            pm[0].precision != "town",
+            -counts[pm[0].id],
+            pm[1].start,
+        ),
     )
-    return best
 
 
 def _sentence_bounds(doc: Document, start: int, end: int) -> tuple[int, int]:
