@@ -571,13 +571,19 @@ def assemble(sources: Sources) -> tuple[list[Record], dict[str, int]]:
     records += country_records
     country_ids = {r.country: r.id for r in country_records}
     targets = _alias_targets(records)
-    for row in [*sources.continents, *sources.curated]:
+    region_ids: dict[str, int] = {}
+    rows = [*sources.continents, *sources.curated]
+    # Demonyms of continents and regions name records made in this loop: regions first.
+    rows.sort(key=lambda r: r.feature == "DEMONYM")
+    for row in rows:
         if row.feature == "PCLI":
             continue
         if row.feature == "DEMONYM":
-            if row.country in country_ids:
+            # A country code, or the name of a continent or region ("European" -> Europe).
+            target_id = country_ids.get(row.country) or region_ids.get(name_keys(row.country)[0])
+            if target_id is not None:
                 for form in [row.name, *row.variants]:
-                    demonyms[name_keys(form)[0]] = country_ids[row.country]
+                    demonyms[name_keys(form)[0]] = target_id
             continue
         target = targets.get((row.feature, row.country, name_keys(row.name)[1]))
         if target is not None and row.feature in ("ADM1", "ADM2") and row.lat is not None:
@@ -609,6 +615,8 @@ def assemble(sources: Sources) -> tuple[list[Record], dict[str, int]]:
                 names=list(dict.fromkeys([row.name, *row.variants])),
             )
         )
+        if row.feature in ("CONT", "RGN"):
+            region_ids.setdefault(name_keys(row.name)[0], records[-1].id)
     return records, demonyms
 
 

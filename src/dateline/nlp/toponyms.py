@@ -337,6 +337,8 @@ class ToponymRecogniser:
             return None
         if any(w in self.words.media_words for w in words):
             return None
+        if self.demonyms and self.gaz.demonym(sdoc[start].text) is not None:
+            return (start, start + 1, DEMONYM)  # "the Russian Defence Ministry"
         for width in (3, 2, 1):
             for i in range(start, end - width + 1):
                 piece = sdoc[i : i + width]
