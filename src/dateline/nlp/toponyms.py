@@ -30,7 +30,7 @@ from importlib import resources
 from typing import Any
 
 from ..gazetteer.index import Candidate, Gazetteer
-from ..gazetteer.keys import name_keys
+from ..gazetteer.keys import fold
 
 PLACE = "PLACE"
 DEMONYM = "DEMONYM"
@@ -229,10 +229,13 @@ class ToponymRecogniser:
         organisation name the place counts only before an institution or its people
         ("Alexandria Police"), never in a newspaper's name.
         """
-        accepted = {name_keys(sdoc[s:e].text)[0] for s, e, label in found if label != DEMONYM}
+        accepted = {fold(sdoc[s:e].text) for s, e, label in found if label != DEMONYM}
         accepted.discard("")
         if not accepted:
             return []
+        words = [t.text for t in sdoc]
+        lowers = [w.lower().strip(".") for w in words]
+        folded = [w.lower() if w.isascii() and w.isalnum() else fold(w) for w in words]
         place_ends = {e for s, e, label in found if label != DEMONYM}
         place_starts = {s for s, e, label in found if label != DEMONYM}
         taken = [False] * len(sdoc)
@@ -247,20 +250,20 @@ class ToponymRecogniser:
         out = []
         n = len(sdoc)
         for i in range(n):
-            if taken[i] or not sdoc[i].text[:1].isupper():
+            if taken[i] or not words[i][:1].isupper():
                 continue
             for stop in range(min(n, i + 4), i, -1):
-                if not sdoc[stop - 1].text[:1].isalnum():
+                if not words[stop - 1][:1].isalnum():
                     continue
-                key = name_keys(sdoc[i:stop].text)[0]
+                key = "".join(folded[i:stop])
                 # In a list with a place: "Deir ez-Zor and Albukamal", "Homs, Hama or Idlib".
                 listed = (
-                    i >= 2 and _lower(sdoc[i - 1]) in ("and", "or", ",") and i - 1 in place_ends
+                    i >= 2 and lowers[i - 1] in ("and", "or", ",") and i - 1 in place_ends
                 ) or (
-                    stop + 1 < n
-                    and _lower(sdoc[stop]) in ("and", "or", ",")
-                    and stop + 1 in place_starts
+                    stop + 1 < n and lowers[stop] in ("and", "or", ",") and stop + 1 in place_starts
                 )
+                if key not in accepted and not listed:
+                    continue
                 if any(taken[i:stop]) or not (
                     key in accepted or (listed and self.candidates(sdoc[i:stop].text, 0))
                 ):
@@ -353,7 +356,8 @@ class ToponymRecogniser:
 
     def _from_dateline(self, sdoc: Any) -> list[tuple[int, int, str]]:
         found = []
-        for match in DATELINE_RE.finditer(sdoc.text):
+        text = sdoc.text
+        for match in DATELINE_RE.finditer(text):
             if match.start() > 3000:
                 break
             pieces = []
@@ -367,7 +371,7 @@ class ToponymRecogniser:
                 q = match.group("qualifier").strip()
                 begin = match.start("qualifier")
                 pieces.append((begin, begin + len(q)))
-            known = [p for p in pieces if self.candidates(sdoc.text[p[0] : p[1]], 1)]
+            known = [p for p in pieces if self.candidates(text[p[0] : p[1]], 1)]
             if not known or len(known) < len(pieces) - (1 if match.group("qualifier") else 0):
                 continue
             for begin, stop in known:
