@@ -81,13 +81,21 @@ class PlacesSettings(Section):
 class ActorsSettings(Section):
     """``[actors]``: actor recognition, dictionary and coreference."""
 
+    # More actor dictionary files (TSV), read after the shipped ones (docs/actors.md).
+    extra_dictionaries: list[str]
+
 
 class QuotesSettings(Section):
     """``[quotes]``: direct and indirect quotes with their speakers."""
 
+    speaker_lookback_chars: int = Field(ge=0)
+
 
 class ClaimsSettings(Section):
     """``[claims]``: claims with claimant, cue and status."""
+
+    group_paragraphs: int = Field(ge=0)
+    response_paragraphs: int = Field(ge=0)
 
 
 class EventsSettings(Section):

@@ -92,6 +92,12 @@ class Entity(Record):
     canonical: str | None = None
     actor_type: str | None = None
     country: str | None = None
+    # Added by the actors stage (the contract only gains fields): the CAMEO/PLOVER-style
+    # sector code (GOV, MIL, REB...), whether any mention names it (False: "gunmen", "a
+    # spokesman"), and the body a described person acts for ("Military Forces of Russia").
+    sector: str | None = None
+    named: bool = True
+    affiliation: str | None = None
     mentions: list[Span] = Field(min_length=1)
 
 
@@ -223,6 +229,9 @@ class Quote(Record):
     id: str
     kind: Literal["direct", "partial", "indirect"]
     speaker: Source | None = None
+    # The reporting words ("said", "told", "according to"); null for a quotation that
+    # continues the previous speaker's.
+    cue: Span | None = None
     evidence: list[Span] = Field(min_length=1)
 
 
@@ -234,6 +243,8 @@ class Claim(Record):
     cue: Span | None = None
     status: ClaimStatus
     event_ids: list[str] = Field(default_factory=list)
+    # The time of the statement itself ("The Times reported in April that ..."): a Time id.
+    time_id: str | None = None
     evidence: list[Span] = Field(min_length=1)
 
 
