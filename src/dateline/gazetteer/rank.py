@@ -165,7 +165,7 @@ class Resolver:
         if not cands:
             return []
         best = min(c.level for c in cands)
-        # A looser match only where no better one exists: "Hmaymah" may be "Humaymah".
+        # A looser match only where no better one exists: "Hmeimeh" may be "Humaymah".
         return [c for c in cands if c.level == best]
 
     def score(self, mention: Mention, cand: Candidate) -> float:

@@ -1,7 +1,7 @@
 """Toponym recognition: spaCy's entities checked and completed with the gazetteer and context.
 
-spaCy's small English model misses place names it has never seen ("the Syrian town of
-Hmaymah" as an ORG, "Palmyra" as a PERSON) and labels armed groups GPE. This recogniser
+spaCy's small English model misses place names it has never seen (a desert village read as
+an ORG, "Palmyra" or "Alexandria" as a PERSON) and labels armed groups GPE. This recogniser
 keeps a spaCy GPE/LOC/FAC entity when the gazetteer knows the name or the context says it is
 a place, and turns other entities and bare proper nouns into places when the gazetteer knows
 them and the context agrees:
