@@ -15,6 +15,9 @@ from typing import Any
 
 from spacy.language import Language
 
+from .timecheck import TIMES as TIMES  # re-exported: the span group name
+from .timecheck import mark_times
+
 PLACES = "dateline.places"
 
 
@@ -41,6 +44,18 @@ def make_place_finder(nlp: Language, name: str, gazetteer: str, demonyms: bool) 
         return sdoc
 
     return find_places
+
+
+@Language.component(
+    "dateline_times", requires=["token.tag", "token.dep", "token.pos"], assigns=["doc.spans"]
+)
+def find_times(sdoc: Any) -> Any:
+    """Temporal expressions (dates, times, durations, sets) as the span group ``dateline.times``.
+
+    Each span carries its expressions' rules, fields and clause direction in
+    ``span._.dateline_timex``; the stage ``dateline.times.v1`` resolves them to TIMEX3 values.
+    """
+    return mark_times(sdoc)
 
 
 @Language.component("dateline_actors", requires=["doc.ents", "token.dep"], assigns=["doc.spans"])
