@@ -162,10 +162,24 @@ class TimeReader:
             a, b = readings[first], readings[second]
             if a is None or b is None:
                 continue
+            self._end_after_start(a, b)
             start, end = self._range_extent(text, a.found, b.found)
             a.partner_found, b.partner_found = b.found, a.found
             a.range_span = b.range_span = (start, end)
         return [r for r in readings if r is not None]
+
+    def _end_after_start(self, a: Reading, b: Reading) -> None:
+        """A range ends after it starts: "from Monday to Friday" said on a Wednesday is the
+        coming Friday after that Monday, not this week's."""
+        start, end = a.resolved.earliest, b.resolved.earliest
+        if start is None or end is None or end >= start:
+            return
+        if b.found.kind != "calendar" or not b.resolved.anchored:
+            return
+        fields = self._inherited(b.found, a.found)
+        again = self.resolver.resolve(b.found.expression(fields), anchor=start, direction="future")
+        if again is not None and again.earliest is not None and again.earliest >= start:
+            b.resolved = dataclasses.replace(again, anchored=True)
 
     @staticmethod
     def _neighbour_day(
