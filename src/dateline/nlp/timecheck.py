@@ -182,7 +182,7 @@ class Checker:
         season = _tokens(sdoc, *match.groups["season"])
         if season is None or season.root.pos_ == "VERB":
             return False  # "the facilities that fall under"
-        cues = {"in", "during", "since", "until", "till", "by", "through", "over", "throughout"}
+        cues = {"in", "during", "since", "until", "till", "by", "through", "over", "throughout", "for"}
         cues |= {"before", "after", "this", "that", "last", "next", "early", "late", "mid"}
         words = words_before(text, match.start, 1)
         return bool(words) and words[-1] in cues

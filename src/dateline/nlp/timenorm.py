@@ -52,6 +52,8 @@ _UNIT_PRECISION: dict[str, Precision] = {
 # Fractions of a unit are written in the next smaller one (1.5 years = P18M).
 _SMALLER = {"Y": ("M", 12), "DE": ("Y", 10), "CE": ("Y", 100), "W": ("D", 7), "D": ("H", 24)}
 _SMALLER_TIME = {"H": ("M", 60), "M": ("S", 60)}
+# Values of periods that "the previous year", "a year earlier" can count from.
+_PERIOD_VALUE = re.compile(r"(\d{4})(?:-(Q[1-4]|H[12]|0[1-9]|1[0-2]|SP|SU|FA|WI))?")
 _REFERENCE_SPAN = {
     "PRESENT_REF": (True, True),
     "PAST_REF": (False, True),
@@ -389,18 +391,70 @@ class Resolver:
         anchor: date | None,
         direction: Direction | None = None,
         reference: date | None = None,
+        period: Resolved | None = None,
     ) -> Resolved | None:
-        """The meaning of ``expr``, or None when it names no valid date (Feb. 30)."""
+        """The meaning of ``expr``, or None when it names no valid date (Feb. 30).
+
+        ``reference`` is the day mentioned last; ``period`` a month, quarter, season or year
+        mentioned after it, from which "the previous year" or "a year earlier" count.
+        """
         method = getattr(self, f"_{expr.kind}", None)
         if method is None:
             return None
         try:
-            result: Resolved | None = method(expr.fields, anchor, direction, reference)
+            result: Resolved | None = None
+            if period is not None and expr.kind in ("anaphoric", "ago"):
+                result = self._from_period(expr.fields, period)
+            if result is None:
+                result = method(expr.fields, anchor, direction, reference)
         except (ValueError, OverflowError):
             return None
         if result is not None and result.type == "DATE" and expr.type != "DATE":
             result = replace(result, type=expr.type)
         return result
+
+    def _from_period(self, f: Mapping[str, str], period: Resolved) -> Resolved | None:
+        """ "the previous year" after "in 2012" is 2011; "a year earlier" after "the first
+        quarter" the first quarter of the year before. None when the units do not fit."""
+        m = _PERIOD_VALUE.fullmatch(period.value)
+        if m is None:
+            return None
+        year, part = int(m[1]), m[2]
+        if "ago" in f:
+            word = normal_form(f["ago"])
+            amount = number(f.get("num"), self.lexicon)
+            if word not in ("earlier", "later") or amount is None or amount != int(amount):
+                return None
+            unit = self._unit(f.get("unit"))
+            step = int(amount) * (-1 if word == "earlier" else 1)
+        else:
+            word = normal_form(f["ana"]).removeprefix("the ")
+            unit = str(self.lexicon.lookup("calendar_unit", f.get("cunit")))
+            if word in ("year-earlier", "year-ago"):
+                unit, step = "Y", -1
+            else:
+                step = {"same": 0, "that": 0, "the": 0, "following": 1, "next": 1, "after": 1}.get(word, -1)
+        if unit == "Y":
+            year += step
+        elif unit == "Q" and part and part.startswith("Q"):
+            index = year * 4 + int(part[1]) - 1 + step
+            year, part = index // 4, f"Q{index % 4 + 1}"
+        elif unit == "M" and part and part.isdigit():
+            index = year * 12 + int(part) - 1 + step
+            year, part = index // 12, f"{index % 12 + 1:02d}"
+        else:
+            return None
+        if not part:
+            target = year_period(year)
+        elif part.startswith("Q"):
+            target = quarter_period(year, int(part[1]))
+        elif part.startswith("H"):
+            target = half_period(year, int(part[1]))
+        elif part.isdigit():
+            target = month_period(year, int(part))
+        else:
+            target = season_period(year, part, self.season_months)
+        return self._make("DATE", target, referent=True)
 
     # -- kinds --------------------------------------------------------------------------------------
     def _numeric(
@@ -729,9 +783,15 @@ class Resolver:
         if word in ("year-earlier", "year-ago"):
             offset = -4 if unit == "Q" else -1
         else:
-            offset = {"same": 0, "that": 0, "the": 0, "latest": 0, "following": 1, "next": 1}.get(
-                word, -1
-            )
+            offset = {
+                "same": 0,
+                "that": 0,
+                "the": 0,
+                "latest": 0,
+                "following": 1,
+                "next": 1,
+                "after": 1,
+            }.get(word, -1)
         if base is None:
             # Nothing to count from: the period's kind is known, not its date.
             value = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX"}
@@ -862,6 +922,8 @@ class Resolver:
         ref: date | None,
     ) -> Resolved | None:
         value = self.lexicon.lookup("vague_ref", f.get("ref"))
+        if value is None:
+            value = self.lexicon.lookup("vague_ref_bare", f.get("ref"))
         return None if value is None else self._reference(str(value), anchor)
 
     @staticmethod
