@@ -52,7 +52,13 @@ def load(path: Path) -> list[Item]:
             start = sum(map(len, text))
             text.append(m[1])
             gold.append(
-                {"start": start, "end": start + len(m[1]), "text": m[1], "type": m[2], "value": m[3]}
+                {
+                    "start": start,
+                    "end": start + len(m[1]),
+                    "text": m[1],
+                    "type": m[2],
+                    "value": m[3],
+                }
             )
             pos = m.end()
         text.append(line[pos:])
@@ -85,7 +91,9 @@ def predict(items: list[Item], pipeline: Any) -> list[list[dict[str, Any]]]:
     return out
 
 
-def score(items: list[Item], predicted: list[list[dict[str, Any]]]) -> tuple[dict[str, float], list[Any]]:
+def score(
+    items: list[Item], predicted: list[list[dict[str, Any]]]
+) -> tuple[dict[str, float], list[Any]]:
     """Precision and recall (relaxed, strict, value) over the whole set, and the error cases."""
     total: Counter[str] = Counter()
     errors = []
@@ -132,7 +140,9 @@ def main(argv: list[str]) -> int:
         print("  errors:", ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
         if "--errors" in argv:
             for e in sorted(errors, key=lambda e: (e.kind, e.doc_id)):
-                print(f"  {e.kind:16} {e.doc_id:9} {e.span!r:36} expected {e.expected!r} got {e.got!r}")
+                print(
+                    f"  {e.kind:16} {e.doc_id:9} {e.span!r:36} expected {e.expected!r} got {e.got!r}"
+                )
     return 0
 
 

@@ -13,6 +13,7 @@ libraries' work; this module only asks them and answers in Gregorian dates.
 from __future__ import annotations
 
 import calendar
+import warnings
 from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
@@ -69,7 +70,10 @@ def _moving(spec: Mapping[str, Any], year: int) -> list[Occurrence]:
     elif "hebrew" in spec:
         month, day = (int(v) for v in spec["hebrew"])
         for hyear in (year + 3760, year + 3761):
-            starts.append(date(*hebrew.to_gregorian(hyear, month, day)))
+            with warnings.catch_warnings():
+                # convertdate 2.5 calls its own deprecated month_days inside to_gregorian.
+                warnings.simplefilter("ignore", DeprecationWarning)
+                starts.append(date(*hebrew.to_gregorian(hyear, month, day)))
     elif "persian" in spec:
         month, day = (int(v) for v in spec["persian"])
         for pyear in (year - 622, year - 621):

@@ -120,8 +120,14 @@ class Checker:
 
     def in_name(self, sdoc: Any, text: str, match: Match) -> bool:
         """Whether the match lies inside a longer name ("the 23 March Movement")."""
-        following = _WORD.match(text, match.end + 1) if text[match.end : match.end + 1] == " " else None
-        if following and following[0][:1].isupper() and normal_form(following[0]) in self.name_heads:
+        following = (
+            _WORD.match(text, match.end + 1) if text[match.end : match.end + 1] == " " else None
+        )
+        if (
+            following
+            and following[0][:1].isupper()
+            and normal_form(following[0]) in self.name_heads
+        ):
             return True
         tokens = _tokens(sdoc, match.start, match.end)
         if tokens is None:
@@ -182,7 +188,18 @@ class Checker:
         season = _tokens(sdoc, *match.groups["season"])
         if season is None or season.root.pos_ == "VERB":
             return False  # "the facilities that fall under"
-        cues = {"in", "during", "since", "until", "till", "by", "through", "over", "throughout", "for"}
+        cues = {
+            "in",
+            "during",
+            "since",
+            "until",
+            "till",
+            "by",
+            "through",
+            "over",
+            "throughout",
+            "for",
+        }
         cues |= {"before", "after", "this", "that", "last", "next", "early", "late", "mid"}
         words = words_before(text, match.start, 1)
         return bool(words) and words[-1] in cues
@@ -252,7 +269,9 @@ class Checker:
         return bool(words) and words[-1] in _YEAR_CUES
 
     # -- direction ---------------------------------------------------------------------------------
-    def direction(self, sdoc: Any, start: int, end: int, text: str | None = None) -> Direction | None:
+    def direction(
+        self, sdoc: Any, start: int, end: int, text: str | None = None
+    ) -> Direction | None:
         """Whether the clause of the expression speaks of the past, the present or the future.
 
         "since" looks back whatever the tense; "postponed to", "adjourned until" forward.
@@ -313,7 +332,11 @@ class Checker:
             if head is not verb and depth < 3 and head.pos_ in ("VERB", "AUX"):
                 return self._verb_direction(head, depth + 1)
             return None
-        if verb.tag_ == "VBN" and words & _PRESENT_AUX and not any(a.tag_ in _PAST_TAGS for a in auxes):
+        if (
+            verb.tag_ == "VBN"
+            and words & _PRESENT_AUX
+            and not any(a.tag_ in _PAST_TAGS for a in auxes)
+        ):
             return "present"  # "the road is closed until Friday"
         if verb.tag_ in _PAST_TAGS or any(a.tag_ in _PAST_TAGS for a in auxes):
             return "past"

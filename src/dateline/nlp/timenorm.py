@@ -433,7 +433,9 @@ class Resolver:
             if word in ("year-earlier", "year-ago"):
                 unit, step = "Y", -1
             else:
-                step = {"same": 0, "that": 0, "the": 0, "following": 1, "next": 1, "after": 1}.get(word, -1)
+                step = {"same": 0, "that": 0, "the": 0, "following": 1, "next": 1, "after": 1}.get(
+                    word, -1
+                )
         if unit == "Y":
             year += step
         elif unit == "Q" and part and part.startswith("Q"):
@@ -638,7 +640,7 @@ class Resolver:
                 return anchor + timedelta(days=(weekday - today) % 7 or 7)
             # "this Monday": of this week, unless the clause looks the other way.
             day = anchor + timedelta(days=weekday - today)
-            if direction == "future" and day < anchor:
+            if direction in ("future", "present") and day < anchor:
                 return day + timedelta(days=7)
             if direction == "past" and day > anchor + SLACK:
                 return day - timedelta(days=7)
