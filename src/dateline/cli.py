@@ -487,6 +487,14 @@ def stages_(config_path: str | None) -> None:
         click.echo(f"{mark}  {name:<24} {info.doc}")
 
 
+# The corpus store's commands live with the store (src/dateline/store/cli.py).
+from .store import cli as store_cli  # noqa: E402
+
+cli.add_command(store_cli.ingest)
+cli.add_command(store_cli.events)
+cli.add_command(store_cli.runs)
+
+
 def main() -> None:
     """Entry point of the ``dateline`` script."""
     try:
