@@ -148,9 +148,7 @@ def test_the_same_document_again_is_skipped(store):
 
 def test_another_configuration_replaces_the_document(store):
     store.write([("h", rich_document(config="cfg1"))])
-    assert [w.outcome for w in store.write([("h", rich_document(config="cfg2"))])] == [
-        "replaced"
-    ]
+    assert [w.outcome for w in store.write([("h", rich_document(config="cfg2"))])] == ["replaced"]
     counts = store.counts()
     assert (counts["documents"], counts["events"], counts["canonical_events"]) == (1, 1, 1)
     assert store.document("h")["provenance"]["config"] == "cfg2"
@@ -180,7 +178,9 @@ def test_run_counts_grow_with_each_batch(store):
     assert found["status"] == "finished" and found["finished_at"] is not None
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=st.text(min_size=1, max_size=200))
 def test_any_text_round_trips(tmp_path, text):
     doc = Document(id="any", text=text)

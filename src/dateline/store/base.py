@@ -185,10 +185,7 @@ class Store:
         with self.engine.begin() as conn:
             conn.execute(
                 input_failures.insert(),
-                [
-                    {"run_id": run_id, "source": s, "code": c, "message": m}
-                    for s, c, m in failures
-                ],
+                [{"run_id": run_id, "source": s, "code": c, "message": m} for s, c, m in failures],
             )
             self._count(conn, run_id, {"documents_failed": len(failures)})
 
@@ -384,9 +381,7 @@ class Store:
         with self.engine.connect() as conn:
             row = conn.execute(
                 sa.select(documents)
-                .where(
-                    sa.or_(documents.c.id == id_or_hash, documents.c.content_hash == id_or_hash)
-                )
+                .where(sa.or_(documents.c.id == id_or_hash, documents.c.content_hash == id_or_hash))
                 .order_by(documents.c.pk)
                 .limit(1)
             ).first()
@@ -397,9 +392,13 @@ class Store:
     def documents(self) -> Iterator[dict[str, Any]]:
         """Every stored document's contract dict, by document id then content hash."""
         with self.engine.connect() as conn:
-            keys = conn.execute(
-                sa.select(documents.c.pk).order_by(documents.c.id, documents.c.content_hash)
-            ).scalars().all()
+            keys = (
+                conn.execute(
+                    sa.select(documents.c.pk).order_by(documents.c.id, documents.c.content_hash)
+                )
+                .scalars()
+                .all()
+            )
             for pk in keys:
                 row = conn.execute(sa.select(documents).where(documents.c.pk == pk)).one()
                 yield self._assemble(conn, row)
@@ -433,6 +432,28 @@ class Store:
         from ..export.frame import to_frame
 
         return to_frame(iter_events(self, where, merged=merged))
+
+    def fingerprint(self) -> str:
+        """A hash of what the store holds, blind to row keys, runs and insertion order.
+
+        Two stores with the same documents (each with the same extraction) and the same
+        merged events have the same fingerprint: how a resumed ingest is checked against an
+        uninterrupted one.
+        """
+        digest = hashlib.sha256()
+        with self.engine.connect() as conn:
+            hashes = (
+                conn.execute(sa.select(documents.c.content_hash).order_by(documents.c.content_hash))
+                .scalars()
+                .all()
+            )
+        for content_hash in hashes:
+            data = self.document(content_hash)
+            digest.update(content_hash.encode("ascii"))
+            digest.update(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+        for record in sorted(iter_events(self), key=lambda r: str(r["key"])):
+            digest.update(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+        return digest.hexdigest()
 
     def counts(self) -> dict[str, int]:
         """How many rows each table of the store holds."""

@@ -99,16 +99,15 @@ def _linked_groups(conn: sa.Connection, pk: int, item: Item, rules: MergeRules) 
         return set()
     slack = dt.timedelta(days=rules.date_slack_days)
     lowest = item.earliest - slack - dt.timedelta(days=rules.max_window_days)
-    query = (
+    query: list[sa.ColumnElement[bool]] = [
         events.c.merge_family == item.family,
         events.c.merge_earliest >= lowest,
         events.c.merge_earliest <= item.latest + slack,
         events.c.merge_group.is_not(None),
         events.c.pk != pk,
-    )
+    ]
     if item.country:
-        country = sa.or_(events.c.country == item.country, events.c.country.is_(None))
-        query = (*query, country)
+        query.append(sa.or_(events.c.country == item.country, events.c.country.is_(None)))
     found = _load(conn, sa.and_(*query), rules)
     return {
         found.rows[other].merge_group
@@ -120,9 +119,12 @@ def _linked_groups(conn: sa.Connection, pk: int, item: Item, rules: MergeRules) 
 def repartition(conn: sa.Connection, group: int, rules: MergeRules) -> None:
     """Rewrite the merged events of one group from its members."""
     loaded = _load(conn, events.c.merge_group == group, rules)
-    old = {row.pk: row for row in conn.execute(
-        sa.select(events.c.pk, events.c.canonical_pk).where(events.c.merge_group == group)
-    )}
+    old = {
+        row.pk: row
+        for row in conn.execute(
+            sa.select(events.c.pk, events.c.canonical_pk).where(events.c.merge_group == group)
+        )
+    }
     stale = {row.canonical_pk for row in old.values() if row.canonical_pk is not None}
     if stale:
         conn.execute(events.update().where(events.c.pk.in_(old)).values(canonical_pk=None))
@@ -171,9 +173,7 @@ def _admin1(conn: sa.Connection, loaded: _Loaded) -> dict[int, str | None]:
     doc_pks = sorted({doc_pk for doc_pk, _ in wanted})
     found: dict[int, str | None] = {}
     for place in conn.execute(
-        sa.select(places.c.doc_pk, places.c.id, places.c.admin1).where(
-            places.c.doc_pk.in_(doc_pks)
-        )
+        sa.select(places.c.doc_pk, places.c.id, places.c.admin1).where(places.c.doc_pk.in_(doc_pks))
     ):
         pk = wanted.get((place.doc_pk, place.id))
         if pk is not None:

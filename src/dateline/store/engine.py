@@ -31,7 +31,9 @@ def resolve_url(db: str | Path) -> URL:
     try:
         url = make_url(text)
     except sa.exc.ArgumentError as exc:
-        raise StoreError(f"{text!r} is not a database URL ({exc}); give a file path or a URL")
+        raise StoreError(
+            f"{text!r} is not a database URL ({exc}); give a file path or a URL"
+        ) from None
     backend = url.get_backend_name()
     if backend == "postgresql":
         if url.drivername == "postgresql":

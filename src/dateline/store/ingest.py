@@ -179,9 +179,7 @@ def _unstored(
             listener.advance(skipped)
 
 
-def _write(
-    batch: list[Document], store: Store, report: IngestReport, listener: Listener
-) -> None:
+def _write(batch: list[Document], store: Store, report: IngestReport, listener: Listener) -> None:
     failures = [doc for doc in batch if doc.failed]
     good = [doc for doc in batch if not doc.failed]
     failed = [

@@ -414,9 +414,7 @@ def partition(items: Sequence[Item], rules: MergeRules) -> list[list[str]]:
         ra, rb = sets.find(ka), sets.find(kb)
         if ra == rb:
             continue
-        if all(
-            compatible(by_key[x], by_key[y], rules) for x in members[ra] for y in members[rb]
-        ):
+        if all(compatible(by_key[x], by_key[y], rules) for x in members[ra] for y in members[rb]):
             root = sets.union(ra, rb)
             other = rb if root == ra else ra
             members[root] = sorted(members[root] + members.pop(other))
@@ -502,7 +500,9 @@ def summarize(members: Sequence[Member]) -> Summary:
     location = best_place.event["location"] if best_place else {}
     dated = [m for m in members if (m.event.get("date") or {}).get("earliest")]
     earliest = [parse_day(m.event["date"]["earliest"]) for m in dated]
-    latest = [parse_day(m.event["date"].get("latest")) or e for m, e in zip(dated, earliest)]
+    latest = [
+        parse_day(m.event["date"].get("latest")) or e for m, e in zip(dated, earliest, strict=True)
+    ]
     days_e = [d for d in earliest if d is not None]
     days_l = [d for d in latest if d is not None]
     date_e: dt.date | None = max(days_e) if days_e else None
@@ -520,8 +520,12 @@ def summarize(members: Sequence[Member]) -> Summary:
     injured = [r for r in (_count_range(e.get("injured")) for e in events) if r]
     certainties = Counter(e.get("certainty") or "asserted" for e in events)
     certainty = min(certainties, key=lambda c: (-certainties[c], -CERTAINTY_ORDER.index(c)))
-    assoc1 = sorted({n for e in events for r in e.get("assoc_actor1") or [] if (n := _role_name(r))})
-    assoc2 = sorted({n for e in events for r in e.get("assoc_actor2") or [] if (n := _role_name(r))})
+    assoc1 = sorted(
+        {n for e in events for r in e.get("assoc_actor1") or [] if (n := _role_name(r))}
+    )
+    assoc2 = sorted(
+        {n for e in events for r in e.get("assoc_actor2") or [] if (n := _role_name(r))}
+    )
     a1 = _vote(_role_name(e.get("actor1")) for e in events)
     a2 = _vote(_role_name(e.get("actor2")) for e in events)
     published = [m.published for m in members if m.published]
@@ -545,7 +549,8 @@ def summarize(members: Sequence[Member]) -> Summary:
         ),
         "assoc_actor1": "; ".join(assoc1) or None,
         "assoc_actor2": "; ".join(assoc2) or None,
-        "country": location.get("country") or _vote((e.get("location") or {}).get("country") for e in events),
+        "country": location.get("country")
+        or _vote((e.get("location") or {}).get("country") for e in events),
         "admin1": best_place.admin1 if best_place else None,
         "location": location.get("name"),
         "lat": location.get("lat"),

@@ -49,9 +49,9 @@ def _type_match(table: sa.Table, wanted: Sequence[str]) -> sa.ColumnElement[bool
 def _actor_match(wanted: Sequence[str]) -> sa.ColumnElement[bool]:
     parts = []
     for text in wanted:
-        pattern = "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace(
-            "_", "\\_"
-        ) + "%"
+        pattern = (
+            "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        )
         parts.append(sa.func.lower(event_actors.c.name).like(pattern, escape="\\"))
         parts.append(sa.func.lower(event_actors.c.canonical).like(pattern, escape="\\"))
     return sa.or_(*parts)

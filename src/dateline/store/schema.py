@@ -61,9 +61,7 @@ input_failures = sa.Table(
     "input_failures",
     metadata,
     sa.Column("pk", sa.Integer, primary_key=True),
-    sa.Column(
-        "run_id", sa.Integer, sa.ForeignKey("runs.id", ondelete="CASCADE"), nullable=False
-    ),
+    sa.Column("run_id", sa.Integer, sa.ForeignKey("runs.id", ondelete="CASCADE"), nullable=False),
     sa.Column("source", sa.Text, nullable=False),
     sa.Column("code", sa.String(32), nullable=False),
     sa.Column("message", sa.Text, nullable=False),

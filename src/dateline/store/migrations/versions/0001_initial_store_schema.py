@@ -11,7 +11,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-
 revision: str = "0001"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
@@ -384,7 +383,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("event_evidence", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_event_evidence_event_pk"), ["event_pk"], unique=False)
-
 
 
 def downgrade() -> None:
