@@ -16,6 +16,7 @@ from ..ingest.sniff import sniff_format
 from .base import SPLITS, EvalInput, Scorer
 from .case2021 import Case2021Scorer
 from .geo import geo_scorers
+from .merge import MergeScorer
 from .metrics import ScoreResult
 from .muc4 import MUC4Scorer
 from .petrarch import PetrarchScorer
@@ -42,6 +43,7 @@ SCORERS: list[Scorer] = [
     PetrarchScorer(),
     PloverScorer(),
     Case2021Scorer(),
+    MergeScorer(),
 ]
 
 
