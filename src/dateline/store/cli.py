@@ -367,8 +367,8 @@ def _table(records: list[dict[str, Any]], name: str, output: str | None) -> None
     console.print(table)
     if not records:
         console.print(
-            "No events match. Events come from the event layer; check `dateline runs` for "
-            "what was ingested.",
+            "No events: none matches the filters, or the event stage has extracted none yet "
+            "(`dateline runs` shows what the store holds).",
             markup=False,
         )
 

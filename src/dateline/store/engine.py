@@ -50,7 +50,9 @@ def resolve_url(db: str | Path) -> URL:
 
 
 def describe(url: URL) -> str:
-    """The URL without its password, for messages."""
+    """A SQLite store's file path, or the URL without its password, for messages."""
+    if url.get_backend_name() == "sqlite" and url.database:
+        return url.database
     return url.render_as_string(hide_password=True)
 
 

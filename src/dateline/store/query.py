@@ -8,7 +8,7 @@ date for ``since``/``until`` is its first possible day (``date_earliest``, ACLED
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -110,11 +110,13 @@ def _merged(store: Store, where: EventFilter) -> Iterator[dict[str, Any]]:
     if where.limit is not None:
         query = query.limit(where.limit)
     with store.engine.connect() as conn:
-        for row in conn.execute(query):
-            yield _record(row._asdict())
+        result = conn.execute(query).mappings()
+        for rows in result.partitions(1000):
+            for row in rows:
+                yield _record(row)
 
 
-def _record(row: dict[str, Any]) -> dict[str, Any]:
+def _record(row: Mapping[str, Any]) -> dict[str, Any]:
     earliest, latest = row["date_earliest"], row["date_latest"]
     return {
         "key": row["key"],

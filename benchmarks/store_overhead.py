@@ -1,0 +1,102 @@
+"""What storing adds to extraction: the pipeline alone against the pipeline writing a store.
+
+Both sides run in this process on the same documents, the model loaded and warmed up once:
+(a) ``Pipeline.pipe`` and ``to_dict`` for every document (what ``dateline extract`` does
+before writing), (b) the same, then ``Store.write`` in batches of ``[store] commit_every``
+into a fresh SQLite store (what ``dateline ingest`` does: records, merged events, run
+counts, one transaction a batch). ``--events K`` adds K hand-made events to every document
+before it is stored, standing in for the event layer until it lands, so that the merge's
+share is measured too. Sides alternate; medians of ``--repeat`` runs.
+
+    .venv/bin/python benchmarks/store_overhead.py ../shared/eval/events_muc4.jsonl --split test
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dateline.bench import load_inputs  # noqa: E402
+from dateline.config import load_config  # noqa: E402
+from dateline.pipeline import Pipeline  # noqa: E402
+from dateline.store import Store  # noqa: E402
+from dateline.store.rows import content_hash  # noqa: E402
+from tests.store.helpers import event  # noqa: E402
+
+PLACES = [("Kirkuk", 35.47, 44.39), ("Mosul", 36.34, 43.13), ("Tikrit", 34.6, 43.68)]
+
+
+def fake_events(text: str, k: int, seed: int) -> list[dict]:
+    out = []
+    for j in range(k):
+        place, lat, lon = PLACES[(seed + j) % len(PLACES)]
+        at = min(len(text) - 1, 10 * j)
+        out.append(
+            event(
+                text=text,
+                at=max(at, 0),
+                id=f"ev-{at}" + (f".{j}" if j else ""),
+                place=place,
+                lat=lat,
+                lon=lon,
+                date=f"2029-03-{1 + (seed + j) % 28:02d}",
+                killed=(seed + j) % 7,
+                targets=(f"target{(seed * 7 + j) % 50}",),
+            )
+        )
+    return out
+
+
+def run(pipeline: Pipeline, docs: list, store: Store | None, k: int, commit_every: int) -> float:
+    fresh = [doc.model_copy(deep=True) for doc in docs]
+    begun = time.perf_counter()
+    batch = []
+    for i, doc in enumerate(pipeline.pipe(fresh)):
+        data = doc.to_dict()
+        if store is None:
+            continue
+        if k and data["text"]:
+            data["events"] = fake_events(data["text"], k, i)
+        batch.append((content_hash(doc), data))
+        if len(batch) >= commit_every:
+            store.write(batch)
+            batch = []
+    if store is not None and batch:
+        store.write(batch)
+    return time.perf_counter() - begun
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="+")
+    parser.add_argument("--split", default=None)
+    parser.add_argument("--limit", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--events", type=int, default=0, metavar="K")
+    args = parser.parse_args()
+    config = load_config()
+    docs = [d for d in load_inputs(args.paths, split=args.split, limit=args.limit, config=config)]
+    pipeline = Pipeline(config)
+    list(pipeline.pipe([d.model_copy(deep=True) for d in docs[:5]]))  # warm up
+    bare, stored = [], []
+    with tempfile.TemporaryDirectory(prefix="dateline-overhead-") as tmp:
+        for r in range(args.repeat):
+            bare.append(run(pipeline, docs, None, 0, config.store.commit_every))
+            with Store(Path(tmp) / f"s{r}.db", config=config) as store:
+                stored.append(run(pipeline, docs, store, args.events, config.store.commit_every))
+    b, s = statistics.median(bare), statistics.median(stored)
+    print(f"{len(docs)} documents, {args.events} hand-made events each, {args.repeat} runs")
+    print(f"extraction alone:      {b:7.2f} s  ({len(docs) / b:6.1f} docs/s)")
+    print(f"extraction + store:    {s:7.2f} s  ({len(docs) / s:6.1f} docs/s)")
+    print(f"storing adds {100 * (s - b) / b:+.1f}% to extraction time")
+
+
+if __name__ == "__main__":
+    main()
