@@ -40,7 +40,9 @@ MARKER = (
 
 
 def config(commit_every: int):
-    return load_config(overrides={"pipeline": {"stages": STAGES}, "store": {"commit_every": commit_every}})
+    return load_config(
+        overrides={"pipeline": {"stages": STAGES}, "store": {"commit_every": commit_every}}
+    )
 
 
 def make_corpus(folder: Path, articles: int, seed: int = 7) -> int:
@@ -69,17 +71,30 @@ def make_corpus(folder: Path, articles: int, seed: int = 7) -> int:
 
 def child(db: str, corpus: str, workers: int, commit_every: int) -> None:
     """One ingest, as ``dateline ingest`` runs it, with the synthetic stage registered."""
-    from dateline.store.ingest import ingest
     from tests.store.helpers import synthetic_pipeline
+
+    from dateline.store.ingest import ingest
 
     cfg = config(commit_every)
     with Store(db, config=cfg) as store:
         ingest([corpus], store=store, config=cfg, workers=workers, factory=synthetic_pipeline)
 
 
-def run_child(db: Path, corpus: Path, workers: int, commit_every: int, kill_after: float | None) -> str:
-    command = [sys.executable, __file__, "--child", str(db), str(corpus), str(workers), str(commit_every)]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+def run_child(
+    db: Path, corpus: Path, workers: int, commit_every: int, kill_after: float | None
+) -> str:
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        str(db),
+        str(corpus),
+        str(workers),
+        str(commit_every),
+    ]
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
     if kill_after is None:
         _, err = process.communicate()
         if process.returncode != 0:
@@ -99,7 +114,10 @@ def check(db: Path, expected: str, documents: int) -> tuple[bool, str]:
         counts = store.counts()
         same = store.fingerprint() == expected
     ok = same and counts["documents"] == documents
-    return ok, f"documents {counts['documents']}/{documents}, merged {counts['canonical_events']}, fingerprint {'same' if same else 'DIFFERENT'}"
+    return (
+        ok,
+        f"documents {counts['documents']}/{documents}, merged {counts['canonical_events']}, fingerprint {'same' if same else 'DIFFERENT'}",
+    )
 
 
 def main() -> None:
@@ -130,8 +148,10 @@ def main() -> None:
         for run in range(1, args.runs + 1):
             db = folder / f"run{run}.db"
             what = []
-            for _ in range(2):
-                what.append(run_child(db, folder, args.workers, args.commit_every, rng.uniform(0.2, duration)))
+            # The first kill anywhere in a whole run, the second in the shorter resumed one.
+            for share in (0.9, 0.6):
+                delay = rng.uniform(0.5, share * duration)
+                what.append(run_child(db, folder, args.workers, args.commit_every, delay))
             run_child(db, folder, args.workers, args.commit_every, None)
             ok, detail = check(db, expected, documents)
             failures += not ok

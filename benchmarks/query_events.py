@@ -81,9 +81,18 @@ def build(db: Path, n: int, seed: int = 13) -> float:
 
 def measure(db: Path, repeat: int) -> None:
     queries = [
-        ("IQ, one month", EventFilter(country=("IQ",), since=dt.date(2024, 3, 1), until=dt.date(2024, 3, 31))),
-        ("SY, one year", EventFilter(country=("SY",), since=dt.date(2023, 1, 1), until=dt.date(2023, 12, 31))),
-        ("ET, one week", EventFilter(country=("ET",), since=dt.date(2025, 6, 1), until=dt.date(2025, 6, 7))),
+        (
+            "IQ, one month",
+            EventFilter(country=("IQ",), since=dt.date(2024, 3, 1), until=dt.date(2024, 3, 31)),
+        ),
+        (
+            "SY, one year",
+            EventFilter(country=("SY",), since=dt.date(2023, 1, 1), until=dt.date(2023, 12, 31)),
+        ),
+        (
+            "ET, one week",
+            EventFilter(country=("ET",), since=dt.date(2025, 6, 1), until=dt.date(2025, 6, 7)),
+        ),
     ]
     with Store(db, create=False) as store:
         total = store.counts()["canonical_events"]

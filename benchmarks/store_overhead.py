@@ -23,12 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.store.helpers import event  # noqa: E402
+
 from dateline.bench import load_inputs  # noqa: E402
 from dateline.config import load_config  # noqa: E402
 from dateline.pipeline import Pipeline  # noqa: E402
 from dateline.store import Store  # noqa: E402
 from dateline.store.rows import content_hash  # noqa: E402
-from tests.store.helpers import event  # noqa: E402
 
 PLACES = [("Kirkuk", 35.47, 44.39), ("Mosul", 36.34, 43.13), ("Tikrit", 34.6, 43.68)]
 

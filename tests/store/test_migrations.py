@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -48,3 +49,16 @@ def _minimal(doc_id: str) -> dict:
     doc = Document(id=doc_id, text="Some text.")
     doc.provenance = Provenance(dateline="0.1.0", config="abc")
     return doc.to_dict()
+
+
+def test_sqlite_transactions_hold_ddl_too(tmp_path):
+    # Regression (#13): Python's sqlite3 committed DDL on its own, so a kill during the first
+    # migration left half a schema that the next open could not migrate.
+    from dateline.store.engine import create_engine, resolve_url
+
+    engine = create_engine(resolve_url(tmp_path / "t.db"))
+    with pytest.raises(RuntimeError), engine.begin() as conn:
+        conn.execute(sa.text("CREATE TABLE t (x INTEGER)"))
+        raise RuntimeError("killed")
+    assert "t" not in sa.inspect(engine).get_table_names()
+    engine.dispose()

@@ -66,19 +66,20 @@ def merge_documents(docs: Mapping[str, Mapping[str, Any]]) -> dict[tuple[str, st
     """(document id, event id) -> merged event key, from a temporary store."""
     from ..store.base import Store
 
-    with tempfile.TemporaryDirectory(prefix="dateline-merge-") as tmp:
-        with Store(Path(tmp) / "merge.db") as store:
-            batch = [
-                (hashlib.sha256(doc_id.encode("utf-8")).hexdigest(), dict(doc))
-                for doc_id, doc in sorted(docs.items())
-                if doc
-            ]
-            store.write(batch)
-            found: dict[tuple[str, str], str] = {}
-            for record in store.events():
-                for source in record["sources"]:
-                    found[(str(source["document"]), str(source["event"]))] = str(record["key"])
-            store.engine.dispose()
+    found: dict[tuple[str, str], str] = {}
+    with (
+        tempfile.TemporaryDirectory(prefix="dateline-merge-") as tmp,
+        Store(Path(tmp) / "merge.db") as store,
+    ):
+        batch = [
+            (hashlib.sha256(doc_id.encode("utf-8")).hexdigest(), dict(doc))
+            for doc_id, doc in sorted(docs.items())
+            if doc
+        ]
+        store.write(batch)
+        for record in store.events():
+            for source in record["sources"]:
+                found[(str(source["document"]), str(source["event"]))] = str(record["key"])
     return found
 
 

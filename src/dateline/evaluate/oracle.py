@@ -519,10 +519,11 @@ def case2021_oracle(scorer: Scorer, gold: list[Snippet], path: Path, split: str)
 
 # Target names standing for what tells one incident from another (a perfect event layer
 # would find the real ones: "livestock market", "army patrol").
-_INCIDENT_WORDS = (
-    "alpha bravo charlie delta echo foxtrot golf hotel india juliett kilo lima mike november "
-    "oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu"
-).split()
+_INCIDENT_WORDS = [
+    "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
+    "juliett", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo",
+    "sierra", "tango", "uniform", "victor", "whiskey", "xray", "yankee", "zulu",
+]  # fmt: skip
 
 
 def merge_oracle(scorer: Scorer, gold: list[MergeReport], path: Path, split: str) -> Oracle:

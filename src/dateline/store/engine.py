@@ -73,11 +73,16 @@ def create_engine(url: URL) -> sa.Engine:
             connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
         )
         sa.event.listen(engine, "connect", _sqlite_pragmas)
+        sa.event.listen(engine, "begin", _sqlite_begin)
         return engine
     return sa.create_engine(url, json_serializer=_dumps, pool_pre_ping=True)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Python's sqlite3 commits before DDL and begins transactions late, on its own: a kill
+    # during the first migration left half a schema. SQLAlchemy's transactions take over
+    # (``_sqlite_begin``), so every transaction, DDL included, is whole or absent.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -86,3 +91,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     finally:
         cursor.close()
+
+
+def _sqlite_begin(connection: sa.Connection) -> None:
+    connection.exec_driver_sql("BEGIN")

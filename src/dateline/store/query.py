@@ -116,7 +116,7 @@ def _merged(store: Store, where: EventFilter) -> Iterator[dict[str, Any]]:
                 yield _record(row)
 
 
-def _record(row: Mapping[str, Any]) -> dict[str, Any]:
+def _record(row: Mapping[Any, Any]) -> dict[str, Any]:
     earliest, latest = row["date_earliest"], row["date_latest"]
     return {
         "key": row["key"],
