@@ -229,3 +229,25 @@ def test_events_writes_a_file(tmp_path, corpus):
     result = CliRunner().invoke(cli, ["events", "--db", db, "--format", "geojson", "-o", str(out)])
     assert result.exit_code == 0
     assert json.loads(out.read_text())["type"] == "FeatureCollection"
+
+
+def test_a_document_the_database_refuses_is_reported_and_the_others_stored(
+    corpus, store, light_config, monkeypatch
+):
+    import sqlalchemy as sa
+
+    from dateline.store import base
+
+    real = base.document_row
+
+    def refuse_one(data, *, content_hash):
+        if data["text"].startswith("KIRKUK") and "at least 14" in data["text"]:
+            raise sa.exc.DataError("INSERT", {}, ValueError("value too long"))
+        return real(data, content_hash=content_hash)
+
+    monkeypatch.setattr(base, "document_row", refuse_one)
+    report, recorder = run([corpus], store, light_config)
+    assert report.counts["documents_added"] == 2
+    assert [code for _, code, _ in report.failures] == ["store_failed"]
+    assert "the store refused the document" in recorder.failures[0]
+    assert store.counts()["documents"] == 2

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, Protocol
 
+import sqlalchemy as sa
+
 from .. import __version__
 from ..config import Config, config_hash
 from ..document import Document
@@ -28,7 +30,7 @@ from ..ingest.jsonl import looks_like_jsonl
 from ..ingest.sources import expand
 from ..pipeline import Pipeline, batched
 from ..runner import PipelineFactory, pipe_parallel
-from .base import COUNTERS, Store
+from .base import COUNTERS, Store, Written
 from .rows import content_hash
 
 log = logging.getLogger(__name__)
@@ -179,6 +181,36 @@ def _unstored(
             listener.advance(skipped)
 
 
+def _write_singly(
+    docs: list[Document],
+    pending: list[tuple[str, dict[str, Any]]],
+    store: Store,
+    report: IngestReport,
+    listener: Listener,
+) -> tuple[list[Document], list[Written]]:
+    """Write documents one transaction each; those the database refuses become failures."""
+    kept: list[Document] = []
+    written: list[Written] = []
+    for doc, item in zip(docs, pending, strict=True):
+        try:
+            written += store.write([item], run_id=report.run_id)
+        except sa.exc.SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            message = (
+                f"{doc.source or doc.id}: the store refused the document ({reason}); "
+                "please report this with the input"
+            )
+            log.error("%s", message)
+            failure = (doc.source or doc.id, "store_failed", message)
+            store.add_failures(report.run_id, [failure])
+            report.failures.append(failure)
+            report.counts["documents_failed"] += 1
+            listener.failure(doc.source or doc.id, message)
+            continue
+        kept.append(doc)
+    return kept, written
+
+
 def _write(batch: list[Document], store: Store, report: IngestReport, listener: Listener) -> None:
     failures = [doc for doc in batch if doc.failed]
     good = [doc for doc in batch if not doc.failed]
@@ -193,7 +225,12 @@ def _write(batch: list[Document], store: Store, report: IngestReport, listener: 
         for _, _, message in failed:
             listener.failure("", message)
     pending = [(content_hash(doc), doc.to_dict()) for doc in good]
-    written = store.write(pending, run_id=report.run_id, counts={"documents_read": len(batch)})
+    try:
+        written = store.write(pending, run_id=report.run_id, counts={"documents_read": len(batch)})
+    except sa.exc.SQLAlchemyError:
+        # One document the database refuses must not cost the others: one at a time.
+        good, written = _write_singly(good, pending, store, report, listener)
+        store.count_run(report.run_id, {"documents_read": len(batch)})
     report.counts["documents_read"] += len(batch)
     for doc, item in zip(good, written, strict=True):
         report.counts[f"documents_{item.outcome}"] += 1
