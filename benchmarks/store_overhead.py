@@ -14,6 +14,7 @@ share is measured too. Sides alternate; medians of ``--repeat`` runs.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import statistics
 import sys
 import tempfile
@@ -31,25 +32,28 @@ from dateline.pipeline import Pipeline  # noqa: E402
 from dateline.store import Store  # noqa: E402
 from dateline.store.rows import content_hash  # noqa: E402
 
-PLACES = [("Kirkuk", 35.47, 44.39), ("Mosul", 36.34, 43.13), ("Tikrit", 34.6, 43.68)]
 
-
-def fake_events(text: str, k: int, seed: int) -> list[dict]:
+def fake_events(text: str, k: int, doc: int) -> list[dict]:
+    """K events of K incidents; every incident is told by three documents in a row, on its
+    own day (four incidents a day over the year) and in one of 40 places, like a corpus of
+    wire copy where most incidents have a few reports."""
     out = []
     for j in range(k):
-        place, lat, lon = PLACES[(seed + j) % len(PLACES)]
+        incident = (doc // 3) * k + j
+        day = dt.date(2029, 1, 1) + dt.timedelta(days=incident // 4 % 365)
+        place = incident % 40
         at = min(len(text) - 1, 10 * j)
         out.append(
             event(
                 text=text,
                 at=max(at, 0),
-                id=f"ev-{at}" + (f".{j}" if j else ""),
-                place=place,
-                lat=lat,
-                lon=lon,
-                date=f"2029-03-{1 + (seed + j) % 28:02d}",
-                killed=(seed + j) % 7,
-                targets=(f"target{(seed * 7 + j) % 50}",),
+                id=f"ev-{max(at, 0)}" + (f".{j}" if j else ""),
+                place=f"Town{place}",
+                lat=30.0 + place * 0.5,
+                lon=40.0 + place * 0.3,
+                date=day.isoformat(),
+                killed=incident % 7 + doc % 2,
+                targets=(f"target{incident % 997}",),
             )
         )
     return out

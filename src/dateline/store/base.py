@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from ..config import Config, load_config
 from ..errors import StoreError
 from . import migrate
-from .canonical import merge_new, regroup, remerge_all
+from .canonical import ItemCache, merge_new, regroup, remerge_all
 from .engine import create_engine, describe, resolve_url
 from .query import EventFilter, iter_events, query_events
 from .rows import (
@@ -94,6 +94,7 @@ class Store:
         self.config = config if config is not None else load_config()
         self.url = resolve_url(db if db is not None else self.config.store.url)
         self.rules = self.config.store.merge
+        self._items = ItemCache(self.rules)
         if not create and self.url.get_backend_name() == "sqlite":
             database = self.url.database or ""
             if database not in ("", ":memory:") and not Path(database).exists():
@@ -238,8 +239,12 @@ class Store:
                 new_events += event_pks
                 emptied |= groups
                 out.append(Written(content_hash, outcome, len(event_pks), len(data["problems"])))
-            regroup(conn, emptied, self.rules)
-            merge_new(conn, new_events, self.rules)
+            try:
+                regroup(conn, emptied, self._items)
+                merge_new(conn, new_events, self._items)
+            except BaseException:
+                self._items = ItemCache(self.rules)  # it may hold rows rolled back
+                raise
             total = dict.fromkeys(COUNTERS, 0) | dict(counts or {})
             for item in out:
                 total[f"documents_{item.outcome}"] += 1
@@ -369,7 +374,7 @@ class Store:
                 return False
             rebuilt = False
             if stored is not None:
-                remerge_all(conn, self.rules)
+                remerge_all(conn, self._items)
                 rebuilt = True
             conn.execute(store_info.delete().where(store_info.c.name == "merge_rules"))
             conn.execute(store_info.insert().values(name="merge_rules", value=wanted))

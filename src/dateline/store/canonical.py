@@ -13,12 +13,13 @@ merged events they change are committed together or not at all.
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
 
-from .merge import Item, Member, MergeRules, cluster, components, item_of, linked, summarize
+from .merge import Item, Member, MergeRules, components, item_of, linked, partition, summarize
 from .schema import canonical_events, documents, events, places
 
 
@@ -38,25 +39,76 @@ def _members_query() -> sa.Select[Any]:
     ).join(documents, documents.c.pk == events.c.doc_pk)
 
 
-class _Loaded:
-    """Article events read from the store, with what the merge needs of their documents."""
+class ItemCache:
+    """The merge's view of stored events by row key, so that each is parsed once.
 
-    def __init__(self, rows: Iterable[Any], rules: MergeRules) -> None:
-        self.rows = {row.pk: row for row in rows}
-        self.items: dict[int, Item] = {
-            pk: item_of(
-                row.data,
-                key=f"{row.content_hash}:{row.id}",
-                published=row.published,
-                rules=rules,
+    Entries are checked against the event's natural key (a row key can be reused after a
+    delete) and the oldest are dropped past ``size``.
+    """
+
+    def __init__(self, rules: MergeRules, size: int = 200_000) -> None:
+        self.rules = rules
+        self.size = size
+        self.items: OrderedDict[int, Item] = OrderedDict()
+
+    def get(self, conn: sa.Connection, rows: Sequence[Any]) -> dict[int, Item]:
+        """Items for rows holding ``pk``, ``content_hash``, ``id`` and ``published``."""
+        found: dict[int, Item] = {}
+        missing = []
+        for row in rows:
+            item = self.items.get(row.pk)
+            if item is not None and item.key == f"{row.content_hash}:{row.id}":
+                found[row.pk] = item
+                self.items.move_to_end(row.pk)
+            else:
+                missing.append(row)
+        if missing:
+            selected = sa.select(events.c.pk, events.c.data).where(
+                events.c.pk.in_([row.pk for row in missing])
             )
-            for pk, row in self.rows.items()
-        }
+            data = {pk: value for pk, value in conn.execute(selected)}
+            for row in missing:
+                item = item_of(
+                    data[row.pk],
+                    key=f"{row.content_hash}:{row.id}",
+                    published=row.published,
+                    rules=self.rules,
+                )
+                found[row.pk] = self.items[row.pk] = item
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+        return found
+
+
+def _keys_query() -> sa.Select[Any]:
+    return sa.select(
+        events.c.pk,
+        events.c.id,
+        events.c.merge_group,
+        documents.c.content_hash,
+        documents.c.published,
+    ).join(documents, documents.c.pk == events.c.doc_pk)
+
+
+class _Loaded:
+    """Stored events and their items; ``rows`` hold what ``_keys_query`` (or more) selects."""
+
+    def __init__(self, rows: Iterable[Any], items: dict[int, Item]) -> None:
+        self.rows = {row.pk: row for row in rows}
+        self.items = items
         self.by_key = {item.key: pk for pk, item in self.items.items()}
 
 
-def _load(conn: sa.Connection, where: sa.ColumnElement[bool], rules: MergeRules) -> _Loaded:
-    return _Loaded(conn.execute(_members_query().where(where)), rules)
+def _load(
+    conn: sa.Connection,
+    where: sa.ColumnElement[bool],
+    cache: ItemCache,
+    *,
+    full: bool = False,
+) -> _Loaded:
+    query = _members_query() if full else _keys_query()
+    rows = conn.execute(query.where(where)).all()
+    return _Loaded(rows, cache.get(conn, rows))
 
 
 def _next_group(conn: sa.Connection) -> int:
@@ -64,16 +116,16 @@ def _next_group(conn: sa.Connection) -> int:
     return int(current or 0) + 1
 
 
-def merge_new(conn: sa.Connection, event_pks: Sequence[int], rules: MergeRules) -> None:
+def merge_new(conn: sa.Connection, event_pks: Sequence[int], cache: ItemCache) -> None:
     """Merge freshly stored events (``merge_group`` still NULL) into the merged events."""
     if not event_pks:
         return
-    new = _load(conn, events.c.pk.in_(event_pks), rules)
+    new = _load(conn, events.c.pk.in_(event_pks), cache)
     touched: set[int] = set()
     next_group = _next_group(conn)
     for pk in sorted(new.items, key=lambda pk: new.items[pk].key):
         item = new.items[pk]
-        linked_groups = {group for group in _linked_groups(conn, pk, item, rules)}
+        linked_groups = _linked_groups(conn, pk, item, cache)
         if not linked_groups:
             group = next_group
             next_group += 1
@@ -90,11 +142,12 @@ def merge_new(conn: sa.Connection, event_pks: Sequence[int], rules: MergeRules) 
         conn.execute(events.update().where(events.c.pk == pk).values(merge_group=group))
         touched.add(group)
     for group in sorted(touched):
-        repartition(conn, group, rules)
+        repartition(conn, group, cache)
 
 
-def _linked_groups(conn: sa.Connection, pk: int, item: Item, rules: MergeRules) -> set[int]:
+def _linked_groups(conn: sa.Connection, pk: int, item: Item, cache: ItemCache) -> set[int]:
     """The groups of the stored events ``item`` links to."""
+    rules = cache.rules
     if item.family is None or item.earliest is None or item.latest is None:
         return set()
     slack = dt.timedelta(days=rules.date_slack_days)
@@ -103,12 +156,13 @@ def _linked_groups(conn: sa.Connection, pk: int, item: Item, rules: MergeRules) 
         events.c.merge_family == item.family,
         events.c.merge_earliest >= lowest,
         events.c.merge_earliest <= item.latest + slack,
+        events.c.merge_latest >= item.earliest - slack,
         events.c.merge_group.is_not(None),
         events.c.pk != pk,
     ]
     if item.country:
         query.append(sa.or_(events.c.country == item.country, events.c.country.is_(None)))
-    found = _load(conn, sa.and_(*query), rules)
+    found = _load(conn, sa.and_(*query), cache)
     return {
         found.rows[other].merge_group
         for other, candidate in found.items.items()
@@ -116,9 +170,10 @@ def _linked_groups(conn: sa.Connection, pk: int, item: Item, rules: MergeRules) 
     }
 
 
-def repartition(conn: sa.Connection, group: int, rules: MergeRules) -> None:
+def repartition(conn: sa.Connection, group: int, cache: ItemCache) -> None:
     """Rewrite the merged events of one group from its members."""
-    loaded = _load(conn, events.c.merge_group == group, rules)
+    rules = cache.rules
+    loaded = _load(conn, events.c.merge_group == group, cache, full=True)
     old = {
         row.pk: row
         for row in conn.execute(
@@ -132,7 +187,8 @@ def repartition(conn: sa.Connection, group: int, rules: MergeRules) -> None:
     if not loaded.items:
         return
     admin1 = _admin1(conn, loaded)
-    for keys in cluster(list(loaded.items.values()), rules):
+    # A group is one component already: partition it (the sorted keys make it deterministic).
+    for keys in partition(list(loaded.items.values()), rules):
         members = []
         for key in keys:
             row = loaded.rows[loaded.by_key[key]]
@@ -181,10 +237,11 @@ def _admin1(conn: sa.Connection, loaded: _Loaded) -> dict[int, str | None]:
     return found
 
 
-def regroup(conn: sa.Connection, groups: Iterable[int], rules: MergeRules) -> None:
+def regroup(conn: sa.Connection, groups: Iterable[int], cache: ItemCache) -> None:
     """Rebuild groups that lost members: their remaining events may fall apart."""
+    rules = cache.rules
     for group in sorted(set(groups)):
-        loaded = _load(conn, events.c.merge_group == group, rules)
+        loaded = _load(conn, events.c.merge_group == group, cache)
         parts = components(list(loaded.items.values()), rules)
         for index, keys in enumerate(parts):
             if index == 0:
@@ -195,15 +252,15 @@ def regroup(conn: sa.Connection, groups: Iterable[int], rules: MergeRules) -> No
                 .where(events.c.pk.in_([loaded.by_key[key] for key in keys]))
                 .values(merge_group=new_group)
             )
-            repartition(conn, new_group, rules)
-        repartition(conn, group, rules)
+            repartition(conn, new_group, cache)
+        repartition(conn, group, cache)
 
 
-def remerge_all(conn: sa.Connection, rules: MergeRules, *, batch: int = 1000) -> int:
+def remerge_all(conn: sa.Connection, cache: ItemCache, *, batch: int = 1000) -> int:
     """Merge every stored event again from scratch (after the merge settings changed)."""
     conn.execute(events.update().values(merge_group=None, canonical_pk=None))
     conn.execute(canonical_events.delete())
     pks = [pk for (pk,) in conn.execute(sa.select(events.c.pk).order_by(events.c.pk))]
     for start in range(0, len(pks), batch):
-        merge_new(conn, pks[start : start + batch], rules)
+        merge_new(conn, pks[start : start + batch], cache)
     return len(pks)

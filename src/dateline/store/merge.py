@@ -26,7 +26,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -82,6 +82,7 @@ def quiet_words() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Lower case, accents and punctuation dropped, a leading "the" dropped: a name key."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -94,10 +95,13 @@ def fold(text: str) -> str:
 
 def words_of(texts: Iterable[str]) -> frozenset[str]:
     """The content words of ``texts`` (folded), the quiet words left out."""
+    return frozenset().union(*(_words(text) for text in texts))
+
+
+@lru_cache(maxsize=65_536)
+def _words(text: str) -> frozenset[str]:
     quiet = quiet_words()
-    return frozenset(
-        word for text in texts for word in _WORD.findall(fold(text)) if word not in quiet
-    )
+    return frozenset(word for word in _WORD.findall(fold(text)) if word not in quiet)
 
 
 def parse_day(value: Any) -> dt.date | None:
@@ -382,14 +386,34 @@ class _Sets:
         return sorted(found.values())
 
 
+def _pairs(items: Sequence[Item], rules: MergeRules) -> Iterator[tuple[Item, Item, float]]:
+    """Every linked pair with its score, comparing only events whose dates may meet.
+
+    A sweep over the events sorted by first possible day: once one starts after another's
+    last day and the slack, no later one can be compatible with it. Which pairs are found
+    does not depend on this order.
+    """
+    slack = dt.timedelta(days=rules.date_slack_days)
+    dated = sorted(
+        (item for item in items if item.family is not None and item.earliest and item.latest),
+        key=lambda item: (item.earliest, item.key),
+    )
+    for i, a in enumerate(dated):
+        assert a.latest is not None
+        for b in dated[i + 1 :]:
+            assert b.earliest is not None
+            if b.earliest > a.latest + slack:
+                break
+            score = linked(a, b, rules)
+            if score is not None:
+                yield (a, b, score) if a.key < b.key else (b, a, score)
+
+
 def components(items: Sequence[Item], rules: MergeRules) -> list[list[str]]:
     """The connected components of the "linked" graph over ``items`` (keys, sorted)."""
     sets = _Sets(item.key for item in items)
-    ordered = sorted(items, key=lambda item: item.key)
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1 :]:
-            if linked(a, b, rules) is not None:
-                sets.union(a.key, b.key)
+    for a, b, _ in _pairs(items, rules):
+        sets.union(a.key, b.key)
     return sets.groups()
 
 
@@ -399,15 +423,8 @@ def partition(items: Sequence[Item], rules: MergeRules) -> list[list[str]]:
     Strongest links first (ties by keys); two clusters join only if every pair across them
     is compatible, so a chain of links never joins two events that cannot be one.
     """
-    ordered = sorted(items, key=lambda item: item.key)
-    edges: list[tuple[float, str, str]] = []
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1 :]:
-            score = linked(a, b, rules)
-            if score is not None:
-                edges.append((-score, a.key, b.key))
-    edges.sort()
-    by_key = {item.key: item for item in ordered}
+    edges = sorted((-score, a.key, b.key) for a, b, score in _pairs(items, rules))
+    by_key = {item.key: item for item in items}
     sets = _Sets(by_key)
     members: dict[str, list[str]] = {key: [key] for key in by_key}
     for _, ka, kb in edges:
