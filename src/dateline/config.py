@@ -101,6 +101,11 @@ class ClaimsSettings(Section):
 class EventsSettings(Section):
     """``[events]``: event detection and coding (PLOVER, ACLED)."""
 
+    undated_window_days: int = Field(ge=0)
+    news_day_max_days: int = Field(ge=0)
+    merge_threshold: float
+    caption_events: bool
+
 
 class StoreMergeSettings(Section):
     """``[store.merge]``: when article events from several reports become one merged event."""

@@ -149,12 +149,19 @@ class Role(Record):
 
 
 class Count(Record):
-    """A number of people: exact, approximate ("some 40") or vague ("dozens")."""
+    """A number of people: exact, approximate ("some 40") or vague ("dozens").
+
+    ``civilians`` and ``combatants`` say how many of ``best`` the text says were civilians or
+    fighters ("12 soldiers and five villagers"), null where it does not say; the words they
+    rest on are among ``evidence``.
+    """
 
     best: int | None = None
     low: int | None = None
     high: int | None = None
     approximate: bool = False
+    civilians: int | None = None
+    combatants: int | None = None
     evidence: list[Span] = Field(min_length=1)
 
 
@@ -195,6 +202,21 @@ class Source(Record):
     evidence: list[Span] = Field(min_length=1)
 
 
+class EventMention(Record):
+    """One telling of an event: its trigger word, what that word codes, and its clause.
+
+    An event told in the lead, in a quote and in later detail has three mentions; its
+    arguments sit in their clauses. ``outcome`` is "killed" or "injured" for a word that
+    reports deaths or injuries ("killed", "wounded"), else null.
+    """
+
+    trigger: Span
+    plover: str
+    mode: str | None = None
+    outcome: Literal["killed", "injured"] | None = None
+    evidence: list[Span] = Field(min_length=1)
+
+
 class Event(Record):
     """One event coded in PLOVER, with the ACLED type alongside."""
 
@@ -217,6 +239,7 @@ class Event(Record):
     source: Source | None = None
     certainty: Certainty = "asserted"
     evidence: list[Span] = Field(min_length=1)
+    mentions: list[EventMention] = Field(default_factory=list)
 
 
 class Quote(Record):
