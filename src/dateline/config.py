@@ -77,6 +77,10 @@ class TimesSettings(Section):
 class PlacesSettings(Section):
     """``[places]``: toponyms, gazetteer and geolocation (stage ``dateline.places.v1``)."""
 
+    demonyms: bool
+    relative: bool
+    weights: dict[str, float]
+
 
 class ActorsSettings(Section):
     """``[actors]``: actor recognition, dictionary and coreference."""

@@ -8,6 +8,7 @@ Exception tree::
     ├── PipelineError             stages in an impossible order, unknown stage names
     ├── InputError                one input cannot be read (empty, binary, too large, ...)
     ├── StoreError                a store cannot be opened, written or queried
+    ├── GazetteerError            the gazetteer index is missing or unreadable
     └── MissingExtraError         an optional extra is needed but not installed
 
 An ``InputError`` stops only its own document: batch runners catch it, report one line and
@@ -61,6 +62,10 @@ class PipelineError(DatelineError):
 
 class StoreError(DatelineError):
     """A store cannot be opened, written or queried; the message names it and what to do."""
+
+
+class GazetteerError(DatelineError):
+    """The gazetteer index is missing, unreadable or of another format: rebuild it."""
 
 
 class MissingExtraError(DatelineError):

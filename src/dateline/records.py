@@ -18,7 +18,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Precision = Literal["day", "week", "month", "season", "year", "decade", "unknown"]
-PlacePrecision = Literal["point", "town", "admin2", "admin1", "region", "country", "unknown"]
+# "offset": a point at a distance and direction from a named place ("30 km south of Mosul").
+PlacePrecision = Literal[
+    "point", "town", "offset", "admin2", "admin1", "region", "country", "unknown"
+]
+# How an event's location was found: a place attached to its clause ("in X"), the nearest
+# place named in its sentence or paragraph, or the document's focus (dateline, main place).
+LocationBasis = Literal["attached", "sentence", "paragraph", "focus"]
 Certainty = Literal[
     "asserted",
     "claimed",
@@ -95,6 +101,15 @@ class Entity(Record):
     mentions: list[Span] = Field(min_length=1)
 
 
+class Relative(Record):
+    """Where a place lies from another: "30 km south of Mosul" is 30 km at 180 degrees."""
+
+    anchor: str
+    distance_km: float = Field(ge=0)
+    bearing: float = Field(ge=0, lt=360)
+    evidence: list[Span] = Field(min_length=1)
+
+
 class Place(Record):
     """A place named in the text, resolved to the gazetteer where possible."""
 
@@ -107,6 +122,7 @@ class Place(Record):
     admin1: str | None = None
     feature: str | None = None
     precision: PlacePrecision = "unknown"
+    relative: Relative | None = None
     mentions: list[Span] = Field(min_length=1)
 
 
@@ -174,6 +190,9 @@ class Location(Record):
     lon: float | None = None
     country: str | None = None
     precision: PlacePrecision = "unknown"
+    admin1: str | None = None
+    geonames_id: int | None = None
+    basis: LocationBasis | None = None
     evidence: list[Span] = Field(min_length=1)
 
 
