@@ -16,7 +16,6 @@ The data folder is read where it is; nothing is copied.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -40,7 +39,7 @@ from ..records import (
     Span,
     Time,
 )
-from .base import SPLITS, Scorer
+from .base import SPLITS, Scorer, read_records
 from .case2021 import Snippet
 from .geo import GeoScorer
 from .mappings import by_type_mode, cameo_to_plover, eval_maps, iso2_to_iso3_table, normalise
@@ -315,12 +314,9 @@ def muc4_oracle(scorer: Scorer, gold: list[MucDoc], path: Path, split: str) -> O
 def _raw_templates(path: Path, split: str) -> dict[str, list[dict[str, Any]]]:
     """Document id -> its raw template dicts (with their spans), as in the corpus file."""
     raw: dict[str, list[dict[str, Any]]] = {}
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                record = json.loads(line)
-                if record.get("split") == split:
-                    raw[record["id"]] = list(record.get("templates") or [])
+    for record in read_records(path):
+        if record.get("split") == split:
+            raw[record["id"]] = list(record.get("templates") or [])
     return raw
 
 
