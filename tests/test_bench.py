@@ -209,8 +209,8 @@ def test_render_table_shows_each_stage_share() -> None:
         for name in ("dateline.clean.v1", "dateline.parse.v1")
         if name in line
     }
-    assert "10%" in lines["dateline.clean.v1"]  # 0.5 s of the 5.0 s wall time
-    assert "80%" in lines["dateline.parse.v1"]
+    assert "10.0%" in lines["dateline.clean.v1"]  # 0.5 s of the 5.0 s wall time
+    assert "80.0%" in lines["dateline.parse.v1"]
     assert "120" in lines["dateline.parse.v1"]
     data = result.to_dict()
     assert data["stages"][1]["share"] == pytest.approx(0.8)

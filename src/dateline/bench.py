@@ -716,7 +716,7 @@ def make_stage_table(result: BenchResult) -> Any:
         table.add_row(
             stage.name,
             f"{stage.seconds:.2f}",
-            f"{share:.0%}",
+            f"{share:.1%}",
             f"{stage.docs / stage.seconds:,.0f}" if stage.seconds > 0 else "n/a",
             mib(stage.peak_mib),
             mib(stage.build_mib),
@@ -726,7 +726,7 @@ def make_stage_table(result: BenchResult) -> Any:
     table.add_row(
         "outside the stages",
         f"{rest * result.pipeline_seconds:.2f}",
-        f"{rest:.0%}",
+        f"{rest:.1%}",
         "",
         "",
         "",
