@@ -75,12 +75,16 @@ def _init_worker(
 ) -> None:
     global _worker_pipeline, _worker_error, _worker_barrier
     _die_with_parent(parent, deathsig)
-    if log_level is not None:
-        logging.basicConfig(
-            level=log_level,
-            format=f"dateline: %(levelname)s: worker {os.getpid()}: %(name)s: %(message)s",
-            stream=sys.stderr,
+    if log_level is not None:  # the parent logs (-v): so do its workers, on the same stderr
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(
+            logging.Formatter(
+                f"dateline: %(levelname)s: worker {os.getpid()}: %(name)s: %(message)s"
+            )
         )
+        logger = logging.getLogger("dateline")
+        logger.addHandler(handler)
+        logger.setLevel(log_level)
     _worker_barrier = barrier
     try:
         _worker_pipeline = factory(config)
