@@ -1,9 +1,10 @@
 """A compact terminal view of one Document: what was found, and one line for what was not.
 
-Each kind of record gets a small table only when the document holds some (events, entities,
-places, dates, quotes, claims, in that order), and a column only when some row has a value
-for it (an entity's canonical name or actor type, say), so the view fills in as the layers
-land without empty tables filling the screen.
+Each kind of record is shown only when the document holds some: events, dates, quotes and
+claims as small tables (a column only when some row has a value for it), entities and places
+as one wrapped list each (an article names dozens), with the canonical name, actor type,
+country and coordinates when the layers give them. So the view fills in as the layers land,
+without empty tables filling the screen.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ def _table(title: str, columns: Sequence[str], rows: list[list[str]]) -> Table:
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
+        show_edge=False,
         pad_edge=False,
         expand=False,
     )
@@ -91,7 +93,45 @@ def _header(doc: Document) -> Text:
     return header
 
 
-def _sections(doc: Document) -> list[tuple[str, Sequence[str], list[list[str]]]]:
+def _times(n: int) -> str:
+    return f" ×{n}" if n > 1 else ""
+
+
+def _entities(doc: Document) -> list[str]:
+    items = []
+    for entity in doc.entities:
+        facts = [entity.label]
+        if entity.canonical and entity.canonical != entity.name:
+            facts.append(f"= {entity.canonical}")
+        facts += [value for value in (entity.actor_type, entity.country) if value]
+        items.append(f"{entity.name} ({', '.join(facts)}){_times(len(entity.mentions))}")
+    return items
+
+
+def _places(doc: Document) -> list[str]:
+    items = []
+    for place in doc.places:
+        facts = [value for value in (place.country, place.admin1, place.feature) if value]
+        if place.lat is not None and place.lon is not None:
+            facts.append(_coordinates(place.lat, place.lon))
+        if place.precision != "unknown":
+            facts.append(place.precision)
+        detail = f" ({', '.join(facts)})" if facts else ""
+        items.append(f"{place.name}{detail}{_times(len(place.mentions))}")
+    return items
+
+
+def _listing(title: str, items: list[str]) -> Text:
+    text = Text()
+    text.append(f"{title} ({len(items)}): ", style="bold")
+    text.append(" · ".join(items))
+    return text
+
+
+Section = tuple[str, Sequence[str], list[list[str]]]
+
+
+def _tables(doc: Document) -> list[Section]:
     events = [
         [
             event.plover + (f"/{event.mode}" if event.mode else ""),
@@ -106,28 +146,6 @@ def _sections(doc: Document) -> list[tuple[str, Sequence[str], list[list[str]]]]
             event.certainty,
         ]
         for event in doc.events
-    ]
-    entities = [
-        [
-            entity.name,
-            entity.label,
-            _value(entity.canonical),
-            _value(entity.actor_type),
-            _value(entity.country),
-            str(len(entity.mentions)),
-        ]
-        for entity in doc.entities
-    ]
-    places = [
-        [
-            place.name,
-            _value(place.country),
-            _coordinates(place.lat, place.lon),
-            _value(place.feature),
-            place.precision if place.precision != "unknown" else EMPTY,
-            str(len(place.mentions)),
-        ]
-        for place in doc.places
     ]
     times = [
         [
@@ -169,8 +187,6 @@ def _sections(doc: Document) -> list[tuple[str, Sequence[str], list[list[str]]]]
             ],
             events,
         ),
-        ("Entities", ["name", "label", "canonical", "type", "country", "mentions"], entities),
-        ("Places", ["name", "country", "lat, lon", "feature", "precision", "mentions"], places),
         ("Dates", ["text", "type", "value", "range", "precision"], times),
         ("Quotes", ["quote", "kind", "speaker"], quotes),
         ("Claims", ["claim", "claimant", "cue", "status", "events"], claims),
@@ -178,11 +194,20 @@ def _sections(doc: Document) -> list[tuple[str, Sequence[str], list[list[str]]]]
 
 
 def render_document(doc: Document) -> list[Any]:
-    """Renderables for ``rich.Console.print``: a header, a table per kind of record found,
-    one line naming the kinds not found, and the document's problems."""
+    """Renderables for ``rich.Console.print``: a header, what was found (events first), one
+    line naming the kinds not found, and the document's problems."""
     parts: list[Any] = [_header(doc)]
     missing = []
-    for title, columns, rows in _sections(doc):
+    tables = {title: (columns, rows) for title, columns, rows in _tables(doc)}
+    listings = {"Entities": _entities(doc), "Places": _places(doc)}
+    for title in ("Events", "Entities", "Places", "Dates", "Quotes", "Claims"):
+        if title in listings:
+            if listings[title]:
+                parts.append(_listing(title, listings[title]))
+            else:
+                missing.append(title.lower())
+            continue
+        columns, rows = tables[title]
         if rows:
             parts.append(_table(title, columns, rows))
         else:
