@@ -69,6 +69,10 @@ class ParseSettings(Section):
 class TimesSettings(Section):
     """``[times]``: temporal expressions (stage ``dateline.times.v1``)."""
 
+    # All-numeric dates whose first two numbers could both be the month (09/10/2017):
+    # read day first (9 October) instead of month first (September 10).
+    day_first: bool
+
 
 class PlacesSettings(Section):
     """``[places]``: toponyms, gazetteer and geolocation (stage ``dateline.places.v1``)."""
@@ -77,13 +81,21 @@ class PlacesSettings(Section):
 class ActorsSettings(Section):
     """``[actors]``: actor recognition, dictionary and coreference."""
 
+    # More actor dictionary files (TSV), read after the shipped ones (docs/actors.md).
+    extra_dictionaries: list[str]
+
 
 class QuotesSettings(Section):
     """``[quotes]``: direct and indirect quotes with their speakers."""
 
+    speaker_lookback_chars: int = Field(ge=0)
+
 
 class ClaimsSettings(Section):
     """``[claims]``: claims with claimant, cue and status."""
+
+    group_paragraphs: int = Field(ge=0)
+    response_paragraphs: int = Field(ge=0)
 
 
 class EventsSettings(Section):

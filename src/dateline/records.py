@@ -86,6 +86,12 @@ class Entity(Record):
     canonical: str | None = None
     actor_type: str | None = None
     country: str | None = None
+    # Added by the actors stage (the contract only gains fields): the CAMEO/PLOVER-style
+    # sector code (GOV, MIL, REB...), whether any mention names it (False: "gunmen", "a
+    # spokesman"), and the body a described person acts for ("Military Forces of Russia").
+    sector: str | None = None
+    named: bool = True
+    affiliation: str | None = None
     mentions: list[Span] = Field(min_length=1)
 
 
@@ -104,6 +110,14 @@ class Place(Record):
     mentions: list[Span] = Field(min_length=1)
 
 
+class TimeRange(Record):
+    """The stretch a range written with two ends covers ("from 2014 to 2016")."""
+
+    earliest: str | None = None
+    latest: str | None = None
+    evidence: list[Span] = Field(min_length=1)
+
+
 class Time(Record):
     """A temporal expression with its TIMEX3 value, resolved against the publication date."""
 
@@ -114,6 +128,13 @@ class Time(Record):
     latest: str | None = None
     precision: Precision = "unknown"
     evidence: list[Span] = Field(min_length=1)
+    # TIMEX3 mod: START, MID, END (early/mid/late), APPROX, LESS_THAN, MORE_THAN, ...
+    mod: str | None = None
+    # What a relative value was resolved against: the publication date, a date in the
+    # dateline, or the date mentioned before it ("the next day"); null when absolute.
+    anchor: Literal["published", "dateline", "mention"] | None = None
+    # Both ends of a range carry the stretch it covers.
+    range: TimeRange | None = None
 
 
 class Role(Record):
@@ -204,6 +225,9 @@ class Quote(Record):
     id: str
     kind: Literal["direct", "partial", "indirect"]
     speaker: Source | None = None
+    # The reporting words ("said", "told", "according to"); null for a quotation that
+    # continues the previous speaker's.
+    cue: Span | None = None
     evidence: list[Span] = Field(min_length=1)
 
 
@@ -215,6 +239,8 @@ class Claim(Record):
     cue: Span | None = None
     status: ClaimStatus
     event_ids: list[str] = Field(default_factory=list)
+    # The time of the statement itself ("The Times reported in April that ..."): a Time id.
+    time_id: str | None = None
     evidence: list[Span] = Field(min_length=1)
 
 

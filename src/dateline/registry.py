@@ -32,7 +32,11 @@ BUILTIN_MODULES = (
     "dateline.ingest.language",
     "dateline.nlp.parse",
     "dateline.nlp.entities",
+    "dateline.nlp.actors",
     "dateline.nlp.places",
+    "dateline.nlp.times",
+    "dateline.nlp.quotes",
+    "dateline.nlp.claims",
 )
 
 

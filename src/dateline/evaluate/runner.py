@@ -13,8 +13,10 @@ from typing import Any, Protocol
 from ..document import Document, InputFormat
 from ..errors import ConfigError
 from ..ingest.sniff import sniff_format
+from .attribution import AttributionScorer
 from .base import SPLITS, EvalInput, Scorer
 from .case2021 import Case2021Scorer
+from .coreference import CoreferenceScorer
 from .geo import geo_scorers
 from .metrics import ScoreResult
 from .muc4 import MUC4Scorer
@@ -37,8 +39,10 @@ SCORERS: list[Scorer] = [
     TE3Scorer(),
     *geo_scorers(),
     SeedScorer(),
+    AttributionScorer(),
     MUC4Scorer(),
     WikiEventsScorer(),
+    CoreferenceScorer(),
     PetrarchScorer(),
     PloverScorer(),
     Case2021Scorer(),

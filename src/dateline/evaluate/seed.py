@@ -24,8 +24,9 @@ from typing import Any, ClassVar, get_args
 from ..records import Certainty, ClaimStatus
 from .base import EvalInput, Scorer
 from .geo import haversine_km
-from .mappings import evidence_text, flat_span
+from .mappings import evidence_text
 from .metrics import ErrorCase, Metric, ScoreResult
+from .referents import referent_checks
 
 TOWN_KM = 25.0
 REGION_KM = 150.0
@@ -199,6 +200,8 @@ class Checklist:
         self.check_places()
         self.check_named("actors", "canonical")
         self.check_named("people", "name")
+        self.check_referents("actors", "canonical")
+        self.check_referents("people", "name")
         self.check_events()
         self.check_quotes()
         self.check_claims()
@@ -267,7 +270,19 @@ class Checklist:
 
     # times ---------------------------------------------------------------------------
     def check_times(self) -> None:
-        times = [f for t in self.pred.get("times") or [] if (f := flat_span(t)) is not None]
+        # Every evidence span, the captions' included: the reading dates photo captions too.
+        times = [
+            {
+                **t,
+                "start": s["start"],
+                "end": s["end"],
+                "text": s["text"],
+                "caption": s.get("caption"),
+            }
+            for t in self.pred.get("times") or []
+            for s in t.get("evidence") or []
+            if isinstance(s, dict)
+        ]
         for item in self.gold.get("temporal_expressions") or []:
             expected = day_range(item.get("value"))
             label = f"{item['text']!r} = {item.get('value')}"
@@ -279,7 +294,7 @@ class Checklist:
                     norm(t.get("text")) in norm(item["text"])
                     or norm(item["text"]) in norm(t.get("text"))
                 )
-                and (not window or _overlaps([t], window))
+                and (not window or (t["caption"] is None and _overlaps([t], window)))
             ]
             if not candidates:
                 self.add("times", label, False, "no predicted time with this text")
@@ -364,6 +379,13 @@ class Checklist:
                 bool(hit),
                 f"found as {hit[0]!r}" if hit else "no entity or role with this name",
             )
+
+    def check_referents(self, section: str, key: str) -> None:
+        """Every mention on the right referent; canonical, type and country (referents.py)."""
+        for item, passed, reason in referent_checks(
+            self.gold, self.pred, section, key, loose_match
+        ):
+            self.add(section, item, passed, reason)
 
     # events --------------------------------------------------------------------------
     def check_events(self) -> None:
