@@ -425,6 +425,12 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=20260601)
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (else a temp dir)")
+    parser.add_argument(
+        "--python",
+        default=sys.executable,
+        metavar="PATH",
+        help="the interpreter whose dateline is run (another checkout's .venv/bin/python)",
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
 
@@ -435,7 +441,7 @@ def main() -> int:
     inputs = generate(work / "inputs", args.count, args.big, rng)
     out = work / "out.jsonl"
     partial = work / "out.jsonl.partial"
-    command = [sys.executable, "-m", "dateline", "extract", str(inputs.folder)]
+    command = [args.python, "-m", "dateline", "extract", str(inputs.folder)]
     command += [
         "--workers",
         str(args.workers),

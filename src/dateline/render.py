@@ -50,8 +50,8 @@ def _coordinates(lat: float | None, lon: float | None) -> str:
 
 
 def _range(earliest: str | None, latest: str | None) -> str:
-    if earliest is None and latest is None:
-        return EMPTY
+    if (earliest is None and latest is None) or earliest == latest:
+        return EMPTY  # nothing, or a single day that ``value`` already says
     return f"{earliest or '…'} – {latest or '…'}"
 
 
