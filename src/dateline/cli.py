@@ -714,6 +714,67 @@ def stages_(config_path: str | None) -> None:
         click.echo(f"{mark}  {name:<24} {info.doc}")
 
 
+# -- gazetteer --------------------------------------------------------------------------------
+@cli.group()
+def gazetteer() -> None:
+    """Build or query the offline gazetteer index (GeoNames data, CC BY 4.0)."""
+
+
+@gazetteer.command("build")
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    help="Where to write the index (default: inside the package, or $DATELINE_GAZETTEER).",
+)
+def gazetteer_build(output: str | None) -> None:
+    """Build the index from the installed packages (make setup runs this once)."""
+    from .gazetteer.build import build
+    from .gazetteer.index import default_path
+
+    target = Path(output) if output else default_path()
+    try:
+        counts = build(target)
+    except (OSError, ValueError, ImportError) as exc:
+        _fail(f"{target}: cannot build the gazetteer: {exc}")
+        sys.exit(1)
+    summary = ", ".join(f"{n:,} {kind}" for kind, n in counts.items())
+    click.echo(f"{target}: {summary}", err=True)
+
+
+@gazetteer.command("lookup")
+@click.argument("names", nargs=-1, required=True)
+@click.option("--limit", type=int, default=5, show_default=True, help="Candidates per name.")
+def gazetteer_lookup(names: tuple[str, ...], limit: int) -> None:
+    """Show the records a name may refer to, as the resolver ranks them without context."""
+    from .config import load_config
+    from .gazetteer.index import open_gazetteer
+    from .gazetteer.rank import Mention, Resolver
+
+    try:
+        resolver = Resolver(open_gazetteer(), load_config().places.weights)
+    except DatelineError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    for name in names:
+        ranked = resolver.rank(Mention(0, len(name), name), None)
+        click.echo(f"{name}: {len(ranked)} candidate(s)")
+        for score, cand in ranked[:limit]:
+            where = ", ".join(x for x in (cand.admin1, cand.country) if x)
+            click.echo(
+                f"  {score:6.2f}  {cand.name} ({where}) {cand.feature} "
+                f"{cand.lat:.4f},{cand.lon:.4f} pop {cand.population:,}"
+            )
+
+
+# The corpus store's commands live with the store (src/dateline/store/cli.py).
+from .store import cli as store_cli  # noqa: E402
+
+cli.add_command(store_cli.ingest)
+cli.add_command(store_cli.events)
+cli.add_command(store_cli.runs)
+
+
 def main() -> None:
     """Entry point of the ``dateline`` script."""
     try:

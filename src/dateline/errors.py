@@ -8,6 +8,8 @@ Exception tree::
     ├── PipelineError             stages in an impossible order, unknown stage names
     ├── InputError                one input cannot be read (empty, binary, too large, ...)
     ├── OutputError               the output cannot be written where the user asked
+    ├── StoreError                a store cannot be opened, written or queried
+    ├── GazetteerError            the gazetteer index is missing or unreadable
     └── MissingExtraError         an optional extra is needed but not installed
 
 An ``InputError`` stops only its own document: batch runners catch it, report one line and
@@ -65,6 +67,14 @@ class PipelineError(DatelineError):
 
 class OutputError(DatelineError):
     """The output file cannot be written (a folder, a missing or read-only place)."""
+
+
+class StoreError(DatelineError):
+    """A store cannot be opened, written or queried; the message names it and what to do."""
+
+
+class GazetteerError(DatelineError):
+    """The gazetteer index is missing, unreadable or of another format: rebuild it."""
 
 
 class MissingExtraError(DatelineError):
