@@ -72,6 +72,7 @@ def test_without_verbose_nothing_is_logged(runner):
         ["extract", "{sample}", "--no-such-option"],  # an unknown option
         ["extract", "{sample}", "--config", "{missing}"],  # a library error
         ["eval", "--data", "{missing}"],  # a command's own check
+        ["runs", "--db", "{missing}/none.db"],  # a store command's own error
         ["no-such-command"],
     ],
 )
@@ -145,7 +146,10 @@ def test_shared_options_read_the_same_everywhere():
         (option,) = [p for p in cli.commands[command].params if p.name == name]
         return option.help, option.opts
 
-    for command in ("extract", "eval", "bench", "stages"):
+    for command in ("extract", "eval", "bench", "stages", "ingest", "events", "runs"):
         assert help_of(command, "config_path") == help_of("extract", "config_path")
         assert help_of(command, "verbose") == help_of("extract", "verbose")
-    assert help_of("bench", "workers") == help_of("extract", "workers")
+    for command in ("bench", "eval", "ingest"):
+        assert help_of(command, "workers") == help_of("extract", "workers")
+    for name in ("published", "no_clean", "progress"):
+        assert help_of("ingest", name) == help_of("extract", name)

@@ -8,17 +8,16 @@ to stdout (or ``-o FILE``); progress, logs and messages go to stderr, every erro
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import IO, Any, TypeVar
+from typing import IO, Any
 
 import click
 
@@ -26,10 +25,16 @@ from . import __version__
 from .config import Config, load_config
 from .document import Document
 from .errors import DatelineError
+from .options import (
+    config_option,
+    input_options,
+    progress_option,
+    show_progress,
+    verbose_option,
+    workers_option,
+)
 
 log = logging.getLogger("dateline.cli")
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 # -- one form of error --------------------------------------------------------------------------
@@ -82,6 +87,11 @@ class _Group(click.Group):
             raise
         except click.UsageError as exc:
             raise _usage_error(exc) from exc
+        except CliError:
+            raise
+        except click.ClickException as exc:  # a command's own: shown in the one form too
+            kind = CliUsageError if exc.exit_code == 2 else CliError
+            raise kind(exc.format_message()) from exc
         except DatelineError as exc:
             raise CliError(str(exc)) from exc
         except KeyboardInterrupt:
@@ -94,103 +104,6 @@ def _fail(message: str) -> None:
 
 def _warn(message: str) -> None:
     click.echo(f"dateline: warning: {message}", err=True)
-
-
-# -- logging ------------------------------------------------------------------------------------
-class _StderrHandler(logging.Handler):
-    """Log lines on whatever stderr is at the time (a progress bar prints them above itself)."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            click.echo(self.format(record), err=True)
-        except Exception:  # pragma: no cover - logging must never break a run
-            self.handleError(record)
-
-
-def _set_verbosity(ctx: click.Context, param: click.Parameter, value: int) -> int:
-    """``-v`` on the group or on a command (or both): the highest wins."""
-    root = ctx.find_root()
-    level = max(root.meta.get("dateline.verbose", 0), value)
-    root.meta["dateline.verbose"] = level
-    if level:
-        logger = logging.getLogger("dateline")
-        if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
-            handler = _StderrHandler()
-            handler.setFormatter(
-                logging.Formatter("dateline: %(levelname)s: %(name)s: %(message)s")
-            )
-            logger.addHandler(handler)
-            previous = logger.level
-
-            def restore() -> None:
-                logger.removeHandler(handler)
-                logger.setLevel(previous)
-
-            root.call_on_close(restore)
-        logger.setLevel(logging.DEBUG if level > 1 else logging.INFO)
-    return value
-
-
-# -- options several commands share (declared once) ---------------------------------------------
-def verbose_option(func: F) -> F:
-    return click.option(
-        "-v",
-        "--verbose",
-        count=True,
-        expose_value=False,
-        is_eager=True,
-        callback=_set_verbosity,
-        help="Log what happens to stderr (-vv: more); before or after the command.",
-    )(func)
-
-
-def config_option(func: F) -> F:
-    return click.option(
-        "--config", "config_path", metavar="FILE", help="A TOML file overriding the defaults."
-    )(func)
-
-
-def workers_option(func: F) -> F:
-    return click.option(
-        "--workers",
-        type=click.IntRange(min=1),
-        default=1,
-        show_default=True,
-        help="Processes to run the pipeline in; output order stays the input order.",
-    )(func)
-
-
-def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
-
-
-def input_options(func: F) -> F:
-    """How inputs are read: --published and --no-clean (extract, and the coming ingest)."""
-    func = click.option(
-        "--no-clean",
-        is_flag=True,
-        help="Use the text exactly as given (no boilerplate removal).",
-    )(func)
-    return click.option(
-        "--published",
-        callback=_date_option,
-        metavar="YYYY-MM-DD",
-        help="Publication date; overrides what the text says.",
-    )(func)
-
-
-def progress_option(func: F) -> F:
-    return click.option(
-        "--progress/--no-progress",
-        default=None,
-        help="Progress bar on stderr once there is more than one document "
-        "[default: on a terminal, unless -v].",
-    )(func)
 
 
 def _load_config(path: str | None) -> Config:
@@ -277,11 +190,7 @@ class _Progress:
 @contextmanager
 def _progress(enabled: bool | None, label: str = "extracting") -> Iterator[_Progress]:
     """A progress reporter; ``enabled`` None means only when stderr is a terminal (and no -v)."""
-    if enabled is None:
-        enabled = sys.stderr.isatty() and not logging.getLogger("dateline").isEnabledFor(
-            logging.INFO
-        )
-    reporter = _Progress(enabled, label)
+    reporter = _Progress(show_progress(enabled), label)
     try:
         yield reporter
     finally:
