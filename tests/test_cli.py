@@ -56,9 +56,18 @@ def test_extract_json_of_several_documents_is_an_array(runner, tmp_path):
 def test_extract_table_lists_what_was_found_and_names_what_was_not(runner):
     result = runner.invoke(cli, ["extract", str(SAMPLE), "--format", "table"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.index("Entities (") < result.stdout.index("Places (")
-    (missing,) = [line for line in result.stdout.splitlines() if line.startswith("not found:")]
-    assert "events" in missing
+    (data,) = json.loads(runner.invoke(cli, ["extract", str(SAMPLE), "--format", "json"]).stdout)
+    titles = {"events": "Events", "entities": "Entities", "places": "Places", "times": "Dates"}
+    titles.update(quotes="Quotes", claims="Claims")
+    found = [titles[key] for key in titles if data[key]]
+    missing = [titles[key].lower() for key in titles if not data[key]]
+    assert [f"{title} ({len(data[key])})" in result.stdout for key, title in titles.items()] == [
+        bool(data[key]) for key in titles
+    ]
+    positions = [result.stdout.index(f"{title} (") for title in found]
+    assert positions == sorted(positions)
+    not_found = [line for line in result.stdout.splitlines() if line.startswith("not found:")]
+    assert not_found == ([f"not found: {', '.join(missing)}"] if missing else [])
 
 
 def test_output_file_is_written(runner, tmp_path):
