@@ -20,7 +20,13 @@ from .document import Document
 from .records import Count, Span
 
 EMPTY = "-"
-QUOTE_WIDTH = 60
+QUOTE_WIDTH = 50
+NAME_WIDTH = 24
+# Columns whose values are codes, dates or figures: never folded inside a value.
+CODES = frozenset(
+    {"type", "when", "killed", "injured", "certainty", "value", "range", "precision", "kind"}
+    | {"status"}
+)
 
 
 def _count(count: Count | None) -> str:
@@ -39,6 +45,13 @@ def _quote(span: Span | None, width: int = QUOTE_WIDTH) -> str:
     text = " ".join(span.text.split())
     text = text if len(text) <= width else text[: width - 1] + "…"
     return text if span.caption is None else f"{text} [caption {span.caption}]"
+
+
+def _name(value: str | None, width: int = NAME_WIDTH) -> str:
+    if not value:
+        return EMPTY
+    text = " ".join(value.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _value(value: object) -> str:
@@ -65,10 +78,12 @@ def _table(title: str, columns: Sequence[str], rows: list[list[str]]) -> Table:
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
+        collapse_padding=True,
         expand=False,
     )
     for i in keep:
-        table.add_column(columns[i], overflow="fold")
+        # Codes, dates and figures stay whole; names and quoted words wrap between words.
+        table.add_column(columns[i], no_wrap=columns[i] in CODES, overflow="fold")
     for row in rows:
         table.add_row(*(row[i] for i in keep))
     return table
@@ -134,15 +149,16 @@ Section = tuple[str, Sequence[str], list[list[str]]]
 def _tables(doc: Document) -> list[Section]:
     events = [
         [
-            event.plover + (f"/{event.mode}" if event.mode else ""),
-            _quote(event.trigger, 30),
-            event.actor1.name if event.actor1 else EMPTY,
-            event.actor2.name if event.actor2 else EMPTY,
-            event.location.name if event.location else EMPTY,
+            event.plover
+            + (f"/{event.mode}" if event.mode else "")
+            + f" «{_quote(event.trigger, 20)}»",
+            _name(event.actor1.name if event.actor1 else None),
+            _name(event.actor2.name if event.actor2 else None),
+            _name(event.location.name if event.location else None),
             event.date.value if event.date else EMPTY,
             _count(event.fatalities),
             _count(event.injured),
-            event.source.name if event.source else EMPTY,
+            _name(event.source.name if event.source else None),
             event.certainty,
         ]
         for event in doc.events
@@ -158,12 +174,13 @@ def _tables(doc: Document) -> list[Section]:
         for t in doc.times
     ]
     quotes = [
-        [_quote(q.evidence[0]), q.kind, q.speaker.name if q.speaker else EMPTY] for q in doc.quotes
+        [_quote(q.evidence[0]), q.kind, _name(q.speaker.name if q.speaker else None)]
+        for q in doc.quotes
     ]
     claims = [
         [
             _quote(c.evidence[0]),
-            c.claimant.name if c.claimant else EMPTY,
+            _name(c.claimant.name if c.claimant else None),
             _quote(c.cue, 20),
             c.status,
             ", ".join(c.event_ids) or EMPTY,
@@ -174,8 +191,7 @@ def _tables(doc: Document) -> list[Section]:
         (
             "Events",
             [
-                "type",
-                "trigger",
+                "event «trigger»",
                 "actor1",
                 "actor2",
                 "where",
