@@ -25,6 +25,7 @@ from ..document import Document
 from ..errors import PipelineError
 from ..records import Time, TimeRange, assign_ids
 from ..registry import Stage, stages
+from ..spanindex import SpanIndex
 from .timecheck import EXTENSION, TIMES, words_before
 from .timenorm import Resolved, Resolver
 from .timex import Expression, Grammar, normal_form
@@ -328,14 +329,14 @@ def times_in(doc: Document, start: int, end: int) -> list[Time]:
     The function the event stage calls to date an event from the expressions of its
     sentence; the two ends of a range both come, each with the ``range`` they share.
     """
-    found = [
+    index = doc.memo(
+        "times.first", doc.times, lambda: SpanIndex((time.evidence[0], time) for time in doc.times)
+    )
+    return [
         time
-        for time in doc.times
-        if time.evidence[0].caption is None
-        and start <= time.evidence[0].start
-        and time.evidence[0].end <= end
+        for span, time in index.overlapping(start, end)
+        if start <= span.start and span.end <= end
     ]
-    return sorted(found, key=lambda time: time.evidence[0].start)
 
 
 @stages.register("dateline.times.v1", requires=["sdoc"], assigns=["times"], english_only=True)
