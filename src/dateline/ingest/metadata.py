@@ -30,7 +30,7 @@ _DASH = r"(?:\s+--?\s+|\s*--\s*|\s*[—–]\s*)"
 
 _DATELINE_AGENCY = re.compile(
     rf"(?P<places>{_ANY_PLACE}(?:\s*/\s*{_ANY_PLACE})*){_REGION}{_DATE}"
-    rf"\s*\((?P<agency>[^()\n]{{1,40}})\){_DASH}"
+    rf"\s*\((?P<agency>[^()\n]{{1,40}})\)(?:{_DASH}|\s*:\s+)"
 )
 _DATELINE_CAPS = re.compile(
     rf"(?P<places>{_UP_PLACE}(?:\s*/\s*{_UP_PLACE})*){_REGION}{_DATE}(?:{_DASH}|\s*:\s+)(?=\S)"
