@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from importlib import metadata
-from itertools import islice
 
 from . import __version__
 from .config import Config, config_hash, load_config
@@ -24,10 +23,28 @@ log = logging.getLogger(__name__)
 INPUT_FIELDS = ("raw", "source", "id")
 
 
-def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    """Lists of up to ``size`` items, in order."""
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
+def batched(
+    items: Iterable[Document], size: int, max_chars: int | None = None
+) -> Iterator[list[Document]]:
+    """Lists of up to ``size`` items, in order.
+
+    With ``max_chars`` a list also ends before its texts (or raw inputs, before cleaning)
+    would pass that many characters, so that 32 long articles are never in memory at once
+    (a document longer than that goes alone).
+    """
+    batch: list[Document] = []
+    chars = 0
+    for item in items:
+        length = len(item.text or item.raw)
+        if batch and max_chars is not None and chars + length > max_chars:
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += length
+        if len(batch) >= size:
+            yield batch
+            batch, chars = [], 0
+    if batch:
         yield batch
 
 
@@ -123,7 +140,7 @@ class Pipeline:
             for doc in docs:
                 yield self._apply(info, stage, doc)
             return
-        for batch in batched(docs, self.batch_size):
+        for batch in batched(docs, self.batch_size, self.config.parse.max_chunk_chars):
             active = [doc for doc in batch if self._should_run(info, doc)]
             try:
                 for _ in pipe(active):

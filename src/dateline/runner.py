@@ -60,9 +60,12 @@ def _wait_ready() -> int:
 
 def _run_chunk(docs: list[Document]) -> list[Document]:
     assert _worker_pipeline is not None
-    out = list(_worker_pipeline.pipe(docs))
-    for doc in out:
+    out = []
+    for doc in _worker_pipeline.pipe(docs):
+        # At once: the spaCy Docs of a whole chunk of long articles would not fit in memory.
         doc.sdoc = None
+        doc.caption_sdocs = []
+        out.append(doc)
     return out
 
 
@@ -143,7 +146,7 @@ class ParallelPipeline:
         pending: deque[Future[list[Document]]] = deque()
         limit = 2 * self.workers
         try:
-            for chunk in batched(docs, self.chunk_size):
+            for chunk in batched(docs, self.chunk_size, self.config.parse.max_chunk_chars):
                 pending.append(self._pool.submit(_run_chunk, chunk))
                 if len(pending) >= limit:
                     yield from pending.popleft().result()

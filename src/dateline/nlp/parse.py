@@ -1,10 +1,16 @@
 """Stage ``dateline.parse.v1``: run the spaCy pipeline over the clean text.
 
-spaCy's parser and tagger need about 1 GB of memory per 100,000 characters and refuse texts
-over ``nlp.max_length``. A long article (up to the input limit of several megabytes) is
-therefore parsed in pieces cut at line breaks (else at a sentence end, else at a space),
-and the pieces are joined back into one Doc whose text is exactly ``doc.text``, so every
-offset still holds.
+spaCy refuses texts over ``nlp.max_length`` and its memory grows with the text it is given
+at once. A long article (up to the input limit of several megabytes) is therefore parsed in
+pieces cut at line breaks (else at a sentence end, else at a space), at most
+``max_chunk_chars`` characters go to spaCy at once, and the pieces are joined back into one
+Doc whose text is exactly ``doc.text``, so every offset still holds.
+
+Each Doc's ``tensor`` (the tok2vec output, 96 floats a token: a third of a parsed Doc's
+memory) is dropped as soon as spaCy has run: no dateline stage reads it once the tagger,
+parser and recogniser have, and a 5 MB article kept it twice over while its pieces were
+joined (issue #7). ``[parse] keep_tensor = true`` keeps it for plugins that need it
+(``Token.similarity`` without word vectors).
 """
 
 from __future__ import annotations
@@ -49,11 +55,16 @@ class Parse:
         self.nlp = load_model(config.model.name, tuple(config.parse.components))
         self.batch_size = config.parse.batch_size
         self.max_chars = config.parse.max_chunk_chars
+        self.keep_tensor = config.parse.keep_tensor
 
     def _join(self, parts: list[Any]) -> Any:
         from spacy.tokens import Doc
 
-        return parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        if len(parts) == 1:
+            return parts[0]
+        exclude = () if self.keep_tensor else ("tensor",)
+        # spaCy's stub lacks the ``exclude`` argument the function has had since 3.2.
+        return Doc.from_docs(parts, ensure_whitespace=False, exclude=exclude)  # type: ignore[call-arg]
 
     def __call__(self, doc: Document) -> Document:
         for _ in self.pipe([doc]):
@@ -81,12 +92,21 @@ class Parse:
         size = 0
         for text in texts:
             if batch and (len(batch) >= self.batch_size or size + len(text) > self.max_chars):
-                yield from self.nlp.pipe(batch, batch_size=len(batch))
+                yield from self._run(batch)
                 batch, size = [], 0
             batch.append(text)
             size += len(text)
         if batch:
-            yield from self.nlp.pipe(batch, batch_size=len(batch))
+            yield from self._run(batch)
+
+    def _run(self, batch: list[str]) -> Iterator[Any]:
+        import numpy
+
+        for sdoc in self.nlp.pipe(batch, batch_size=len(batch)):
+            if not self.keep_tensor:
+                # What spaCy gives a Doc that never had one (a view would keep the memory).
+                sdoc.tensor = numpy.zeros((0,), dtype="float32")
+            yield sdoc
 
 
 @stages.register("dateline.parse.v1", requires=["text"], assigns=["sdoc"], english_only=True)
