@@ -117,10 +117,14 @@ def cli(verbose: int) -> None:
     "--published",
     callback=_date_option,
     metavar="YYYY-MM-DD",
-    help="Publication date; overrides what the text says.",
+    help="Publication date of every input: overrides the date the text gives, not a JSON "
+    'Lines record\'s own "published".',
 )
 @click.option(
-    "--no-clean", is_flag=True, help="Use the text exactly as given (no boilerplate removal)."
+    "--no-clean",
+    is_flag=True,
+    help="Use the text exactly as given (no boilerplate removal); the headline, dates, "
+    "dateline and agencies are still read from it.",
 )
 @click.option(
     "-o",

@@ -15,6 +15,7 @@ from . import __version__
 from .config import Config, config_hash, load_config
 from .document import Document, ModelInfo, Provenance
 from .errors import InputError, PipelineError, message
+from .ingest.article import as_document
 from .registry import Stage, StageInfo, stages
 
 log = logging.getLogger(__name__)
@@ -118,16 +119,22 @@ class Pipeline:
             _ran(doc, info)
         return doc
 
-    def __call__(self, doc: Document) -> Document:
-        """Run every stage over one document."""
-        self._start(doc)
+    def __call__(self, doc: Document | str | bytes) -> Document:
+        """Run every stage over one document (an article as str or bytes is read first)."""
+        doc = self._start(as_document(doc, config=self.config))
         for info, stage in zip(self.infos, self.stages, strict=True):
             self._apply(info, stage, doc)
         return doc
 
-    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        """Run every stage over a stream of documents, in batches where a stage is faster so."""
-        stream: Iterable[Document] = (self._start(doc) for doc in docs)
+    def pipe(self, docs: Iterable[Document | str | bytes]) -> Iterator[Document]:
+        """Run every stage over a stream of documents, in batches where a stage is faster so.
+
+        Articles given as str or bytes are read as ``dateline.extract`` reads them; one that
+        cannot be read comes out failed (``doc.failed``), and the stream goes on.
+        """
+        stream: Iterable[Document] = (
+            self._start(as_document(doc, config=self.config)) for doc in docs
+        )
         for info, stage in zip(self.infos, self.stages, strict=True):
             stream = self._pipe_stage(info, stage, stream)
         yield from stream

@@ -8,19 +8,18 @@ corpora carrying gold annotations beside the text read as they are.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..config import Config
 from ..document import Document, InputFormat
 from ..errors import InputError
+from .article import document_from
 from .decode import limits
+from .metadata import is_day
 
 SUFFIXES = frozenset({".jsonl", ".ndjson"})
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FIELDS: dict[str, type] = {"id": str, "text": str, "html": str, "url": str, "published": str}
 
 
@@ -59,7 +58,7 @@ def read_jsonl(
         try:
             if len(line) > max_bytes:
                 raise InputError(where, "too_large", size=len(line), limit=max_bytes)
-            yield _document(line, number, source, published=published, clean=clean)
+            yield _document(line, number, source, published=published, clean=clean, config=config)
         except InputError as exc:
             doc = Document.from_input("", source=where, raw_bytes=line)
             doc.fail(exc)
@@ -67,7 +66,13 @@ def read_jsonl(
 
 
 def _document(
-    line: bytes, number: int, source: str, *, published: str | None, clean: bool
+    line: bytes,
+    number: int,
+    source: str,
+    *,
+    published: str | None,
+    clean: bool,
+    config: Config | None,
 ) -> Document:
     where = f"{source}:{number}"
 
@@ -92,7 +97,7 @@ def _document(
     if line_clean is not None and not isinstance(line_clean, bool):
         raise bad(f'"clean" must be true or false, not {json.dumps(line_clean)}')
     day = record.get("published")
-    if day is not None and not _is_day(day):
+    if day is not None and not is_day(day):
         raise bad(f'"published" must be a date as YYYY-MM-DD, not {day!r}')
     text, html = record.get("text"), record.get("html")
     if text is None and html is None:
@@ -101,9 +106,11 @@ def _document(
     raw = str(text if text is not None else html)
     fmt: InputFormat = "text" if text is not None else "html"
     given_id = record.get("id") or None
-    return Document.from_input(
+    # The text goes through the checks a file's text does (binary content, NUL, emptiness).
+    return document_from(
         raw,
         source=f"{source}#{given_id}" if given_id else where,
+        config=config,
         id=given_id,
         input_format=fmt,
         clean=clean if line_clean is None else line_clean,
@@ -111,13 +118,3 @@ def _document(
         url=record.get("url"),
         raw_bytes=line,
     )
-
-
-def _is_day(value: str) -> bool:
-    if not _DAY.fullmatch(value):
-        return False
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True

@@ -207,6 +207,20 @@ _EARLY = dt.datetime(2000, 1, 1)
 _LATE = dt.datetime(2001, 2, 2)
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def is_day(value: str) -> bool:
+    """Whether ``value`` is a real calendar day written as YYYY-MM-DD."""
+    if not _ISO_DAY.fullmatch(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def parse_date(text: str) -> str | None:
     """``text`` as an ISO day if it names a full date with a year, else None."""
     text = text.strip()
