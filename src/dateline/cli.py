@@ -353,7 +353,25 @@ _WRITERS: dict[str, Callable[[IO[str]], Any]] = {
 @click.option("--only", multiple=True, metavar="NAME", help="Run only these scorers (repeatable).")
 @click.option("--split", type=click.Choice(["dev", "test"]), default="test", show_default=True)
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "scorecard"]),
+    default="table",
+    show_default=True,
+    help="scorecard: the committed machine-readable scorecard (docs/scorecard.json).",
+)
+@click.option(
+    "--check",
+    "check_path",
+    metavar="SCORECARD",
+    help="Fail, with a table of what differs, unless every number equals this scorecard's.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes to run the pipeline in (the same numbers, sooner).",
 )
 @click.option(
     "--errors",
@@ -379,23 +397,40 @@ def eval_(
     only: tuple[str, ...],
     split: str,
     fmt: str,
+    check_path: str | None,
+    workers: int,
     n_errors: int,
     limit: int | None,
     output: str | None,
     config_path: str | None,
 ) -> None:
     """Score every component against the public gold corpora under --data."""
+    from contextlib import nullcontext
+
     from rich.console import Console
 
     from .evaluate.report import render, to_json
     from .evaluate.runner import run_eval
+    from .evaluate.scorecard import build, dumps, load
     from .pipeline import Pipeline
+    from .runner import ParallelPipeline
 
     if not data_dir.exists():
         raise click.ClickException(f"{data_dir}: no such folder; give the folder that holds eval/")
+    committed = None
+    if check_path is not None:
+        try:
+            committed = load(check_path)
+        except (OSError, ValueError) as exc:
+            raise click.ClickException(f"{check_path}: cannot read the scorecard: {exc}") from exc
     try:
-        pipeline = Pipeline(_load_config(config_path))
-        with _progress(None, label="scoring") as reporter:
+        config = _load_config(config_path)
+        runner = (
+            ParallelPipeline(config, workers=workers)
+            if workers > 1
+            else nullcontext(Pipeline(config))
+        )
+        with runner as pipeline, _progress(None, label="scoring") as reporter:
             results, notes = run_eval(
                 data_dir,
                 only=list(only) or None,
@@ -406,15 +441,46 @@ def eval_(
             )
     except DatelineError as exc:
         raise click.ClickException(str(exc)) from exc
-    if fmt == "json" or output not in (None, "-"):  # the table on stdout lists them itself
+    if fmt != "table" or output not in (None, "-"):  # the table on stdout lists them itself
         for note in notes:
             click.echo(f"dateline eval: {note}", err=True)
+    if committed is not None:
+        _check_scorecard(committed, build(results, split=split), check_path or "", only)
+        return
     with _output(output) as out:
-        if fmt == "json":
+        if fmt == "scorecard":
+            out.write(dumps(build(results, split=split)))
+        elif fmt == "json":
             out.write(to_json(results, max_errors=n_errors) + "\n")
         else:
             console = Console(file=out, width=None if out.isatty() else 160)
             render(results, console, notes=notes, errors=n_errors)
+
+
+def _check_scorecard(
+    committed: dict[str, Any], now: dict[str, Any], path: str, only: tuple[str, ...]
+) -> None:
+    """Exit 1 with a table of every number that moved, unless none did."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .evaluate.scorecard import compare
+
+    differences = compare(committed, now, only=only)
+    if not differences:
+        click.echo(f"dateline eval: every number equals {path}", err=True)
+        return
+    table = Table(title=f"{len(differences)} number(s) differ from {path}")
+    for column in ("corpus", "metric", "committed", "now", "change"):
+        table.add_column(column)
+    for d in differences:
+        table.add_row(d.corpus, d.metric, str(d.committed), str(d.now), d.describe())
+    Console(stderr=True, width=120).print(table)
+    _fail(
+        f"the scores differ from {path}: if the change is meant, run `make scorecard` and "
+        "commit the new scorecard with it"
+    )
+    sys.exit(1)
 
 
 # -- bench ------------------------------------------------------------------------------------

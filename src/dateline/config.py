@@ -82,9 +82,14 @@ class ActorsSettings(Section):
 class QuotesSettings(Section):
     """``[quotes]``: direct and indirect quotes with their speakers."""
 
+    speaker_lookback_chars: int = Field(ge=0)
+
 
 class ClaimsSettings(Section):
     """``[claims]``: claims with claimant, cue and status."""
+
+    group_paragraphs: int = Field(ge=0)
+    response_paragraphs: int = Field(ge=0)
 
 
 class EventsSettings(Section):

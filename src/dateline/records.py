@@ -204,6 +204,9 @@ class Quote(Record):
     id: str
     kind: Literal["direct", "partial", "indirect"]
     speaker: Source | None = None
+    # The reporting words ("said", "told", "according to"); null for a quotation that
+    # continues the previous speaker's.
+    cue: Span | None = None
     evidence: list[Span] = Field(min_length=1)
 
 
@@ -215,6 +218,8 @@ class Claim(Record):
     cue: Span | None = None
     status: ClaimStatus
     event_ids: list[str] = Field(default_factory=list)
+    # The time of the statement itself ("The Times reported in April that ..."): a Time id.
+    time_id: str | None = None
     evidence: list[Span] = Field(min_length=1)
 
 

@@ -33,6 +33,8 @@ BUILTIN_MODULES = (
     "dateline.nlp.parse",
     "dateline.nlp.entities",
     "dateline.nlp.places",
+    "dateline.nlp.quotes",
+    "dateline.nlp.claims",
 )
 
 

@@ -16,6 +16,7 @@ The data folder is read where it is; nothing is copied.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections import Counter
@@ -35,11 +36,14 @@ from ..records import (
     Location,
     Named,
     Place,
+    Quote,
     Role,
     Source,
     Span,
     Time,
+    assign_ids,
 )
+from .attribution import AttributionDoc
 from .base import SPLITS, Scorer
 from .case2021 import Snippet
 from .geo import GeoScorer
@@ -514,11 +518,49 @@ def case2021_oracle(scorer: Scorer, gold: list[Snippet], path: Path, split: str)
     return oracle
 
 
+def _gold_source(text: str, name: str | None, start: int, end: int) -> Source | None:
+    # The gold names the speaker; its mention is not annotated: the quote stands in.
+    return None if name is None else Source(name=name, evidence=[Span.of(text, start, end)])
+
+
+def attribution_oracle(
+    scorer: Scorer, gold: list[AttributionDoc], path: Path, split: str
+) -> Oracle:
+    """Each gold quote and claim as a record with its span, kind, speaker and status."""
+    oracle = Oracle({})
+    for item in gold:
+        source = functools.partial(_gold_source, item.text)
+        quotes = [
+            Quote(
+                id="",
+                kind=q.kind,
+                speaker=source(q.who, q.start, q.end),
+                evidence=[Span.of(item.text, q.start, q.end)],
+            )
+            for q in item.quotes
+        ]
+        claims = [
+            Claim(
+                id="",
+                claimant=source(c.who, c.start, c.end),
+                status=c.status,
+                evidence=[Span.of(item.text, c.start, c.end)],
+            )
+            for c in item.claims
+        ]
+        assign_ids(quotes)
+        assign_ids(claims)
+        doc = Document(id=item.id, text=item.text, quotes=quotes, claims=claims)
+        oracle.predictions[item.id] = doc.to_dict()
+    return oracle
+
+
 # --- registry and command line --------------------------------------------------------------
 
 OracleFn = Callable[[Scorer, list[Any], Path, str], Oracle]
 
 ORACLES: dict[str, OracleFn] = {
+    "attribution": attribution_oracle,
     "te3": te3_oracle,
     "muc4": muc4_oracle,
     "wikievents": wikievents_oracle,

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from ..document import Document, InputFormat
 from ..errors import ConfigError
 from ..ingest.sniff import sniff_format
+from .attribution import AttributionScorer
 from .base import SPLITS, EvalInput, Scorer
 from .case2021 import Case2021Scorer
 from .geo import geo_scorers
@@ -37,6 +38,7 @@ SCORERS: list[Scorer] = [
     TE3Scorer(),
     *geo_scorers(),
     SeedScorer(),
+    AttributionScorer(),
     MUC4Scorer(),
     WikiEventsScorer(),
     PetrarchScorer(),

@@ -25,3 +25,11 @@ def find_places(sdoc: Any) -> Any:
     """Place-name mentions (GPE, LOC and FAC entities) as the span group ``dateline.places``."""
     sdoc.spans[PLACES] = [ent for ent in sdoc.ents if ent.label_ in PLACE_LABELS]
     return sdoc
+
+
+def _register_attribution() -> None:
+    """Import the modules whose components live beside their stages (quotes, claims)."""
+    from . import claims, quotes  # noqa: F401
+
+
+_register_attribution()
