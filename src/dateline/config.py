@@ -78,6 +78,9 @@ class PlacesSettings(Section):
 class ActorsSettings(Section):
     """``[actors]``: actor recognition, dictionary and coreference."""
 
+    # More actor dictionary files (TSV), read after the shipped ones (docs/actors.md).
+    extra_dictionaries: list[str]
+
 
 class QuotesSettings(Section):
     """``[quotes]``: direct and indirect quotes with their speakers."""

@@ -86,6 +86,12 @@ class Entity(Record):
     canonical: str | None = None
     actor_type: str | None = None
     country: str | None = None
+    # Added by the actors stage (the contract only gains fields): the CAMEO/PLOVER-style
+    # sector code (GOV, MIL, REB...), whether any mention names it (False: "gunmen", "a
+    # spokesman"), and the body a described person acts for ("Military Forces of Russia").
+    sector: str | None = None
+    named: bool = True
+    affiliation: str | None = None
     mentions: list[Span] = Field(min_length=1)
 
 

@@ -32,6 +32,7 @@ BUILTIN_MODULES = (
     "dateline.ingest.language",
     "dateline.nlp.parse",
     "dateline.nlp.entities",
+    "dateline.nlp.actors",
     "dateline.nlp.places",
     "dateline.nlp.quotes",
     "dateline.nlp.claims",

@@ -412,14 +412,30 @@ def test_templates_tied_on_slots_pair_by_key_slots(tmp_path):
     assert scores["location_accuracy"] == 1.0
 
 
-def test_actor_typed_as_people_is_perp_ind_despite_an_org_word(tmp_path):
-    # "armed" is an organisation word ("armed forces"), but actors typed as people are
-    # individuals: "armed youths" fills PerpInd.
+def test_actor_of_people_is_perp_ind_despite_an_org_word_and_type(tmp_path):
+    # "armed" is an organisation word ("armed forces") and rebel_groups an organised type, but
+    # an actor whose entity is people (PERSON) is an individual: "armed youths" fills PerpInd.
     gold = [{"id": "d1", "text": "x", "templates": [template(PerpInd=[["armed youths"]])]}]
-    youths = role("armed youths") | {"actor_type": "person"}
-    scores = run(tmp_path, gold, {"d1": {"events": [event(actor1=youths)]}})
+    youths = role("armed youths", "e1") | {"actor_type": "rebel_groups"}
+    people = [{"id": "e1", "label": "PERSON", "named": False}]
+    scores = run(tmp_path, gold, {"d1": {"events": [event(actor1=youths)], "entities": people}})
     assert scores["ree_f1_perp_ind"] == 1.0
     assert scores["tf_f1"] == 1.0
-    # Untyped, the name's words still decide.
-    scores = run(tmp_path, gold, {"d1": {"events": [event(actor1=role("armed youths"))]}})
+    # Without an entity, the organised actor type decides.
+    scores = run(tmp_path, gold, {"d1": {"events": [event(actor1=youths | {"entity_id": None})]}})
     assert scores["ree_f1_perp_ind"] == 0.0
+
+
+def test_victim_described_but_not_named_is_not_a_named_victim(tmp_path):  # issue 10
+    gold = [{"id": "d1", "text": "x", "templates": [template(Victim=[["ana ruiz"]])]}]
+    people = [
+        {"id": "e1", "label": "PERSON", "named": True},
+        {"id": "e2", "label": "PERSON", "named": False},
+    ]
+    named = event(actor2=role("ana ruiz", "e1"))
+    described = event(actor2=role("peasants", "e2"))
+    scores = run(tmp_path, gold, {"d1": {"events": [named], "entities": people}})
+    assert scores["ree_f1_victim"] == 1.0
+    # "peasants" would be a spurious victim if descriptions counted.
+    scores = run(tmp_path, gold, {"d1": {"events": [named, described], "entities": people}})
+    assert scores["ree_f1_victim"] == 1.0

@@ -158,13 +158,14 @@ def test_sections_by_hand():
     # document: headline, headline not repeated, published, language, dateline, agencies (fail),
     #   line 'Follow' absent, caption kept -> 7 of 8 (the un-quoted boilerplate note adds nothing)
     # times: 'on Tuesday' found as 'Tuesday' = 2020-05-05; 'last week' missing -> 1 of 2
-    # places, actors, events, quotes: 1 of 1 each; event details: 6 of 6; claims: 0 of 1
+    # places, events, quotes: 1 of 1 each; event details: 6 of 6; claims: 0 of 1
+    # actors: the name is found (1), but no entity has its mentions nor its entry (2 fail)
     # people: empty, no items
     assert sections(checklist(SEED, PRED)) == {
         "document": (7, 8),
         "times": (1, 2),
         "places": (1, 1),
-        "actors": (1, 1),
+        "actors": (1, 3),
         "events": (1, 1),
         "event details": (6, 6),
         "quotes": (1, 1),
@@ -175,12 +176,17 @@ def test_sections_by_hand():
 def test_score_overall_and_no_interval():
     result = SeedScorer().score([SEED], {"s1": PRED}, "dev")
     metrics = {m.name: m for m in result.metrics}
-    # 7+1+1+1+1+6+1+0 = 18 of 8+2+1+1+1+6+1+1 = 21
-    assert metrics["overall"].value == pytest.approx(18 / 21)
-    assert metrics["overall"].n == 21
+    # 7+1+1+1+1+6+1+0 = 18 of 8+2+1+3+1+6+1+1 = 23
+    assert metrics["overall"].value == pytest.approx(18 / 23)
+    assert metrics["overall"].n == 23
     assert metrics["overall"].low is None and metrics["overall"].high is None
     assert metrics["event_details"].value == 1.0  # the section "event details", snake_case
-    assert {e.kind for e in result.errors} == {"failed document", "failed times", "failed claims"}
+    assert {e.kind for e in result.errors} == {
+        "failed document",
+        "failed times",
+        "failed actors",
+        "failed claims",
+    }
 
 
 def test_nothing_predicted_passes_nothing():

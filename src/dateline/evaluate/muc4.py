@@ -315,24 +315,28 @@ def _is_org(
     rules: Mapping[str, Any],
     individual: Mapping[str, Any] | None = None,
 ) -> bool:
-    """Whether an actor fills PerpOrg: an organisation entity label or actor type says so; a
-    person label or type (``individual``) says not; only then do the name's words decide."""
+    """Whether an actor fills PerpOrg: a person label or type (``individual``) says not; then an
+    organisation entity label or an organised actor type says so; then the name's words."""
     label = labels.get(role.get("entity_id") or "")
-    if label in rules["entity_labels"] or role.get("actor_type") in rules["actor_types"]:
-        return True
     if individual is not None and (
         label in individual["entity_labels"] or role.get("actor_type") in individual["actor_types"]
     ):
         return False
+    if label in rules["entity_labels"] or role.get("actor_type") in rules["actor_types"]:
+        return True
     words = set(normalise(str(role.get("name") or "")).split())
     return bool(words & set(rules["name_words"]))
 
 
 def _is_named_victim(
-    role: Mapping[str, Any], labels: Mapping[str, str], rules: Mapping[str, Any]
+    role: Mapping[str, Any],
+    labels: Mapping[str, str],
+    rules: Mapping[str, Any],
+    unnamed: frozenset[str] = frozenset(),
 ) -> bool:
-    if role.get("entity_id") and labels.get(role["entity_id"]) in rules["entity_labels"]:
-        return True
+    entity_id = role.get("entity_id")
+    if entity_id and labels.get(entity_id) in rules["entity_labels"]:
+        return not (rules.get("named_only") and entity_id in unnamed)
     return role.get("actor_type") in rules["actor_types"]
 
 
@@ -340,6 +344,10 @@ def predicted_templates(doc: Mapping[str, Any] | None) -> list[Template]:
     """One template per predicted event whose type maps to a MUC-4 incident type."""
     maps = eval_maps()["muc4"]
     labels = entity_labels(doc)
+    # Entities no name names ("peasants", "a spokesman"): not a named victim.
+    unnamed = frozenset(
+        str(e.get("id")) for e in (doc or {}).get("entities") or [] if e.get("named") is False
+    )
     templates = []
     for event in scored_events(doc):
         incident = by_type_mode(maps["incident_type"], event.get("plover"), event.get("mode"))
@@ -351,7 +359,7 @@ def predicted_templates(doc: Mapping[str, Any] | None) -> list[Template]:
             key = "PerpOrg" if is_org else "PerpInd"
             found[key].append(strings_of(role))
         for role in roles(event, "2"):
-            if _is_named_victim(role, labels, maps["victim"]):
+            if _is_named_victim(role, labels, maps["victim"], unnamed):
                 found["Victim"].append(strings_of(role))
         found["Target"] = [strings_of(t) for t in event.get("targets") or []]
         found["Weapon"] = [strings_of(w) for w in event.get("weapons") or []]

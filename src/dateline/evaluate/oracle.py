@@ -31,6 +31,7 @@ from ..document import Document
 from ..records import (
     Claim,
     Count,
+    Entity,
     Event,
     EventDate,
     Location,
@@ -46,6 +47,7 @@ from ..records import (
 from .attribution import AttributionDoc
 from .base import SPLITS, Scorer
 from .case2021 import Snippet
+from .coreference import EntityDoc, GoldMention
 from .geo import GeoScorer
 from .mappings import by_type_mode, cameo_to_plover, eval_maps, iso2_to_iso3_table, normalise
 from .metrics import ScoreResult
@@ -87,6 +89,19 @@ class _Builder:
         self.times: list[Time] = []
         self.events: list[Event] = []
         self.claims: list[Claim] = []
+        self.entities: list[Entity] = []
+
+    def actor(self, name: str, label: str, evidence: list[Span], *, named: bool) -> Role:
+        """A Role linked to a new entity of ``label`` (named or only described)."""
+        entity = Entity(
+            id=f"ent{len(self.entities) + 1}",
+            label=label,
+            name=name,
+            named=named,
+            mentions=evidence,
+        )
+        self.entities.append(entity)
+        return Role(name=name, entity_id=entity.id, evidence=evidence)
 
     def span(self, start: int, end: int, expected: str | None = None) -> Span | None:
         """The span of ``text[start:end]``; None (counted) when it does not read ``expected``."""
@@ -129,6 +144,7 @@ class _Builder:
         doc = Document(
             id=self.id,
             text=self.text,
+            entities=self.entities,
             places=self.places,
             times=self.times,
             events=self.events,
@@ -229,8 +245,9 @@ def _muc_date(value: str, year: int | None, evidence: Span) -> EventDate | None:
 def muc4_oracle(scorer: Scorer, gold: list[MucDoc], path: Path, split: str) -> Oracle:
     """One ASSAULT event per expressible gold template, every slot filled from its spans.
 
-    PerpInd -> actor1/assoc_actor1 typed "person"; PerpOrg -> actors typed "organisation"; Victim -> actor2/assoc_actor2 typed
-    "person"; hum_tgt_description strings -> untyped actor2s (the victim-with-descriptions
+    PerpInd -> actor1/assoc_actor1 linked to a PERSON entity no name names; PerpOrg -> actors
+    linked to an ORG entity; Victim -> actor2/assoc_actor2 linked to a named PERSON entity;
+    hum_tgt_description strings -> actor2s without an entity (the victim-with-descriptions
     check); Target -> targets; Weapon -> weapons; the key slots -> date, location, fatalities.
     """
     maps = eval_maps()["muc4"]
@@ -273,17 +290,11 @@ def muc4_oracle(scorer: Scorer, gold: list[MucDoc], path: Path, split: str) -> O
                         oracle.gaps[f"muc4 {role} entity without a usable span"] += 1
                         continue
                     if role == "PerpInd":
-                        actors1.append(
-                            Role(name=strings[0], actor_type="person", evidence=evidence)
-                        )
+                        actors1.append(b.actor(strings[0], "PERSON", evidence, named=False))
                     elif role == "PerpOrg":
-                        actors1.append(
-                            Role(name=strings[0], actor_type="organisation", evidence=evidence)
-                        )
+                        actors1.append(b.actor(strings[0], "ORG", evidence, named=True))
                     elif role == "Victim":
-                        actors2.append(
-                            Role(name=strings[0], actor_type="person", evidence=evidence)
-                        )
+                        actors2.append(b.actor(strings[0], "PERSON", evidence, named=True))
                     else:
                         key = "targets" if role == "Target" else "weapons"
                         fields[key].append(Named(name=strings[0], evidence=evidence))
@@ -518,6 +529,35 @@ def case2021_oracle(scorer: Scorer, gold: list[Snippet], path: Path, split: str)
     return oracle
 
 
+# --- WikiEvents entity mentions and coreference ------------------------------------------------
+
+
+def coref_oracle(scorer: Scorer, gold: list[EntityDoc], path: Path, split: str) -> Oracle:
+    """One entity per gold cluster of a scored type, its mentions the cluster's mentions."""
+    maps = eval_maps()["coreference"]
+    label_of = {kind: label for label, kind in reversed(list(maps["labels"].items()))}
+    predictions = {}
+    for doc in gold:
+        clusters: dict[str, list[GoldMention]] = {}
+        for m in doc.mentions:
+            if m.type in maps["gold_types"]:
+                clusters.setdefault(m.cluster, []).append(m)
+        entities: list[Entity] = []
+        for members in clusters.values():
+            members.sort(key=lambda m: m.start)
+            label = label_of[Counter(m.type for m in members).most_common(1)[0][0]]
+            entities.append(
+                Entity(
+                    id=f"ent{len(entities) + 1}",
+                    label=label,
+                    name=members[0].text,
+                    mentions=[Span.of(doc.text, m.start, m.end) for m in members],
+                )
+            )
+        predictions[doc.id] = Document(id=doc.id, text=doc.text, entities=entities).to_dict()
+    return Oracle(predictions)
+
+
 def _gold_source(text: str, name: str | None, start: int, end: int) -> Source | None:
     # The gold names the speaker; its mention is not annotated: the quote stands in.
     return None if name is None else Source(name=name, evidence=[Span.of(text, start, end)])
@@ -564,6 +604,7 @@ ORACLES: dict[str, OracleFn] = {
     "te3": te3_oracle,
     "muc4": muc4_oracle,
     "wikievents": wikievents_oracle,
+    "coref": coref_oracle,
     "petrarch": petrarch_oracle,
     "plover": plover_oracle,
     "case2021": case2021_oracle,

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .base import SPLITS, EvalInput, Scorer, read_records
-from .mappings import cameo_to_plover, iso2_to_iso3, iso2_to_iso3_table, scored_events
+from .mappings import cameo_to_plover, eval_maps, iso2_to_iso3, iso2_to_iso3_table, scored_events
 from .metrics import (
     Counts,
     ErrorCase,
@@ -140,6 +140,27 @@ class PetrarchScorer(Scorer):
                 n=_n(per_doc, "tgt_n"),
                 denominator="tgt_n",
             ),
+            metric(
+                "actor_country_recall",
+                per_doc,
+                ratio_of("act_country_ok", "act_n"),
+                n=_n(per_doc, "act_n"),
+                denominator="act_n",
+            ),
+            metric(
+                "actor_code_recall",
+                per_doc,
+                ratio_of("act_code_ok", "act_n"),
+                n=_n(per_doc, "act_n"),
+                denominator="act_n",
+            ),
+            metric(
+                "actor_country_precision",
+                per_doc,
+                ratio_of("act_pred_ok", "act_pred"),
+                n=_n(per_doc, "act_pred"),
+                denominator="act_pred",
+            ),
             metric("records_exact", per_doc, ratio_of("exact", "records"), denominator="records"),
             metric(
                 "no_event_false_positive_rate",
@@ -156,6 +177,8 @@ class PetrarchScorer(Scorer):
             f"{dropped} expected events with CAMEO roots 01/02 dropped: PLOVER codes no event for them",
             "actors compared by country only (alpha-3 prefix of the Phoenix code vs ISO2->ISO3 of the "
             "predicted actor); codes starting '---' or 'IGO' are not counted",
+            "actor_*: the actor side without events: expected source/target codes against the actor "
+            "entities of the sentence (country; code = country + sector of its agent code)",
             "the same records are reported under any split: a reference set, report-only, never tune on it",
         ]
         return result
@@ -191,6 +214,8 @@ class PetrarchScorer(Scorer):
                 int(tgt is not None and tgt == tgt_got),
                 int(tgt is not None),
             )
+
+        counts.update(sentence_actors(record, prediction))
 
         weights = [
             [
@@ -268,6 +293,45 @@ class PetrarchScorer(Scorer):
                 )
             )
         return errors
+
+
+def sentence_actors(record: PetrarchRecord, prediction: Mapping[str, Any] | None) -> Counts:
+    """The actor side without events: the sentence's actors against its expected codes.
+
+    Each distinct expected source or target code with a country prefix counts once; it is
+    found by country when an actor entity of the sentence (one with an actor type) has that
+    country, and by code when one also has the sector its agent code maps to
+    (``[petrarch.agent_sectors]``; a bare country code wants the state itself, GOV).
+    Precision: the sentence's actors with a country, on sentences that expect events, whose
+    country is among the expected ones.
+    """
+    sectors: Mapping[str, str] = eval_maps()["petrarch"]["agent_sectors"]
+    actors = [
+        e
+        for e in (prediction or {}).get("entities") or []
+        if e.get("actor_type") and e.get("country")
+    ]
+    got = {(iso2_to_iso3(e.get("country")), e.get("sector")) for e in actors}
+    codes = {code for x in record.expected for code in (x.source, x.target)}
+    counts: Counts = {"act_n": 0.0, "act_country_ok": 0.0, "act_code_ok": 0.0}
+    wanted: set[str] = set()
+    for code in sorted(codes):
+        country = _country(code)
+        if country is None:
+            continue
+        wanted.add(country)
+        agent = code[3:6].upper()
+        sector = sectors.get(agent, agent) if agent else "GOV"
+        counts["act_n"] += 1
+        counts["act_country_ok"] += float(any(c == country for c, _ in got))
+        counts["act_code_ok"] += float((country, sector) in got)
+    counts["act_pred"] = float(len(actors)) if record.expected else 0.0
+    counts["act_pred_ok"] = (
+        float(sum(1 for e in actors if iso2_to_iso3(e.get("country")) in wanted))
+        if record.expected
+        else 0.0
+    )
+    return counts
 
 
 def _n(per_doc: list[Counts], key: str) -> int:

@@ -16,6 +16,7 @@ from ..ingest.sniff import sniff_format
 from .attribution import AttributionScorer
 from .base import SPLITS, EvalInput, Scorer
 from .case2021 import Case2021Scorer
+from .coreference import CoreferenceScorer
 from .geo import geo_scorers
 from .metrics import ScoreResult
 from .muc4 import MUC4Scorer
@@ -41,6 +42,7 @@ SCORERS: list[Scorer] = [
     AttributionScorer(),
     MUC4Scorer(),
     WikiEventsScorer(),
+    CoreferenceScorer(),
     PetrarchScorer(),
     PloverScorer(),
     Case2021Scorer(),

