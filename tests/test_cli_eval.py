@@ -33,6 +33,14 @@ def data_dir(tmp_path):
             ],
         },
         {"id": "d3", "dct": "2021-03-05", "text": "Nobody was hurt.", "timexes": []},
+        {
+            "id": "d4",
+            "dct": "2021-03-05",
+            "text": "Rebels attacked at dawn.",
+            "timexes": [
+                {"start": 19, "end": 23, "text": "dawn", "type": "TIME", "value": "2021-03-05TMO"}
+            ],
+        },
     ]
     for doc in docs:
         for t in doc["timexes"]:
@@ -49,7 +57,7 @@ def test_eval_json_scores_the_corpora_found_and_notes_the_rest(data_dir):
     scores = json.loads(result.stdout)
     # Our own attribution gold set ships in the repository: it is always found.
     assert [s["corpus"] for s in scores] == ["te3", "attribution"]
-    assert scores[0]["documents"] == 3
+    assert scores[0]["documents"] == 4
     assert "lgl" in result.stderr and "not found" in result.stderr
 
 
@@ -59,7 +67,7 @@ def test_eval_table_and_errors(data_dir):
     )
     assert result.exit_code == 0, result.output
     assert "dateline scorecard" in result.stdout
-    assert "missed" in result.stdout  # no times stage yet: both gold timexes are missed
+    assert "missed TIME" in result.stdout  # "dawn" is not in the grammar
 
 
 def test_eval_rejects_unknown_corpus_names(data_dir):
@@ -131,7 +139,7 @@ def _scorecard(data_dir, *extra):
 def test_eval_writes_a_scorecard_that_checks_clean(data_dir):
     path = _scorecard(data_dir)
     card = json.loads(path.read_text(encoding="utf-8"))
-    assert card["corpora"]["te3"]["documents"] == 3
+    assert card["corpora"]["te3"]["documents"] == 4
     assert "value_f1" in card["corpora"]["te3"]["metrics"]
     result = CliRunner().invoke(
         cli, ["eval", "--data", str(data_dir), "--only", "te3", "--check", str(path)]

@@ -70,6 +70,10 @@ class ParseSettings(Section):
 class TimesSettings(Section):
     """``[times]``: temporal expressions (stage ``dateline.times.v1``)."""
 
+    # All-numeric dates whose first two numbers could both be the month (09/10/2017):
+    # read day first (9 October) instead of month first (September 10).
+    day_first: bool
+
 
 class PlacesSettings(Section):
     """``[places]``: toponyms, gazetteer and geolocation (stage ``dateline.places.v1``)."""

@@ -110,6 +110,14 @@ class Place(Record):
     mentions: list[Span] = Field(min_length=1)
 
 
+class TimeRange(Record):
+    """The stretch a range written with two ends covers ("from 2014 to 2016")."""
+
+    earliest: str | None = None
+    latest: str | None = None
+    evidence: list[Span] = Field(min_length=1)
+
+
 class Time(Record):
     """A temporal expression with its TIMEX3 value, resolved against the publication date."""
 
@@ -120,6 +128,13 @@ class Time(Record):
     latest: str | None = None
     precision: Precision = "unknown"
     evidence: list[Span] = Field(min_length=1)
+    # TIMEX3 mod: START, MID, END (early/mid/late), APPROX, LESS_THAN, MORE_THAN, ...
+    mod: str | None = None
+    # What a relative value was resolved against: the publication date, a date in the
+    # dateline, or the date mentioned before it ("the next day"); null when absolute.
+    anchor: Literal["published", "dateline", "mention"] | None = None
+    # Both ends of a range carry the stretch it covers.
+    range: TimeRange | None = None
 
 
 class Role(Record):

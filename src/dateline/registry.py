@@ -34,6 +34,7 @@ BUILTIN_MODULES = (
     "dateline.nlp.entities",
     "dateline.nlp.actors",
     "dateline.nlp.places",
+    "dateline.nlp.times",
     "dateline.nlp.quotes",
     "dateline.nlp.claims",
 )

@@ -194,6 +194,25 @@ def test_nothing_predicted_passes_nothing():
     assert {m.name: m.value for m in result.metrics}["overall"] == 0.0
 
 
+def test_a_time_in_a_photo_caption_counts():
+    gold = copy.deepcopy(GOLD)
+    gold["temporal_expressions"] = [
+        {"text": "May 4, 2020", "context": "photo caption", "value": "2020-05-04"}
+    ]
+    pred = copy.deepcopy(PRED)
+    caption = "Crowds on May 4, 2020 in Springvale."
+    pred["meta"]["captions"] = [{"text": caption}]
+    start = caption.index("May")
+    evidence = {"start": start, "end": start + 11, "text": "May 4, 2020", "caption": 0}
+    pred["times"] = [
+        {"id": "t-c0-10", "evidence": [evidence], "type": "DATE", "value": "2020-05-04"}
+    ]
+    times = [
+        c for c in checklist(SeedDoc(id="s1", text=RAW, gold=gold), pred) if c.section == "times"
+    ]
+    assert [c.passed for c in times] == [True]
+
+
 def test_wrong_time_value_fails():
     pred = copy.deepcopy(PRED)
     pred["times"][0]["value"] = "2020-05-12"

@@ -24,7 +24,7 @@ from typing import Any, ClassVar, get_args
 from ..records import Certainty, ClaimStatus
 from .base import EvalInput, Scorer
 from .geo import haversine_km
-from .mappings import evidence_text, flat_span
+from .mappings import evidence_text
 from .metrics import ErrorCase, Metric, ScoreResult
 from .referents import referent_checks
 
@@ -270,7 +270,19 @@ class Checklist:
 
     # times ---------------------------------------------------------------------------
     def check_times(self) -> None:
-        times = [f for t in self.pred.get("times") or [] if (f := flat_span(t)) is not None]
+        # Every evidence span, the captions' included: the reading dates photo captions too.
+        times = [
+            {
+                **t,
+                "start": s["start"],
+                "end": s["end"],
+                "text": s["text"],
+                "caption": s.get("caption"),
+            }
+            for t in self.pred.get("times") or []
+            for s in t.get("evidence") or []
+            if isinstance(s, dict)
+        ]
         for item in self.gold.get("temporal_expressions") or []:
             expected = day_range(item.get("value"))
             label = f"{item['text']!r} = {item.get('value')}"
@@ -282,7 +294,7 @@ class Checklist:
                     norm(t.get("text")) in norm(item["text"])
                     or norm(item["text"]) in norm(t.get("text"))
                 )
-                and (not window or _overlaps([t], window))
+                and (not window or (t["caption"] is None and _overlaps([t], window)))
             ]
             if not candidates:
                 self.add("times", label, False, "no predicted time with this text")

@@ -15,6 +15,9 @@ from typing import Any
 
 from spacy.language import Language
 
+from .timecheck import TIMES as TIMES  # re-exported: the span group name
+from .timecheck import mark_times
+
 PLACES = "dateline.places"
 # spaCy's labels for places: countries and cities, other locations, facilities.
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -25,6 +28,18 @@ def find_places(sdoc: Any) -> Any:
     """Place-name mentions (GPE, LOC and FAC entities) as the span group ``dateline.places``."""
     sdoc.spans[PLACES] = [ent for ent in sdoc.ents if ent.label_ in PLACE_LABELS]
     return sdoc
+
+
+@Language.component(
+    "dateline_times", requires=["token.tag", "token.dep", "token.pos"], assigns=["doc.spans"]
+)
+def find_times(sdoc: Any) -> Any:
+    """Temporal expressions (dates, times, durations, sets) as the span group ``dateline.times``.
+
+    Each span carries its expressions' rules, fields and clause direction in
+    ``span._.dateline_timex``; the stage ``dateline.times.v1`` resolves them to TIMEX3 values.
+    """
+    return mark_times(sdoc)
 
 
 @Language.component("dateline_actors", requires=["doc.ents", "token.dep"], assigns=["doc.spans"])

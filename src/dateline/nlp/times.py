@@ -1,18 +1,314 @@
-"""Temporal expressions: ``times_in`` gives the time records inside a stretch of text.
+"""Stage ``dateline.times.v1``: temporal expressions as Time records with TIMEX3 values.
 
-The event stage calls ``times_in`` to date an event from the expressions of its sentence.
-The time layer (issue #8: the ``dateline_times`` component and the ``dateline.times.v1``
-stage) fills ``Document.times``; until then the list is empty and so is every answer here.
+The spaCy component ``dateline_times`` marks the expressions (span group
+``dateline.times``, see ``timecheck``); this stage resolves them. The anchor is the
+publication date (``meta.published``), else a full date in the dateline ("BEIRUT, Sept. 7,
+2017 (AP) -"), else none: relative expressions then keep values relative to the document.
+Expressions are resolved in text order, so that "the next day" or "two days later" count
+from the date mentioned last. The two ends of a range ("from 2014 to 2016", "Aug. 29-31")
+share a ``range`` covering both.
+
+``times_in`` gives the events layer the time records inside a stretch of text.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..config import Config
 from ..document import Document
-from ..records import Time
+from ..errors import PipelineError
+from ..records import Time, TimeRange, assign_ids
+from ..registry import Stage, stages
+from .timecheck import EXTENSION, TIMES, words_before
+from .timenorm import Resolved, Resolver
+from .timex import Expression, Grammar, normal_form
+
+COMPONENT = "dateline_times"
+# The dateline ends at its first dash or colon, within the first line.
+_DATELINE_END = re.compile(r"\s[-–—]+\s|:\s|\s--")
+_DATELINE_CHARS = 160
+# What may stand between a clock time and the date it belongs to.
+_AFTER_CLOCK = frozenset({"", "on", ", on"})
+_BEFORE_CLOCK = frozenset({"", "at", "around", "about", "by", "from", "until", "before", "after"})
+
+
+@dataclass
+class Found:
+    """One expression of the span group, with absolute offsets."""
+
+    start: int
+    end: int
+    rule: str
+    kind: str
+    type: str
+    fields: dict[str, str]
+    pair: int | None = None
+    direction: Any = None
+
+    def expression(self, fields: dict[str, str] | None = None) -> Expression:
+        return Expression(
+            self.start, self.end, self.rule, self.kind, self.type, fields or self.fields
+        )
+
+
+@dataclass
+class Reading:
+    """A found expression and what it resolved to."""
+
+    found: Found
+    resolved: Resolved
+    partner_found: Found | None = None  # the other end of its range
+    range_span: tuple[int, int] | None = None
+
+
+def found_in(sdoc: Any) -> list[Found]:
+    """The expressions the component marked in a spaCy Doc, in text order."""
+    out: list[Found] = []
+    for span in sdoc.spans.get(TIMES, []):
+        base = span.start_char
+        for item in span._.get(EXTENSION) or []:
+            pair = item.get("pair")
+            out.append(
+                Found(
+                    base + int(item["start"]),
+                    base + int(item["end"]),
+                    str(item["rule"]),
+                    str(item["kind"]),
+                    str(item["type"]),
+                    dict(item["fields"]),
+                    None if pair is None else base + int(pair),
+                    item.get("direction"),
+                )
+            )
+    return sorted(out, key=lambda f: (f.start, f.end))
+
+
+def parse_iso(value: str | None) -> date | None:
+    """The date of an ISO ``YYYY-MM-DD`` string (a longer timestamp is cut), else None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+class TimeReader:
+    """Resolves the expressions of one text against an anchor; one per configuration."""
+
+    def __init__(self, resolver: Resolver, grammar: Grammar):
+        self.resolver = resolver
+        range_words = grammar.lexicon.get("range") or {}
+        self.range_from = frozenset(range_words.get("from", []))
+        self.range_to = frozenset(range_words.get("to", []))
+
+    def dateline_anchor(self, text: str, found: Iterable[Found]) -> date | None:
+        """A full date written in the dateline at the head of the text, if there is one."""
+        head = text[:_DATELINE_CHARS].split("\n", 1)[0]
+        end = _DATELINE_END.search(head)
+        if end is None:
+            return None
+        for item in found:
+            if item.start >= end.start():
+                break
+            if item.kind not in ("calendar", "numeric"):
+                continue
+            resolved = self.resolver.resolve(item.expression(), anchor=None)
+            if resolved and resolved.precision == "day" and resolved.earliest:
+                return resolved.earliest
+        return None
+
+    def read(self, text: str, found: list[Found], anchor: date | None) -> list[Reading]:
+        """Every expression resolved, in text order, with its range partner linked."""
+        partners = self._partners(text, found)
+        readings: list[Reading | None] = []
+        reference: date | None = None
+        for n, item in enumerate(found):
+            fields = self._inherited(item, found[partners[n]] if n in partners else None)
+            resolved = self.resolver.resolve(
+                item.expression(fields),
+                anchor=anchor,
+                direction=item.direction,
+                reference=reference,
+            )
+            if resolved is None:
+                readings.append(None)
+                continue
+            readings.append(Reading(item, resolved))
+            if (
+                resolved.type in ("DATE", "TIME")
+                and resolved.earliest is not None
+                and resolved.precision == "day"
+            ):
+                reference = resolved.earliest
+        for n, reading in enumerate(readings):
+            if reading is not None and reading.found.kind == "time":
+                day = self._neighbour_day(text, found, readings, n)
+                if day is not None and "T" in reading.resolved.value:
+                    clock = reading.resolved.value.split("T", 1)[1]
+                    reading.resolved = dataclasses.replace(
+                        reading.resolved,
+                        value=f"{day.isoformat()}T{clock}",
+                        earliest=day,
+                        latest=day,
+                    )
+        for first, second in sorted((a, b) for a, b in partners.items() if a < b):
+            a, b = readings[first], readings[second]
+            if a is None or b is None:
+                continue
+            start, end = self._range_extent(text, a.found, b.found)
+            a.partner_found, b.partner_found = b.found, a.found
+            a.range_span = b.range_span = (start, end)
+        return [r for r in readings if r is not None]
+
+    @staticmethod
+    def _neighbour_day(
+        text: str, found: list[Found], readings: list[Reading | None], n: int
+    ) -> date | None:
+        """The day of a date written right next to a clock time ("3 p.m. on Aug. 29")."""
+        item = found[n]
+        if "weekday" in item.fields or "dayword" in item.fields:
+            return None
+        for m, gaps in ((n + 1, _AFTER_CLOCK), (n - 1, _BEFORE_CLOCK)):
+            if not 0 <= m < len(found) or readings[m] is None:
+                continue
+            other = readings[m]
+            assert other is not None
+            lo, hi = (item.end, other.found.start) if m > n else (other.found.end, item.start)
+            if hi - lo > 12 or normal_form(text[lo:hi]).strip(",") not in gaps:
+                continue
+            resolved = other.resolved
+            if resolved.precision == "day" and resolved.earliest and other.found.kind != "time":
+                return resolved.earliest
+        return None
+
+    def _partners(self, text: str, found: list[Found]) -> dict[int, int]:
+        """Index pairs of range ends: a range rule's two ends, or "from X to Y"."""
+        partners: dict[int, int] = {}
+        by_pair: dict[int, list[int]] = {}
+        for n, item in enumerate(found):
+            if item.pair is not None:
+                by_pair.setdefault(item.pair, []).append(n)
+        for members in by_pair.values():
+            if len(members) == 2:
+                partners[members[0]], partners[members[1]] = members[1], members[0]
+        for n in range(len(found) - 1):
+            a, b = found[n], found[n + 1]
+            if n in partners or n + 1 in partners or a.type not in ("DATE", "TIME"):
+                continue
+            if b.type != a.type:
+                continue
+            between = normal_form(text[a.end : b.start])
+            if between not in self.range_to:
+                continue
+            before = words_before(text, a.start, 1)
+            opener = before[-1] if before else ""
+            if between == "and" and opener != "between":
+                continue
+            if between in ("to", "and") and opener not in self.range_from:
+                continue
+            partners[n], partners[n + 1] = n + 1, n
+        return partners
+
+    def _inherited(self, item: Found, partner: Found | None) -> dict[str, str]:
+        """The fields of a range end, with the year its partner gives ("March to May 2015")."""
+        fields = dict(item.fields)
+        if partner is None or item.kind != "calendar" or "year" in fields:
+            return fields
+        if "year" not in partner.fields or not any(k in fields for k in ("month", "season")):
+            return fields
+        year = partner.fields["year"]
+        lookup = self.resolver.lexicon.lookup
+        first, last = (
+            lookup("month", fields.get("month")),
+            lookup("month", partner.fields.get("month")),
+        )
+        if partner.start > item.start and first and last and int(first) > int(last):
+            year = str(int(year) - 1)  # "from December to March 2015"
+        fields["year"] = year
+        return fields
+
+    @staticmethod
+    def _range_extent(text: str, a: Found, b: Found) -> tuple[int, int]:
+        start = a.start
+        before = text[max(0, start - 9) : start]
+        m = re.search(r"(?:from|between)\s+$", before, re.IGNORECASE)
+        if m:
+            start -= len(before) - m.start()
+        return start, b.end
+
+
+def _anchor_name(resolved: Resolved, source: str | None) -> str | None:
+    if resolved.referent:
+        return "mention"
+    return source if resolved.anchored else None
+
+
+def build_times(doc: Document, reader: TimeReader) -> list[Time]:
+    """The Time records of a document's body and photo captions, with their ids."""
+    found = found_in(doc.sdoc)
+    anchor = parse_iso(doc.meta.published)
+    source = "published" if anchor else None
+    if anchor is None:
+        anchor = reader.dateline_anchor(doc.text, found)
+        source = "dateline" if anchor else None
+    records = _records(doc, reader.read(doc.text, found, anchor), source, None)
+    for n, sdoc in enumerate(doc.caption_sdocs):
+        text = doc.meta.captions[n].text
+        records += _records(doc, reader.read(text, found_in(sdoc), anchor), source, n)
+    assign_ids(records)
+    return records
+
+
+def _records(
+    doc: Document, readings: list[Reading], source: str | None, caption: int | None
+) -> list[Time]:
+    by_found = {id(r.found): r for r in readings}
+    records: list[Time] = []
+    for reading in readings:
+        r = reading.resolved
+        rng = None
+        if reading.partner_found is not None and reading.range_span is not None:
+            partner = by_found[id(reading.partner_found)]
+            first, last = sorted([reading, partner], key=lambda x: x.found.start)
+            rng = TimeRange(
+                earliest=_iso(first.resolved.earliest),
+                latest=_iso(last.resolved.latest),
+                evidence=[doc.span(*reading.range_span, caption=caption)],
+            )
+        records.append(
+            Time(
+                id="",
+                type=r.type,
+                value=r.value,
+                earliest=_iso(r.earliest),
+                latest=_iso(r.latest),
+                precision=r.precision,
+                evidence=[doc.span(reading.found.start, reading.found.end, caption=caption)],
+                mod=r.mod,
+                anchor=_anchor_name(r, source),
+                range=rng,
+            )
+        )
+    return records
+
+
+def _iso(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
 
 
 def times_in(doc: Document, start: int, end: int) -> list[Time]:
-    """The body's time records whose first evidence lies inside ``text[start:end]``, in order."""
+    """The body's time records whose first evidence lies inside ``text[start:end]``, in order.
+
+    The function the event stage calls to date an event from the expressions of its
+    sentence; the two ends of a range both come, each with the ``range`` they share.
+    """
     found = [
         time
         for time in doc.times
@@ -21,3 +317,22 @@ def times_in(doc: Document, start: int, end: int) -> list[Time]:
         and time.evidence[0].end <= end
     ]
     return sorted(found, key=lambda time: time.evidence[0].start)
+
+
+@stages.register("dateline.times.v1", requires=["sdoc"], assigns=["times"], english_only=True)
+def make_times(config: Config) -> Stage:
+    """Dates, times, durations and sets with TIMEX3 values, anchored on the publication date."""
+    if COMPONENT not in config.parse.components:
+        raise PipelineError(
+            f"stage dateline.times.v1 reads the spaCy component {COMPONENT!r}: "
+            f'add it to [parse] components = [..., "{COMPONENT}"]'
+        )
+    grammar = Grammar.load()
+    resolver = Resolver(grammar.lexicon, day_first=config.times.day_first)
+    reader = TimeReader(resolver, grammar)
+
+    def times(doc: Document) -> Document:
+        doc.times = build_times(doc, reader)
+        return doc
+
+    return times

@@ -1,0 +1,311 @@
+"""Temporal expressions against the parse: which candidates stand, and where their clause looks.
+
+The grammar (``timex``) sees only text. Some readings need the parse: "May" is a month after
+"in" but a modal verb in "they may", "2015" is a year in "in 2015" but a count in "2015
+people"; and "Thursday" is the past Thursday in "said Thursday" but the next one in "will
+meet Thursday". ``mark_times`` runs the grammar over a spaCy Doc, keeps the candidates
+whose checks pass, and writes the span group the stage ``dateline.times.v1`` reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Span
+
+from .timenorm import Direction
+from .timex import Grammar, Lexicon, Match, normal_form
+
+__all__ = ["EXTENSION", "TIMES", "Checker", "mark_times"]
+
+# The span group the component writes (re-exported by dateline.nlp.components).
+TIMES = "dateline.times"
+# Span extension holding, per span of the group, the expressions it covers (offsets relative
+# to the span's first character, so that they survive spaCy's Doc.from_docs).
+EXTENSION = "dateline_timex"
+if not Span.has_extension(EXTENSION):
+    Span.set_extension(EXTENSION, default=None)
+
+_WORD = re.compile(r"[\w'’.-]+")
+_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
+_PAST_TAGS = frozenset({"VBD", "VBN"})
+_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re"})
+# Four-digit numbers below this are years only after a preposition ("in 1723").
+OLD_YEAR = 1800
+_YEAR_CUES = frozenset({"in", "since", "by", "until", "from", "before", "after", "between"})
+_YEAR_CUES |= {"around", "circa", "during", "of", "to", "and", "or", "c"}
+# A year is not a year inside these entities ("$2015", "2015 percent").
+_NOT_YEAR_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+
+
+def words_before(text: str, start: int, n: int = 2) -> list[str]:
+    """The last ``n`` words before ``start``, lower case, nearest last."""
+    window = text[max(0, start - 40) : start]
+    return [w.lower().strip(".") for w in _WORD.findall(window)][-n:]
+
+
+def _cue_before(text: str, start: int, cues: frozenset[str]) -> bool:
+    words = words_before(text, start, 2)
+    return bool(words) and (words[-1] in cues or " ".join(words) in cues)
+
+
+def _tokens(sdoc: Any, start: int, end: int) -> Any:
+    return sdoc.char_span(start, end, alignment_mode="expand")
+
+
+class Checker:
+    """The checks a rule can name in rules.toml, and the global ones every match passes."""
+
+    def __init__(self, grammar: Grammar):
+        lex = grammar.lexicon
+        self.lexicon: Lexicon = lex
+        self.ambiguous = lex.words("ambiguous_month")
+        self.month_cues = lex.words("bare_month_cues")
+        self.counted = lex.words("counted_after_year")
+        self.year_blockers = lex.words("year_blockers")
+        self.quantity_words = lex.words("rate_amounts")
+        cues = lex.get("future_cues") or {}
+        self.future_aux = frozenset(normal_form(w) for w in cues.get("auxiliaries", []))
+        self.future_heads = frozenset(cues.get("heads", []))
+        self.reporting = frozenset(cues.get("reporting", []))
+        self.checks: dict[str, Callable[[Any, str, Match], bool]] = {
+            "bare_month": self.bare_month,
+            "bare_year": self.bare_year,
+            "bare_season": self.bare_season,
+            "after_prep": self.after_prep,
+            "after_at": self.after_at,
+            "after_in": self.after_in,
+            "after_quantity": self.after_quantity,
+            "adverb": self.adverb,
+            "not_modifier": self.not_modifier,
+        }
+
+    def passes(self, sdoc: Any, text: str, match: Match) -> bool:
+        """Whether ``match`` stands: its rule's checks and the global ones.
+
+        ``text`` is ``sdoc.text``, passed along because spaCy rebuilds it on every access.
+        """
+        if not self.month_ok(sdoc, text, match):
+            return False
+        return all(self.checks[name](sdoc, text, match) for name in match.rule.checks)
+
+    # -- global ------------------------------------------------------------------------------------
+    def month_ok(self, sdoc: Any, text: str, match: Match) -> bool:
+        """An ambiguous month name ("may", "march") tagged as a verb, or a person's name, is not one."""
+        span = match.groups.get("month")
+        if span is None:
+            return True
+        month = text[span[0] : span[1]]
+        tokens = _tokens(sdoc, *span)
+        if tokens is None:
+            return False
+        if any(t.ent_type_ == "PERSON" for t in tokens):
+            return False
+        if normal_form(month) in self.ambiguous and not ({"day", "year"} & set(match.groups)):
+            return not any(t.tag_ in _VERB_TAGS for t in tokens)
+        return True
+
+    # -- named checks ------------------------------------------------------------------------------
+    def bare_month(self, sdoc: Any, text: str, match: Match) -> bool:
+        """A month without day or year: an ambiguous name needs a capital and a cue before it."""
+        span = match.groups["month"]
+        month = text[span[0] : span[1]]
+        if normal_form(month) not in self.ambiguous:
+            return True
+        if "pmod" in match.groups:
+            return True
+        return month[:1].isupper() and _cue_before(text, match.start, self.month_cues)
+
+    def bare_year(self, sdoc: Any, text: str, match: Match) -> bool:
+        """A four-digit number is a year unless it counts something ("2015 people")."""
+        span = match.groups["year"]
+        tokens = _tokens(sdoc, *span)
+        if tokens is None:
+            return False
+        if any(t.ent_type_ in _NOT_YEAR_ENTS for t in tokens):
+            return False
+        before = words_before(text, match.start, 1)
+        if before and before[-1] in self.year_blockers:
+            return False
+        if int(text[span[0] : span[1]]) < OLD_YEAR and not (before and before[-1] in _YEAR_CUES):
+            return False  # "1200 residents", but "in 1723"
+        if tokens.end < len(sdoc) and self._counts(sdoc, tokens.end):
+            # "the 2016 elections" is a year; "2016 people" is a count.
+            return bool(before) and before[-1] in ("the", "its", "their", "his", "her", "this")
+        return True
+
+    def _counts(self, sdoc: Any, i: int) -> bool:
+        """Whether the words from token ``i`` are what a number before them counts."""
+        nxt = sdoc[i]
+        if nxt.lower_ in self.counted or nxt.tag_ == "NNS":
+            return True
+        return nxt.tag_ == "JJ" and i + 1 < len(sdoc) and sdoc[i + 1].tag_ == "NNS"
+
+    def bare_season(self, sdoc: Any, text: str, match: Match) -> bool:
+        """A season word is a date after a preposition or a modifier, not in "the fall of X"."""
+        after = text[match.end : match.end + 5].lower()
+        if re.match(r"\s+of\b", after):
+            return False
+        if "pmod" in match.groups:
+            return True
+        season = _tokens(sdoc, *match.groups["season"])
+        if season is None or season.root.pos_ == "VERB":
+            return False  # "the facilities that fall under"
+        cues = {"in", "during", "since", "until", "till", "by", "through", "over", "throughout"}
+        cues |= {"before", "after", "this", "that", "last", "next", "early", "late", "mid"}
+        words = words_before(text, match.start, 1)
+        return bool(words) and words[-1] in cues
+
+    def after_prep(self, sdoc: Any, text: str, match: Match) -> bool:
+        """Bare plurals ("for years") and clock times ("at 14:30") need a preposition before."""
+        if "unit_bare" in match.groups and re.match(r"\s+of\b", text[match.end : match.end + 4]):
+            return True  # "years of war"
+        cues = {"for", "in", "over", "within", "at", "around", "about", "by", "until", "till"}
+        cues |= {"from", "before", "after", "since", "during", "past", "of", "to"}
+        words = words_before(text, match.start, 1)
+        return bool(words) and words[-1] in cues
+
+    def after_at(self, sdoc: Any, text: str, match: Match) -> bool:
+        """A four-digit clock time ("at 0715") needs "at" or a word like it before."""
+        words = words_before(text, match.start, 1)
+        return bool(words) and words[-1] in ("at", "around", "about", "until", "till")
+
+    def after_in(self, sdoc: Any, text: str, match: Match) -> bool:
+        """ "the day" is a date in "later in the day", not in "the day the war began"."""
+        words = words_before(text, match.start, 1)
+        if not words or words[-1] not in ("in", "during", "throughout", "within"):
+            return False
+        after = text[match.end : match.end + 12].lower()
+        return not re.match(r"\s+(?:of|that|when|before|after|he|she|they|it|we)\b", after)
+
+    def after_quantity(self, sdoc: Any, text: str, match: Match) -> bool:
+        """A rate ("$3 million a year", "twice a week") follows an amount."""
+        words = words_before(text, match.start, 1)
+        if not words:
+            return False
+        word = words[-1].strip("$£€%")
+        return word.replace(",", "").replace(".", "").isdigit() or word in self.quantity_words
+
+    def adverb(self, sdoc: Any, text: str, match: Match) -> bool:
+        """Frequency words count as sets when used as adverbs ("meets weekly")."""
+        tokens = _tokens(sdoc, match.start, match.end)
+        return tokens is not None and all(t.pos_ == "ADV" for t in tokens)
+
+    def not_modifier(self, sdoc: Any, text: str, match: Match) -> bool:
+        """ "the future" is a time, "the future president" is not."""
+        tokens = _tokens(sdoc, match.start, match.end)
+        if tokens is None:
+            return False
+        if tokens.end < len(sdoc) and sdoc[tokens.end].lower_ == "of":
+            return False  # "this time of year", "the future of the region"
+        if tokens.end < len(sdoc) and sdoc[tokens.end].pos_ in ("NOUN", "PROPN"):
+            return not text[match.start : match.end].lower().startswith("the ")
+        return True
+
+    # -- direction ---------------------------------------------------------------------------------
+    def direction(self, sdoc: Any, start: int, end: int) -> Direction | None:
+        """Whether the clause of the expression speaks of the past, the present or the future."""
+        tokens = _tokens(sdoc, start, end)
+        if tokens is None:
+            return None
+
+        def inside(token: Any) -> bool:
+            # A month tagged as a modal ("18 may") is no verb of the clause.
+            return bool(tokens.start <= token.i < tokens.end)
+
+        verb = tokens.root
+        for _ in range(8):
+            if (verb.pos_ in ("VERB", "AUX") and not inside(verb)) or verb.head is verb:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or inside(verb):
+            verb = verb.sent.root
+            if verb.pos_ not in ("VERB", "AUX") or inside(verb):
+                return None
+        return self._verb_direction(verb, 0)
+
+    def _verb_direction(self, verb: Any, depth: int) -> Direction | None:
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        words = {normal_form(a.text) for a in auxes}
+        if "have" in words or "has" in words or "had" in words:
+            return "past"  # "will have left", "may have fled"
+        if words & self.future_aux:
+            return "future"
+        if any(a.tag_ == "MD" for a in auxes) or verb.tag_ == "MD":
+            return "future"
+        if verb.lemma_ in self.future_heads and (auxes or verb.tag_ in ("VBZ", "VBP")):
+            return "future"
+        if verb.tag_ == "VB" and "to" in words:
+            head = verb.head
+            if head.lemma_ in self.future_heads or head is verb or depth > 3:
+                return "future"
+            return (
+                self._verb_direction(head, depth + 1) if head.pos_ in ("VERB", "AUX") else "future"
+            )
+        if verb.tag_ == "VBG":
+            if any(a.tag_ == "VBD" for a in auxes):
+                return "past"
+            if words & _PRESENT_AUX:
+                return "future"
+            head = verb.head
+            if head is not verb and depth < 3 and head.pos_ in ("VERB", "AUX"):
+                return self._verb_direction(head, depth + 1)
+            return None
+        if verb.tag_ in _PAST_TAGS or any(a.tag_ in _PAST_TAGS for a in auxes):
+            return "past"
+        if verb.tag_ in ("VBZ", "VBP"):
+            return "past" if verb.lemma_ in self.reporting else "present"
+        return None
+
+
+def mark_times(sdoc: Any, grammar: Grammar | None = None) -> Any:
+    """Write the temporal expressions of ``sdoc`` to the span group ``dateline.times``.
+
+    Each span of the group covers whole tokens and carries (``span._.dateline_timex``) the
+    expressions inside it, usually one, with their exact offsets, rule, fields and direction.
+    """
+    grammar = grammar or Grammar.load()
+    checker = _checker(grammar)
+    text = sdoc.text
+    matches = [m for m in grammar.candidates(text) if checker.passes(sdoc, text, m)]
+    expressions = grammar.expressions(text, grammar.select(matches))
+    spans: dict[tuple[int, int], Any] = {}
+    data: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for expr in expressions:
+        span = _tokens(sdoc, expr.start, expr.end)
+        if span is None:
+            continue
+        key = (span.start, span.end)
+        if key not in spans:
+            spans[key] = Span(sdoc, span.start, span.end, label=expr.type)
+            data[key] = []
+        base = span.start_char
+        data[key].append(
+            {
+                "start": expr.start - base,
+                "end": expr.end - base,
+                "rule": expr.rule,
+                "kind": expr.kind,
+                "type": expr.type,
+                "fields": dict(expr.fields),
+                "pair": None if expr.pair is None else expr.pair - base,
+                "direction": checker.direction(sdoc, expr.start, expr.end),
+            }
+        )
+    group = [spans[key] for key in sorted(spans)]
+    sdoc.spans[TIMES] = group
+    for key, span in zip(sorted(spans), group, strict=True):
+        span._.set(EXTENSION, data[key])
+    return sdoc
+
+
+_CHECKERS: dict[int, Checker] = {}
+
+
+def _checker(grammar: Grammar) -> Checker:
+    checker = _CHECKERS.get(id(grammar))
+    if checker is None:
+        checker = _CHECKERS[id(grammar)] = Checker(grammar)
+    return checker

@@ -1,0 +1,846 @@
+"""TIMEX3 values of temporal expressions, resolved against an anchor date.
+
+``Resolver.resolve`` turns an ``Expression`` (the named groups a rule matched) into a
+``Resolved``: TIMEX3 type and value, the first and last day it can mean, its precision and
+its TIMEX3 ``mod``. Relative expressions ("last week", "Thursday", "in April") need the
+anchor (the publication date) and the direction of their clause ("said Thursday" looks
+back, "will meet Thursday" forward). Without an anchor they keep a value relative to the
+document ("DCT-P1W" for "last week", "XXXX-WXX-4" for "Thursday") and no calendar range:
+dateline never guesses a date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Literal
+
+from .timex import Expression, Lexicon, normal_form
+
+Direction = Literal["past", "present", "future"]
+Precision = Literal["day", "week", "month", "season", "year", "decade", "unknown"]
+
+# How far past or ahead of the anchor a date may lie and still be read as the past (or the
+# future): a report dated the 9th may say "on the 10th" with a past verb across time zones.
+SLACK = timedelta(days=2)
+# A month and day read in the past (or future) that lies this far from the anchor loses to
+# the same day within NEAR days of it on the other side.
+FAR = 270
+NEAR = 45
+# A season "last summer" is the latest one that ended at least this long before the anchor;
+# "next summer" the first that starts at least this long after it (in September "last
+# summer" is the year before: the one just ended would be "this summer").
+SEASON_GAP = timedelta(days=30)
+
+_UNIT_PRECISION: dict[str, Precision] = {
+    "S": "day",
+    "MIN": "day",
+    "H": "day",
+    "D": "day",
+    "WE": "week",
+    "W": "week",
+    "M": "month",
+    "Q": "season",
+    "Y": "year",
+    "DE": "decade",
+    "CE": "unknown",
+}
+# Fractions of a unit are written in the next smaller one (1.5 years = P18M).
+_SMALLER = {"Y": ("M", 12), "DE": ("Y", 10), "CE": ("Y", 100), "W": ("D", 7), "D": ("H", 24)}
+_SMALLER_TIME = {"H": ("M", 60), "M": ("S", 60)}
+_REFERENCE_SPAN = {
+    "PRESENT_REF": (True, True),
+    "PAST_REF": (False, True),
+    "FUTURE_REF": (True, False),
+}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What an expression means: the fields of a Time record."""
+
+    type: str
+    value: str
+    earliest: date | None = None
+    latest: date | None = None
+    precision: Precision = "unknown"
+    mod: str | None = None
+    # Whether the value depends on the anchor (and then on which), or on an earlier date.
+    anchored: bool = False
+    referent: bool = False
+
+
+@dataclass(frozen=True)
+class Period:
+    """A stretch of the calendar with its TIMEX3 value."""
+
+    value: str
+    start: date
+    end: date
+    precision: Precision
+
+
+# ---- periods -------------------------------------------------------------------------------------
+def day_period(d: date) -> Period:
+    return Period(d.isoformat(), d, d, "day")
+
+
+def week_period(d: date) -> Period:
+    year, week, weekday = d.isocalendar()
+    start = d - timedelta(days=weekday - 1)
+    return Period(f"{year}-W{week:02d}", start, start + timedelta(days=6), "week")
+
+
+def weekend_period(d: date) -> Period:
+    """The weekend (Saturday and Sunday) of the ISO week of ``d``."""
+    week = week_period(d)
+    return Period(week.value + "-WE", week.start + timedelta(days=5), week.end, "week")
+
+
+def month_period(year: int, month: int) -> Period:
+    last = calendar.monthrange(year, month)[1]
+    return Period(f"{year:04d}-{month:02d}", date(year, month, 1), date(year, month, last), "month")
+
+
+def season_period(year: int, code: str, months: Mapping[str, list[int]]) -> Period:
+    first, last = months[code]
+    start = date(year, first, 1)
+    end_year = year + 1 if last < first else year
+    end = date(end_year, last, calendar.monthrange(end_year, last)[1])
+    return Period(f"{year:04d}-{code}", start, end, "season")
+
+
+def quarter_period(year: int, quarter: int) -> Period:
+    first = 3 * (quarter - 1) + 1
+    end = month_period(year, first + 2).end
+    return Period(f"{year:04d}-Q{quarter}", date(year, first, 1), end, "season")
+
+
+def half_period(year: int, half: int) -> Period:
+    if half == 1:
+        return Period(f"{year:04d}-H1", date(year, 1, 1), date(year, 6, 30), "season")
+    return Period(f"{year:04d}-H2", date(year, 7, 1), date(year, 12, 31), "season")
+
+
+def year_period(year: int) -> Period:
+    return Period(f"{year:04d}", date(year, 1, 1), date(year, 12, 31), "year")
+
+
+def decade_period(decade: int) -> Period:
+    """The decade whose years start with ``decade`` (199 = the 1990s)."""
+    return Period(f"{decade:03d}", date(decade * 10, 1, 1), date(decade * 10 + 9, 12, 31), "decade")
+
+
+def century_period(century: int) -> Period:
+    """The years that start with ``century`` (19 = 1900-1999, the 20th century)."""
+    return Period(
+        f"{century:02d}",
+        date(max(1, century * 100), 1, 1),
+        date(century * 100 + 99, 12, 31),
+        "unknown",
+    )
+
+
+def add_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(d.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def shift(d: date, amount: float, unit: str) -> date:
+    """``d`` moved by ``amount`` calendar units (negative: back)."""
+    if unit in ("D", "H", "MIN", "S"):
+        return d + timedelta(days=round(amount) if unit == "D" else 0)
+    if unit in ("W", "WE"):
+        return d + timedelta(weeks=amount)
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit]
+    return add_months(d, round(amount * months))
+
+
+def period_of(d: date, unit: str) -> Period:
+    """The calendar period of ``unit`` that holds ``d``."""
+    if unit == "W":
+        return week_period(d)
+    if unit == "WE":
+        return weekend_period(d)
+    if unit == "M":
+        return month_period(d.year, d.month)
+    if unit == "Q":
+        return quarter_period(d.year, (d.month - 1) // 3 + 1)
+    if unit == "Y":
+        return year_period(d.year)
+    if unit == "DE":
+        return decade_period(d.year // 10)
+    if unit == "CE":
+        return century_period(d.year // 100)
+    return day_period(d)
+
+
+def narrowed(period: Period, mod: str | None) -> tuple[date, date]:
+    """The first, middle or last third of a period for TIMEX3 mod START, MID, END.
+
+    Periods of months are cut at month ends ("early 2015" is January to April), shorter ones
+    by days ("late August" is the 21st to the 31st).
+    """
+    if mod not in ("START", "MID", "END"):
+        return period.start, period.end
+    months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+    if months >= 3 and period.start.day == 1:
+        third = months // 3
+        first_end = add_months(period.start, third) - timedelta(days=1)
+        last_start = add_months(period.start, months - third)
+        if mod == "START":
+            return period.start, first_end
+        if mod == "MID":
+            return first_end + timedelta(days=1), last_start - timedelta(days=1)
+        return last_start, period.end
+    days = (period.end - period.start).days + 1
+    if days < 3:
+        return period.start, period.end
+    third = 10 if period.precision == "month" else days // 3
+    if mod == "START":
+        return period.start, period.start + timedelta(days=third - 1)
+    if mod == "MID":
+        return period.start + timedelta(days=third), period.start + timedelta(days=2 * third - 1)
+    return period.start + timedelta(days=2 * third), period.end
+
+
+def number(text: str | None, lexicon: Lexicon) -> float | None:
+    """The number a numeral stands for ("three", "twenty-five", "2.5", "a"), else None."""
+    if text is None:
+        return None
+    plain = text.replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", plain):
+        return float(plain)
+    key = normal_form(text.replace(",", "").replace("½", " 1/2"))
+    if key.endswith("1/2"):
+        whole = key[:-3].strip()
+        return (float(whole) if whole else 0.0) + 0.5
+    value = lexicon.lookup("number", key)
+    if value is not None:
+        return float(value)
+    parts = re.split(r"[- ]", key)
+    if len(parts) == 2:
+        tens, ones = (lexicon.lookup("number", p) for p in parts)
+        if tens is not None and ones is not None:
+            return float(tens) + float(ones)
+    return None
+
+
+def _amount(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """TIMEX3 duration: P3Y, PT24H, PXY (unknown amount), P18M (1.5 years)."""
+    if unit == "2W":
+        unit, amount = "W", None if amount is None else amount * 2
+    is_time = unit in ("H", "MIN", "S")
+    letter = "M" if unit == "MIN" else unit
+    prefix = "PT" if is_time else "P"
+    if amount is None:
+        return f"{prefix}X{letter}"
+    if amount != int(amount):
+        table = _SMALLER_TIME if is_time else _SMALLER
+        if letter in table:
+            smaller, factor = table[letter]
+            amount, letter = amount * factor, smaller
+            if unit == "D":
+                prefix = "PT"
+    return f"{prefix}{_amount(amount)}{letter}"
+
+
+class Resolver:
+    """Resolves expressions with the lexicon's meanings and the configured day/month order."""
+
+    def __init__(self, lexicon: Lexicon, *, day_first: bool = False):
+        self.lexicon = lexicon
+        self.day_first = day_first
+        self.season_months: dict[str, list[int]] = dict(lexicon.get("season_months") or {})
+
+    # -- helpers -----------------------------------------------------------------------------------
+    def _unit(self, text: str | None) -> str | None:
+        if text is None:
+            return None
+        unit = self.lexicon.lookup("unit", text)
+        if unit is None:
+            return None
+        if unit == "M" and normal_form(text).startswith("minute"):
+            return "MIN"
+        return str(unit)
+
+    def _year(self, text: str | None, anchor: date | None) -> int | None:
+        if text is None:
+            return None
+        digits = text.strip("'’")
+        if not digits.isdigit():
+            return None
+        year = int(digits)
+        if len(digits) == 2:
+            # Two-digit years: the century that puts the year nearest the anchor.
+            base = anchor.year if anchor else 2000
+            year = min(
+                (
+                    c + year
+                    for c in (base // 100 * 100 - 100, base // 100 * 100, base // 100 * 100 + 100)
+                ),
+                key=lambda y: abs(y - base),
+            )
+        return year
+
+    def _mod(self, fields: Mapping[str, str]) -> str | None:
+        for name, table in (("pmod", "part_mod"), ("qmod", "quantity_mod")):
+            mod = self.lexicon.lookup(table, fields.get(name))
+            if mod is not None:
+                return str(mod)
+        return None
+
+    @staticmethod
+    def _make(
+        type_: str,
+        period: Period,
+        mod: str | None = None,
+        *,
+        anchored: bool = False,
+        suffix: str = "",
+        referent: bool = False,
+    ) -> Resolved:
+        start, end = narrowed(period, mod)
+        return Resolved(
+            type_ if not suffix else "TIME",
+            period.value + suffix,
+            start,
+            end,
+            period.precision,
+            mod,
+            anchored,
+            referent,
+        )
+
+    # -- public ------------------------------------------------------------------------------------
+    def resolve(
+        self,
+        expr: Expression,
+        *,
+        anchor: date | None,
+        direction: Direction | None = None,
+        reference: date | None = None,
+    ) -> Resolved | None:
+        """The meaning of ``expr``, or None when it names no valid date (Feb. 30)."""
+        method = getattr(self, f"_{expr.kind}", None)
+        if method is None:
+            return None
+        try:
+            result: Resolved | None = method(expr.fields, anchor, direction, reference)
+        except (ValueError, OverflowError):
+            return None
+        if result is not None and result.type == "DATE" and expr.type != "DATE":
+            result = replace(result, type=expr.type)
+        return result
+
+    # -- kinds --------------------------------------------------------------------------------------
+    def _numeric(
+        self,
+        f: Mapping[str, str],
+        anchor: date | None,
+        direction: Direction | None,
+        ref: date | None,
+    ) -> Resolved | None:
+        year = self._year(f.get("year"), anchor)
+        if year is None:
+            return None
+        if "monthnum" in f:
+            month, day = int(f["monthnum"]), int(f["day"])
+        else:
+            a, b = int(f["a"]), int(f["b"])
+            if a > 12 >= b:
+                day, month = a, b
+            elif b > 12 >= a:
+                month, day = a, b
+            elif self.day_first:
+                day, month = a, b
+            else:
+                month, day = a, b
+        period = day_period(date(year, month, day))
+        if "hour" in f:
+            return self._make("TIME", period, suffix=f"T{f['hour']}:{f['minute']}")
+        return self._make("DATE", period)
+
+    def _calendar(
+        self,
+        f: Mapping[str, str],
+        anchor: date | None,
+        direction: Direction | None,
+        ref: date | None,
+    ) -> Resolved | None:
+        mod = self._mod(f)
+        lookup = self.lexicon.lookup
+        year = self._year(f.get("year"), anchor)
+        rel = lookup("relative", f.get("rel"))
+        ryrel = lookup("relative", f.get("ryrel"))
+        anchored = False
+        if year is None and ryrel is not None and anchor is not None:
+            year, anchored = anchor.year + int(ryrel), True
+        part = lookup("part_of_day", f.get("part"))
+        suffix = f"T{part}" if part else ""
+
+        if "decade" in f or "decade_short" in f:
+            if "decade" in f:
+                return self._make("DATE", decade_period(int(f["decade"])), mod)
+            if anchor is None:
+                return Resolved("DATE", f"XX{f['decade_short']}", precision="decade", mod=mod)
+            base = anchor.year // 100 * 10
+            decade = base + int(f["decade_short"])
+            if decade * 10 > anchor.year:
+                decade -= 10
+            return self._make("DATE", decade_period(decade), mod, anchored=True)
+        if "century" in f:
+            text = normal_form(f["century"])
+            n = lookup("century_ordinal", text)
+            n = int(n) if n is not None else int(re.sub(r"\D", "", text))
+            return self._make("DATE", century_period(n - 1), mod)
+
+        month = lookup("month", f.get("month"))
+        day = int(re.sub(r"\D", "", f["day"])) if "day" in f else None
+        if "holiday" in f:
+            mm, dd = str(lookup("holiday", f["holiday"])).split("-")
+            month, day = int(mm), int(dd)
+        weekday = lookup("weekday", f.get("weekday")) or lookup("weekday_abbr", f.get("weekday"))
+
+        if month is not None and day is not None:
+            date_ = self._month_day(int(month), day, year, weekday, anchor, direction)
+            if date_ is None:
+                if anchor is None and year is None:
+                    date(2000, int(month), day)  # raises for Feb. 30
+                    value = f"XXXX-{int(month):02d}-{day:02d}" + suffix
+                    return Resolved("TIME" if suffix else "DATE", value, precision="day", mod=mod)
+                return None
+            return self._make("DATE", day_period(date_), mod, anchored=year is None, suffix=suffix)
+        if month is not None:
+            if year is None:
+                if anchor is None:
+                    return Resolved("DATE", f"XXXX-{int(month):02d}", precision="month", mod=mod)
+                year, anchored = self._infer_month_year(int(month), anchor, rel, direction), True
+            return self._make("DATE", month_period(year, int(month)), mod, anchored=anchored)
+        season = lookup("season", f.get("season"))
+        if season is not None:
+            return self._season(str(season), year, rel, anchor, direction, mod, anchored)
+        if "quarter" in f or "half" in f:
+            return self._quarter(f, year, anchor, direction, anchored)
+        if weekday is not None:
+            if anchor is None:
+                value = f"XXXX-WXX-{int(weekday)}" + suffix
+                return Resolved("TIME" if suffix else "DATE", value, precision="day", mod=mod)
+            d = self._weekday(int(weekday), anchor, rel, direction)
+            return self._make("DATE", day_period(d), mod, anchored=True, suffix=suffix)
+        if year is not None:
+            period = year_period(year)
+            if "fiscal" in f:
+                period = Period(f"FY{year:04d}", period.start, period.end, "year")
+            return self._make("DATE", period, mod, anchored=anchored)
+        return None
+
+    def _month_day(
+        self,
+        month: int,
+        day: int,
+        year: int | None,
+        weekday: object,
+        anchor: date | None,
+        direction: Direction | None,
+    ) -> date | None:
+        if year is not None:
+            return date(year, month, day)
+        if anchor is None:
+            return None
+        candidates = []
+        for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+            try:
+                candidates.append(date(y, month, day))
+            except ValueError:
+                continue
+        if weekday is not None:
+            # "Thursday, Aug. 31": the year in which that day is a Thursday, if one is near.
+            matching = [c for c in candidates if c.isoweekday() == int(str(weekday))]
+            candidates = matching or candidates
+        if not candidates:
+            return None
+        nearest = min(candidates, key=lambda c: (abs((c - anchor).days), c))
+        chosen = None
+        if direction == "past":
+            before = [c for c in candidates if c <= anchor + SLACK]
+            chosen = max(before) if before else None
+        elif direction == "future":
+            after = [c for c in candidates if c >= anchor - SLACK]
+            chosen = min(after) if after else None
+        # The tense read from the parse is a hint; a date near the anchor beats one nearly a
+        # year away ("reported on 18 May" in a report of 21 May, whatever the parse says).
+        if chosen is None or (
+            abs((chosen - anchor).days) > FAR and abs((nearest - anchor).days) <= NEAR
+        ):
+            return nearest
+        return chosen
+
+    @staticmethod
+    def _infer_month_year(
+        month: int, anchor: date, rel: object, direction: Direction | None
+    ) -> int:
+        if rel is not None:
+            offset = int(str(rel))
+            if offset < 0:
+                return anchor.year if month < anchor.month else anchor.year - 1
+            if offset > 0:
+                return anchor.year if month > anchor.month else anchor.year + 1
+            return anchor.year
+        if direction == "past":
+            return anchor.year if month <= anchor.month else anchor.year - 1
+        if direction in ("future", "present"):
+            return anchor.year if month >= anchor.month else anchor.year + 1
+        return anchor.year
+
+    @staticmethod
+    def _weekday(weekday: int, anchor: date, rel: object, direction: Direction | None) -> date:
+        today = anchor.isoweekday()
+        if rel is not None:
+            offset = int(str(rel))
+            if offset < 0:
+                return anchor - timedelta(days=(today - weekday) % 7 or 7)
+            if offset > 0:
+                return anchor + timedelta(days=(weekday - today) % 7 or 7)
+            return anchor + timedelta(days=weekday - today)
+        if direction == "future":
+            return anchor + timedelta(days=(weekday - today) % 7 or 7)
+        if direction == "present":
+            return anchor + timedelta(days=(weekday - today) % 7)
+        return anchor - timedelta(days=(today - weekday) % 7)
+
+    def _season(
+        self,
+        code: str,
+        year: int | None,
+        rel: object,
+        anchor: date | None,
+        direction: Direction | None,
+        mod: str | None,
+        anchored: bool,
+    ) -> Resolved:
+        months = self.season_months
+        if year is not None:
+            return self._make("DATE", season_period(year, code, months), mod, anchored=anchored)
+        if anchor is None:
+            return Resolved("DATE", f"XXXX-{code}", precision="season", mod=mod)
+        # "this winter" in January is the winter that began in December.
+        this_year = (
+            anchor.year - 1 if code == "WI" and anchor.month <= months[code][1] else anchor.year
+        )
+        occurrences = [season_period(y, code, months) for y in range(this_year - 2, this_year + 3)]
+        this = season_period(this_year, code, months)
+        offset = int(str(rel)) if rel is not None else None
+        if offset is not None and offset < 0:
+            period = max((p for p in occurrences if p.end < anchor - SEASON_GAP), key=_start)
+        elif offset is not None and offset > 0:
+            period = min((p for p in occurrences if p.start > anchor + SEASON_GAP), key=_start)
+        elif offset == 0 or direction in (None, "present"):
+            period = this
+        elif direction == "past":
+            period = max((p for p in occurrences if p.start <= anchor), key=_start)
+        else:
+            period = min((p for p in occurrences if p.end >= anchor), key=_start)
+        return self._make("DATE", period, mod, anchored=True)
+
+    def _quarter(
+        self,
+        f: Mapping[str, str],
+        year: int | None,
+        anchor: date | None,
+        direction: Direction | None,
+        anchored: bool,
+    ) -> Resolved | None:
+        if "half" in f:
+            half = 1 if normal_form(f["half"]) == "first" else 2
+            if year is None:
+                if anchor is None:
+                    return Resolved("DATE", f"XXXX-H{half}", precision="season")
+                year, anchored = anchor.year, True
+            return self._make("DATE", half_period(year, half), anchored=anchored)
+        text = normal_form(f["quarter"])
+        n = self.lexicon.lookup("ordinal", text)
+        quarter = int(text) if text.isdigit() else (4 if n is None or int(n) < 0 else int(n))
+        if not 1 <= quarter <= 4:
+            return None
+        if year is None:
+            if anchor is None:
+                return Resolved("DATE", f"XXXX-Q{quarter}", precision="season")
+            current = (anchor.month - 1) // 3 + 1
+            year = anchor.year
+            if direction == "past" and quarter > current:
+                year -= 1
+            elif direction == "future" and quarter < current:
+                year += 1
+            anchored = True
+        return self._make("DATE", quarter_period(year, quarter), anchored=anchored)
+
+    def _offset(
+        self,
+        f: Mapping[str, str],
+        anchor: date | None,
+        direction: Direction | None,
+        ref: date | None,
+    ) -> Resolved | None:
+        lookup = self.lexicon.lookup
+        mod = self._mod(f) if normal_form(f.get("pmod", "")) not in ("earlier", "later") else None
+        part = lookup("part_of_day", f.get("part"))
+        if "tonight" in f:
+            offset, unit, part = 0, "D", "NI"
+        elif "partrel" in f:
+            word = normal_form(f["partrel"])
+            known = {"this": 0, "last": -1}.get(word)
+            offset = known if known is not None else int(lookup("day_word", word) or 0)
+            unit = "D"
+        elif "dayword" in f:
+            offset, unit = int(lookup("day_word", f["dayword"])), "D"
+        else:
+            unit = str(lookup("calendar_unit", f.get("cunit")))
+            rel = lookup("relative", f.get("rel"))
+            if rel is not None:
+                offset = int(rel)
+            elif unit == "WE":
+                offset = self._weekend_offset(anchor, direction)
+            else:
+                offset = 0
+        suffix = f"T{part}" if part else ""
+        if anchor is None:
+            sign = "+" if offset >= 0 else "-"
+            value = f"DCT{sign}P{abs(offset)}{unit}" if unit != "D" or offset else "DCT"
+            return Resolved(
+                "TIME" if suffix else "DATE",
+                value + suffix,
+                precision=_UNIT_PRECISION.get(unit, "unknown"),
+                mod=mod,
+            )
+        base = shift(anchor, offset, unit)
+        return self._make("DATE", period_of(base, unit), mod, anchored=True, suffix=suffix)
+
+    @staticmethod
+    def _weekend_offset(anchor: date | None, direction: Direction | None) -> int:
+        """Which weekend "the weekend" is: the one just past, or the coming one."""
+        if anchor is None or anchor.isoweekday() >= 6 or direction in ("future", "present"):
+            return 0
+        return -1
+
+    def _anaphoric(
+        self,
+        f: Mapping[str, str],
+        anchor: date | None,
+        direction: Direction | None,
+        ref: date | None,
+    ) -> Resolved | None:
+        base = ref or anchor
+        word = normal_form(f["ana"]).removeprefix("the ")
+        part = self.lexicon.lookup("part_of_day", f.get("cunit"))
+        unit = "D" if part else str(self.lexicon.lookup("calendar_unit", f["cunit"]))
+        if word in ("year-earlier", "year-ago"):
+            offset = -4 if unit == "Q" else -1
+        else:
+            offset = {"same": 0, "that": 0, "the": 0, "latest": 0, "following": 1, "next": 1}.get(
+                word, -1
+            )
+        if base is None:
+            # Nothing to count from: the period's kind is known, not its date.
+            value = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX"}
+            text = value.get(unit, "XXXX") + (f"T{part}" if part else "")
+            return Resolved("TIME" if part else "DATE", text, precision=_UNIT_PRECISION[unit])
+        period = period_of(shift(base, offset, unit), unit)
+        suffix = f"T{part}" if part else ""
+        return self._make(
+            "DATE", period, anchored=ref is None, referent=ref is not None, suffix=suffix
+        )
+
+    def _ago(
+        self,
+        f: Mapping[str, str],
+        anchor: date | None,
+        direction: Direction | None,
+        ref: date | None,
+    ) -> Resolved | None:
+        word = normal_form(f["ago"])
+        back = word in ("ago", "earlier")
+        uses_ref = word in ("earlier", "later")
+        mod = self._mod(f)
+        amount = number(f.get("num"), self.lexicon)
+        unit = self._unit(f.get("unit"))
+        if amount is None or unit is None:
+            vague = "PAST_REF" if back else "FUTURE_REF"
+            return self._reference(vague, anchor)
+        if unit == "2W":
+            unit, amount = "W", amount * 2
+        base = (ref if uses_ref else None) or anchor
+        if base is None:
+            sign = "-" if back else "+"
+            value = "DCT" + sign + duration_value(amount, unit)
+            return Resolved("DATE", value, precision=_UNIT_PRECISION.get(unit, "unknown"), mod=mod)
+        moved = shift(base, -amount if back else amount, unit)
+        grain = "D" if unit in ("H", "MIN", "S") else unit
+        return self._make(
+            "DATE",
+            period_of(moved, grain),
+            mod if mod in ("APPROX",) else None,
+            anchored=not (uses_ref and ref),
+            referent=bool(uses_ref and ref),
+        )
+
+    def _duration(
+        self,
+        f: Mapping[str, str],
+        anchor: date | None,
+        direction: Direction | None,
+        ref: date | None,
+    ) -> Resolved | None:
+        unit_text = f.get("unit") or f.get("unit_bare")
+        unit = self._unit(unit_text)
+        if unit_text is None or unit is None:
+            return None
+        plural = normal_form(unit_text).endswith("s")
+        amount: float | None
+        if "num" in f:
+            amount = number(f["num"], self.lexicon)
+            if amount is None:
+                return None
+            if "andhalf" in f:
+                amount += 0.5
+        elif "vnum" in f or "unit_bare" in f or plural:
+            amount = None  # "several years", "for years", "the past weeks"
+        else:
+            amount = 1.0  # "the past week"
+        if unit == "2W":
+            unit, amount = "W", None if amount is None else amount * 2
+        earliest = latest = None
+        span = self.lexicon.lookup("span_word", f.get("span"))
+        if span is not None and anchor is not None:
+            if int(span) < 0:
+                latest = anchor
+                earliest = None if amount is None else shift(anchor, -amount, unit)
+            else:
+                earliest = anchor
+                latest = None if amount is None else shift(anchor, amount, unit)
+        return Resolved(
+            "DURATION",
+            duration_value(amount, unit),
+            earliest,
+            latest,
+            _UNIT_PRECISION.get(unit, "unknown"),
+            self._mod(f),
+            anchored=earliest is not None or latest is not None,
+        )
+
+    def _set(
+        self,
+        f: Mapping[str, str],
+        anchor: date | None,
+        direction: Direction | None,
+        ref: date | None,
+    ) -> Resolved | None:
+        lookup = self.lexicon.lookup
+        if "freq" in f:
+            value = str(lookup("frequency", f["freq"]))
+            return Resolved("SET", value, precision=_precision_of(value))
+        if "wplural" in f:
+            return Resolved(
+                "SET", f"XXXX-WXX-{lookup('weekday_plural', f['wplural'])}", precision="day"
+            )
+        target = f.get("unit", "")
+        weekday = lookup("weekday", target)
+        if weekday is not None:
+            return Resolved("SET", f"XXXX-WXX-{weekday}", precision="day")
+        part = lookup("part_of_day", target)
+        if part is not None and self._unit(target) is None:
+            return Resolved("SET", f"XXXX-XX-XXT{part}", precision="day")
+        season = lookup("season", target)
+        if season is not None:
+            return Resolved("SET", f"XXXX-{season}", precision="season")
+        unit = self._unit(target)
+        if unit is None:
+            return None
+        amount = (
+            2.0 if normal_form(f.get("num", "")) == "other" else number(f.get("num"), self.lexicon)
+        )
+        value = duration_value(amount or 1.0, unit)
+        return Resolved("SET", value, precision=_precision_of(value))
+
+    def _ref(
+        self,
+        f: Mapping[str, str],
+        anchor: date | None,
+        direction: Direction | None,
+        ref: date | None,
+    ) -> Resolved | None:
+        value = self.lexicon.lookup("vague_ref", f.get("ref"))
+        return None if value is None else self._reference(str(value), anchor)
+
+    @staticmethod
+    def _reference(value: str, anchor: date | None) -> Resolved:
+        starts, ends = _REFERENCE_SPAN[value]
+        if anchor is None:
+            return Resolved("DATE", value)
+        return Resolved(
+            "DATE",
+            value,
+            anchor if starts else None,
+            anchor if ends else None,
+            "unknown",
+            anchored=True,
+        )
+
+    def _time(
+        self,
+        f: Mapping[str, str],
+        anchor: date | None,
+        direction: Direction | None,
+        ref: date | None,
+    ) -> Resolved | None:
+        if "clock" in f:
+            hhmm = str(self.lexicon.lookup("clock_word", f["clock"]))
+        else:
+            hour_value = number(f["hour"], self.lexicon)
+            if hour_value is None:
+                return None
+            hour = int(hour_value)
+            minute = int(f.get("minute") or 0)
+            ampm = normal_form(f.get("ampm", ""))
+            if ampm.startswith("p") and hour < 12:
+                hour += 12
+            elif ampm.startswith("a") and hour == 12:
+                hour = 0
+            if hour > 24 or minute > 59:
+                return None
+            hhmm = f"{hour:02d}:{minute:02d}"
+        weekday = self.lexicon.lookup("weekday", f.get("weekday"))
+        dayword = self.lexicon.lookup("day_word", f.get("dayword"))
+        if anchor is None:
+            day_value = f"XXXX-WXX-{weekday}" if weekday is not None else "XXXX-XX-XX"
+            return Resolved("TIME", f"{day_value}T{hhmm}", precision="day")
+        if weekday is not None:
+            day = self._weekday(int(weekday), anchor, None, direction)
+        elif dayword is not None:
+            day = anchor + timedelta(days=int(dayword))
+        else:
+            day = ref or anchor
+        return self._make("TIME", day_period(day), anchored=True, suffix=f"T{hhmm}")
+
+
+def _start(period: Period) -> date:
+    return period.start
+
+
+def _precision_of(value: str) -> Precision:
+    """The precision of a duration's unit (P1W -> week)."""
+    m = re.fullmatch(r"PT?[\dX.]+([A-Z]+)", value)
+    if not m:
+        return "unknown"
+    letter = m[1]
+    if value.startswith("PT"):
+        return "day"
+    return _UNIT_PRECISION.get(letter, "unknown")

@@ -1,0 +1,281 @@
+"""The temporal-expression grammar: word lists and rules read from ``resources/times``.
+
+``Grammar.candidates`` runs every rule's regular expression over a text and returns the
+matches; the spaCy component checks them against the parse (``components.find_times``) and
+``Grammar.select`` keeps the longest of overlapping ones. The grammar knows only text, so it
+can be tested without a model. What the matches mean is ``timenorm``'s work.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from ..errors import ConfigError
+
+LEXICON = "resources/times/lexicon.toml"
+RULES = "resources/times/rules.toml"
+
+# Whitespace inside an expression: any run of spaces with at most one line break, so that an
+# expression never runs across a blank line (a new paragraph).
+_WS = r"(?:[^\S\n]*\n[^\S\n]*|[^\S\n]+)"
+_WS_OPT = r"(?:[^\S\n]*\n?[^\S\n]*)"
+_MACRO = re.compile(r"\{([a-z_]+)\}")
+# A match must start and end on word boundaries; a number after a currency sign is money.
+_BEFORE = r"(?<![\w$£€¥])"
+_AFTER = r"(?!\w)"
+_SECOND = "_2"
+# The words of a text, for the rules' ``needs``; "digit" stands for any digit.
+_WORDS = re.compile(r"[a-z]+|[0-9]")
+
+
+def normal_form(text: str) -> str:
+    """The lookup key of a word-list form: lower case, no dots, single spaces."""
+    return " ".join(text.lower().replace(".", " ").split())
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of rules.toml, compiled."""
+
+    name: str
+    kind: str
+    type: str
+    regex: re.Pattern[str]
+    priority: int
+    checks: tuple[str, ...] = ()
+    reject: re.Pattern[str] | None = None
+    is_range: bool = False
+    # Sets of words of which one must all occur in a text for the rule to be tried on it.
+    needs: tuple[frozenset[str], ...] = ()
+
+
+@dataclass
+class Match:
+    """A rule's match in a text: its extent and the text of each named group that took part."""
+
+    rule: Rule
+    start: int
+    end: int
+    groups: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def group_text(self, text: str, name: str) -> str | None:
+        span = self.groups.get(name)
+        return None if span is None else text[span[0] : span[1]]
+
+
+@dataclass(frozen=True)
+class Expression:
+    """A temporal expression found in a text, ready to be resolved (``timenorm.resolve``).
+
+    ``fields`` holds the text of each named group; ``pair`` is shared by the two ends of a
+    range written as one ("Aug. 29-31").
+    """
+
+    start: int
+    end: int
+    rule: str
+    kind: str
+    type: str
+    fields: Mapping[str, str]
+    pair: int | None = None
+
+
+class Lexicon:
+    """The word lists of lexicon.toml, looked up by normalised form."""
+
+    def __init__(self, tables: Mapping[str, Any]):
+        self.tables = dict(tables)
+        self._maps: dict[str, dict[str, Any]] = {}
+        for name, table in self.tables.items():
+            if isinstance(table, dict) and "forms" not in table:
+                self._maps[name] = {normal_form(str(k)): v for k, v in table.items()}
+
+    def forms(self, name: str) -> list[str]:
+        """Every form of a word list, as written in the file."""
+        table = self.tables.get(name)
+        if table is None:
+            raise ConfigError(f"{LEXICON}: no word list [{name}]; add it or fix the rule")
+        if isinstance(table, dict) and "forms" in table:
+            return [str(f) for f in table["forms"]]
+        if isinstance(table, dict):
+            return [str(k) for k in table]
+        raise ConfigError(f"{LEXICON}: [{name}] is not a word list")
+
+    def lookup(self, name: str, text: str | None) -> Any:
+        """The value of ``text`` in word list ``name``, or None."""
+        if text is None:
+            return None
+        return self._maps.get(name, {}).get(normal_form(text))
+
+    @functools.cache  # noqa: B019 - one Lexicon per process, kept for its lifetime
+    def words(self, name: str) -> frozenset[str]:
+        """The normalised forms of a word list, for membership tests."""
+        return frozenset(normal_form(f) for f in self.forms(name))
+
+    def get(self, name: str) -> Any:
+        return self.tables.get(name)
+
+
+def lower_text(text: str) -> str:
+    """``text`` in lower case, with the same length (the rules match lower-case text)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    # A few characters lower to two ("İ"): keep those as they are, so that offsets hold.
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def lower_pattern(pattern: str) -> str:
+    """A regular expression with its literal letters in lower case (escapes kept)."""
+    out = []
+    escaped = False
+    for n, char in enumerate(pattern):
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        elif char == "P" and pattern[n - 2 : n] == "(?":
+            out.append(char)
+        else:
+            out.append(char.lower())
+    return "".join(out)
+
+
+def _alternation(forms: Iterable[str]) -> str:
+    """A non-capturing alternation of word-list forms, longest first."""
+    parts = []
+    for form in sorted({f.lower() for f in forms}, key=lambda f: (-len(f), f)):
+        pieces = [re.escape(word) for word in form.split()]
+        pattern = _WS.join(pieces)
+        if form.endswith("."):
+            pattern = pattern[: -len(re.escape("."))] + r"\.?"
+        parts.append(pattern)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _spaces(pattern: str) -> str:
+    """A rule pattern with its literal spaces turned into whitespace runs."""
+    return pattern.replace(" ?", _WS_OPT).replace(" ", _WS)
+
+
+class Grammar:
+    """The compiled rules and the lexicon they use."""
+
+    def __init__(self, lexicon: Mapping[str, Any], rules: Mapping[str, Any]):
+        self.lexicon = Lexicon(lexicon)
+        self.macros = {str(k): str(v) for k, v in rules.get("macros", {}).items()}
+        self.rules = [self._compile(n, spec) for n, spec in enumerate(rules.get("rule", []))]
+
+    @classmethod
+    @functools.cache
+    def load(cls) -> Grammar:
+        """The grammar shipped in resources/times (read and compiled once per process)."""
+        root = resources.files("dateline")
+        lexicon = tomllib.loads(root.joinpath(LEXICON).read_text("utf-8"))
+        rules = tomllib.loads(root.joinpath(RULES).read_text("utf-8"))
+        return cls(lexicon, rules)
+
+    def _expand(self, pattern: str, depth: int = 0) -> str:
+        if depth > 5:
+            raise ConfigError(f"{RULES}: macros nest too deep in {pattern!r}")
+
+        def replace(m: re.Match[str]) -> str:
+            name = m[1]
+            if name in self.macros:
+                return self._expand(_spaces(self.macros[name]), depth + 1)
+            return _alternation(self.lexicon.forms(name))
+
+        return _MACRO.sub(replace, pattern)
+
+    def _compile(self, priority: int, spec: Mapping[str, Any]) -> Rule:
+        name = str(spec.get("name", f"rule {priority + 1}"))
+        try:
+            pattern = self._expand(_spaces(str(spec["pattern"])))
+            # Matching lower-cased text is several times faster than re.IGNORECASE.
+            regex = re.compile(_BEFORE + "(?:" + lower_pattern(pattern) + ")" + _AFTER)
+            rejects = [str(r) for r in spec.get("reject", [])]
+            reject = re.compile("|".join(f"(?:{r})" for r in rejects)) if rejects else None
+        except (KeyError, re.error) as exc:
+            raise ConfigError(f"{RULES}: rule {name!r} does not compile ({exc}); fix it") from exc
+        return Rule(
+            name=name,
+            kind=str(spec["kind"]),
+            type=str(spec["type"]),
+            regex=regex,
+            priority=priority,
+            checks=tuple(str(c) for c in spec.get("checks", ())),
+            reject=reject,
+            is_range=bool(spec.get("range", False)),
+            needs=self._needs(name, spec.get("needs", ())),
+        )
+
+    def _needs(self, rule: str, needs: Iterable[str]) -> tuple[frozenset[str], ...]:
+        """The word sets of a rule's ``needs``: each word list's forms, or the word itself."""
+        out: list[frozenset[str]] = []
+        for need in needs:
+            forms = self.lexicon.forms(need) if need in self.lexicon.tables else [need]
+            out += [frozenset(_WORDS.findall(form.lower())) for form in forms]
+        if any(not words for words in out):
+            raise ConfigError(f"{RULES}: rule {rule!r} needs a form without words; fix needs")
+        return tuple(out)
+
+    def candidates(self, text: str) -> list[Match]:
+        """Every match of every rule in ``text`` (overlapping ones included), ignoring case."""
+        low = lower_text(text)
+        words = {w if not w.isdigit() else "digit" for w in _WORDS.findall(low)}
+        found: list[Match] = []
+        for rule in self.rules:
+            if rule.needs and not any(need <= words for need in rule.needs):
+                continue
+            for m in rule.regex.finditer(low):
+                if m.end() == m.start():
+                    continue
+                if rule.reject is not None and rule.reject.fullmatch(" ".join(m[0].split())):
+                    continue
+                groups = {
+                    name: m.span(name) for name, value in m.groupdict().items() if value is not None
+                }
+                found.append(Match(rule, m.start(), m.end(), groups))
+        return found
+
+    @staticmethod
+    def select(matches: Iterable[Match]) -> list[Match]:
+        """Non-overlapping matches, longest first (then the rule listed first), in text order."""
+        kept: list[Match] = []
+        taken: list[tuple[int, int]] = []
+        order = sorted(matches, key=lambda m: (m.start - m.end, m.rule.priority, m.start))
+        for m in order:
+            if any(m.start < end and start < m.end for start, end in taken):
+                continue
+            kept.append(m)
+            taken.append((m.start, m.end))
+        return sorted(kept, key=lambda m: m.start)
+
+    def expressions(self, text: str, matches: Iterable[Match]) -> list[Expression]:
+        """The expressions of selected matches: a range written as one gives its two ends."""
+        out: list[Expression] = []
+        for m in matches:
+            fields = {n: text[s:e] for n, (s, e) in m.groups.items()}
+            rule = m.rule
+            if not (rule.is_range and "to" in m.groups):
+                out.append(Expression(m.start, m.end, rule.name, rule.kind, rule.type, fields))
+                continue
+            cut, resume = m.groups["to"]
+            first = {n: v for n, v in fields.items() if not n.endswith(_SECOND) and n != "to"}
+            second = dict(first)
+            second.update({n[: -len(_SECOND)]: v for n, v in fields.items() if n.endswith(_SECOND)})
+            out.append(Expression(m.start, cut, rule.name, rule.kind, rule.type, first, m.start))
+            out.append(Expression(resume, m.end, rule.name, rule.kind, rule.type, second, m.start))
+        return out
+
+    def find(self, text: str) -> list[Expression]:
+        """The expressions of ``text`` by the rules alone (no checks against a parse)."""
+        return self.expressions(text, self.select(self.candidates(text)))

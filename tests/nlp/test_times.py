@@ -1,0 +1,570 @@
+"""Temporal expressions end to end: found with TimeML extents, resolved against the anchor.
+
+Every case is a sentence we wrote, read with publication date Wednesday 17 March 2021
+(ISO week 2021-W11) unless it says otherwise. One rule family per test function.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import dateline
+from dateline.config import load_config
+from dateline.errors import PipelineError
+from dateline.nlp.components import TIMES
+from dateline.nlp.times import make_times, times_in
+from dateline.pipeline import Pipeline
+
+from ..conftest import FIXTURES
+
+PUBLISHED = "2021-03-17"
+
+
+def read(pipeline, text, published=PUBLISHED):
+    return dateline.extract(text, published=published, clean=False, pipeline=pipeline)
+
+
+def one(pipeline, text, expression, published=PUBLISHED):
+    """The time record whose text is ``expression`` (exactly one must exist)."""
+    doc = read(pipeline, text, published)
+    found = [t for t in doc.times if t.evidence[0].text == expression]
+    got = [(t.evidence[0].text, t.value) for t in doc.times]
+    assert len(found) == 1, f"{expression!r} not found once in {got}"
+    time = found[0]
+    span = time.evidence[0]
+    assert text[span.start : span.end] == span.text and span.caption is None
+    assert time.id == f"t-{span.start}"
+    return time
+
+
+def check(pipeline, text, expression, type_, value, published=PUBLISHED):
+    time = one(pipeline, text, expression, published)
+    assert (time.type, time.value) == (type_, value)
+    return time
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The truce began on August 28, 2017, officials said.", "August 28, 2017", "2017-08-28"),
+        ("Talks resumed on 29 August 2017 in Geneva.", "29 August 2017", "2017-08-29"),
+        ("Talks resumed on 29th August 2017 in Geneva.", "29th August 2017", "2017-08-29"),
+        ("Fighting broke out on the 3rd of May 2019.", "the 3rd of May 2019", "2019-05-03"),
+        ("The order is dated 2017-08-29 and signed.", "2017-08-29", "2017-08-29"),
+        ("The decree, dated 09/10/2017, was read out.", "09/10/2017", "2017-09-10"),
+        ("The decree, dated 25/10/2017, was read out.", "25/10/2017", "2017-10-25"),
+        ("The convoy has been stalled since Aug. 29.", "Aug. 29", "2020-08-29"),
+        ("The vote will take place on Sept. 5.", "Sept. 5", "2021-09-05"),
+        ("Rebels seized the town on Monday, March 1.", "Monday, March 1", "2021-03-01"),
+        ("The rally is set for May 2022 in the capital.", "May 2022", "2022-05"),
+        ("A video released in May of 2015 showed him.", "May of 2015", "2015-05"),
+        ("He was wounded in 2015 but survived.", "2015", "2015"),
+        ("In 2016, the US offered a reward.", "2016", "2016"),
+        ("In 1723, the colony passed a curfew law.", "1723", "1723"),
+        ("the mass kidnapping took place on 30 december in the town", "30 december", "2020-12-30"),
+        ("the four-day meeting began on 15 march at the tribunal.", "15 march", "2021-03-15"),
+        ("The rebels must leave by March 20.", "March 20", "2021-03-20"),
+        ("Police said the bomb exploded on March 20.", "March 20", "2021-03-20"),
+    ],
+)
+def test_absolute_dates(pipeline, text, expression, value):
+    check(pipeline, text, expression, "DATE", value)
+
+
+def test_day_first_reads_numeric_dates_the_other_way():
+    pipeline = Pipeline(load_config(overrides={"times": {"day_first": True}}))
+    check(
+        pipeline, "The decree, dated 09/10/2017, was read out.", "09/10/2017", "DATE", "2017-10-09"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "mod"),
+    [
+        ("Elections were held in the 1990s.", "the 1990s", "199", None),
+        ("Unrest spread in the early 1990s.", "the early 1990s", "199", "START"),
+        ("Borders were drawn in the 20th century.", "the 20th century", "19", None),
+        ("Prices fell in the third quarter of 2019.", "the third quarter of 2019", "2019-Q3", None),
+        ("Output rose in the first half of 2020.", "the first half of 2020", "2020-H1", None),
+        ("The dam was finished in mid-2015.", "mid-2015", "2015", "MID"),
+        ("The army withdrew by late 2019.", "late 2019", "2019", "END"),
+        ("The first convoys arrived in early March.", "early March", "2021-03", "START"),
+        ("Spending cuts in fiscal 2020 hurt the army.", "fiscal 2020", "FY2020", None),
+        ("The town was retaken in the summer of 2016.", "the summer of 2016", "2016-SU", None),
+        ("The war began in March last year.", "March last year", "2020-03", None),
+    ],
+)
+def test_periods_and_their_parts(pipeline, text, expression, value, mod):
+    time = check(pipeline, text, expression, "DATE", value)
+    assert time.mod == mod
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "earliest", "latest"),
+    [
+        ("The dam was finished in early 2015.", "early 2015", "2015-01-01", "2015-04-30"),
+        ("The dam was finished in mid-2015.", "mid-2015", "2015-05-01", "2015-08-31"),
+        ("The dam was finished in late 2015.", "late 2015", "2015-09-01", "2015-12-31"),
+        (
+            "The dam was finished in late August 2015.",
+            "late August 2015",
+            "2015-08-21",
+            "2015-08-31",
+        ),
+    ],
+)
+def test_early_mid_and_late_narrow_the_range(pipeline, text, expression, earliest, latest):
+    time = one(pipeline, text, expression)
+    assert (time.earliest, time.latest) == (earliest, latest)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        (
+            "A US military official said Thursday that the strikes went on.",
+            "Thursday",
+            "2021-03-11",
+        ),
+        ("The ministers will meet on Thursday in Vienna.", "Thursday", "2021-03-18"),
+        ("Officials said Wednesday that the road was open.", "Wednesday", "2021-03-17"),
+        ("The ministers will meet on Wednesday in Vienna.", "Wednesday", "2021-03-24"),
+        ("The council meets Friday to vote on the budget.", "Friday", "2021-03-19"),
+        ("The council is expected to vote Friday.", "Friday", "2021-03-19"),
+        ("Monday's attack killed four soldiers.", "Monday", "2021-03-15"),
+        ("Police arrested him last Friday.", "last Friday", "2021-03-12"),
+        ("The trial opens next Monday.", "next Monday", "2021-03-22"),
+    ],
+)
+def test_weekdays_follow_the_tense_of_their_clause(pipeline, text, expression, value):
+    check(pipeline, text, expression, "DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The convoy split in two last week.", "last week", "2021-W10"),
+        ("Parliament will vote next month.", "next month", "2021-04"),
+        ("Last year, his wife fled the country.", "Last year", "2020"),
+        ("Troops arrived earlier this month.", "earlier this month", "2021-03"),
+        ("The talks collapsed yesterday.", "yesterday", "2021-03-16"),
+        ("The talks resume today.", "today", "2021-03-17"),
+        ("The talks resume tomorrow.", "tomorrow", "2021-03-18"),
+        ("Rebels attacked three years ago.", "three years ago", "2018"),
+        ("Rebels attacked two weeks ago.", "two weeks ago", "2021-W09"),
+        ("Rebels attacked five days ago.", "five days ago", "2021-03-12"),
+        ("Rebels attacked about 18 months ago.", "about 18 months ago", "2019-09"),
+        ("A rally is planned this weekend.", "this weekend", "2021-W11-WE"),
+        ("Shelling went on over the weekend.", "the weekend", "2021-W10-WE"),
+        ("The budget passed this past week.", "this past week", "2021-W10"),
+        ("Fighting eased in the last quarter.", "the last quarter", "2020-Q4"),
+        ("Riots shook the city at the end of the last century.", "last century", "19"),
+        ("Exports fell in the quarter.", "the quarter", "2021-Q1"),
+        ("Talks began in the year 2009.", "the year 2009", "2009"),
+        ("Police raided the camp earlier Monday.", "earlier Monday", "2021-03-15"),
+    ],
+)
+def test_periods_relative_to_the_publication_date(pipeline, text, expression, value):
+    check(pipeline, text, expression, "DATE", value)
+
+
+def test_late_last_year_is_the_end_of_last_year(pipeline):
+    time = check(
+        pipeline, "The ceasefire broke down late last year.", "late last year", "DATE", "2020"
+    )
+    assert time.mod == "END" and time.anchor == "published"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "published"),
+    [
+        ("He was sentenced this summer to 10 years.", "this summer", "2017-SU", "2017-09-09"),
+        ("The camps flooded last summer.", "last summer", "2016-SU", "2017-09-09"),
+        ("The camps flooded last summer.", "last summer", "2017-SU", "2017-12-15"),
+        ("The offensive will resume next spring.", "next spring", "2018-SP", "2017-09-09"),
+        ("Snow closed the pass this winter.", "this winter", "2017-WI", "2018-01-20"),
+        ("Talks stalled in the autumn.", "the autumn", "2016-FA", "2017-03-01"),
+        ("The Times reported in April that he had died.", "April", "2017-04", "2017-09-09"),
+        ("In July, police killed four of his relatives.", "July", "2017-07", "2017-09-09"),
+        ("Police killed four of his relatives in December.", "December", "2016-12", "2017-09-09"),
+        ("Elections will be held in April.", "April", "2018-04", "2017-09-09"),
+        ("Elections will be held in September.", "September", "2017-09", "2017-09-09"),
+    ],
+)
+def test_seasons_and_months_without_a_year(pipeline, text, expression, value, published):
+    check(pipeline, text, expression, "DATE", value, published)
+
+
+def test_a_season_has_its_range(pipeline):
+    time = one(pipeline, "He was sentenced this summer.", "this summer", "2017-09-09")
+    assert (time.earliest, time.latest, time.precision) == ("2017-06-01", "2017-08-31", "season")
+
+
+def test_last_week_is_an_iso_week(pipeline):
+    time = one(pipeline, "The convoy split in two last week.", "last week", "2017-09-09")
+    assert (time.value, time.earliest, time.latest) == ("2017-W35", "2017-08-28", "2017-09-03")
+    assert time.precision == "week"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Gunmen attacked the post last night.", "last night", "2021-03-16TNI"),
+        ("The minister spoke this morning.", "this morning", "2021-03-17TMO"),
+        ("The strike hit late Tuesday night.", "late Tuesday night", "2021-03-16TNI"),
+        ("The blast happened at 3 p.m. near the market.", "3 p.m.", "2021-03-17T15:00"),
+        ("Voting ends at 10:30 a.m. local time.", "10:30 a.m. local time", "2021-03-17T10:30"),
+        ("The blast happened at 3 p.m. Thursday.", "3 p.m. Thursday", "2021-03-11T15:00"),
+        ("The blast happened at 3 p.m. on March 3.", "3 p.m.", "2021-03-03T15:00"),
+        ("Polls close at noon.", "noon", "2021-03-17T12:00"),
+        ("The curfew starts at 1400 GMT.", "1400 GMT", "2021-03-17T14:00"),
+        ("Rebels attacked at 0715 near the bridge.", "0715", "2021-03-17T07:15"),
+        ("They were freed on 15 March at 1800 in the hills.", "1800", "2021-03-15T18:00"),
+        ("Voting opens tonight.", "tonight", "2021-03-17TNI"),
+        ("The shelling began yesterday afternoon.", "yesterday afternoon", "2021-03-16TAF"),
+    ],
+)
+def test_times_of_day(pipeline, text, expression, value):
+    check(pipeline, text, expression, "TIME", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "mod"),
+    [
+        ("The war ended three years of fighting.", "three years", "P3Y", None),
+        ("He was sentenced to 10 years in prison.", "10 years", "P10Y", None),
+        ("Killings rose over the past three years.", "the past three years", "P3Y", None),
+        ("Killings rose over the past week.", "the past week", "P1W", None),
+        ("Prices will rise in the coming weeks.", "the coming weeks", "PXW", None),
+        ("The siege lasted more than a decade.", "more than a decade", "P1DE", "MORE_THAN"),
+        ("The talks lasted about two weeks.", "about two weeks", "P2W", "APPROX"),
+        ("The talks lasted nearly two weeks.", "nearly two weeks", "P2W", "APPROX"),
+        ("The talks lasted less than two weeks.", "less than two weeks", "P2W", "LESS_THAN"),
+        ("The siege lasted several months.", "several months", "PXM", None),
+        ("Attacks have risen in recent years.", "recent years", "PXY", None),
+        ("The army imposed a 48-hour curfew.", "48-hour", "PT48H", None),
+        ("He began a three-day visit.", "three-day", "P3D", None),
+        ("The eight-hour flight left late.", "eight-hour", "PT8H", None),
+        ("The two weeks of fighting ended.", "The two weeks", "P2W", None),
+        ("The dispute has festered for years.", "years", "PXY", None),
+        ("Decades of war left the town empty.", "Decades", "PXDE", None),
+        ("The trial took a year and a half.", "a year and a half", "P18M", None),
+        ("The meeting lasted half an hour.", "half an hour", "PT30M", None),
+        ("The plan covers the next five years.", "the next five years", "P5Y", None),
+        ("Workers held a month-long strike.", "month-long", "P1M", None),
+        ("They waited 24 hours at the border.", "24 hours", "PT24H", None),
+        ("He served a three-year term in parliament.", "a three-year term", "P3Y", None),
+        ("Aid will flow over a two-year period.", "a two-year period", "P2Y", None),
+    ],
+)
+def test_durations(pipeline, text, expression, value, mod):
+    time = check(pipeline, text, expression, "DURATION", value)
+    assert time.mod == mod
+
+
+def test_an_anchored_duration_has_its_range(pipeline):
+    time = one(pipeline, "Killings rose over the past three years.", "the past three years")
+    assert (time.earliest, time.latest) == ("2018-03-17", "2021-03-17")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Protesters gather every Friday in the square.", "every Friday", "XXXX-WXX-5"),
+        ("Thousands flee each year.", "each year", "P1Y"),
+        ("Inspectors visit every two weeks.", "every two weeks", "P2W"),
+        ("The envoys meet twice a week.", "twice a week", "P1W"),
+        ("The committee meets weekly.", "weekly", "P1W"),
+        ("Markets close on Fridays.", "Fridays", "XXXX-WXX-5"),
+        ("The fund pays $3 million a year to the families.", "a year", "P1Y"),
+    ],
+)
+def test_sets(pipeline, text, expression, value):
+    check(pipeline, text, expression, "SET", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "earliest", "latest"),
+    [
+        ("The army recently moved north.", "recently", "PAST_REF", None, PUBLISHED),
+        ("The town is now under curfew.", "now", "PRESENT_REF", PUBLISHED, PUBLISHED),
+        ("Talks are currently stalled.", "currently", "PRESENT_REF", PUBLISHED, PUBLISHED),
+        ("No talks are planned for the future.", "the future", "FUTURE_REF", PUBLISHED, None),
+    ],
+)
+def test_vague_references_have_no_calendar_value(
+    pipeline, text, expression, value, earliest, latest
+):
+    time = check(pipeline, text, expression, "DATE", value)
+    assert (time.earliest, time.latest, time.precision) == (earliest, latest, "unknown")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He has a $3 million bounty on his head.",
+        "His eldest son, 18-year-old Omar, was detained.",
+        "The convoy initially consisted of 17 vehicles.",
+        "About 300 militants were aboard the buses.",
+        "The 17-vehicle convoy split in two.",
+        "Officials said 2000 people had fled.",
+        "They may travel to the border.",
+        "Protesters march on the capital.",
+        "Prime Minister Theresa May spoke to reporters.",
+        "The fall of the city shocked the region.",
+        "A second attack hit the market.",
+        "The bus took Route 2071 to the coast.",
+        "The future president spoke to reporters.",
+        "The facilities that fall under the contract were inspected.",
+        "Floods are common this time of year.",
+        "The ruins are several centuries old.",
+        "Police counted 1500 burned vehicles.",
+    ],
+)
+def test_numbers_and_words_that_are_not_times(pipeline, text):
+    assert read(pipeline, text).times == []
+
+
+def test_range_written_with_words(pipeline):
+    doc = read(pipeline, "The insurgency grew from 2014 to 2016 in the north.")
+    first, last = doc.times
+    assert [(t.evidence[0].text, t.value) for t in doc.times] == [
+        ("2014", "2014"),
+        ("2016", "2016"),
+    ]
+    assert first.range == last.range
+    assert first.range is not None
+    assert (first.range.earliest, first.range.latest) == ("2014-01-01", "2016-12-31")
+    assert first.range.evidence[0].text == "from 2014 to 2016"
+
+
+def test_range_between_months_takes_the_year_of_its_end(pipeline):
+    doc = read(pipeline, "Fighting raged between March and May 2015 near the dam.")
+    assert [(t.evidence[0].text, t.value) for t in doc.times] == [
+        ("March", "2015-03"),
+        ("May 2015", "2015-05"),
+    ]
+    assert doc.times[0].range is not None
+    assert doc.times[0].range.latest == "2015-05-31"
+
+
+def test_range_written_as_one(pipeline):
+    doc = read(pipeline, "The talks ran Aug. 29-31, 2017 in Geneva.")
+    assert [(t.evidence[0].text, t.value) for t in doc.times] == [
+        ("Aug. 29", "2017-08-29"),
+        ("31, 2017", "2017-08-31"),
+    ]
+
+
+def test_clock_range_shares_am_pm(pipeline):
+    doc = read(pipeline, "The clinic opens 9-11 a.m. on weekdays.")
+    assert [t.value for t in doc.times][:2] == ["2021-03-17T09:00", "2021-03-17T11:00"]
+
+
+def test_anaphoric_dates_count_from_the_date_mentioned_before(pipeline):
+    text = "The attack happened on March 3. The next day, troops arrived. Two days later they left."
+    doc = read(pipeline, text)
+    values = {t.evidence[0].text: (t.value, t.anchor) for t in doc.times}
+    assert values["The next day"] == ("2021-03-04", "mention")
+    assert values["Two days later"] == ("2021-03-06", "mention")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Rebels attacked on March 3. Later in the day, troops arrived.", "the day", "2021-03-03"),
+        ("Prices rose earlier in the year.", "the year", "2021"),
+        ("Talks failed this time, the envoy said.", "this time", "PRESENT_REF"),
+    ],
+)
+def test_the_period_in_question(pipeline, text, expression, value):
+    assert one(pipeline, text, expression).value == value
+
+
+def test_the_day_of_an_event_is_not_a_date(pipeline):
+    doc = read(pipeline, "He recalled the day the war began, and in the day of reckoning.")
+    assert doc.times == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("A US military official said Thursday.", "Thursday", "XXXX-WXX-4"),
+        ("In February last year, the talks failed.", "February last year", "XXXX-02"),
+        ("The convoy split in two last week.", "last week", "DCT-P1W"),
+        ("The Times reported in April that he died.", "April", "XXXX-04"),
+        ("Rebels attacked three years ago.", "three years ago", "DCT-P3Y"),
+        ("He was wounded in 2015.", "2015", "2015"),
+    ],
+)
+def test_without_an_anchor_relative_values_stay_relative(pipeline, text, expression, value):
+    time = check(pipeline, text, expression, "DATE", value, None)
+    assert time.anchor is None
+    if value != "2015":
+        assert (time.earliest, time.latest) == (None, None)
+
+
+def test_a_dateline_date_is_the_anchor_without_a_publication_date(pipeline):
+    text = "BEIRUT, Sept. 7, 2017 (AP) — Officials said Wednesday that the road had reopened."
+    time = one(pipeline, text, "Wednesday", None)
+    assert (time.value, time.anchor) == ("2017-09-06", "dateline")
+
+
+def test_the_publication_date_wins_over_the_dateline(pipeline):
+    text = "BEIRUT, Sept. 7, 2017 (AP) — Officials said Wednesday that the road had reopened."
+    time = one(pipeline, text, "Wednesday", "2017-09-09")
+    assert (time.value, time.anchor) == ("2017-09-06", "published")
+
+
+def test_the_component_writes_its_span_group(pipeline):
+    doc = read(pipeline, "Troops left on Monday and returned in May 2015.")
+    assert [(s.text, s.label_) for s in doc.sdoc.spans[TIMES]] == [
+        ("Monday", "DATE"),
+        ("May 2015", "DATE"),
+    ]
+
+
+def test_times_in_gives_the_times_of_a_stretch(pipeline):
+    text = "Troops left on Monday. They returned in May 2015."
+    doc = read(pipeline, text)
+    second = text.index("They")
+    assert [t.evidence[0].text for t in times_in(doc, second, len(text))] == ["May 2015"]
+    assert [t.evidence[0].text for t in times_in(doc, 0, second)] == ["Monday"]
+
+
+def test_times_stage_needs_its_component():
+    config = load_config(overrides={"parse": {"components": ["dateline_places"]}})
+    with pytest.raises(PipelineError, match="dateline_times"):
+        make_times(config)
+
+
+FIXTURE = FIXTURES / "times" / "harbour_talks.txt"
+# Every expression of the fixture article (published 06 October 2022, a Thursday), in order:
+# (text, caption, type, value, anchor).
+FIXTURE_TIMES = [
+    ("Wednesday", None, "DATE", "2022-10-05", "published"),
+    ("Thursday", None, "DATE", "2022-10-06", "published"),
+    ("late August", None, "DATE", "2022-08", "published"),
+    ("March 2019", None, "DATE", "2019-03", None),
+    ("more than three years", None, "DURATION", "P3Y", None),
+    ("last month", None, "DATE", "2022-09", "published"),
+    ("the first half of 2022", None, "DATE", "2022-H1", None),
+    ("April", None, "DATE", "2022-04", "published"),
+    ("June", None, "DATE", "2022-06", "published"),
+    ("Monday", None, "DATE", "2022-10-10", "published"),
+    ("the end of the year", None, "DATE", "2022", "published"),
+    ("24-hour", None, "DURATION", "PT24H", None),
+    ("Sept. 12", None, "DATE", "2022-09-12", "published"),
+    ("two days later", None, "DATE", "2022-09-14", "mention"),
+    ("every day", None, "SET", "P1D", None),
+    ("6 a.m.", None, "TIME", "2022-09-15T06:00", "published"),
+    ("Sept. 15", None, "DATE", "2022-09-15", "published"),
+    ("recent weeks", None, "DURATION", "PXW", None),
+    ("years", None, "DURATION", "PXY", None),
+    ("Now", None, "DATE", "PRESENT_REF", "published"),
+    ("the 1990s", None, "DATE", "199", None),
+    ("July 2021", None, "DATE", "2021-07", None),
+    ("eleven days", None, "DURATION", "P11D", None),
+    ("October 3, 2022", 0, "DATE", "2022-10-03", None),
+]
+
+
+def test_every_expression_of_a_wire_report(pipeline, validate):
+    doc = dateline.extract(FIXTURE.read_text("utf-8"), pipeline=pipeline)
+    assert doc.meta.published == "2022-10-06"
+    got = [
+        (t.evidence[0].text, t.evidence[0].caption, t.type, t.value, t.anchor) for t in doc.times
+    ]
+    assert got == FIXTURE_TIMES
+    validate(doc.to_dict())
+
+
+def test_a_caption_date_points_into_the_caption(pipeline):
+    doc = dateline.extract(FIXTURE.read_text("utf-8"), pipeline=pipeline)
+    caption = [t for t in doc.times if t.evidence[0].caption == 0]
+    assert [t.id for t in caption] == ["t-c0-70"]
+    span = caption[0].evidence[0]
+    assert doc.meta.captions[0].text[span.start : span.end] == "October 3, 2022"
+    assert times_in(doc, 0, len(doc.text)) == [t for t in doc.times if t not in caption]
+
+
+def test_the_two_ends_of_a_range_share_it_in_the_report(pipeline):
+    doc = dateline.extract(FIXTURE.read_text("utf-8"), pipeline=pipeline)
+    april, june = (t for t in doc.times if t.evidence[0].text in ("April", "June"))
+    assert april.range == june.range
+    assert april.range is not None
+    assert (april.range.earliest, april.range.latest) == ("2022-04-01", "2022-06-30")
+    assert april.range.evidence[0].text == "between April and June"
+
+
+WIRE_TIME_WORDS = st.sampled_from(
+    [
+        "Police",
+        "said",
+        "on",
+        "Thursday",
+        "in",
+        "May",
+        "2015",
+        "last",
+        "week",
+        "the",
+        "past",
+        "three",
+        "years",
+        "ago",
+        "18-year-old",
+        "$3",
+        "million",
+        "17",
+        "vehicles",
+        "early",
+        "late",
+        "mid-2015",
+        "between",
+        "and",
+        "from",
+        "to",
+        "Aug.",
+        "29",
+        ",",
+        ".",
+        "\n",
+        "\n\n",
+        "3",
+        "p.m.",
+        "every",
+        "Friday",
+        "recently",
+        "now",
+        "(AFP)",
+        "—",
+        "this",
+        "summer",
+        "09/09/2017",
+        "2014-2016",
+        "will",
+        "meet",
+    ]
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.one_of(st.text(max_size=200), st.lists(WIRE_TIME_WORDS, max_size=40).map(" ".join)),
+    published=st.one_of(st.none(), st.dates().map(str)),
+)
+def test_any_text_gives_times_whose_evidence_indexes_it(pipeline, text, published):
+    try:
+        doc = dateline.extract(text, published=published, clean=False, pipeline=pipeline)
+    except dateline.InputError:
+        return
+    for time in doc.times:
+        for span in time.evidence:
+            assert doc.text[span.start : span.end] == span.text
+        if time.earliest and time.latest:
+            assert time.earliest <= time.latest
