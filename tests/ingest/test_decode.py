@@ -109,6 +109,13 @@ def test_stray_cp1252_byte_in_utf8_keeps_the_good_characters() -> None:
     assert "1 byte " in message and f"byte {where}" in message
 
 
+def test_stray_byte_after_a_utf8_byte_order_mark_is_repaired_too() -> None:
+    decoded = decode(b"\xef\xbb\xbf" + STRAY, "in.txt")
+    assert "Gomá and Nyiragongo" in decoded.text and "army’s" in decoded.text
+    assert [p.code for p in decoded.problems] == ["encoding_repaired"]
+    assert f"byte {3 + STRAY.index(bytes([0x92]))}" in decoded.problems[0].message
+
+
 def test_stray_bytes_outside_windows_1252_become_replacement_characters() -> None:
     decoded = decode("Gomá, Bunia and Béni: ".encode() + b"\x81\x9d calm.", "in.txt")
     assert decoded.text == "Gomá, Bunia and Béni: \ufffd\ufffd calm."

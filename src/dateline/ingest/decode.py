@@ -146,15 +146,20 @@ def _check(text: str, source: str, max_ratio: float, normalise_newlines: bool) -
 
 
 def _decode(data: bytes, source: str, max_ratio: float) -> tuple[str, list[Problem]]:
+    declared_utf8 = data.startswith(codecs.BOM_UTF8)
+    if declared_utf8:
+        data = data[len(codecs.BOM_UTF8) :]
+        if not data.strip():
+            raise InputError(source, "empty")
     for bom, encoding in _BOMS:
-        if data.startswith(bom):
+        if data.startswith(bom) and not declared_utf8:
             try:
                 return data[len(bom) :].decode(encoding), []
             except UnicodeDecodeError as exc:
                 detail = f"invalid {encoding}: {exc.reason}"
                 raise InputError(source, "encoding", detail=detail) from None
     head = data[:SAMPLE_BYTES]
-    wide = _utf16_without_bom(head)
+    wide = None if declared_utf8 else _utf16_without_bom(head)
     if wide is not None:
         try:
             return data.decode(wide), []
@@ -170,14 +175,20 @@ def _decode(data: bytes, source: str, max_ratio: float) -> tuple[str, list[Probl
     # UTF-8 with stray bytes (a Windows quote pasted into a UTF-8 file), or a legacy code
     # page with valid UTF-8 sequences only by chance? Count both readings' evidence.
     valid, stray, first = _utf8_evidence(data)
-    if valid < stray:
+    if valid < stray and not declared_utf8:
         if b"\x00" in data:
             raise InputError(source, "binary", detail="it contains NUL bytes and is not UTF-8")
-        text, encoding = _guess(data, source)
-        if not valid or encoding not in _WESTERN:
-            return text, []
+        try:
+            text, encoding = _guess(data, source)
+        except InputError:
+            if not valid:
+                raise
+        else:
+            if not valid or encoding not in _WESTERN:
+                return text, []
     many = f"{stray} byte{'s' if stray > 1 else ''}"
-    problem = _problem("encoding_repaired", bytes=many, offset=first)
+    offset = first + (len(codecs.BOM_UTF8) if declared_utf8 else 0)
+    problem = _problem("encoding_repaired", bytes=many, offset=offset)
     return data.decode("utf-8", errors=_REPAIR), [problem]
 
 
