@@ -79,7 +79,7 @@ def article(size: int, seed: int = 7) -> str:
     return "\n".join(parts) + "\n"
 
 
-def child(path: str, overrides: dict[str, dict[str, object]]) -> None:
+def child(path: str, overrides: dict[str, dict[str, object]], without: list[str]) -> None:
     """Extract one file as ``dateline extract --format json -o /dev/null`` would; print figures."""
     from dateline.config import load_config
     from dateline.ingest import read_inputs
@@ -87,7 +87,8 @@ def child(path: str, overrides: dict[str, dict[str, object]]) -> None:
 
     start = time.perf_counter()
     config = load_config(overrides=overrides or None)
-    pipeline = Pipeline(config)
+    names = [name for name in config.pipeline.stages if name not in without]
+    pipeline = Pipeline(config, stage_names=names)
     written = 0
     with open("/dev/null", "w", encoding="utf-8") as out:
         for doc in pipeline.pipe(read_inputs([path], config=config)):
@@ -109,6 +110,9 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=None)
     parser.add_argument("--max-chunk-chars", type=int, default=None)
     parser.add_argument("--keep-tensor", action="store_true", help="[parse] keep_tensor = true")
+    parser.add_argument(
+        "--without", nargs="*", default=[], metavar="STAGE", help="stages left out of the run"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     parse: dict[str, object] = {}
@@ -120,7 +124,7 @@ def main() -> None:
         parse["keep_tensor"] = True
     overrides = {"parse": parse} if parse else {}
     if args.child:
-        child(args.child, overrides)
+        child(args.child, overrides, args.without)
         return
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
@@ -133,6 +137,8 @@ def main() -> None:
                 command += ["--max-chunk-chars", str(args.max_chunk_chars)]
             if args.keep_tensor:
                 command.append("--keep-tensor")
+            if args.without:
+                command += ["--without", *args.without]
             result = subprocess.run(command, capture_output=True, text=True, check=False)
             if result.returncode:
                 sys.stderr.write(f"{path.stat().st_size:>10,} bytes: failed\n{result.stderr}\n")

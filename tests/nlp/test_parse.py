@@ -150,3 +150,38 @@ def test_pipeline_batches_of_documents_are_bounded_by_characters(monkeypatch):
     assert not any(d.failed for d in docs)
     assert all(sum(batch) <= 120 or len(batch) == 1 for batch in sizes), sizes
     assert sum(len(batch) for batch in sizes) == 6
+
+
+def test_joined_pieces_equal_spacys_own_join(pipeline):
+    # issue #7 item 1: Doc.from_docs needs every piece and the joined Doc in memory at once;
+    # Joined lets each piece go as it is added and must give the very same Doc.
+    from spacy.tokens import Doc
+
+    from dateline.nlp.parse import Joined
+
+    parse = next(
+        s for s, i in zip(pipeline.stages, pipeline.infos, strict=True) if "parse" in i.name
+    )
+    text = (
+        "KABUL (Reuters) - Taliban fighters attacked a checkpoint in Kunduz on Monday, "
+        '"We will not leave," the governor told Reuters on Tuesday.\n'
+        "The army said 12 soldiers were killed; the group denied it, officials said.\n"
+    ) * 4
+    pieces = [s for s in parse.nlp.pipe(split_text(text, 120))]
+    assert len(pieces) > 3 and any(len(p.spans[k]) for p in pieces for k in p.spans)
+    expected = Doc.from_docs(pieces, ensure_whitespace=False)
+    joined = Joined()
+    for piece in pieces:
+        joined.add(piece)
+    got = joined.doc()
+    assert got.text == expected.text == text
+    assert got.to_json() == {**expected.to_json()}
+    assert {
+        k: [(s.start, s.end, s.label_, s.kb_id_, s.id_) for s in g] for k, g in got.spans.items()
+    } == {
+        k: [(s.start, s.end, s.label_, s.kb_id_, s.id_) for s in g]
+        for k, g in expected.spans.items()
+    }
+    assert got.user_data.keys() == expected.user_data.keys()
+    assert [t.head.i for t in got] == [t.head.i for t in expected]
+    assert [s.start for s in got.sents] == [s.start for s in expected.sents]
