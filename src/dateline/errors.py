@@ -7,6 +7,9 @@ Exception tree::
     ├── ModelError                the spaCy model cannot be loaded
     ├── PipelineError             stages in an impossible order, unknown stage names
     ├── InputError                one input cannot be read (empty, binary, too large, ...)
+    ├── OutputError               the output cannot be written where the user asked
+    ├── StoreError                a store cannot be opened, written or queried
+    ├── GazetteerError            the gazetteer index is missing or unreadable
     └── MissingExtraError         an optional extra is needed but not installed
 
 An ``InputError`` stops only its own document: batch runners catch it, report one line and
@@ -33,6 +36,10 @@ MESSAGES: dict[str, str] = {
     ),
     "published": "the publication date {value!r} is not a date as YYYY-MM-DD (2017-09-09)",
     "jsonl": "line {line} is not a valid article record: {detail}",
+    "duplicate_id": (
+        "line {line} repeats the id {id!r} of line {first}, so it was left out; "
+        "give each record its own id"
+    ),
     "unreadable": "cannot read the input: {detail}",
     "not_found": "no such file or directory; check the path",
     "no_articles": (
@@ -74,6 +81,18 @@ class ModelError(DatelineError):
 
 class PipelineError(DatelineError):
     """The pipeline cannot be built: unknown stage, or a stage before what it requires."""
+
+
+class OutputError(DatelineError):
+    """The output file cannot be written (a folder, a missing or read-only place)."""
+
+
+class StoreError(DatelineError):
+    """A store cannot be opened, written or queried; the message names it and what to do."""
+
+
+class GazetteerError(DatelineError):
+    """The gazetteer index is missing, unreadable or of another format: rebuild it."""
 
 
 class MissingExtraError(DatelineError):

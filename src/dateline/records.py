@@ -18,7 +18,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Precision = Literal["day", "week", "month", "season", "year", "decade", "unknown"]
-PlacePrecision = Literal["point", "town", "admin2", "admin1", "region", "country", "unknown"]
+# "offset": a point at a distance and direction from a named place ("30 km south of Mosul").
+PlacePrecision = Literal[
+    "point", "town", "offset", "admin2", "admin1", "region", "country", "unknown"
+]
+# How an event's location was found: a place attached to its clause ("in X"), the nearest
+# place named in its sentence or paragraph, or the document's focus (dateline, main place).
+LocationBasis = Literal["attached", "sentence", "paragraph", "focus"]
 Certainty = Literal[
     "asserted",
     "claimed",
@@ -95,6 +101,15 @@ class Entity(Record):
     mentions: list[Span] = Field(min_length=1)
 
 
+class Relative(Record):
+    """Where a place lies from another: "30 km south of Mosul" is 30 km at 180 degrees."""
+
+    anchor: str
+    distance_km: float = Field(ge=0)
+    bearing: float = Field(ge=0, lt=360)
+    evidence: list[Span] = Field(min_length=1)
+
+
 class Place(Record):
     """A place named in the text, resolved to the gazetteer where possible."""
 
@@ -107,6 +122,7 @@ class Place(Record):
     admin1: str | None = None
     feature: str | None = None
     precision: PlacePrecision = "unknown"
+    relative: Relative | None = None
     mentions: list[Span] = Field(min_length=1)
 
 
@@ -149,12 +165,19 @@ class Role(Record):
 
 
 class Count(Record):
-    """A number of people: exact, approximate ("some 40") or vague ("dozens")."""
+    """A number of people: exact, approximate ("some 40") or vague ("dozens").
+
+    ``civilians`` and ``combatants`` say how many of ``best`` the text says were civilians or
+    fighters ("12 soldiers and five villagers"), null where it does not say; the words they
+    rest on are among ``evidence``.
+    """
 
     best: int | None = None
     low: int | None = None
     high: int | None = None
     approximate: bool = False
+    civilians: int | None = None
+    combatants: int | None = None
     evidence: list[Span] = Field(min_length=1)
 
 
@@ -167,6 +190,9 @@ class Location(Record):
     lon: float | None = None
     country: str | None = None
     precision: PlacePrecision = "unknown"
+    admin1: str | None = None
+    geonames_id: int | None = None
+    basis: LocationBasis | None = None
     evidence: list[Span] = Field(min_length=1)
 
 
@@ -195,6 +221,21 @@ class Source(Record):
     evidence: list[Span] = Field(min_length=1)
 
 
+class EventMention(Record):
+    """One telling of an event: its trigger word, what that word codes, and its clause.
+
+    An event told in the lead, in a quote and in later detail has three mentions; its
+    arguments sit in their clauses. ``outcome`` is "killed" or "injured" for a word that
+    reports deaths or injuries ("killed", "wounded"), else null.
+    """
+
+    trigger: Span
+    plover: str
+    mode: str | None = None
+    outcome: Literal["killed", "injured"] | None = None
+    evidence: list[Span] = Field(min_length=1)
+
+
 class Event(Record):
     """One event coded in PLOVER, with the ACLED type alongside."""
 
@@ -217,6 +258,7 @@ class Event(Record):
     source: Source | None = None
     certainty: Certainty = "asserted"
     evidence: list[Span] = Field(min_length=1)
+    mentions: list[EventMention] = Field(default_factory=list)
 
 
 class Quote(Record):

@@ -37,6 +37,7 @@ BUILTIN_MODULES = (
     "dateline.nlp.times",
     "dateline.nlp.quotes",
     "dateline.nlp.claims",
+    "dateline.coding.events",
 )
 
 

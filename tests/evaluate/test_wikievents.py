@@ -214,3 +214,45 @@ def test_claim_source_gives_one_broadcast_per_cue():
 )
 def test_conflict_subset(kairos, expected):
     assert in_conflict_subset(kairos) is expected
+
+
+def test_an_event_with_mentions_gives_one_kairos_event_per_mention():
+    # The bombing told in two mentions: "bombed" (explosives) and "died" (outcome killed).
+    # Each takes the arguments told inside its own clause.
+    first, second = sp("Rebels bombed the bridge near Aleppo."), sp("Two soldiers died.")
+    told = event(
+        "ASSAULT",
+        "explosives",
+        "bombed",
+        actor1=role("Rebels"),
+        actor2=role("soldiers"),
+        targets=[{"name": "bridge", "evidence": [sp("bridge")]}],
+        evidence=[first, second],
+        mentions=[
+            {
+                "trigger": sp("bombed"),
+                "plover": "ASSAULT",
+                "mode": "explosives",
+                "outcome": None,
+                "evidence": [first],
+            },
+            {
+                "trigger": sp("died"),
+                "plover": "ASSAULT",
+                "mode": None,
+                "outcome": "killed",
+                "evidence": [second],
+            },
+        ],
+    )
+    found = {
+        (e.type, e.trigger_text): sorted((a.role, a.text) for a in e.arguments)
+        for e in predicted_events({"events": [told]})
+    }
+    assert found == {
+        ("Conflict.Attack.DetonateExplode", "bombed"): [
+            ("Attacker", "Rebels"),
+            ("Target", "bridge"),
+        ],
+        ("Life.Die.Unspecified", "died"): [("Victim", "soldiers")],
+    }

@@ -56,7 +56,7 @@ def test_sectors_and_nouns_use_known_types(book):
         ("al-Qaeda", "Al Qaeda"),
         ("ISIS", "isis"),
         ("Médecins Sans Frontières", "Medecins Sans Frontieres"),
-        ("Daesh group", "Daeshgroup"),
+        ("Shabaab fighters", "Shabaabfighters"),
     ],
 )
 def test_name_key_ignores_case_accents_and_spacing(a, b):

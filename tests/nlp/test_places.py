@@ -1,3 +1,7 @@
+"""The places layer end to end: recognition, resolution, relative places, geolocation.
+
+Every text here is written for these tests in wire-report style."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,9 +10,12 @@ import spacy
 from dateline.config import load_config
 from dateline.document import Document
 from dateline.errors import ModelError, PipelineError
+from dateline.gazetteer.index import distance_km, open_gazetteer
 from dateline.nlp.components import PLACES
 from dateline.nlp.model import load_model
-from dateline.nlp.places import group_places, make_places
+from dateline.nlp.places import locate, make_places
+
+pytestmark = pytest.mark.slow
 
 
 def _parsed(pipeline, text):
@@ -18,20 +25,71 @@ def _parsed(pipeline, text):
     return doc
 
 
-def test_the_component_marks_place_mentions(pipeline):
-    doc = _parsed(pipeline, "Fighting spread from Kabul to Kandahar, the Taliban said.")
-    assert [span.text for span in doc.sdoc.spans[PLACES]] == ["Kabul", "Kandahar"]
-
-
-def test_places_group_mentions_by_name(pipeline):
-    text = "Troops left Kabul on Monday. Kabul's airport reopened, officials in Kandahar said."
+def _placed(pipeline, text):
     doc = _parsed(pipeline, text)
-    places = {p.name: p for p in group_places(doc)}
-    assert [m.text for m in places["Kabul"].mentions] == ["Kabul", "Kabul"]
-    assert places["Kabul"].lat is None and places["Kabul"].precision == "unknown"
-    for place in places.values():
-        for m in place.mentions:
-            assert text[m.start : m.end] == m.text
+    pipeline.stages[pipeline.names.index("dateline.places.v1")](doc)
+    return doc
+
+
+def _found(pipeline, text):
+    sdoc = _parsed(pipeline, text).sdoc
+    return [(s.text, s.label_) for s in sdoc.spans[PLACES]]
+
+
+def _by_mention(doc):
+    return {m.text: p for p in doc.places for m in p.mentions}
+
+
+# -- recognition ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Fighting spread from Kabul to Kandahar, the Taliban said.", ["Kabul", "Kandahar"]),
+        (
+            "Rebels shelled the town of Qusayr and villages near Homs on Tuesday.",
+            ["Qusayr", "Homs"],
+        ),
+        ("Clashes broke out in Deir Ezzor province late on Sunday.", ["Deir Ezzor"]),
+        ("The convoy was stopped 30 km north of Mosul by the army.", ["Mosul"]),
+        ("Two Alexandria men were charged, police said.", ["Alexandria"]),
+        ("Police found the car at 210 Elm St., Shreveport, on Friday.", ["Shreveport"]),
+    ],
+)
+def test_places_are_found_in_wire_sentences(pipeline, text, places):
+    assert [t for t, label in _found(pipeline, text) if label != "DEMONYM"] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "not_places"),
+    [
+        ("The Washington Post reported the deal on Monday.", {"Washington", "The Washington Post"}),
+        ("Hezbollah fighters withdrew from the hills, a commander said.", {"Hezbollah"}),
+        ("Jordan said he would retire after the season ends.", {"Jordan"}),
+        ("Daesh claimed the attack in a statement.", {"Daesh"}),
+    ],
+)
+def test_names_that_are_not_places_are_left_alone(pipeline, text, not_places):
+    assert not {t for t, _ in _found(pipeline, text)} & not_places
+
+
+def test_institutions_name_their_place_but_newspapers_do_not(pipeline):
+    found = _found(pipeline, "The Kabul Police Department said the Kabul Times was closed.")
+    assert found.count(("Kabul", "PLACE")) == 1
+
+
+def test_a_place_the_model_misreads_as_a_person_is_found_by_its_other_mentions(pipeline):
+    text = "Floods cut roads in Alexandria on Monday. Alexandria was without power for two days."
+    assert [t for t, _ in _found(pipeline, text)] == ["Alexandria", "Alexandria"]
+
+
+def test_demonyms_are_marked_as_such(pipeline):
+    assert ("Syrian", "DEMONYM") in _found(pipeline, "Syrian troops entered the town of Qara.")
+
+
+def test_a_dateline_is_found_with_its_country(pipeline):
+    text = "KABUL, Afghanistan (AP) — A bomb exploded near a market on Monday, police said."
+    found = _found(pipeline, text)
+    assert ("KABUL", "DATELINE") in found and ("Afghanistan", "DATELINE") in found
 
 
 def test_the_component_works_in_a_plain_spacy_pipeline():
@@ -43,6 +101,105 @@ def test_the_component_works_in_a_plain_spacy_pipeline():
     assert list(sdoc.spans[PLACES]) == []
 
 
+# -- resolution -----------------------------------------------------------------------------
+def test_the_dateline_is_resolved_with_its_country(pipeline):
+    doc = _placed(pipeline, "KABUL, Afghanistan (AP) — Gunmen attacked a checkpoint overnight.")
+    places = _by_mention(doc)
+    assert (places["KABUL"].country, places["KABUL"].precision) == ("AF", "town")
+    assert (places["Afghanistan"].country, places["Afghanistan"].precision) == ("AF", "country")
+
+
+def test_transliterations_resolve_to_the_same_towns(pipeline):
+    text = (
+        "BEIRUT (Reuters) — Jets struck Deir ez-Zor and Albukamal in eastern Syria. "
+        "Residents of Dayr az Zawr said the bridge to Abu Kamal was down."
+    )
+    places = _by_mention(_placed(pipeline, text))
+    assert places["Deir ez-Zor"] is places["Dayr az Zawr"]
+    assert places["Albukamal"] is places["Abu Kamal"]
+    assert places["Albukamal"].country == "SY" and places["Albukamal"].admin1
+
+
+def test_an_ambiguous_town_follows_the_country_of_the_story(pipeline):
+    text = "Syrian troops advanced toward Palmyra from Homs, the ministry in Damascus said."
+    palmyra = _by_mention(_placed(pipeline, text))["Palmyra"]
+    assert palmyra.country == "SY"
+    assert distance_km(palmyra.lat, palmyra.lon, 34.56, 38.28) < 25
+
+
+def test_places_group_mentions_of_one_place(pipeline):
+    text = "Troops left Kabul on Monday. Kabul's airport reopened, officials in Kandahar said."
+    doc = _placed(pipeline, text)
+    kabul = _by_mention(doc)["Kabul"]
+    assert [m.text for m in kabul.mentions] == ["Kabul", "Kabul"]
+    assert kabul.geonames_id and kabul.lat is not None and kabul.precision == "town"
+    for place in doc.places:
+        assert place.id.startswith("pl-")
+        for m in place.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def test_a_relative_location_is_a_point_offset_from_its_town(pipeline):
+    text = "The convoy was ambushed 30 km south of Mosul on Tuesday, officials said."
+    doc = _placed(pipeline, text)
+    mosul = _by_mention(doc)["Mosul"]
+    (offset,) = [p for p in doc.places if p.precision == "offset"]
+    assert offset.mentions[0].text == "30 km south of Mosul"
+    assert offset.relative.anchor == mosul.id and offset.relative.bearing == 180
+    assert distance_km(mosul.lat, mosul.lon, offset.lat, offset.lon) == pytest.approx(30, abs=0.1)
+    assert offset.lat < mosul.lat
+
+
+def test_an_unknown_place_name_stays_without_coordinates(pipeline):
+    text = "Gunmen attacked the village of Zarqawiyya-Nur near Mosul on Monday."
+    places = _by_mention(_placed(pipeline, text))
+    assert places["Mosul"].lat is not None
+    for name, place in places.items():
+        if name != "Mosul":
+            assert place.lat is None and place.precision == "unknown"
+
+
+def test_the_shipped_index_loads_and_knows_the_world():
+    gaz = open_gazetteer()
+    assert int(gaz.meta["places"]) > 200_000
+    for name, country in [("Mosul", "IQ"), ("Tajikistan", "TJ"), ("Qalamoun", "SY")]:
+        assert country in {c.country for c in gaz.lookup(name)}, name
+    assert gaz.demonym("Tajik").country == "TJ"
+
+
+# -- event geolocation ----------------------------------------------------------------------
+TEXT = (
+    "BAGHDAD (AP) — A car bomb exploded in a market in Mosul on Monday. "
+    "Officials in Baghdad condemned the attack.\n"
+    "Separately, two soldiers were wounded overnight."
+)
+
+
+@pytest.fixture(scope="module")
+def story(pipeline):
+    return _placed(pipeline, TEXT)
+
+
+def test_locate_takes_the_attached_place(story):
+    first = TEXT.index("A car bomb")
+    location = locate(story, first, TEXT.index(" on Monday"))
+    assert (location.name, location.basis, location.precision) == ("Mosul", "attached", "town")
+    assert location.country == "IQ" and location.admin1 and location.geonames_id
+    assert location.evidence[0].text == "Mosul"
+
+
+def test_locate_falls_back_to_the_document_focus(story):
+    start = TEXT.index("Separately")
+    location = locate(story, start, len(TEXT))
+    assert (location.name, location.basis) == ("BAGHDAD", "focus")
+
+
+def test_locate_without_places_is_none():
+    doc = Document(id="x", text="Nothing happened.")
+    assert locate(doc, 0, 5) is None
+
+
+# -- configuration and errors ---------------------------------------------------------------
 def test_places_stage_needs_its_component():
     config = load_config(overrides={"parse": {"components": []}})
     with pytest.raises(PipelineError, match="dateline_places"):

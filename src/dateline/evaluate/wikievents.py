@@ -3,8 +3,12 @@
 Protocol (shared/eval/events_corpora.md, section 7). dateline predicts its own triggers, so
 every number here is end-to-end; the published BART-Gen numbers are given gold triggers.
 
-* Predicted events become KAIROS events through ``eval_maps.toml`` ``[wikievents]``: the
-  main event by PLOVER type/mode; a fatalities count (best not 0) also gives a
+* Predicted events become KAIROS events through ``eval_maps.toml`` ``[wikievents]``. An
+  event that lists its ``mentions`` gives one KAIROS event per mention (WikiEvents annotates
+  every mention): a mention whose ``outcome`` is "killed" is a Life.Die.Unspecified,
+  "injured" a Life.Injure.Unspecified, any other the type of its PLOVER type/mode; each
+  takes the event's arguments with an evidence span inside the mention's clause. An event
+  without mentions gives its main event by PLOVER type/mode; a fatalities count (best not 0) also gives a
   Life.Die.Unspecified whose trigger is the count's first evidence span, an injured count a
   Life.Injure.Unspecified; an event with a source gives a Contact.Contact.Broadcast whose
   trigger is the cue of the claim that lists the event (no cue, no Broadcast), one per cue.
@@ -28,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .base import SPLITS, EvalInput, Scorer, read_records
-from .mappings import by_type_mode, eval_maps, roles, scored_events, spans_of
+from .mappings import by_type_mode, eval_maps, roles, scored_events
 from .metrics import (
     Counts,
     ErrorCase,
@@ -89,9 +93,22 @@ def _overlap(a: SpanKey, b: SpanKey) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _inside(span: Mapping[str, Any], within: list[Mapping[str, Any]]) -> bool:
+    return any(
+        span.get("caption") == w.get("caption")
+        and w["start"] <= span["start"] <= span["end"] <= w["end"]
+        for w in within
+    )
+
+
 def _arguments(
-    role_map: Mapping[str, str], event: Mapping[str, Any], with_source: bool
+    role_map: Mapping[str, str],
+    event: Mapping[str, Any],
+    with_source: bool,
+    within: list[Mapping[str, Any]] | None = None,
 ) -> list[Argument]:
+    """The arguments of an event for a KAIROS role map; with ``within`` (a mention's
+    clause), only those with an evidence span inside it."""
     found: list[Argument] = []
 
     def add(field_name: str, items: list[Any]) -> None:
@@ -99,7 +116,10 @@ def _arguments(
         if role is None:
             return
         for item in items:
-            spans = set(spans_of(item))
+            evidence = item.get("evidence") or []
+            if within is not None:
+                evidence = [e for e in evidence if _inside(e, within)]
+            spans = {(e["start"], e["end"]) for e in evidence}
             if spans:
                 found.append(Argument(role, spans, text=item.get("name")))
 
@@ -125,6 +145,10 @@ def predicted_events(doc: Mapping[str, Any] | None) -> list[KEvent]:
                 cues.setdefault(event_id, []).append(claim["cue"])
     broadcast_seen: set[SpanKey] = set()
     for event in scored_events(doc):
+        if event.get("mentions"):
+            found += _mention_events(event, maps)
+            _broadcasts(event, maps, cues, broadcast_seen, found)
+            continue
         trigger = event.get("trigger") or {}
         kairos = by_type_mode(maps["event_type"], event.get("plover"), event.get("mode"))
         if kairos is not None and "start" in trigger:
@@ -152,18 +176,50 @@ def predicted_events(doc: Mapping[str, Any] | None) -> list[KEvent]:
                     _arguments(role_maps.get(kairos_type, {}), event, with_source=False),
                 )
             )
-        if event.get("source"):
-            broadcast = maps["broadcast_type"]
-            for cue in cues.get(str(event.get("id")), []):
-                key = (cue["start"], cue["end"])
-                if key in broadcast_seen:
-                    continue
-                broadcast_seen.add(key)
-                args = [
-                    a for a in _arguments(role_maps.get(broadcast, {}), event, with_source=True)
-                ]
-                found.append(KEvent(broadcast, key, cue.get("text"), args))
+        _broadcasts(event, maps, cues, broadcast_seen, found)
     return found
+
+
+def _mention_events(event: Mapping[str, Any], maps: Mapping[str, Any]) -> list[KEvent]:
+    """One KAIROS event per mention of a dateline event: a word that reports deaths or
+    injuries is a Life.Die or Life.Injure, any other the event's type by PLOVER type/mode;
+    each takes the event's arguments told inside its clause."""
+    found = []
+    for mention in event["mentions"]:
+        outcome = mention.get("outcome")
+        if outcome == "killed":
+            kairos = maps["die_type"]
+        elif outcome == "injured":
+            kairos = maps["injure_type"]
+        else:
+            kairos = by_type_mode(maps["event_type"], mention.get("plover"), mention.get("mode"))
+        trigger = mention.get("trigger") or {}
+        if kairos is None or "start" not in trigger:
+            continue
+        within = list(mention.get("evidence") or [])
+        args = _arguments(maps["roles"].get(kairos, {}), event, with_source=False, within=within)
+        found.append(KEvent(kairos, (trigger["start"], trigger["end"]), trigger.get("text"), args))
+    return found
+
+
+def _broadcasts(
+    event: Mapping[str, Any],
+    maps: Mapping[str, Any],
+    cues: Mapping[str, list[Mapping[str, Any]]],
+    seen: set[SpanKey],
+    found: list[KEvent],
+) -> None:
+    """A Contact.Contact.Broadcast per cue of a claim that lists the event (one per cue)."""
+    if not event.get("source"):
+        return
+    broadcast = maps["broadcast_type"]
+    for cue in cues.get(str(event.get("id")), []):
+        key = (cue["start"], cue["end"])
+        if key in seen:
+            continue
+        seen.add(key)
+        args = _arguments(maps["roles"].get(broadcast, {}), event, with_source=True)
+        found.append(KEvent(broadcast, key, cue.get("text"), args))
 
 
 def _arg_match(pred: Argument, gold: Argument, variant: str, *, role: bool) -> bool:

@@ -14,9 +14,9 @@ from __future__ import annotations
 import codecs
 import io
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ..config import Config, load_config
 from ..document import Document
@@ -40,12 +40,14 @@ def read_inputs(
     published: str | None = None,
     clean: bool = True,
     stdin: BinaryIO | None = None,
+    keep: Callable[[Mapping[str, Any]], bool] | None = None,
 ) -> Iterator[Document]:
     """Documents for every article under ``paths`` ("-" reads standard input).
 
     Files, directories (recursive, sorted), globs and ``-`` are accepted; a JSON Lines file
     (by suffix or by content) gives one Document per line. An input that cannot be read
-    gives one failed Document naming it, and the batch goes on.
+    gives one failed Document naming it, and the batch goes on. ``keep`` selects JSON Lines
+    records by their fields (see ``read_jsonl``).
     """
     config = config if config is not None else load_config()
     for source in expand(paths):
@@ -58,7 +60,9 @@ def read_inputs(
             yield _failed(source.name, exc)
             continue
         try:
-            yield from _read(stream, source, config=config, published=published, clean=clean)
+            yield from _read(
+                stream, source, config=config, published=published, clean=clean, keep=keep
+            )
         except InputError as exc:
             yield _failed(source.name, exc)
         except OSError as exc:
@@ -87,8 +91,9 @@ def _read(
     config: Config,
     published: str | None,
     clean: bool,
+    keep: Callable[[Mapping[str, Any]], bool] | None = None,
 ) -> Iterator[Document]:
-    options = {"published": published, "clean": clean, "config": config}
+    options = {"published": published, "clean": clean, "config": config, "keep": keep}
     max_bytes, _ = limits(config)
     head = stream.read(max_bytes + 1)
     rest: Iterable[bytes] = iter(lambda: stream.read(_CHUNK), b"")

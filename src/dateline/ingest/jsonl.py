@@ -1,7 +1,9 @@
 """JSON Lines corpora: one article per line, ``{"id", "text" | "html", "url", "published", "clean"}``.
 
 Every line is checked on its own: a malformed one becomes a failed Document (code
-``jsonl``, naming ``file:LINE``) and the lines after it are still read. A line's own
+``jsonl``, naming ``file:LINE``) and the lines after it are still read. A record that repeats
+an earlier record's ``id`` fails too (code ``duplicate_id``): two outputs under one id would
+be indistinguishable, and a resumed run would take one for the other. A line's own
 ``published`` and ``clean`` override the command-line ones. Other keys are ignored, so that
 corpora carrying gold annotations beside the text read as they are.
 """
@@ -9,7 +11,7 @@ corpora carrying gold annotations beside the text read as they are.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from ..config import Config
@@ -46,9 +48,15 @@ def read_jsonl(
     published: str | None = None,
     clean: bool = True,
     config: Config | None = None,
+    keep: Callable[[Mapping[str, Any]], bool] | None = None,
 ) -> Iterator[Document]:
-    """One Document per non-blank line of a JSON Lines corpus (failed ones included)."""
+    """One Document per non-blank line of a JSON Lines corpus (failed ones included).
+
+    ``keep``, when given, selects records by their fields (the benchmark's ``--split``):
+    a valid record for which it is false gives no Document.
+    """
     max_bytes, _ = limits(config)
+    seen: dict[str, int] = {}  # given id -> the line that gave it first
     for number, line in enumerate(lines, 1):
         if number == 1:
             line = line.removeprefix(b"\xef\xbb\xbf")
@@ -58,7 +66,18 @@ def read_jsonl(
         try:
             if len(line) > max_bytes:
                 raise InputError(where, "too_large", size=len(line), limit=max_bytes)
-            yield _document(line, number, source, published=published, clean=clean, config=config)
+            doc = _document(
+                line,
+                number,
+                source,
+                published=published,
+                clean=clean,
+                config=config,
+                keep=keep,
+                seen=seen,
+            )
+            if doc is not None:
+                yield doc
         except InputError as exc:
             doc = Document.from_input("", source=where, raw_bytes=line)
             doc.fail(exc)
@@ -73,7 +92,9 @@ def _document(
     published: str | None,
     clean: bool,
     config: Config | None,
-) -> Document:
+    keep: Callable[[Mapping[str, Any]], bool] | None = None,
+    seen: dict[str, int] | None = None,
+) -> Document | None:
     where = f"{source}:{number}"
 
     def bad(detail: str) -> InputError:
@@ -105,7 +126,13 @@ def _document(
     # Given both, "text" wins: it is what the corpus maker chose as the article.
     raw = str(text if text is not None else html)
     fmt: InputFormat = "text" if text is not None else "html"
+    if keep is not None and not keep(record):
+        return None
     given_id = record.get("id") or None
+    if given_id is not None and seen is not None:
+        if given_id in seen:
+            raise InputError(where, "duplicate_id", line=number, id=given_id, first=seen[given_id])
+        seen[given_id] = number
     # The text goes through the checks a file's text does (binary content, NUL, emptiness).
     return document_from(
         raw,

@@ -19,15 +19,31 @@ from .timecheck import TIMES as TIMES  # re-exported: the span group name
 from .timecheck import mark_times
 
 PLACES = "dateline.places"
-# spaCy's labels for places: countries and cities, other locations, facilities.
-PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
-@Language.component("dateline_places", requires=["doc.ents"], assigns=["doc.spans"])
-def find_places(sdoc: Any) -> Any:
-    """Place-name mentions (GPE, LOC and FAC entities) as the span group ``dateline.places``."""
-    sdoc.spans[PLACES] = [ent for ent in sdoc.ents if ent.label_ in PLACE_LABELS]
-    return sdoc
+@Language.factory(
+    "dateline_places",
+    default_config={"gazetteer": "", "demonyms": True},
+    requires=["doc.ents", "token.pos"],
+    assigns=["doc.spans"],
+)
+def make_place_finder(nlp: Language, name: str, gazetteer: str, demonyms: bool) -> Any:
+    """Place-name and demonym mentions as the span group ``dateline.places``.
+
+    spaCy's GPE/LOC/FAC entities checked and completed with the gazetteer and the context
+    (see dateline.nlp.toponyms); each span's label is PLACE, DATELINE or DEMONYM.
+    ``gazetteer`` is the index file ("" for the one ``make setup`` built).
+    """
+    from ..gazetteer.index import open_gazetteer
+    from .toponyms import ToponymRecogniser
+
+    recognise = ToponymRecogniser(open_gazetteer(gazetteer or None), demonyms=demonyms)
+
+    def find_places(sdoc: Any) -> Any:
+        sdoc.spans[PLACES] = recognise(sdoc)
+        return sdoc
+
+    return find_places
 
 
 @Language.component(

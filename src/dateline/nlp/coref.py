@@ -5,9 +5,9 @@ their weights), so these are the rules an analyst applies when reading a wire re
 order of reliability:
 
 1. the same dictionary entry, country or composed actor is one referent;
-2. the same name is one referent; a person's surname or first name alone ("Dillon" after
-   "Col. Ryan Dillon") is that person, and a name in brackets after another is its alias;
-3. a noun in apposition to a name ("Ryan Dillon, a US military spokesman") is that name;
+2. the same name is one referent; a person's surname or first name alone ("Bello" after
+   "Col. Amina Bello") is that person, and a name in brackets after another is its alias;
+3. a noun in apposition to a name ("Amina Bello, an army spokeswoman") is that name;
    "who" is the noun its clause hangs on;
 4. a definite description ("the ministry", "the group", "the militants") is the last
    referent of its class within a few sentences;
@@ -398,7 +398,7 @@ class Resolver:
             return "PERSON"
         persons = [m for m in ref.mentions if m.kind == "nominal" and m.label == "PERSON"]
         if persons and all(m.source in ("ner", "propagated") for m in names):
-            return "PERSON"  # "His eldest son, Bekhruz": spaCy's ORG guess loses to the noun
+            return "PERSON"  # "His eldest son, Tariq": spaCy's ORG guess loses to the noun
         if names:
             counts = Counter(m.label for m in names if m.label)
             if counts:

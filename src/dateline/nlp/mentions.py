@@ -3,7 +3,7 @@
 Recognition is spaCy's named entities corrected by the actor dictionary and by rules:
 
 * dictionary names win over spaCy's entities (so "Daesh" is an organisation in every
-  sentence), and run-together forms ("Daeshgroup") are read as the name plus its noun;
+  sentence), and run-together forms ("ISILgroup") are read as the name plus its noun;
 * a noun phrase headed by an actor noun ("police", "forces", "officials", "the ministry")
   becomes a composed actor with the country its modifiers name ("Russia's warplanes",
   "police in Tajikistan", "Syrian regime forces") and the sector of its noun;
@@ -180,7 +180,7 @@ class Recogniser:
         return found
 
     def _run_together(self, tok: Any, key: str, caseless: bool) -> Match | None:
-        """A name written together with its noun: "Daeshgroup", "ISISfighters"."""
+        """A name written together with its noun: "ISILgroup", "ISISfighters"."""
         for suffix in sorted(word_lists()["run_together"]):
             if key.endswith(suffix) and len(key) - len(suffix) >= 3:
                 prefix = key[: -len(suffix)]

@@ -1,80 +1,342 @@
-"""Stage ``dateline.places.v1``: place names found in the text (recognition only).
+"""Stage ``dateline.places.v1``: places named in the text, resolved to the gazetteer.
 
-The spaCy component ``dateline_places`` marks the mentions (span group
-``dateline.places``); this stage groups them by name into Place records. Resolution to
-coordinates (gazetteer) is a later stage's work: until then lat/lon stay null and
-precision is "unknown".
+The spaCy component ``dateline_places`` marks place names, datelines and demonyms (span
+group ``dateline.places``, in the body and in every caption); this stage resolves them all
+together (one document, one context: see dateline.gazetteer.rank), groups the mentions of
+one gazetteer record into one Place, and turns "30 km south of Mosul" into a Place of its
+own, offset from Mosul, with precision ``offset``.
+
+:func:`locate` is the event stage's geolocation: the place a stretch of text is attached to
+("in/near/of X"), else the nearest place in its sentence or paragraph, else the document's
+focus; ``basis`` says which.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
 from ..config import Config
 from ..document import Document
-from ..errors import PipelineError
-from ..records import Location, Place, assign_ids
+from ..errors import GazetteerError, PipelineError
+from ..gazetteer.index import Candidate, Gazetteer, offset_point, open_gazetteer
+from ..gazetteer.keys import name_keys
+from ..gazetteer.rank import Mention, Resolver, precision_of
+from ..records import Location, LocationBasis, Place, Relative, Span, assign_ids
 from ..registry import Stage, stages
 from .components import PLACES
-from .entities import normalise, trim_mention
+from .toponyms import DATELINE, DATELINE_RE, DEMONYM, PlaceWords, load_place_words
 
 COMPONENT = "dateline_places"
+# How far a feature word ("province") or a comma qualifier may stand from its name.
+_WORD = re.compile(r"[\w'’.-]+")
+PRECISION_ORDER = ("point", "town", "offset", "admin2", "admin1", "region", "country", "unknown")
 
 
-def group_places(doc: Document) -> list[Place]:
-    """One Place per normalised name, with every mention of it."""
-    groups: dict[str, list[tuple[int, int]]] = {}
-    names: dict[str, str] = {}
-    for span in doc.sdoc.spans.get(PLACES, []):
-        start, end = trim_mention(doc.text, span.start_char, span.end_char)
-        key = normalise(doc.text[start:end])
-        if key:
-            groups.setdefault(key, []).append((start, end))
-            names.setdefault(key, doc.text[start:end])
-    places = [
-        Place(id="", name=names[key], mentions=[doc.span(s, e) for s, e in spans])
-        for key, spans in groups.items()
-    ]
-    assign_ids(places)
-    return places
+@dataclass
+class Found:
+    """One recognised mention: where (body or caption n), what kind."""
+
+    caption: int | None
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+def found_mentions(doc: Document) -> list[Found]:
+    """The component's spans of the body, then of each caption, in order."""
+    found = []
+    parts: list[tuple[int | None, Any]] = [(None, doc.sdoc)]
+    parts += list(enumerate(doc.caption_sdocs))
+    for caption, sdoc in parts:
+        if sdoc is None:
+            continue
+        for span in sdoc.spans.get(PLACES, []):
+            found.append(
+                Found(caption, span.start_char, span.end_char, span.label_ or "PLACE", span.text)
+            )
+    return found
+
+
+def relative_pattern(words: PlaceWords) -> re.Pattern[str]:
+    """ "<number> <unit> [(...)] <direction> of [the town of] " just before a name."""
+    units = "|".join(sorted((re.escape(u) for u in words.units), key=len, reverse=True))
+    dirs = "|".join(sorted((re.escape(d) for d in words.directions), key=len, reverse=True))
+    return re.compile(
+        rf"(?P<num>\d+(?:[.,]\d+)?)\s*-?\s*(?P<unit>{units})\.?\s+(?:\([^()]{{0,30}}\)\s+)?"
+        rf"(?P<dir>{dirs})\s+of\s+(?:the\s+(?:[\w-]+\s+){{0,2}}?(?:town|city|village)\s+of\s+)?$",
+        re.I,
+    )
+
+
+class PlaceResolver:
+    """Recognised mentions -> Place records, for one document at a time."""
+
+    def __init__(self, gazetteer: Gazetteer, config: Config) -> None:
+        self.gaz = gazetteer
+        self.settings = config.places
+        self.words = load_place_words()
+        self.resolver = Resolver(gazetteer, self.settings.weights)
+        self.relative = relative_pattern(self.words)
+
+    def mention(self, text: str, found: Found, following: Found | None) -> Mention:
+        after = text[found.end : found.end + 40]
+        word = _WORD.search(after)
+        hint = ""
+        if word and after[: word.start()].strip() == "":
+            hint = self.words.feature_words.get(word.group().lower().strip("."), "")
+        if not hint:
+            before = text[max(0, found.start - 30) : found.start].lower().split()
+            if len(before) >= 2 and before[-1] == "of":
+                hint = self.words.feature_words.get(before[-2], "")
+        qualifier = ""
+        if (
+            following is not None
+            and following.caption == found.caption
+            and text[found.end : following.start] in (", ", ",")
+        ):
+            qualifier = following.text
+        return Mention(
+            start=found.start,
+            end=found.end,
+            text=found.text,
+            demonym=found.label == DEMONYM,
+            dateline=found.label == DATELINE,
+            hint=hint,
+            qualifier=qualifier,
+        )
+
+    def __call__(self, doc: Document) -> list[Place]:
+        found = found_mentions(doc)
+        if not self.settings.demonyms:
+            found = [f for f in found if f.label != DEMONYM]
+        mentions = []
+        for n, f in enumerate(found):
+            following = found[n + 1] if n + 1 < len(found) else None
+            mentions.append(self.mention(doc.part(f.caption), f, following))
+        chosen = self.resolver.resolve(mentions)
+        return self.group(doc, found, chosen)
+
+    def group(
+        self, doc: Document, found: list[Found], chosen: list[Candidate | None]
+    ) -> list[Place]:
+        """One Place per gazetteer record (or per unresolved name), and relative places."""
+        groups: dict[object, list[int]] = {}
+        for n, (f, cand) in enumerate(zip(found, chosen, strict=True)):
+            key: object = cand.id if cand is not None else ("?", name_keys(f.text)[0])
+            groups.setdefault(key, []).append(n)
+        places: list[Place] = []
+        for indices in groups.values():
+            cand = chosen[indices[0]]
+            named = [found[i] for i in indices if found[i].label != DEMONYM]
+            name = named[0].text if named else (cand.name if cand is not None else found[0].text)
+            spans = [
+                doc.span(found[i].start, found[i].end, caption=found[i].caption) for i in indices
+            ]
+            places.append(self.place(name, cand, spans))
+        assign_ids(places)
+        by_id = {}
+        for place, indices in zip(places, groups.values(), strict=True):
+            for i in indices:
+                by_id[i] = place
+        if self.settings.relative:
+            places += self.relatives(doc, found, by_id)
+        assign_ids(places)
+        return sorted(places, key=lambda p: (p.mentions[0].order, p.id))
+
+    def place(self, name: str, cand: Candidate | None, spans: list[Span]) -> Place:
+        if cand is None:
+            return Place(id="", name=name, mentions=spans)
+        return Place(
+            id="",
+            name=name,
+            geonames_id=cand.geonames_id,
+            lat=cand.lat,
+            lon=cand.lon,
+            country=cand.country or None,
+            admin1=cand.admin1 or None,
+            feature=cand.feature,
+            precision=precision_of(cand.feature),
+            mentions=spans,
+        )
+
+    def relatives(self, doc: Document, found: list[Found], by_id: dict[int, Place]) -> list[Place]:
+        """ "30 km south of Mosul": a point offset from Mosul."""
+        out = []
+        for n, f in enumerate(found):
+            anchor = by_id.get(n)
+            if anchor is None or anchor.lat is None or anchor.lon is None or f.label == DEMONYM:
+                continue
+            text = doc.part(f.caption)
+            window_start = max(0, f.start - 90)
+            match = self.relative.search(text[window_start : f.start])
+            if match is None:
+                continue
+            km = (
+                float(match.group("num").replace(",", "."))
+                * self.words.units[match.group("unit").lower()]
+            )
+            bearing = self.words.directions[match.group("dir").lower()]
+            lat, lon = offset_point(anchor.lat, anchor.lon, km, bearing)
+            start = window_start + match.start()
+            phrase = text[start : f.end]
+            out.append(
+                Place(
+                    id="",
+                    name=phrase,
+                    lat=lat,
+                    lon=lon,
+                    country=anchor.country,
+                    admin1=anchor.admin1,
+                    feature="OFFSET",
+                    precision="offset",
+                    relative=Relative(
+                        anchor=anchor.id,
+                        distance_km=round(km, 3),
+                        bearing=bearing,
+                        evidence=[doc.span(start, f.end, caption=f.caption)],
+                    ),
+                    mentions=[doc.span(start, f.end, caption=f.caption)],
+                )
+            )
+        return out
+
+
+def _attached(text: str, start: int) -> bool:
+    """A locative preposition ("in", "near", "of" ...) right before a mention."""
+    before = text[max(0, start - 40) : start]
+    return (
+        re.search(
+            r"\b(?:in|near|at|outside|around|of|into|inside|across|throughout|on)\s+(?:the\s+)?"
+            r"(?:(?:[A-Z][\w'’-]*|[a-z]+-held|[a-z]+-controlled)\s+){0,3}$",
+            before,
+        )
+        is not None
+    )
+
+
+def _rank(place: Place) -> int:
+    return PRECISION_ORDER.index(place.precision) if place.precision in PRECISION_ORDER else 9
 
 
 def locate(doc: Document, start: int, end: int) -> Location | None:
     """Where an event told in ``text[start:end]`` (a sentence or clause) happened, or None.
 
-    The function the event stage calls. For now the first place named inside the stretch;
-    the gazetteer layer (issue #9) replaces it with prepositional attachment, the nearest
-    place, then the document's focus, and says which in ``precision``.
+    The place a locative preposition attaches inside the stretch ("in Qara", "near Deir
+    Ezzor"), the most precise first; else the place named nearest to the stretch in its
+    sentence, then in its paragraph; else the document's focus (the dateline's place, else
+    the place named most often). ``basis`` says which; ``precision`` how precise the place is.
     """
-    found = [
-        (mention.start, place, mention)
-        for place in doc.places
-        for mention in place.mentions
-        if mention.caption is None and start <= mention.start and mention.end <= end
-    ]
-    if not found:
+    text = doc.text
+    gazetteer = _gazetteer_or_none()
+    candidates: list[tuple[Place, Span]] = []
+    for place in doc.places:
+        for mention in place.mentions:
+            if mention.caption is not None:
+                continue
+            if gazetteer is not None and gazetteer.demonym(mention.text) is not None:
+                continue
+            candidates.append((place, mention))
+    if not candidates:
         return None
-    _, place, mention = min(found, key=lambda item: item[0])
+    inside = [(p, m) for p, m in candidates if start <= m.start and m.end <= end]
+    attached = [(p, m) for p, m in inside if _attached(text, m.start)]
+    if attached:
+        place, mention = min(attached, key=lambda pm: (_rank(pm[0]), pm[1].start))
+        return _location(place, mention, "attached")
+    if inside:
+        place, mention = min(inside, key=lambda pm: (_rank(pm[0]), pm[1].start))
+        return _location(place, mention, "sentence")
+    windows: list[tuple[LocationBasis, tuple[int, int]]] = [
+        ("sentence", _sentence_bounds(doc, start, end)),
+        ("paragraph", _paragraph_bounds(text, start, end)),
+    ]
+    for basis, (lo, hi) in windows:
+        near = [(p, m) for p, m in candidates if lo <= m.start and m.end <= hi]
+        if near:
+            place, mention = min(
+                near, key=lambda pm: (abs(pm[1].start - start), _rank(pm[0]), pm[1].start)
+            )
+            return _location(place, mention, basis)
+    focus = document_focus(doc, candidates)
+    return _location(*focus, "focus") if focus else None
+
+
+def document_focus(
+    doc: Document, candidates: list[tuple[Place, Span]]
+) -> tuple[Place, Span] | None:
+    """The dateline's place if resolved, else the most often named town, else any place."""
+    if not candidates:
+        return None
+    datelines = [m.span("names") for m in DATELINE_RE.finditer(doc.text[:3000])]
+    for place, mention in candidates:
+        if place.lat is not None and any(lo <= mention.start < hi for lo, hi in datelines):
+            return place, mention
+    counts = Counter(p.id for p, _ in candidates)
+    return min(
+        candidates,
+        key=lambda pm: (
+            pm[0].lat is None,
+            pm[0].precision != "town",
+            -counts[pm[0].id],
+            pm[1].start,
+        ),
+    )
+
+
+def _sentence_bounds(doc: Document, start: int, end: int) -> tuple[int, int]:
+    sdoc = doc.sdoc
+    if sdoc is None:
+        return start, end
+    span = sdoc.char_span(start, max(end, start + 1), alignment_mode="expand")
+    if span is None:
+        return start, end
+    return span.sent.start_char, span[-1].sent.end_char
+
+
+def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    return lo, len(text) if hi == -1 else hi
+
+
+def _location(place: Place, mention: Span, basis: LocationBasis) -> Location:
     return Location(
         place_id=place.id,
         name=place.name,
         lat=place.lat,
         lon=place.lon,
         country=place.country,
+        admin1=place.admin1,
+        geonames_id=place.geonames_id,
         precision=place.precision,
+        basis=basis,
         evidence=[mention],
     )
 
 
+def _gazetteer_or_none() -> Gazetteer | None:
+    try:
+        return open_gazetteer()
+    except GazetteerError:  # locate still works, only demonyms are not told apart
+        return None
+
+
 @stages.register("dateline.places.v1", requires=["sdoc"], assigns=["places"], english_only=True)
 def make_places(config: Config) -> Stage:
-    """Places named in the text (the dateline_places component); no coordinates yet."""
+    """Places named in the text and captions, resolved to the gazetteer, grouped per place."""
     if COMPONENT not in config.parse.components:
         raise PipelineError(
             f"stage dateline.places.v1 reads the spaCy component {COMPONENT!r}: "
             f'add it to [parse] components = ["{COMPONENT}"]'
         )
+    resolve = PlaceResolver(open_gazetteer(), config)
 
     def places(doc: Document) -> Document:
-        doc.places = group_places(doc)
+        doc.places = resolve(doc)
         return doc
 
     return places

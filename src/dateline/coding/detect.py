@@ -1,0 +1,843 @@
+"""Event mentions in a parsed text: triggers and their arguments from the dependency parse.
+
+Each token is looked up in the trigger lexicon by lemma (verbs and nouns, phrases such as
+"pick off", "set fire" and "air strike" included); a sense survives only when its context
+fits (objects, subjects, modifiers). Then the arguments are read off the parse:
+
+* verbs: the subject acts and the object is acted on, the other way round in the passive
+  ("were killed by"); subjects are inherited across coordination, control, "by"-gerunds
+  and relative clauses (``syntax.subject_of``); "on", "at" and "against" objects are acted
+  on; "with" objects and weapon nouns are instruments;
+* nouns: possessives, "by" objects, armed "of" objects and actor modifiers act ("an
+  airstrike by Russian jets", "the FMLN attack"); "on"/"against" objects and human "of"
+  objects are acted on ("the killing of six priests"); light verbs lend their subject
+  ("the group carried out the attack", "claimed responsibility for the bombing");
+* the people acted on by a killing or an injuring trigger are counted (``casualties``).
+
+Mentions that syntax ties together ("killed in an airstrike", "the blast killed 12") are
+linked, so that they become one event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .casualties import Group, Quantity, quantity_of
+from .lexicon import Entry, Lexicon, Sense, lexicon
+from .modality import modality_of
+from .syntax import (
+    OBJECTS,
+    caseless,
+    char_bounds,
+    children,
+    conjuncts,
+    core_bounds,
+    is_header,
+    is_verbal,
+    modifiers,
+    np_bounds,
+    preps,
+    subject_of,
+)
+
+Token = Any
+
+PATIENT_PREPS = ("on", "at", "against", "upon", "into")
+# Prepositions that introduce the other party of a verbal or cooperative event:
+# "met with the envoy", "sent aid to the refugees", "talks with the rebels".
+RECIPIENT_PREPS = {
+    "CONSULT": ("with",),
+    "AGREE": ("with",),
+    "COOPERATE": ("with",),
+    "AID": ("to",),
+    "REQUEST": ("to",),
+    "CONCEDE": ("to",),
+}
+LINK_PREPS = (
+    "in",
+    "during",
+    "by",
+    "with",
+    "from",
+    "through",
+    "amid",
+    "as a result of",
+    "in a course of",
+)
+HUMAN_LABELS = ("PERSON", "NORP")
+TIME_LABELS = ("DATE", "TIME")
+COUNT_HEADS = frozenset(
+    {
+        "dozens",
+        "dozen",
+        "hundreds",
+        "thousands",
+        "scores",
+        "tens",
+        "several",
+        "some",
+        "many",
+        "all",
+        "most",
+        "none",
+        "few",
+        "number",
+        "couple",
+        "group",
+        "handful",
+        "one",
+        "each",
+    }
+)
+TIME_WORDS = frozenset(
+    {
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "night",
+        "nights",
+        "morning",
+        "evening",
+        "afternoon",
+        "dawn",
+        "dusk",
+        "midnight",
+        "noon",
+        "weekend",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "time",
+        "moment",
+        "occasion",
+        "past",
+        "future",
+    }
+)
+ACTOR_LABELS = ("ORG", "GPE")
+
+
+@dataclass
+class Arg:
+    """One argument: the head token and the character bounds of its phrase and its core."""
+
+    head: Token
+    kind: str  # human | thing | weapon | place | event | unknown
+    start: int
+    end: int
+    core_start: int
+    core_end: int
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """The phrase, then its core and its head word where they differ."""
+        found = [(self.start, self.end)]
+        head = counted(self.head)
+        for span in ((self.core_start, self.core_end), (head.idx, head.idx + len(head.text))):
+            if span not in found and self.start <= span[0] and span[1] <= self.end:
+                found.append(span)
+        return found
+
+
+@dataclass
+class Casualty:
+    """A count of people killed or injured, with its bounds and who they were."""
+
+    outcome: str  # killed | injured
+    quantity: Quantity
+    start: int
+    end: int
+    group: Group | None
+
+
+@dataclass
+class Mention:
+    """One trigger and what the parse says about it."""
+
+    token: Token
+    entry: Entry
+    plover: str
+    mode: str | None
+    agents: list[Arg] = field(default_factory=list)
+    patients: list[Arg] = field(default_factory=list)
+    targets: list[Arg] = field(default_factory=list)
+    weapons: list[Arg] = field(default_factory=list)
+    casualties: list[Casualty] = field(default_factory=list)
+    links: set[int] = field(default_factory=set)  # token indices of mentions of the same event
+    acled: tuple[str, str] | None = None  # from the weapon, where it says
+    modality: str | None = None  # negated | hypothetical | unconfirmed
+    claimed_by_agent: bool = False  # "X claimed responsibility for ..."
+    anaphoric: bool = False  # "killed in this action": points back at an event told before
+    casualty_only: bool = False  # "died", "deaths": a count for an event, not an event
+    undergoer: bool = False  # "X survived an attack": the light verb's subject was acted on
+
+    @property
+    def sense(self) -> Sense:
+        return self.entry.sense
+
+    @property
+    def start(self) -> int:
+        return int(self.token.idx)
+
+    @property
+    def end(self) -> int:
+        return int(self.token.idx + len(self.token.text))
+
+
+def _words(token: Token) -> set[str]:
+    return {token.lower_, token.lemma_.lower()}
+
+
+def _near_words(token: Token) -> set[str]:
+    """Words of the children and grandchildren of a token (for phrase entries)."""
+    found: set[str] = set()
+    for child in token.children:
+        found |= _words(child)
+        for grandchild in child.children:
+            found |= _words(grandchild)
+    return found
+
+
+def _lemma(token: Token) -> str:
+    return str(token.lemma_).lower()
+
+
+def kind_of(token: Token, lex: Lexicon) -> str:
+    """What a noun-phrase head names: human, thing, weapon, place, event or unknown."""
+    lemma, lower = _lemma(token), token.lower_
+    if token.ent_type_ in TIME_LABELS or lower in TIME_WORDS or token.like_url:
+        return "time"
+    mods = [c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod")]
+    if lex.weapon(*mods, lemma) or lex.weapon(lower):
+        return "weapon"
+    if token.pos_ == "PRON":
+        return "thing" if lower in ("it", "this", "that", "which", "what") else "human"
+    if lemma in lex.people or lower in lex.people:
+        return "human"
+    if lemma in lex.things or lower in lex.things:
+        return "thing"
+    label = token.ent_type_
+    if label in HUMAN_LABELS or label in ACTOR_LABELS:
+        return "human"
+    if label in ("LOC",):
+        return "place"
+    if label == "FAC":
+        return "thing"
+    if lemma in lex.armed or lower in lex.armed:
+        return "human"
+    if lemma in lex.nouns or lower in lex.nouns:
+        return "event"
+    return "unknown"
+
+
+def counted(token: Token) -> Token:
+    """The people a quantity head counts: "dozens of terrorists" -> terrorists."""
+    if token.like_num or token.lower_ in COUNT_HEADS:
+        for prep, obj in preps(token):
+            if prep == "of":
+                return counted(obj)
+    return token
+
+
+def make_arg(token: Token, kind: str) -> Arg:
+    doc = token.doc
+    start, end = np_bounds(token)
+    core_start, core_end = core_bounds(counted(token))
+    a, b = char_bounds(doc, start, end)
+    c, d = char_bounds(doc, core_start, core_end)
+    return Arg(token, kind, a, b, c, d)
+
+
+def _entries_for(token: Token, lex: Lexicon) -> list[Entry]:
+    """The lexicon entries a token starts, phrases first; verbs by verbal use."""
+    verbal = is_verbal(token)
+    index = lex.verbs if verbal else lex.nouns if token.pos_ in ("NOUN", "PROPN") else None
+    if index is None:
+        return []
+    entries = index.get(_lemma(token)) or index.get(token.lower_) or []
+    if not entries:
+        return []
+    near = _near_words(token) if any(e.extras for e in entries) else set()
+    return [e for e in entries if all(word in near for word in e.extras)]
+
+
+def _entry_for(token: Token, lex: Lexicon) -> Entry | None:
+    found = _entries_for(token, lex)
+    return found[0] if found else None
+
+
+def is_organisation(token: Token, lex: Lexicon) -> bool:
+    """Whether a noun names an organisation, also in lower-case text ("national liberation
+    army", "fmln"): an ORG entity, an organisation head word, or an unknown proper noun."""
+    if token.ent_type_ == "ORG":
+        return True
+    lemma = _lemma(token)
+    if lemma in lex.context.get("organisation_heads", frozenset()):
+        return True
+    if lemma in lex.people or lemma in lex.things or lemma in lex.armed:
+        return False
+    return token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "GPE", "LOC", "DATE")
+
+
+def _group_split(token: Token, kind: str, lex: Lexicon) -> list[Arg]:
+    """An actor phrase and the organisation inside it: "ELN guerrillas" -> the guerrillas and
+    the ELN; "guerrillas of the FMLN" -> the guerrillas and the FMLN."""
+    found = [make_arg(token, kind)]
+    if kind != "human" or is_organisation(token, lex):
+        return found
+    lefts = [c for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i]
+    if lefts and not any(c.i > lefts[0].i and c.dep_ == "amod" for c in token.children):
+        first = lefts[0]
+        # In lower-case text an unknown word before the people is likely a name ("eln
+        # guerrillas"); with capitals, only a name or an organisation word is.
+        unknown_name = (
+            caseless(token.doc)
+            and first.pos_ in ("PROPN", "NOUN")
+            and _lemma(first) not in lex.people
+            and _lemma(first) not in lex.things
+            and kind_of(first, lex) in ("human", "unknown")
+        )
+        if first.ent_type_ in ("ORG", "NORP", "GPE") or is_organisation(first, lex) or unknown_name:
+            org = make_arg(first, "human")
+            org.start, org.end = org.core_start, org.core_end = (
+                first.left_edge.idx,
+                lefts[-1].idx + len(lefts[-1].text),
+            )
+            found.append(org)
+            # The people themselves, without the organisation's name: "guerrillas".
+            people = found[0]
+            after = token.doc[lefts[-1].i + 1]
+            if after.i <= token.i:
+                people.core_start = after.idx
+                if people.start == org.start:
+                    people.start = after.idx
+    if _lemma(token) not in ("group", "army", "front"):
+        for prep, obj in preps(token):
+            if prep == "of" and is_organisation(obj, lex):
+                found.append(make_arg(obj, "human"))
+    return found
+
+
+def _across_lines(a: Token, b: Token) -> bool:
+    """Whether a line break or the end of a wire header separates two tokens (a header is
+    no part of its lead)."""
+    first, last = sorted((a.i, b.i))
+    doc = a.doc
+    return any(
+        "\n" in t.whitespace_
+        or "\n" in t.text
+        or (t.text in (":", "\u2014", "\u2013", "-") and is_header(doc, t.i))
+        for t in doc[first:last]
+    )
+
+
+def _expand(tokens: Iterable[Token]) -> list[Token]:
+    found: list[Token] = []
+    for token in tokens:
+        for conj in conjuncts(token):
+            if conj not in found:
+                found.append(conj)
+    return found
+
+
+class Detector:
+    """Finds event mentions in spaCy Docs with one lexicon."""
+
+    def __init__(self, lex: Lexicon | None = None) -> None:
+        self.lex = lex or lexicon()
+        # Every word that can start a mention: most tokens are looked up once, here.
+        self.starts = frozenset(
+            [*self.lex.verbs, *self.lex.nouns, *self.lex.instrument_verbs]
+            + [w for words in self.lex.casualty.values() for w in words]
+        )
+
+    def mentions(self, sdoc: Any) -> list[Mention]:
+        """Every event mention of a Doc, in text order, with links between mentions."""
+        found: list[Mention] = []
+        by_token: dict[int, Mention] = {}
+        starts = self.starts
+        for token in sdoc:
+            if token.lower_ not in starts and token.lemma_.lower() not in starts:
+                continue
+            mention = self._mention(token)
+            if mention is not None:
+                found.append(mention)
+                by_token[token.i] = mention
+        for mention in found:
+            self._link(mention, by_token)
+        kept = [m for m in found if self._keep(m, by_token)]
+        for mention in kept:
+            mention.modality = modality_of(mention.token, self.lex)
+        return kept
+
+    # -- one trigger -------------------------------------------------------------------
+    def _mention(self, token: Token) -> Mention | None:
+        if token.dep_ == "amod":
+            return None  # "the killed fighters": a description, not a report
+        if token.ent_type_ in TIME_LABELS or (
+            token.lower_ in TIME_WORDS
+            and token.dep_ == "pobj"
+            and not any(c.dep_ in ("det", "poss") for c in token.children)
+        ):
+            return None  # "In March", "in may": a month, not a march
+        entries = _entries_for(token, self.lex)
+        casualty = self._casualty_entry(token) if not entries else None
+        if casualty is not None:
+            entries = [casualty]
+        if is_verbal(token):
+            instrument = self._instrument_use(token)
+            if instrument is not None:
+                entries.append(instrument)
+        if not entries:
+            return None
+        if (
+            entries[0].kind == "verb"
+            and token.dep_ == "acl"
+            and token.head.pos_ in ("NOUN", "PROPN")
+            and _entry_for(token.head, self.lex) is not None
+            and _lemma(token) in self.lex.support_verbs
+        ):
+            return None  # "a deal negotiated between ...": the noun is the event
+        for entry in entries:
+            # The first sense whose context fits: "captured the rebels" is an arrest,
+            # "captured the airport" a seizure.
+            mention = Mention(token, entry, entry.sense.plover, entry.sense.mode)
+            if entry.kind == "verb":
+                self._verb_args(mention)
+            else:
+                self._noun_args(mention)
+            if self._fits(mention):
+                self._count(mention)
+                self._refine_mode(mention)
+                mention.casualty_only = entry is casualty
+                return mention
+        return None
+
+    def _casualty_entry(self, token: Token) -> Entry | None:
+        """ "died", "deaths", "injuries": the deaths or injuries of an assault told apart."""
+        words = self.lex.casualty
+        lemma = _lemma(token)
+        verb = is_verbal(token) and lemma in words.get("killed_verbs", frozenset())
+        noun = token.pos_ == "NOUN" and lemma in words.get("killed_nouns", frozenset())
+        if verb or noun:
+            outcome = "killed"
+        elif token.pos_ == "NOUN" and lemma in words.get("injured_nouns", frozenset()):
+            outcome = "injured"
+        else:
+            return None
+        acled = ("Violence against civilians", "Attack")
+        sense = Sense(plover="ASSAULT", acled=acled, outcome=outcome, patient="human")
+        return Entry(lemma, (), "verb" if is_verbal(token) else "noun", sense)
+
+    def _instrument_use(self, token: Token) -> Entry | None:
+        """ "dropped bombs", "hurled a grenade", "planted a bomb": an ASSAULT by its weapon."""
+        if _lemma(token) not in self.lex.instrument_verbs:
+            return None
+        for obj in children(token, *OBJECTS, "nsubjpass"):
+            mods = [c.lemma_.lower() for c in obj.lefts if c.dep_ in ("compound", "amod")]
+            weapon = self.lex.weapon(*mods, _lemma(obj)) or self.lex.weapon(obj.lower_)
+            if weapon is not None and weapon.mode not in (None, "crowd-control"):
+                acled = weapon.acled or ("Violence against civilians", "Attack")
+                sense = Sense(plover="ASSAULT", mode=weapon.mode, acled=acled)
+                return Entry(_lemma(token), (), "verb", sense)
+        return None
+
+    def _add(self, mention: Mention, token: Token, role: str) -> None:
+        """Put an argument head (and what is coordinated with it) where its kind says."""
+        taken = {
+            a.head.i
+            for a in (*mention.agents, *mention.patients, *mention.targets, *mention.weapons)
+        }
+        for head in _expand([token]):
+            if head.i in taken or _across_lines(head, mention.token):
+                continue
+            kind = kind_of(head, self.lex)
+            if kind == "event":
+                continue
+            if kind == "time":
+                continue
+            if kind == "weapon":
+                mention.weapons.append(make_arg(head, kind))
+                if role == "agent":
+                    # "Russia's warplanes", "government jets": the owner acts ("fighter
+                    # jets" is one weapon's name, not an owner).
+                    for child in head.lefts:
+                        named = f"{_lemma(child)} {_lemma(head)}" in self.lex.weapons
+                        owner = child.dep_ == "poss" or child.ent_type_ in ("NORP", "ORG", "GPE")
+                        owner = owner or is_organisation(child, self.lex)
+                        if child.dep_ in ("poss", "compound", "amod") and owner and not named:
+                            mention.agents.extend(_group_split(child, "human", self.lex))
+                continue
+            if role == "agent":
+                if kind in ("human", "unknown"):
+                    mention.agents.extend(_group_split(head, "human", self.lex))
+                continue
+            # Acted on: people are patients, things are targets; unknown by the sense.
+            if kind == "unknown":
+                kind = "human" if mention.sense.patient == "human" else "thing"
+                if head.pos_ == "PROPN" and mention.sense.patient != "thing":
+                    kind = "human"
+            if kind == "human":
+                mention.patients.append(make_arg(head, kind))
+            elif kind in ("thing", "place"):
+                mention.targets.append(make_arg(head, "thing"))
+
+    def _verb_args(self, mention: Mention) -> None:
+        verb = mention.token
+        subjects, passive = subject_of(verb)
+        objects = children(verb, *OBJECTS)
+        agents_by: list[Token] = []
+        for prep, obj in preps(verb):
+            if prep == "by" and passive:
+                agents_by.append(obj)
+            elif prep in PATIENT_PREPS and mention.plover == "ASSAULT":
+                self._add(mention, obj, "patient")
+            elif prep == "with" and kind_of(obj, self.lex) == "weapon":
+                self._add(mention, obj, "patient")  # an instrument: _add files it so
+            elif prep in RECIPIENT_PREPS.get(mention.plover, ()) and kind_of(obj, self.lex) in (
+                "human",
+                "unknown",
+            ):
+                self._add(mention, obj, "patient")
+        if passive or mention.entry.head in self.lex.casualty.get("killed_verbs", ()):
+            # "were killed by", and "died": the subject is who was acted on.
+            for subject in subjects:
+                self._add(mention, subject, "patient")
+            for agent in agents_by:
+                self._add(mention, agent, "agent")
+        else:
+            for subject in subjects:
+                self._add(mention, subject, "agent")
+            for obj in objects:
+                self._add(mention, obj, "patient")
+
+    def _noun_args(self, mention: Mention) -> None:
+        noun = mention.token
+        for child in noun.children:
+            if child.dep_ == "poss":
+                # "the army's attack" acts; "the journalist's murder" was acted on.
+                armed = _lemma(child) in self.lex.armed or is_organisation(child, self.lex)
+                done_to = mention.sense.patient == "human" and not armed
+                self._add(mention, child, "patient" if done_to else "agent")
+            elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
+                kind = kind_of(child, self.lex)
+                if kind == "weapon":
+                    mention.weapons.append(make_arg(child, kind))
+                elif kind == "human" and (
+                    child.ent_type_ in ("NORP", "ORG", "GPE")
+                    or _lemma(child) in self.lex.armed
+                    or child.lower_ in self.lex.armed
+                ):
+                    mention.agents.extend(_group_split(child, "human", self.lex))
+        for prep, obj in preps(noun):
+            kind = kind_of(obj, self.lex)
+            if prep == "by":
+                self._add(mention, obj, "agent")
+            elif prep in ("on", "against", "upon", "at", "targeting"):
+                self._add(mention, obj, "patient")
+            elif prep == "of":
+                armed = _lemma(obj) in self.lex.armed or obj.lower_ in self.lex.armed
+                org = obj.ent_type_ in ("ORG", "GPE", "NORP")
+                if (
+                    mention.sense.outcome is None
+                    and mention.plover == "ASSAULT"
+                    and (armed or org)
+                    and not children(obj, "prep")
+                ):
+                    self._add(mention, obj, "agent")
+                elif kind == "weapon":
+                    mention.weapons.append(make_arg(obj, kind))
+                else:
+                    self._add(mention, obj, "patient")
+            elif prep == "with" and kind == "weapon":
+                mention.weapons.append(make_arg(obj, kind))
+            elif prep in RECIPIENT_PREPS.get(mention.plover, ()) and kind in ("human", "unknown"):
+                self._add(mention, obj, "patient")
+            elif prep == "between":
+                for head in _expand([obj]):
+                    self._add(mention, head, "agent")
+        for acl in children(noun, "acl"):
+            if acl.tag_ == "VBN":
+                for prep, obj in preps(acl):
+                    if prep in ("between", "by"):
+                        for head in _expand([obj]):
+                            self._add(mention, head, "agent")
+                    elif prep in ("against", "on") and mention.plover != "AGREE":
+                        self._add(mention, obj, "patient")
+        self._light_verb(mention)
+
+    def _light_verb(self, mention: Mention) -> None:
+        """Subjects of light verbs act: "X carried out an attack", "X claimed responsibility
+        for the attack"; "X survived an attack" was acted on."""
+        noun = mention.token
+        head = noun.head
+        if noun.dep_ in ("dobj", "obj", "nsubjpass") and is_verbal(head):
+            lemma = _lemma(head)
+            if lemma in self.lex.support_verbs and noun.dep_ != "nsubjpass":
+                subjects, passive = subject_of(head)
+                role = "patient" if lemma in self.lex.undergo else "agent"
+                if not passive:
+                    for subject in subjects:
+                        self._add(mention, subject, role)
+                    mention.undergoer = role == "patient"
+                for prep, obj in preps(head):
+                    if prep in PATIENT_PREPS:
+                        self._add(mention, obj, "patient")
+                    elif prep == "by" and passive:
+                        self._add(mention, obj, "agent")
+        self._participants(mention)
+        responsible = ("responsibility", "credit", "responsible")
+        if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in responsible:
+            verb = head.head.head if head.head.dep_ in ("dobj", "acomp", "attr") else head.head
+            if is_verbal(verb):
+                subjects, _ = subject_of(verb)
+                for subject in subjects:
+                    self._add(mention, subject, "agent")
+                mention.claimed_by_agent = _lemma(verb) in ("claim", "accept", "assume", "take")
+
+    def _participants(self, mention: Mention) -> None:
+        """Perpetrators named around an event noun: "X were involved in the murder", "the
+        army implicated X in the bombing", "police blamed X for the attack", "X was accused
+        of the killing", "the attack was attributed to X"."""
+        noun = mention.token
+        prep = noun.head
+        if noun.dep_ == "nsubjpass" and is_verbal(prep) and _lemma(prep) in self.lex.blame:
+            for p, obj in preps(prep):
+                if p in ("to", "on"):
+                    self._add(mention, obj, "agent")  # "was attributed to X"
+            return
+        if noun.dep_ != "pobj" or prep.lower_ not in ("in", "for", "of", "with"):
+            return
+        verb = prep.head
+        if not is_verbal(verb):
+            return
+        lemma = _lemma(verb)
+        if lemma not in self.lex.participate and lemma not in self.lex.blame:
+            return
+        objects = children(verb, *OBJECTS)
+        subjects, passive = subject_of(verb)
+        if objects:
+            people = objects  # "implicated four officers in the murder"
+        elif lemma in self.lex.participate or passive:
+            people = subjects  # "X took part in", "X were involved in", "X was accused of"
+        else:
+            return
+        for person in people:
+            self._add(mention, person, "agent")
+
+    # -- constraints --------------------------------------------------------------------
+    def _fits(self, mention: Mention) -> bool:
+        sense = mention.sense
+        token = mention.token
+        if mention.entry.kind == "verb":
+            objects = children(token, *OBJECTS)
+            object_words = {w for o in objects for w in _words(o)}
+            if sense.object_not & object_words:
+                return False
+            if sense.needs_object and not objects:
+                return False
+            subjects, passive = subject_of(token)
+            subject_words = {w for s in subjects for w in _words(s)}
+            if sense.subject_not & subject_words and not passive:
+                return False
+            if passive and sense.object_not & subject_words:
+                return False
+        else:
+            mods = set(modifiers(token))
+            if (
+                sense.needs_modifier
+                and not (sense.needs_modifier & mods)
+                and not mention.entry.extras
+            ):
+                return False
+            if sense.modifier_not & mods:
+                return False
+        context = self.lex.context
+        if mention.plover == "ASSAULT":
+            abstract = context.get("abstract", frozenset())
+            objects = [a.head for a in (*mention.patients, *mention.targets)]
+            if objects and all(_lemma(o) in abstract or o.lower_ in abstract for o in objects):
+                return False  # "the fight against drug trafficking"
+            if sense.outcome and not mention.agents:
+                accidents = context.get("accidents", frozenset())
+                causes = [o for p, o in preps(token) if p in LINK_PREPS]
+                causes += [o for o in children(token, "nsubj")]
+                if any(_lemma(c) in accidents or c.lower_ in accidents for c in causes):
+                    return False  # "killed in a crash"
+        if any(p in context.get("aggregate_preps", frozenset()) for p, _ in preps(token)):
+            return False  # "13,000 people have been killed since 1980": a running total
+        anaphors = context.get("anaphors", frozenset())
+        for prep, obj in preps(token):
+            if (
+                prep in LINK_PREPS
+                and _lemma(obj) in anaphors
+                and any(
+                    c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                    for c in obj.children
+                )
+            ):
+                mention.anaphoric = True
+        if sense.patient == "human" and not mention.patients and mention.targets:
+            return False
+        if sense.patient == "thing" and mention.patients and not mention.targets:
+            return mention.plover != "ASSAULT" or sense.mode not in ("arson", "destroy")
+        return True
+
+    def _keep(self, mention: Mention, by_token: dict[int, Mention]) -> bool:
+        """A weak noun is an event only where the text points at one occurrence; a reduced
+        relative without arguments ("those killed or detained") only points back at one."""
+        token = mention.token
+        args = (*mention.agents, *mention.patients, *mention.targets, *mention.weapons)
+        # A pronoun alone ("those killed") names no one: it points back.
+        has_args = any(a.head.pos_ not in ("PRON", "DET") for a in args)
+        if mention.entry.kind == "verb":
+            if token.dep_ in ("acl", "conj") and not has_args and not mention.links:
+                head = token.head if token.dep_ == "acl" else token.head.head
+                return not (head.pos_ == "PRON" or head.lower_ in ("those", "all", "some"))
+            return True
+        generic = self.lex.context.get("generic", frozenset())
+        quantified = any(
+            c.dep_ in ("det", "amod", "predet", "quantmod") and c.lower_ in generic
+            for c in token.children
+        )
+        if token.tag_ in ("NNS", "NNPS"):
+            # A plural event noun tells one set of occurrences only when it is counted, dated
+            # or placed ("two attacks on Monday"), not "many terrorist attacks".
+            if quantified and not mention.links:
+                return False
+            anchored = any(
+                c.dep_ == "nummod"
+                or (c.dep_ == "det" and c.lower_ in ("the", "these", "those"))
+                or c.dep_ == "poss"
+                for c in token.children
+            ) or any(
+                p in ("in", "on", "near", "at")
+                and kind_of(o, self.lex) in ("place", "time", "thing")
+                or o.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME")
+                for p, o in preps(token)
+            )
+            return anchored or bool(mention.links)
+        if any(
+            c.dep_ == "det" and c.lower_ in ("each", "every", "any", "no") for c in token.children
+        ):
+            return False
+        if not mention.sense.weak or has_args:
+            return True
+        if mention.links:
+            return True
+        if any(
+            c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("no", "any")
+            for c in token.children
+        ):
+            return True
+        if token.dep_ in ("nsubj", "nsubjpass") and is_verbal(token.head) and token.tag_ != "NNS":
+            return True
+        return bool(
+            any(c.dep_ == "prep" and c.lower_ in ("in", "near", "on") for c in token.children)
+        )
+
+    # -- counts and modes -----------------------------------------------------------------
+    def _count(self, mention: Mention) -> None:
+        outcome = mention.sense.outcome
+        token = mention.token
+        if outcome is None and mention.entry.kind == "verb":
+            # "shot dead", "beaten to death", "left 12 dead"
+            dead = [c for c in token.children if c.lower_ in ("dead", "death")]
+            dead += [o for p, o in preps(token) if p == "to" and o.lower_ == "death"]
+            if dead:
+                outcome = "killed"
+        if outcome is None:
+            return
+        if mention.entry.kind == "noun" and any(c.dep_ == "nummod" for c in token.children):
+            found = quantity_of(token)  # "12 deaths", "dozens of injuries"
+            if found is not None:
+                quantity, start, end, group = found
+                mention.casualties.append(Casualty(outcome, quantity, start, end, group))
+                return
+        for arg in mention.patients:
+            found = quantity_of(arg.head)
+            if found is not None:
+                quantity, start, end, group = found
+                mention.casualties.append(Casualty(outcome, quantity, start, end, group))
+            elif (
+                arg.head.tag_ in ("NN", "NNP")
+                or arg.head.ent_type_ == "PERSON"
+                or arg.head.lower_ in ("he", "she", "him", "her")
+            ):
+                # one named or singular person
+                mention.casualties.append(
+                    Casualty(
+                        outcome, Quantity(1, None, None, False, 0, 0), arg.start, arg.end, None
+                    )
+                )
+
+    def _refine_mode(self, mention: Mention) -> None:
+        if mention.plover != "ASSAULT":
+            return
+        for weapon in mention.weapons:
+            mods = [c.lemma_.lower() for c in weapon.head.lefts if c.dep_ in ("compound", "amod")]
+            found = self.lex.weapon(*mods, _lemma(weapon.head)) or self.lex.weapon(
+                weapon.head.lower_
+            )
+            if found and found.mode and (mention.mode is None or mention.mode in ("firearms",)):
+                mention.mode = found.mode
+                mention.acled = found.acled
+                break
+
+    # -- links ----------------------------------------------------------------------------
+    def _link(self, mention: Mention, by_token: dict[int, Mention]) -> None:
+        """Tie mentions of one event: "killed in an airstrike", "the blast killed 12",
+        "an attack in which 12 died"."""
+        token = mention.token
+        for prep, obj in preps(token):
+            if prep in LINK_PREPS and obj.i in by_token:
+                mention.links.add(obj.i)
+                by_token[obj.i].links.add(token.i)
+        for child in children(token, "nsubj", "nsubjpass", *OBJECTS, "appos"):
+            if child.i in by_token:
+                mention.links.add(child.i)
+                by_token[child.i].links.add(token.i)
+        head = token.head
+        if head.i in by_token and head.i != token.i:
+            other = by_token[head.i]
+            same_type = other.plover == mention.plover
+            if token.dep_ == "appos" or (
+                same_type
+                and (
+                    token.dep_ == "conj"
+                    or (token.dep_ in ("advcl", "xcomp") and token.tag_ in ("VBG", "VBN"))
+                )
+            ):
+                mention.links.add(head.i)
+                other.links.add(token.i)

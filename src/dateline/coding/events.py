@@ -1,0 +1,687 @@
+"""Stage ``dateline.events.v1``: event records in PLOVER and ACLED terms, with evidence.
+
+For each event mention found in the body and the photo captions (``detect``), a draft
+event is built from the other layers, through their functions only:
+
+* actors: ``actors.role``/``actors.referent`` turn each argument phrase into a Role (a
+  pronoun nobody resolves is left out: it names no one);
+* place: ``places.locate`` on the clause of the trigger;
+* date: the event's own time expression (``times.times_in`` on its clause, a time on a
+  reporting verb excluded); else a range of ``[events] undated_window_days`` ending at the
+  time of the statement that reports it ("said Thursday"), else at the news day of the
+  lead, else at the publication date;
+* certainty and source: the modality of the clause (``modality``) first, then the claim
+  that covers the trigger (``claims.claim_for``); asserted otherwise;
+* fatalities and injured: the counts of the people a killing or injuring trigger acts on
+  (``casualties``).
+
+Drafts are then merged into one event per occurrence (``merge``), given their ACLED type
+(``acled``), turned into records with stable ids, and each claim lists the events it
+reports (``Claim.event_ids``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from typing import Any, Literal, cast
+
+from ..config import Config, EventsSettings
+from ..document import Document
+from ..nlp import actors, claims, places, times
+from ..records import (
+    Certainty,
+    Count,
+    Event,
+    EventDate,
+    EventMention,
+    Location,
+    Named,
+    Role,
+    Source,
+    Span,
+    Time,
+    assign_ids,
+)
+from ..registry import Stage, stages
+from .acled import acled_type
+from .detect import Arg, Casualty, Detector, Mention
+from .lexicon import Lexicon, lexicon
+from .merge import Actor, Casualties, Draft, best_count, merge
+from .modality import HYPOTHETICAL, NEGATED, UNCONFIRMED
+from .syntax import is_verbal
+
+Token = Any
+PRONOUN_TAGS = ("PRP", "PRP$", "WP", "WDT", "DT", "EX")
+# Event types done together: two parties and no one acted on make a dyad.
+SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Modifiers that say the people acted on are not those of an earlier mention.
+OTHER_WORDS = frozenset({"other", "another", "further", "additional", "more"})
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def _day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+class EventCoder:
+    """Codes the events of a Document (reads its parse and the other layers' records)."""
+
+    def __init__(self, settings: EventsSettings, lex: Lexicon | None = None) -> None:
+        self.settings = settings
+        self.lex = lex or lexicon()
+        self.detector = Detector(self.lex)
+        self.reporting = frozenset(self.lex.modality["reporting"]["verbs"])
+
+    def __call__(self, doc: Document) -> Document:
+        doc.events = self.code(doc)
+        return doc
+
+    # -- the document ---------------------------------------------------------------------
+    def code(self, doc: Document) -> list[Event]:
+        """The events of one document, merged, with stable ids; claims get their event ids."""
+        parts: list[tuple[int | None, Any]] = [(None, doc.sdoc)]
+        if self.settings.caption_events:
+            parts += list(enumerate(doc.caption_sdocs))
+        published = _day(doc.meta.published)
+        news_day = self._news_day(doc, published)
+        drafts: list[Draft] = []
+        lead_rank = self._lead_rank(doc)
+        rank = 0
+        for caption, sdoc in parts:
+            if sdoc is None:
+                continue
+            ranks = {s.start: n for n, s in enumerate(sdoc.sents, start=rank)}
+            rank += len(ranks) + 3  # captions are never next to the body
+            for mention in self.detector.mentions(sdoc):
+                draft = self._draft(doc, sdoc, caption, mention, news_day or published)
+                if draft is not None:
+                    draft.sentence_rank = ranks[mention.token.sent.start]
+                    draft.last_sentence_rank = draft.sentence_rank
+                    draft.new_incident = self._new_incident(mention.token)
+                    draft.casualty_only = mention.casualty_only
+                    draft.other_people = any(
+                        c.lower_ in OTHER_WORDS for a in mention.patients for c in a.head.children
+                    )
+                    draft.lead = caption is None and draft.sentence_rank == lead_rank
+                    drafts.append(draft)
+        merged = merge(drafts, threshold=self.settings.merge_threshold)
+        events = [self._record(draft) for draft in merged]
+        assign_ids(events, "ev")
+        by_claim: dict[str, list[str]] = {}
+        for event, draft in zip(events, merged, strict=True):
+            for claim_id in draft.claim_ids:
+                by_claim.setdefault(claim_id, []).append(event.id)
+        for claim in doc.claims:
+            if claim.id in by_claim:
+                claim.event_ids = sorted(set(claim.event_ids) | set(by_claim[claim.id]))
+        return events
+
+    @staticmethod
+    def _lead_rank(doc: Document) -> int:
+        """The position of the lead: the first sentence of the body that is not a header
+        line (a headline or a wire header has no verb)."""
+        if doc.sdoc is None:
+            return -1
+        for n, sent in enumerate(doc.sdoc.sents):
+            if any(t.pos_ == "VERB" for t in sent) and len(sent) > 6:
+                return n
+        return -1
+
+    def _new_incident(self, token: Token) -> bool:
+        """Whether the trigger's sentence opens with a marker of another incident."""
+        sent = token.sent
+        opening = " ".join(t.lower_ for t in sent[:4] if not t.is_space)
+        markers = self.lex.context.get("new_incident", frozenset())
+        if any(t.lower_ in ("separately", "elsewhere") for t in sent):
+            return True  # "Chad's army said separately that ..."
+        return any(opening == m or opening.startswith(m + " ") for m in markers)
+
+    def _news_day(self, doc: Document, published: dt.date | None) -> dt.date | None:
+        """The day the lead's statement was made ("..., an official said Thursday"), when it
+        is a day of the week before publication: undated events of the story end there."""
+        sdoc = doc.sdoc
+        if sdoc is None or published is None:
+            return None
+        sents = [s for s in sdoc.sents if s.text.strip()]
+        for sent in sents[:3]:
+            for token in sent:
+                if token.lemma_.lower() in self.reporting and is_verbal(token):
+                    time = self._statement_time(doc, token, None)
+                    day = _day(
+                        time.latest if time and time.latest else time.value if time else None
+                    )
+                    if (
+                        day is not None
+                        and time is not None
+                        and time.precision == "day"
+                        and published - dt.timedelta(days=self.settings.news_day_max_days)
+                        <= day
+                        <= published
+                    ):
+                        return day
+        return None
+
+    # -- one mention -------------------------------------------------------------------------
+    def _draft(
+        self,
+        doc: Document,
+        sdoc: Any,
+        caption: int | None,
+        mention: Mention,
+        anchor_day: dt.date | None,
+    ) -> Draft | None:
+        token = mention.token
+        clause_head = self._clause_head(token)
+        clause_start = clause_head.left_edge.idx
+        clause_end = clause_head.right_edge.idx + len(clause_head.right_edge.text)
+        sentence = token.sent
+        certainty, source, claim_ids = self._certainty(doc, caption, mention)
+        agents = [a for a in (self._actor(doc, caption, arg) for arg in mention.agents) if a]
+        patients = [a for a in (self._actor(doc, caption, arg) for arg in mention.patients) if a]
+        if mention.undergoer:
+            patients = agents + patients
+            agents = []
+        if mention.claimed_by_agent and agents and certainty == "asserted":
+            certainty = "claimed"
+            source = Source(
+                name=agents[0].role.name,
+                entity_id=agents[0].role.entity_id,
+                evidence=agents[0].role.evidence[:1],
+            )
+        location, attached = self._location(doc, caption, clause_start, clause_end, sentence)
+        date, own = self._date(doc, caption, mention, clause_head, anchor_day)
+        sent_index = sentence.start if caption is None else -1 - caption
+        evidence = [
+            doc.span(clause_start, clause_end, caption=caption),
+        ]
+        key = (caption, token.i)
+        links = {(caption, i) for i in mention.links}
+        continuation = self.lex.context.get("continuation", frozenset())
+        anaphoric = mention.anaphoric or any(
+            c.lower_ in continuation for c in token.children if c.dep_ == "advmod"
+        )
+        anaphoric = (
+            anaphoric
+            or mention.entry.kind == "noun"
+            and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                for c in token.children
+            )
+        )
+        draft = Draft(
+            plover=mention.plover,
+            mode=mention.mode,
+            acled=mention.acled or mention.sense.acled,
+            trigger=doc.span(mention.start, mention.end, caption=caption),
+            sentence=sent_index,
+            order=token.i if caption is None else 10**7 + token.i,
+            certainty=certainty,
+            source=source,
+            claim_ids=claim_ids,
+            agents=agents,
+            patients=patients,
+            targets=[self._named(doc, caption, arg) for arg in mention.targets],
+            weapons=[self._named(doc, caption, arg) for arg in mention.weapons],
+            killed=self._casualties(doc, caption, mention.casualties, "killed"),
+            injured=self._casualties(doc, caption, mention.casualties, "injured"),
+            location=location,
+            location_attached=attached,
+            date=date,
+            date_own=own,
+            evidence=evidence,
+            mentions=[
+                EventMention(
+                    trigger=doc.span(mention.start, mention.end, caption=caption),
+                    plover=mention.plover,
+                    mode=mention.mode,
+                    outcome=_outcome(mention),
+                    evidence=evidence,
+                )
+            ],
+            anaphoric=anaphoric or caption is not None,
+            link_keys=links,
+            mention_keys={key},
+            sentences={sent_index},
+            last_order=token.i if caption is None else 10**7 + token.i,
+        )
+        return draft
+
+    def _clause_head(self, token: Token) -> Token:
+        """The verb whose clause tells the event: the trigger itself, or for a noun the
+        nearest verb above it that is not a reporting verb."""
+        current = token
+        for _ in range(4):
+            if is_verbal(current) and current.lemma_.lower() not in self.reporting:
+                return current
+            if current.head is current or current.dep_ in ("ccomp", "ROOT"):
+                break
+            nxt = current.head
+            if is_verbal(nxt) and nxt.lemma_.lower() in self.reporting:
+                break
+            current = nxt
+        return token if not is_verbal(current) else current
+
+    # -- certainty and source -------------------------------------------------------------
+    def _certainty(
+        self, doc: Document, caption: int | None, mention: Mention
+    ) -> tuple[str, Source | None, list[str]]:
+        claim = None
+        if caption is None:
+            claim = claims.claim_for(doc, mention.start, mention.end)
+        source = claim.claimant if claim is not None else None
+        claim_ids = [claim.id] if claim is not None else []
+        if mention.modality in (NEGATED, HYPOTHETICAL):
+            return mention.modality, source, claim_ids
+        status: str = claim.status if claim is not None else "asserted"
+        if mention.modality == UNCONFIRMED and status in ("asserted", "reported", "claimed"):
+            status = UNCONFIRMED
+        return status, source, claim_ids
+
+    # -- actors, targets, weapons, counts ------------------------------------------------
+    def _actor(self, doc: Document, caption: int | None, arg: Arg) -> Actor | None:
+        head = arg.head
+        pronoun = head.pos_ == "PRON" or head.tag_ in PRONOUN_TAGS
+        hs, he = head.idx, head.idx + len(head.text)
+        entity = actors.referent(doc, hs, he, caption=caption)
+        if pronoun and entity is None:
+            return None  # names no one until coreference says who
+        role = actors.role(doc, arg.start, arg.end, caption=caption)
+        if role is None:
+            return None
+        if role.entity_id is not None and (entity is None or entity.id != role.entity_id):
+            # The span overlaps a name that is only a modifier ("the US-led coalition"):
+            # the actor is the description, not that name.
+            role = None
+        text = doc.part(caption)
+        if role is None:
+            name = text[arg.start : arg.end]
+            role = Role(name=name, evidence=[doc.span(arg.start, arg.end, caption=caption)])
+        evidence = list(role.evidence)
+        for start, end in arg.spans:
+            span = doc.span(start, end, caption=caption)
+            if span not in evidence:
+                evidence.append(span)
+        role = role.model_copy(update={"evidence": evidence})
+        core = _NON_WORD.sub(" ", text[arg.core_start : arg.core_end].lower()).strip()
+        key = role.entity_id or re.sub(r"^(?:the|a|an) ", "", core)
+        names = [
+            t
+            for t in head.doc[head.left_edge.i : head.i + 1]
+            if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+        ]
+        specific = role.entity_id is not None or bool(names)
+        rank = 0 if pronoun else 3 if role.entity_id else 2 if specific else 1
+        words = frozenset(
+            t.lemma_.lower()
+            for t in head.subtree
+            if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop
+        )
+        person = entity is not None and entity.label == "PERSON"
+        return Actor(role=role, key=key, specific=specific, rank=rank, words=words, person=person)
+
+    @staticmethod
+    def _named(doc: Document, caption: int | None, arg: Arg) -> Named:
+        text = doc.part(caption)
+        evidence = [doc.span(start, end, caption=caption) for start, end in arg.spans]
+        return Named(name=text[arg.start : arg.end], evidence=evidence)
+
+    @staticmethod
+    def _casualties(
+        doc: Document, caption: int | None, found: list[Casualty], outcome: str
+    ) -> list[Casualties]:
+        """One count per mention and outcome: the people of a coordination added up
+        ("killed 12 soldiers and five villagers" is 17, 12 of them combatants)."""
+        chosen = [c for c in found if c.outcome == outcome]
+        if not chosen:
+            return []
+        evidence = _unique(doc.span(c.start, c.end, caption=caption) for c in chosen)
+        quantities = [c.quantity for c in chosen]
+
+        def total(values: list[int | None]) -> int | None:
+            return None if any(v is None for v in values) else sum(v or 0 for v in values)
+
+        def of_group(group: str) -> int | None:
+            values = [c.quantity.best for c in chosen if c.group == group]
+            return sum(v for v in values if v is not None) if values and all(values) else None
+
+        if len(chosen) == 1:
+            q = quantities[0]
+            best, low, high, approximate = q.best, q.low, q.high, q.approximate
+        else:
+            best = total([q.best for q in quantities])
+            low = total([q.low if q.low is not None else q.best for q in quantities])
+            high = total([q.high if q.high is not None else q.best for q in quantities])
+            approximate = any(q.approximate for q in quantities)
+            if best is not None and not approximate:
+                low = high = None
+        count = Count(
+            best=best,
+            low=low,
+            high=high,
+            approximate=approximate,
+            civilians=of_group("civilians"),
+            combatants=of_group("combatants"),
+            evidence=evidence,
+        )
+        single = len(chosen) == 1 and quantities[0].first == quantities[0].last == 0
+        if best is not None and not approximate:
+            # A person named or described, not counted in words, is one of possibly several.
+            rank = 0 if single and best == 1 else 3
+        elif best is not None:
+            rank = 2
+        else:
+            rank = 1
+        return [Casualties(count=count, rank=rank, group=None)]
+
+    # -- place and time -------------------------------------------------------------------
+    def _location(
+        self, doc: Document, caption: int | None, start: int, end: int, sentence: Any
+    ) -> tuple[Location | None, bool]:
+        if caption is None:
+            found = places.locate(doc, start, end)
+        else:
+            found = _caption_place(doc, caption, sentence.start_char, sentence.end_char)
+        if found is None:
+            return None, False
+        attached = any(
+            span.caption == caption and start <= span.start and span.end <= end
+            for span in found.evidence
+        )
+        return found, attached
+
+    def _date(
+        self,
+        doc: Document,
+        caption: int | None,
+        mention: Mention,
+        clause_head: Token,
+        anchor_day: dt.date | None,
+    ) -> tuple[EventDate | None, bool]:
+        own = self._own_time(doc, caption, mention.token, clause_head)
+        if own is None and caption is not None:
+            # A photo caption is dated as a whole: "... on August 28, 2017".
+            dates = [t for t in self._times(doc, caption, 0, 10**9) if t.type == "DATE"]
+            own = dates[0] if dates else None
+        if own is not None:
+            return _event_date(own), True
+        statement = self._statement_time(doc, mention.token, caption)
+        window = dt.timedelta(days=self.settings.undated_window_days)
+        trigger = doc.span(mention.start, mention.end, caption=caption)
+        if statement is not None:
+            latest = _day(statement.latest) or _day(statement.value)
+            earliest = _day(statement.earliest) or latest
+            if latest is not None and earliest is not None:
+                return _range(earliest - window, latest, [statement.evidence[0], trigger]), False
+        if anchor_day is not None:
+            return _range(anchor_day - window, anchor_day, [trigger]), False
+        return None, False
+
+    def _times(self, doc: Document, caption: int | None, start: int, end: int) -> list[Time]:
+        if caption is None:
+            return times.times_in(doc, start, end)
+        return [
+            t
+            for t in doc.times
+            if t.evidence[0].caption == caption
+            and start <= t.evidence[0].start
+            and t.evidence[0].end <= end
+        ]
+
+    def _own_time(
+        self, doc: Document, caption: int | None, token: Token, clause_head: Token
+    ) -> Time | None:
+        """The time expression of the trigger's own clause nearest to it in the tree."""
+        sent = token.sent
+        found = [
+            t
+            for t in self._times(doc, caption, sent.start_char, sent.end_char)
+            if t.type in ("DATE", "TIME")
+        ]
+        best: tuple[int, Time] | None = None
+        sdoc = token.doc
+        for time in found:
+            span = sdoc.char_span(
+                time.evidence[0].start, time.evidence[0].end, alignment_mode="expand"
+            )
+            if span is None:
+                continue
+            distance = self._tree_distance(span.root, token, clause_head)
+            if distance is not None and (best is None or distance < best[0]):
+                best = (distance, time)
+        return best[1] if best else None
+
+    def _tree_distance(self, node: Token, trigger: Token, clause_head: Token) -> int | None:
+        """Steps from a time's token up to the trigger or its clause head, never through a
+        reporting verb's own dependents; a verb coordinated with the trigger counts one step
+        more ("was detained ... and sentenced this summer": the detention is no later)."""
+        targets = {trigger.i: 0, clause_head.i: 0}
+        for verb in (trigger, clause_head):
+            for conj in (*verb.conjuncts, verb.head if verb.dep_ == "conj" else verb):
+                if is_verbal(conj) and conj.i not in targets:
+                    targets[conj.i] = 2
+        steps = 0
+        current = node
+        while steps < 8:
+            if current.i in targets:
+                return steps + targets[current.i]
+            if current.head is current:
+                return None
+            parent = current.head
+            if (
+                is_verbal(parent)
+                and parent.lemma_.lower() in self.reporting
+                and parent.i
+                not in (
+                    trigger.i,
+                    clause_head.i,
+                )
+            ):
+                return None
+            current = parent
+            steps += 1
+        return None
+
+    def _statement_time(self, doc: Document, token: Token, caption: int | None) -> Time | None:
+        """The time of the reporting verb above a trigger ("said Thursday"), if any."""
+        verb = token if token.lemma_.lower() in self.reporting else None
+        current = token
+        for _ in range(6):
+            if verb is not None or current.head is current:
+                break
+            current = current.head
+            if is_verbal(current) and current.lemma_.lower() in self.reporting:
+                verb = current
+        if verb is None:
+            return None
+        sent = verb.sent
+        for time in self._times(doc, caption, sent.start_char, sent.end_char):
+            if time.type not in ("DATE", "TIME"):
+                continue
+            span = verb.doc.char_span(
+                time.evidence[0].start, time.evidence[0].end, alignment_mode="expand"
+            )
+            if span is None:
+                continue
+            node = span.root
+            # A dependent of the reporting verb itself, not of the clause it reports.
+            if node.head.i == verb.i or (node.head.head.i == verb.i and node.head.dep_ == "prep"):
+                return time
+        return None
+
+    # -- the record ------------------------------------------------------------------------
+    def _state_actor(self, draft: Draft) -> Actor | None:
+        """The state where a state's act (an arrest, a sentence) happened, when the text
+        names no one who did it: ACLED codes such arrests to the country's police."""
+        acts = self.lex.state_acts
+        if draft.plover not in acts and f"{draft.plover}/{draft.mode}" not in acts:
+            return None
+        location = draft.location
+        if location is None or not location.country:
+            return None
+        country = country_names().get(location.country.upper())
+        if country is None:
+            return None
+        role = Role(
+            name=self.lex.state_actor_name.format(country=country),
+            country=location.country,
+            evidence=_unique([draft.trigger, *location.evidence[:1]]),
+        )
+        return Actor(role=role, key=f"state:{location.country}", specific=True, rank=1)
+
+    def _record(self, draft: Draft) -> Event:
+        if not draft.agents:
+            state = self._state_actor(draft)
+            if state is not None:
+                draft.agents = [state]
+        agents = sorted(draft.agents, key=lambda a: -a.rank)
+        patients = sorted(draft.patients, key=lambda a: -a.rank)
+        if draft.plover in SYMMETRIC and not patients and len(agents) > 1:
+            # "a deal between A and B", "A and B met": a dyad, A on one side, B the other.
+            agents, patients = agents[:1], agents[1:]
+        killed = _total(draft.killed)
+        injured = _total(draft.injured)
+        weapon_acled = self.lex.acled_modes.get(draft.mode or "")
+        acled = acled_type(
+            draft.plover,
+            draft.mode,
+            draft.acled,
+            weapon_acled,
+            armed_agents=[_is_armed(a, self.lex) for a in agents],
+            armed_patients=[_is_armed(a, self.lex) for a in patients],
+        )
+        return Event(
+            id="ev",
+            plover=draft.plover,
+            mode=draft.mode,
+            acled_event_type=acled[0] if acled else None,
+            acled_sub_event_type=acled[1] if acled else None,
+            trigger=draft.trigger,
+            actor1=agents[0].role if agents else None,
+            actor2=patients[0].role if patients else None,
+            assoc_actor1=[a.role for a in agents[1:]],
+            assoc_actor2=[a.role for a in patients[1:]],
+            location=draft.location,
+            date=draft.date,
+            fatalities=killed,
+            injured=injured,
+            targets=draft.targets,
+            weapons=draft.weapons,
+            source=draft.source,
+            certainty=cast(Certainty, draft.certainty),
+            evidence=draft.evidence,
+            mentions=draft.mentions,
+        )
+
+
+def _outcome(mention: Mention) -> Literal["killed", "injured"] | None:
+    """ "killed" or "injured" for a word that reports deaths or injuries, else None."""
+    if mention.sense.outcome == "killed" or any(c.outcome == "killed" for c in mention.casualties):
+        return "killed"
+    if mention.sense.outcome == "injured":
+        return "injured"
+    return None
+
+
+def _is_armed(actor: Actor, lex: Lexicon) -> bool:
+    """Whether an actor is armed: its ACLED actor type says so, else its words."""
+    if actor.role.actor_type in lex.armed_types:
+        return True
+    if actor.role.actor_type in lex.unarmed_types:
+        return False
+    words = set(actor.role.name.lower().split())
+    return bool(words & lex.armed) or any(w.rstrip("s") in lex.armed for w in words)
+
+
+def _total(found: list[Casualties]) -> Count | None:
+    """One count for an event: the most specific figure, or the named people added up when
+    that is more (several victims told one by one)."""
+    best = best_count(found)
+    if best is None:
+        return None
+    singles = [c for c in found if c.rank == 0]
+    if len(singles) > 1 and (best.count.best or 0) < len(singles) and best.rank == 0:
+        evidence: list[Span] = []
+        for single in singles:
+            for span in single.count.evidence:
+                if span not in evidence:
+                    evidence.append(span)
+        return Count(best=len(singles), evidence=evidence)
+    return best.count
+
+
+def _event_date(time: Time) -> EventDate:
+    return EventDate(
+        value=time.value,
+        earliest=time.earliest,
+        latest=time.latest,
+        precision=time.precision,
+        evidence=time.evidence[:1],
+    )
+
+
+def _range(earliest: dt.date, latest: dt.date, evidence: Iterable[Span]) -> EventDate:
+    return EventDate(
+        value=f"{earliest.isoformat()}/{latest.isoformat()}",
+        earliest=earliest.isoformat(),
+        latest=latest.isoformat(),
+        precision="week",
+        evidence=_unique(evidence),
+    )
+
+
+def _unique(spans: Iterable[Span]) -> list[Span]:
+    found: list[Span] = []
+    for span in spans:
+        if span not in found:
+            found.append(span)
+    return found
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 -> short English name (``resources/iso3166.tsv``)."""
+    text = resources.files("dateline.resources").joinpath("iso3166.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {row[0]: row[2] for row in rows[1:] if len(row) > 2}
+
+
+def _caption_place(doc: Document, caption: int, start: int, end: int) -> Location | None:
+    """The first place named in a caption sentence (``places.locate`` reads the body)."""
+    found = [
+        (mention.start, place, mention)
+        for place in doc.places
+        for mention in place.mentions
+        if mention.caption == caption and start <= mention.start and mention.end <= end
+    ]
+    if not found:
+        return None
+    _, place, mention = min(found, key=lambda item: item[0])
+    return Location(
+        place_id=place.id,
+        name=place.name,
+        lat=place.lat,
+        lon=place.lon,
+        country=place.country,
+        precision=place.precision,
+        evidence=[mention],
+    )
+
+
+@stages.register(
+    "dateline.events.v1",
+    requires=["sdoc", "entities", "places", "times", "claims"],
+    assigns=["events"],
+    english_only=True,
+)
+def make_events(config: Config) -> Stage:
+    """Detect and code events (PLOVER, ACLED) with actors, place, date, counts and evidence."""
+    return EventCoder(config.events)

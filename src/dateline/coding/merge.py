@@ -1,0 +1,357 @@
+"""One event per occurrence: the mentions of a document merged into events.
+
+A report tells one strike several times: in the lead ("the coalition has killed dozens"),
+in a quote ("we have struck individual fighters") and in later detail ("about 85 fighters
+had been picked off"). Each mention becomes a :class:`Draft`; drafts that syntax ties
+together are one event, and each later draft joins the earlier event it fits best, if any:
+
+* it must fit: the same PLOVER type, compatible modes, the same certainty class (a negated
+  or hypothetical mention never joins an event that happened), no two different named
+  actors on the same side, no two different dates or attached places;
+* among those that fit it scores shared actors, victims and targets, the words around the
+  people acted on, a definite noun that points back ("the attack"), the same sentence, and
+  nearness; the best score above ``[events] merge_threshold`` wins.
+
+The merged event keeps every mention's evidence and the most specific values
+(``Draft.absorb``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import Count, EventDate, EventMention, Location, Named, Role, Source, Span
+
+MODE_GROUPS = (
+    frozenset({"aerial", "drone", "explosives", "heavy-weapons", "suicide-attack"}),
+    frozenset({"firearms", "primitive", "beat", "torture", "targeted", "destroy", "arson"}),
+)
+UNREAL = frozenset({"negated", "hypothetical"})
+PLACE_RANK = {
+    "point": 6,
+    "town": 5,
+    "admin2": 4,
+    "admin1": 3,
+    "region": 3,
+    "country": 1,
+    "unknown": 0,
+}
+DATE_RANK = {
+    "day": 6,
+    "week": 5,
+    "month": 4,
+    "season": 3,
+    "year": 2,
+    "decade": 1,
+    "unknown": 0,
+}
+
+
+@dataclass
+class Actor:
+    """A role with what merging compares it by."""
+
+    role: Role
+    key: str  # entity id, else the normalised core text
+    specific: bool  # a name, or a description with a name in it ("Daesh fighters")
+    rank: int  # how informative: 3 entity, 2 named description, 1 nominal, 0 pronoun
+    words: frozenset[str] = frozenset()  # content words around it, for similarity
+    person: bool = False  # one person (who may act for an organisation named elsewhere)
+
+
+@dataclass
+class Casualties:
+    """A count from one mention: killed or injured, and who."""
+
+    count: Count
+    rank: int  # 3 exact number, 2 approximate number, 1 vague quantity, 0 one person
+    group: str | None = None
+
+
+@dataclass
+class Draft:
+    """An event under construction: one mention, or several merged."""
+
+    plover: str
+    mode: str | None
+    acled: tuple[str, str] | None
+    trigger: Span
+    sentence: int  # index of the sentence of the first mention (captions: -1 - n)
+    order: int  # position of the first mention, for nearness
+    certainty: str
+    source: Source | None
+    claim_ids: list[str]
+    agents: list[Actor] = field(default_factory=list)
+    patients: list[Actor] = field(default_factory=list)
+    targets: list[Named] = field(default_factory=list)
+    weapons: list[Named] = field(default_factory=list)
+    killed: list[Casualties] = field(default_factory=list)
+    injured: list[Casualties] = field(default_factory=list)
+    location: Location | None = None
+    location_attached: bool = False
+    date: EventDate | None = None
+    date_own: bool = False
+    evidence: list[Span] = field(default_factory=list)
+    mentions: list[EventMention] = field(default_factory=list)
+    anaphoric: bool = False  # "the attack": points back to an event told before
+    link_keys: set[tuple[int | None, int]] = field(default_factory=set)
+    mention_keys: set[tuple[int | None, int]] = field(default_factory=set)
+    sentences: set[int] = field(default_factory=set)
+    last_order: int = 0
+    sentence_rank: int = 0  # the sentence's position in the text (captions after the body)
+    last_sentence_rank: int = 0
+    new_incident: bool = False  # "Meanwhile, ...": the mention starts another incident
+    casualty_only: bool = False  # "died": joins an assault, never makes one
+    lead: bool = False  # first told in the lead: later detail tends to be about it
+    other_people: bool = False  # "three other relatives were detained": not the same people
+
+    # -- comparing ----------------------------------------------------------------------
+    def fits(self, other: Draft) -> bool:
+        """Whether ``other`` may be the same event as this one."""
+        if self.plover != other.plover:
+            return False
+        if (self.certainty in UNREAL) != (other.certainty in UNREAL):
+            return False
+        if self.certainty in UNREAL and self.certainty != other.certainty:
+            return False
+        if not modes_fit(self.mode, other.mode):
+            return False
+        if _sides_clash(self.agents, other.agents):
+            return False
+        captioned = self.trigger.caption is not None or other.trigger.caption is not None
+        if not captioned and not _dates_overlap(self.date, other.date):
+            return False  # a background event's date is not the report's week
+        return not (
+            self.location_attached
+            and other.location_attached
+            and self.location is not None
+            and other.location is not None
+            and not _places_fit(self.location, other.location)
+        )
+
+    def affinity(self, other: Draft) -> float:
+        """How strongly ``other`` (a later mention) points at this event: what they share,
+        and how near they are told (a report tells one incident in consecutive sentences,
+        and its lead's event again in later detail)."""
+        score = 0.0
+        if _shared(self.agents, other.agents, specific_only=True):
+            score += 2.0
+        if _shared(self.patients, other.patients, specific_only=True):
+            score += 2.0
+        elif _shared(self.patients, other.patients, specific_only=False):
+            score += 0.5
+        if {t.name.lower() for t in self.targets} & {t.name.lower() for t in other.targets}:
+            score += 1.5
+        if {w.name.lower() for w in self.weapons} & {w.name.lower() for w in other.weapons}:
+            score += 1.0
+        mine: frozenset[str] = frozenset().union(*(a.words for a in self.patients))
+        theirs: frozenset[str] = frozenset().union(*(a.words for a in other.patients))
+        score += min(1.0, 0.25 * len(mine & theirs))
+        if (self.killed or self.injured) and (other.killed or other.injured):
+            score += 0.25
+        if self.patients and other.patients:
+            score += 0.25
+        if (self.targets and not self.patients and other.patients and not other.targets) or (
+            other.targets and not other.patients and self.patients and not self.targets
+        ):
+            score -= 1.0
+        if other.anaphoric:
+            score += 1.5
+        elif other.other_people:
+            score -= 2.0  # the same kind of event done to other people
+        if other.new_incident:
+            return score - 2.0
+        if other.trigger.caption is None:
+            # A caption stands apart from the body: nearness says nothing about it.
+            distance = other.sentence_rank - self.last_sentence_rank
+            score += {0: 1.0, 1: 0.75, 2: 0.5}.get(distance, -min(2.0, 0.1 * distance))
+        if self.lead and not any(a.specific for a in other.agents):
+            score += 1.0
+        return score
+
+    # -- merging --------------------------------------------------------------------------
+    def absorb(self, other: Draft) -> None:
+        """Take in another mention of the same event, keeping the most specific values."""
+        if self.mode is None and other.mode is not None:
+            self.mode = other.mode
+            self.acled = other.acled or self.acled
+        elif other.acled and self.acled is None:
+            self.acled = other.acled
+        self.agents = _union(self.agents, other.agents)
+        self.patients = _union(self.patients, other.patients)
+        self.targets = _union_named(self.targets, other.targets)
+        self.weapons = _union_named(self.weapons, other.weapons)
+        self.killed += other.killed
+        self.injured += other.injured
+        if _better_place(other, self):
+            self.location = other.location
+            self.location_attached = other.location_attached
+        if _better_date(other, self):
+            self.date = other.date
+            self.date_own = other.date_own
+        # The first telling (the lead, as a rule) says who reports the event and how sure
+        # it is; a later telling that refers back to it inside another claim ("all those
+        # killed were supporters, the source claimed") does not change that.
+        if self.source is None and other.source is not None and self.certainty == other.certainty:
+            self.source = other.source
+        for claim_id in other.claim_ids:
+            if claim_id not in self.claim_ids:
+                self.claim_ids.append(claim_id)
+        for span in other.evidence:
+            if span not in self.evidence:
+                self.evidence.append(span)
+        known = {(m.trigger.caption, m.trigger.start) for m in self.mentions}
+        self.mentions += [
+            m for m in other.mentions if (m.trigger.caption, m.trigger.start) not in known
+        ]
+        self.link_keys |= other.link_keys
+        self.mention_keys |= other.mention_keys
+        self.sentences |= other.sentences
+        self.last_order = max(self.last_order, other.last_order)
+        self.last_sentence_rank = max(self.last_sentence_rank, other.last_sentence_rank)
+
+
+def modes_fit(a: str | None, b: str | None) -> bool:
+    """Modes one event can have: the same, or of one group (aerial, explosives, shelling;
+    close-range harm)."""
+    if a is None or b is None or a == b:
+        return True
+    return any(a in group and b in group for group in MODE_GROUPS)
+
+
+def _sides_clash(mine: list[Actor], theirs: list[Actor]) -> bool:
+    """Two different specific actors on the same side (of different countries, where the
+    actors layer says: "the Russian air force" and "Russia" do not clash)."""
+    for person in (True, False):
+        # A spokeswoman and her army are one side: people clash with people only.
+        a = {x.key for x in mine if x.specific and x.person is person}
+        b = {x.key for x in theirs if x.specific and x.person is person}
+        if not a or not b or a & b:
+            continue
+        countries_a = {x.role.country for x in mine if x.specific and x.role.country}
+        countries_b = {x.role.country for x in theirs if x.specific and x.role.country}
+        if not countries_a & countries_b:
+            return True
+    return False
+
+
+def _shared(mine: list[Actor], theirs: list[Actor], *, specific_only: bool) -> bool:
+    a = {x.key for x in mine if x.specific or not specific_only}
+    b = {x.key for x in theirs if x.specific or not specific_only}
+    return bool(a & b)
+
+
+def _dates_overlap(a: EventDate | None, b: EventDate | None) -> bool:
+    if a is None or b is None or not (a.earliest and a.latest and b.earliest and b.latest):
+        return True
+    return a.earliest <= b.latest and b.earliest <= a.latest
+
+
+def _places_fit(a: Location, b: Location) -> bool:
+    """Places that may be one event's: the same, one inside the other, or unresolved.
+
+    Two resolved places in different countries, or two different towns, do not fit."""
+    if a.place_id and b.place_id and a.place_id == b.place_id:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    rank_a, rank_b = PLACE_RANK.get(a.precision, 0), PLACE_RANK.get(b.precision, 0)
+    if rank_a >= PLACE_RANK["town"] and rank_b >= PLACE_RANK["town"]:
+        na, nb = a.name.lower(), b.name.lower()
+        return na in nb or nb in na
+    return True
+
+
+def _union(mine: list[Actor], theirs: list[Actor]) -> list[Actor]:
+    found = list(mine)
+    for actor in theirs:
+        same = next((x for x in found if x.key == actor.key), None)
+        if same is None:
+            found.append(actor)
+            continue
+        for span in actor.role.evidence:
+            if span not in same.role.evidence:
+                same.role.evidence.append(span)
+        same.words = same.words | actor.words
+    return found
+
+
+def _union_named(mine: list[Named], theirs: list[Named]) -> list[Named]:
+    found = list(mine)
+    for item in theirs:
+        same = next((x for x in found if x.name.lower() == item.name.lower()), None)
+        if same is None:
+            found.append(item)
+        else:
+            for span in item.evidence:
+                if span not in same.evidence:
+                    same.evidence.append(span)
+    return found
+
+
+def _better_place(new: Draft, old: Draft) -> bool:
+    if new.location is None:
+        return False
+    if old.location is None:
+        return True
+    if new.location_attached != old.location_attached:
+        return new.location_attached
+    return PLACE_RANK.get(new.location.precision, 0) > PLACE_RANK.get(old.location.precision, 0)
+
+
+def _better_date(new: Draft, old: Draft) -> bool:
+    if new.date is None:
+        return False
+    if old.date is None:
+        return True
+    if new.date_own != old.date_own:
+        return new.date_own
+    return DATE_RANK.get(new.date.precision, 0) > DATE_RANK.get(old.date.precision, 0)
+
+
+def merge(drafts: list[Draft], *, threshold: float) -> list[Draft]:
+    """The drafts of one document merged into events, in order of first mention."""
+    events: list[Draft] = []
+    for draft in drafts:
+        linked = [
+            e
+            for e in events
+            if (e.mention_keys & draft.link_keys or e.link_keys & draft.mention_keys)
+            and e.fits(draft)
+        ]
+        if linked:
+            linked[0].absorb(draft)
+            continue
+        best: tuple[float, Draft] | None = None
+        latest = max((e for e in events if e.fits(draft)), key=lambda e: e.last_order, default=None)
+        for event in events:
+            if not event.fits(draft):
+                continue
+            score = event.affinity(draft)
+            near = draft.sentence_rank - event.last_sentence_rank <= 3
+            if event is latest and near and not draft.new_incident:
+                score += 0.5
+            if best is None or score > best[0]:
+                best = (score, event)
+        if best is not None and best[0] >= threshold:
+            best[1].absorb(draft)
+        elif draft.casualty_only:
+            if best is not None and best[0] >= threshold - 1.0:
+                best[1].absorb(draft)  # deaths told near an assault are its deaths
+        else:
+            events.append(draft)
+    return events
+
+
+def best_count(found: list[Casualties]) -> Casualties | None:
+    """The most specific count: an exact figure, then approximate, then vague; the larger
+    figure among equals (a later detail adds to a lead's "dozens")."""
+    if not found:
+        return None
+
+    def key(item: Casualties) -> tuple[int, int]:
+        count = item.count
+        value = count.best if count.best is not None else (count.low or 0)
+        return item.rank, value
+
+    return max(found, key=key)

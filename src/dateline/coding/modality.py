@@ -1,0 +1,133 @@
+"""Whether a reported event happened: negation, modals, conditions and governing verbs.
+
+"The coalition had not targeted the convoy" is negated; "a proposal that would allow the
+civilians to escape" and "if the army attacks" are hypothetical; "he might have been
+killed" is unconfirmed; "planned to attack" has not happened, while "tried to kill" has (as
+an attempt). The words are data (``resources/events/modality.toml``); PLOVER calls these
+its auxiliary modes (negation, hypothetical, future).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .lexicon import Lexicon
+from .syntax import SUBJECTS, is_verbal
+
+Token = Any
+
+NEGATED = "negated"
+HYPOTHETICAL = "hypothetical"
+UNCONFIRMED = "unconfirmed"
+
+
+def _negated_here(token: Token, words: frozenset[str], arguments: frozenset[str]) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj") and child.lower_ in words):
+            return True
+        if child.dep_ in (*SUBJECTS, "dobj", "attr") and _is_nobody(child, arguments):
+            return True
+    return False
+
+
+def _is_nobody(token: Token, arguments: frozenset[str]) -> bool:
+    if token.lower_ in arguments:
+        return True
+    det = [c for c in token.children if c.dep_ == "det"]
+    if det and det[0].lower_ == "no":
+        return True
+    return any(
+        f"{token.lower_} {c.lower_}" in arguments for c in token.children if c.dep_ == "nummod"
+    ) or (token.lower_ == "one" and any(c.lower_ == "no" for c in token.children))
+
+
+def _modal(token: Token, modals: frozenset[str], unconfirmed: frozenset[str]) -> str | None:
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    for aux in auxes:
+        if aux.lower_ in modals:
+            perfect = any(a.lemma_ == "have" for a in auxes)
+            if perfect and aux.lower_ in unconfirmed:
+                return UNCONFIRMED
+            return HYPOTHETICAL
+        if aux.lower_ == "going" or (aux.lower_ == "to" and token.head.lower_ == "going"):
+            return HYPOTHETICAL
+    return None
+
+
+def modality_of(token: Token, lex: Lexicon) -> str | None:
+    """``negated``, ``hypothetical`` or ``unconfirmed`` for a trigger token; None when the
+    text asserts that the event happened (as far as its own clause says)."""
+    data = lex.modality
+    negation = frozenset(data["negation"]["words"])
+    nobody = frozenset(data["negation"]["arguments"])
+    hypo = data["hypothetical"]
+    modals = frozenset(hypo["modals"])
+    unconfirmed = frozenset(hypo["perfect_unconfirmed"])
+    conditions = frozenset(hypo["conditions"])
+    governors = frozenset(hypo["governors"])
+    realised = frozenset(hypo["realised"])
+    negating = frozenset(hypo["negating"])
+    nouns = frozenset(hypo["nouns"])
+    reporting = frozenset(data["reporting"]["verbs"])
+
+    if is_verbal(token):
+        if _negated_here(token, negation, nobody):
+            return NEGATED
+        found = _modal(token, modals, unconfirmed)
+        if found:
+            return found
+    elif any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return NEGATED
+
+    # Climb the chain of governing clauses: "did not try to kill", "planned to attack",
+    # "a plan to attack", "if they attack".
+    current = token
+    for _ in range(6):
+        head = current.head
+        if head is current:
+            break
+        dep = current.dep_
+        if dep in ("advcl",) and any(
+            c.dep_ == "mark" and c.lower_ in conditions for c in current.children
+        ):
+            return HYPOTHETICAL
+        if dep in (
+            "xcomp",
+            "ccomp",
+            "dobj",
+            "pobj",
+            "acl",
+            "relcl",
+            "advcl",
+            "conj",
+            "pcomp",
+            "prep",
+        ):
+            lemma = str(head.lemma_).lower()
+            if dep == "ccomp" and lemma in reporting:
+                break  # reported speech: the claim decides, not the reporting verb's tense
+            if dep in ("xcomp", "ccomp", "dobj", "acl", "pcomp", "prep") and is_verbal(head):
+                if lemma in negating:
+                    return NEGATED
+                if lemma in governors and lemma not in realised:
+                    return HYPOTHETICAL
+            if dep in ("acl", "prep", "pobj") and not is_verbal(head) and head.lower_ in nouns:
+                return HYPOTHETICAL
+            if dep == "conj" and any(
+                c.dep_ in ("aux", "auxpass", *SUBJECTS) for c in current.children
+            ):
+                break  # "was not party to the deal, and had blocked": its own clause
+            if dep in ("xcomp", "ccomp", "conj", "pobj", "dobj", "prep") and is_verbal(head):
+                if _negated_here(head, negation, frozenset()):
+                    return NEGATED
+                found = _modal(head, modals, unconfirmed)
+                if found:
+                    return found
+            if dep == "relcl":
+                # "a proposal that would allow": the relative clause's own modal counts, the
+                # noun's clause does not.
+                break
+        else:
+            break
+        current = head
+    return None

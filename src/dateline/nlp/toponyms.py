@@ -1,0 +1,456 @@
+"""Toponym recognition: spaCy's entities checked and completed with the gazetteer and context.
+
+spaCy's small English model misses place names it has never seen (a desert village read as
+an ORG, "Palmyra" or "Alexandria" as a PERSON) and labels armed groups GPE. This recogniser
+keeps a spaCy GPE/LOC/FAC entity when the gazetteer knows the name or the context says it is
+a place, and turns other entities and bare proper nouns into places when the gazetteer knows
+them and the context agrees:
+
+- a place-type word after the name or before "of": "Deir Ezzor province", "the town of Qara";
+- a locative word before it: "in", "near", "outside", "shelled" ...;
+- a distance and direction before it: "30 km north of Mosul";
+- a qualifier after a comma: "Alexandria, La.";
+- a dateline: "KABUL, Afghanistan (AP) —", "WASHINGTON/MOSCOW:".
+
+A name with a title before it or "said" after it is a person; a name in the stop list
+(``not_places`` in resources/place_words.toml) is never a place; a place named inside an
+organisation name is a mention only when the organisation is an institution of that place
+("Killeen Police Department"), not a newspaper ("Washington Post"). Demonyms ("Syrian") are
+marked too, with the label DEMONYM: they are evidence of a country.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..gazetteer.index import Candidate, Gazetteer
+from ..gazetteer.keys import fold
+
+PLACE = "PLACE"
+DEMONYM = "DEMONYM"
+DATELINE = "DATELINE"
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Entities that name something: a proper noun inside a date ("in Qara area on August 28",
+# misread as one DATE) may still be a place, one inside a person's name may not.
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+)
+STRONG_FEATURES = frozenset({"PCLI", "ADM1", "CONT", "PPLC"})
+# A one-word name the model calls a person or organisation is a place only when it names a
+# place at least this large (or a country, first-level area, capital, continent).
+STRONG_POPULATION = 100_000
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """The word lists of resources/place_words.toml."""
+
+    feature_words: dict[str, str]
+    name_words: frozenset[str]
+    locative: frozenset[str]
+    person_after: frozenset[str]
+    person_before: frozenset[str]
+    institution_heads: frozenset[str]
+    after_words: frozenset[str]
+    street_words: frozenset[str]
+    media_words: frozenset[str]
+    direction_prefixes: frozenset[str]
+    not_places: frozenset[str]
+    directions: dict[str, float]
+    units: dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def load_place_words() -> PlaceWords:
+    """The shipped word lists."""
+    text = resources.files("dateline").joinpath("resources/place_words.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    return PlaceWords(
+        feature_words={str(k): str(v) for k, v in data["feature_words"].items()},
+        name_words=frozenset(data["name_words"]),
+        locative=frozenset(data["locative"]),
+        person_after=frozenset(data["person_after"]),
+        person_before=frozenset(data["person_before"]),
+        institution_heads=frozenset(data["institution_heads"]),
+        after_words=frozenset(data["after_words"]),
+        street_words=frozenset(data["street_words"]),
+        media_words=frozenset(data["media_words"]),
+        direction_prefixes=frozenset(data["direction_prefixes"]),
+        not_places=frozenset(data["not_places"]),
+        directions={str(k): float(v) for k, v in data["directions"].items()},
+        units={str(k): float(v) for k, v in data["units"].items()},
+    )
+
+
+# "KABUL, Afghanistan (AP) —", "WASHINGTON/MOSCOW:": upper-case names at a line start, an
+# optional qualifier after a comma, an optional agency, then a dash or colon.
+DATELINE_RE = re.compile(
+    r"(?m)^(?P<names>[A-Z][A-Z.'’\- ]*[A-Z.](?:\s*/\s*[A-Z][A-Z.'’\- ]*[A-Z.])*)"
+    r"(?:,\s*(?P<qualifier>[A-Z][A-Za-z.'’\- ]{1,40}?))?"
+    r"\s*(?:\((?P<agency>[A-Za-z.\- ]{1,30})\))?\s*(?:—|–|--|-|:)\s"
+)
+
+
+def _lower(token: Any) -> str:
+    return str(token.lower_).strip(".")
+
+
+class ToponymRecogniser:
+    """Place-name and demonym mentions of a spaCy Doc, as labelled Spans."""
+
+    def __init__(
+        self, gazetteer: Gazetteer, words: PlaceWords | None = None, *, demonyms: bool = True
+    ) -> None:
+        self.gaz = gazetteer
+        self.words = words or load_place_words()
+        self.demonyms = demonyms
+
+    # -- what the gazetteer says about a name -------------------------------------------
+    def candidates(self, name: str, max_level: int = 1) -> list[Candidate]:
+        if name.lower().strip(" .") in self.words.not_places:
+            return []
+        return [c for c in self.gaz.lookup(name) if c.level <= max_level]
+
+    def strong(self, name: str) -> bool:
+        """True if ``name`` exactly names a country, a first-level area or a large place."""
+        return any(
+            c.level == 0 and (c.feature in STRONG_FEATURES or c.population >= STRONG_POPULATION)
+            for c in self.candidates(name, 0)
+        )
+
+    # -- context ---------------------------------------------------------------------------
+    def cue_before(self, sdoc: Any, start: int) -> bool:
+        """A locative word, "<place type> of", or "<distance> <direction> of" before ``start``."""
+        if start == 0:
+            return False
+        prev = _lower(sdoc[start - 1])
+        if prev in self.words.locative:
+            return True
+        if prev == "," and start >= 2 and _lower(sdoc[start - 2]) in self.words.street_words:
+            return True
+        if prev == "of" and start >= 2:
+            before = _lower(sdoc[start - 2])
+            return (
+                before in self.words.feature_words
+                or before in self.words.directions
+                or before in self.words.after_words
+                or before in ("outskirts", "centre", "center", "governor", "heart")
+            )
+        return False
+
+    def cue_after(self, sdoc: Any, end: int) -> bool:
+        """A place-type word or its people after the name ("Deir Ezzor region", "Mosul residents")."""
+        if end >= len(sdoc):
+            return False
+        word = _lower(sdoc[end])
+        if word == "-" and end + 1 < len(sdoc):
+            word = _lower(sdoc[end + 1])
+        return word in self.words.feature_words or word in self.words.after_words
+
+    def comma_qualified(self, sdoc: Any, end: int) -> bool:
+        """ ", <state or country>" after the name ("Alexandria, La.")."""
+        if end + 1 >= len(sdoc) or sdoc[end].text != ",":
+            return False
+        for width in (3, 2, 1):
+            stop = min(len(sdoc), end + 1 + width)
+            qualifier = sdoc[end + 1 : stop].text
+            if qualifier[:1].isupper() and any(
+                c.level == 0 and c.feature in ("PCLI", "ADM1")
+                for c in self.candidates(qualifier, 0)
+            ):
+                return True
+        return False
+
+    def personish(self, sdoc: Any, start: int, end: int, surnames: set[str]) -> bool:
+        """A title before or "said" after the name, or a person's surname already named.
+
+        Pass an empty ``surnames`` where the model itself calls the name a place: "Egypt"
+        stays a country after the model misreads "Rethinking Egypt" as a person.
+        """
+        if start > 0 and _lower(sdoc[start - 1]) in self.words.person_before:
+            return True
+        if end < len(sdoc) and _lower(sdoc[end]) in self.words.person_after:
+            return True
+        return end - start == 1 and _lower(sdoc[start]) in surnames
+
+    # -- recognition -----------------------------------------------------------------------
+    def trim(self, sdoc: Any, start: int, end: int) -> tuple[int, int]:
+        """Without "the", a possessive, or a trailing place-type word the name does not own."""
+        while start < end and sdoc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        while end > start and sdoc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "-"):
+            end -= 1
+        while end - start >= 2 and _lower(sdoc[start]) in self.words.direction_prefixes:
+            if self.candidates(sdoc[start:end].text, 0) or not self.candidates(
+                sdoc[start + 1 : end].text, 1
+            ):
+                break
+            start += 1
+        if end - start >= 2:
+            last = _lower(sdoc[end - 1])
+            if last in self.words.feature_words:
+                whole = sdoc[start:end].text
+                keep = last in self.words.name_words and self.candidates(whole, 1)
+                if not keep and self.candidates(sdoc[start : end - 1].text, 2):
+                    end -= 1
+        return start, end
+
+    def __call__(self, sdoc: Any) -> list[Any]:
+        """The place and demonym Spans of ``sdoc``, in order, never overlapping."""
+        found: list[tuple[int, int, str]] = []
+        surnames = {
+            _lower(ent[-1]) for ent in sdoc.ents if ent.label_ == "PERSON" and len(ent) >= 2
+        }
+        in_entity = [False] * len(sdoc)
+        for ent in sdoc.ents:
+            if ent.label_ in NAME_LABELS:
+                for i in range(ent.start, ent.end):
+                    in_entity[i] = True
+            found.extend(self._from_entity(sdoc, ent, surnames))
+        found.extend(self._from_dateline(sdoc))
+        found.extend(self._from_proper_nouns(sdoc, in_entity, surnames))
+        found.extend(self._propagate(sdoc, found, surnames))
+        return self._spans(sdoc, found)
+
+    def _propagate(
+        self, sdoc: Any, found: list[tuple[int, int, str]], surnames: set[str]
+    ) -> list[tuple[int, int, str]]:
+        """Other mentions of a name the document already uses as a place (one sense per text).
+
+        The small model calls the same town a place in one sentence and a person in the
+        next ("in Alexandria" ... "Alexandria was a finalist"). Inside a longer person or
+        organisation name the place counts only before an institution or its people
+        ("Alexandria Police"), never in a newspaper's name.
+        """
+        accepted = {fold(sdoc[s:e].text) for s, e, label in found if label != DEMONYM}
+        accepted.discard("")
+        if not accepted:
+            return []
+        words = [t.text for t in sdoc]
+        lowers = [w.lower().strip(".") for w in words]
+        folded = [w.lower() if w.isascii() and w.isalnum() else fold(w) for w in words]
+        place_ends = {e for s, e, label in found if label != DEMONYM}
+        place_starts = {s for s, e, label in found if label != DEMONYM}
+        taken = [False] * len(sdoc)
+        for s, e, _ in found:
+            for i in range(s, e):
+                taken[i] = True
+        ent_of: dict[int, Any] = {}
+        for ent in sdoc.ents:
+            for i in range(ent.start, ent.end):
+                ent_of[i] = ent
+        heads = self.words.institution_heads | self.words.after_words
+        out = []
+        n = len(sdoc)
+        for i in range(n):
+            if taken[i] or not words[i][:1].isupper():
+                continue
+            for stop in range(min(n, i + 4), i, -1):
+                if not words[stop - 1][:1].isalnum():
+                    continue
+                key = "".join(folded[i:stop])
+                # In a list with a place: "Deir ez-Zor and Albukamal", "Homs, Hama or Idlib".
+                listed = (
+                    i >= 2 and lowers[i - 1] in ("and", "or", ",") and i - 1 in place_ends
+                ) or (
+                    stop + 1 < n and lowers[stop] in ("and", "or", ",") and stop + 1 in place_starts
+                )
+                if key not in accepted and not listed:
+                    continue
+                if any(taken[i:stop]) or not (
+                    key in accepted or (listed and self.candidates(sdoc[i:stop].text, 0))
+                ):
+                    continue
+                ent = ent_of.get(i)
+                next_word = _lower(sdoc[stop]) if stop < n else ""
+                if ent is not None and (
+                    ent.start < i or (ent.end > stop and next_word not in heads)
+                ):
+                    break
+                continues = (
+                    stop < n and sdoc[stop].pos_ == "PROPN" and sdoc[stop].text[:1].isupper()
+                )
+                if continues and next_word not in heads:
+                    break
+                if self.personish(sdoc, i, stop, surnames):
+                    break
+                out.append((i, stop, PLACE))
+                for k in range(i, stop):
+                    taken[k] = True
+                break
+        return out
+
+    def _from_entity(self, sdoc: Any, ent: Any, surnames: set[str]) -> list[tuple[int, int, str]]:
+        start, end = self.trim(sdoc, ent.start, ent.end)
+        if start >= end:
+            return []
+        text = sdoc[start:end].text
+        label = ent.label_
+        if text.lower() in self.words.not_places:
+            return []
+        if label == "NORP" or (label in ("PERSON", "ORG") and end - start == 1):
+            if self.demonyms and self.gaz.demonym(text) is not None:
+                return [(start, end, DEMONYM)]
+            if label == "NORP" and not self.strong(text):
+                return []
+        typed = self.cue_before(sdoc, start) or (
+            end < len(sdoc) and _lower(sdoc[end]) in self.words.feature_words
+        )
+        cue = typed or self.cue_after(sdoc, end) or self.comma_qualified(sdoc, end)
+        if label in PLACE_LABELS:
+            if self.personish(sdoc, start, end, set()) and not cue:
+                return []
+            if self.candidates(text, 1) or (cue and self.candidates(text, 2)):
+                return [(start, end, PLACE)]
+            # An unknown name the model calls a place, in a place context: keep, unresolved.
+            return [(start, end, PLACE)] if typed and label != "FAC" and text[:1].isupper() else []
+        if label == "ORG":
+            embedded = self._embedded(sdoc, start, end)
+            if embedded:
+                return [embedded]
+        if label not in ("PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"):
+            return []
+        if self.personish(sdoc, start, end, surnames):
+            return []
+        if cue and self.candidates(text, 2):
+            return [(start, end, PLACE)]
+        if label != "PERSON" and self.sovereign(text):
+            return [(start, end, PLACE)]
+        return []
+
+    def sovereign(self, name: str) -> bool:
+        """True if ``name`` exactly names a country, first-level area or continent."""
+        return any(
+            c.level == 0 and c.feature in ("PCLI", "ADM1", "CONT") for c in self.candidates(name, 0)
+        )
+
+    def _embedded(self, sdoc: Any, start: int, end: int) -> tuple[int, int, str] | None:
+        """The place inside an institution's name ("Killeen Police Department", "Georgia
+        Bureau of Investigation", "University of Texas"); never in a newspaper's or a
+        team's ("Washington Post", "Texas Rangers")."""
+        words = [_lower(t) for t in sdoc[start:end]]
+        if not any(w in self.words.institution_heads for w in words):
+            return None
+        if any(w in self.words.media_words for w in words):
+            return None
+        if self.demonyms and self.gaz.demonym(sdoc[start].text) is not None:
+            return (start, start + 1, DEMONYM)  # "the Russian Defence Ministry"
+        for width in (3, 2, 1):
+            for i in range(start, end - width + 1):
+                piece = sdoc[i : i + width]
+                if not piece.text[:1].isupper() or _lower(piece[0]) in self.words.institution_heads:
+                    continue
+                cands = self.candidates(piece.text, 0)
+                if any(
+                    c.feature in ("PCLI", "ADM1", "CONT") or c.population >= 1000 for c in cands
+                ):
+                    return (i, i + width, PLACE)
+        return None
+
+    def _from_dateline(self, sdoc: Any) -> list[tuple[int, int, str]]:
+        found = []
+        text = sdoc.text
+        for match in DATELINE_RE.finditer(text):
+            if match.start() > 3000:
+                break
+            pieces = []
+            offset = match.start("names")
+            for part in re.finditer(r"[^/]+", match.group("names")):
+                name = part.group().strip()
+                if name:
+                    begin = offset + part.start() + part.group().index(name)
+                    pieces.append((begin, begin + len(name)))
+            if match.group("qualifier"):
+                q = match.group("qualifier").strip()
+                begin = match.start("qualifier")
+                pieces.append((begin, begin + len(q)))
+            known = [p for p in pieces if self.candidates(text[p[0] : p[1]], 1)]
+            if not known or len(known) < len(pieces) - (1 if match.group("qualifier") else 0):
+                continue
+            for begin, stop in known:
+                span = sdoc.char_span(begin, stop, alignment_mode="expand")
+                if span is not None:
+                    found.append((span.start, span.end, DATELINE))
+        return found
+
+    def _from_proper_nouns(
+        self, sdoc: Any, in_entity: Sequence[bool], surnames: set[str]
+    ) -> list[tuple[int, int, str]]:
+        """Runs of proper nouns the gazetteer knows, in a place context.
+
+        A run may swallow whole person or organisation entities the model cut out of one
+        name ("Dayr" ORG + "az Zawr" PERSON), never part of one.
+        """
+        found = []
+        i = 0
+        n = len(sdoc)
+        ent_bounds: dict[int, tuple[int, int]] = {}
+        for ent in sdoc.ents:
+            if ent.label_ in NAME_LABELS:
+                for k in range(ent.start, ent.end):
+                    ent_bounds[k] = (ent.start, ent.end)
+        while i < n:
+            token = sdoc[i]
+            if token.pos_ != "PROPN" or not token.text[:1].isupper():
+                i += 1
+                continue
+            j = i
+            while j < n and (
+                sdoc[j].pos_ == "PROPN" or sdoc[j].text in ("-", "al", "el", "ez", "ad", "as", "az")
+            ):
+                j += 1
+            for stop in range(j, i, -1):
+                if not sdoc[stop - 1].text[:1].isalpha():
+                    continue
+                if not any(not in_entity[k] for k in range(i, stop)) and (
+                    ent_bounds.get(i) == ent_bounds.get(stop - 1)
+                ):
+                    continue  # one entity: its own rules decided
+                if any(
+                    k in ent_bounds and not (i <= ent_bounds[k][0] and ent_bounds[k][1] <= stop)
+                    for k in range(i, stop)
+                ):
+                    continue
+                name = sdoc[i:stop].text
+                if name.lower() in self.words.not_places or len(name) < 3:
+                    continue
+                before = self.cue_before(sdoc, i)
+                cue = before or self.cue_after(sdoc, stop)
+                # "Residents of X said": the place word before outweighs "said" after.
+                if self.personish(sdoc, i, stop, set() if before else surnames) and not (
+                    before and _lower(sdoc[i - 1]) not in self.words.person_before
+                ):
+                    continue
+                if not cue:
+                    # A bare proper noun is a place only if it names a country or state.
+                    if self.sovereign(name):
+                        found.append((i, stop, PLACE))
+                        break
+                    continue
+                if self.candidates(name, 2 if self.cue_after(sdoc, stop) else 1):
+                    found.append((i, stop, PLACE))
+                    break
+            i = max(j, i + 1)
+        return found
+
+    @staticmethod
+    def _spans(sdoc: Any, found: list[tuple[int, int, str]]) -> list[Any]:
+        from spacy.tokens import Span
+
+        # Longest first, then earliest: a dateline or entity wins over a piece of itself.
+        taken = [False] * len(sdoc)
+        kept = []
+        for start, end, label in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0], f[2])):
+            if any(taken[start:end]):
+                continue
+            for i in range(start, end):
+                taken[i] = True
+            kept.append(Span(sdoc, start, end, label=label))
+        return sorted(kept, key=lambda s: (s.start, s.end))

@@ -1,0 +1,275 @@
+"""Event mentions and their arguments from the dependency parse (issue #11).
+
+Sentences are our own, in wire style; each test checks one trigger family or one
+syntactic construction.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import cores, texts
+
+
+def only(found, plover):
+    chosen = [m for m in found if m.plover == plover]
+    assert len(chosen) == 1, [(m.token.text, m.plover) for m in found]
+    return chosen[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "plover", "mode"),
+    [
+        ("Gunmen killed the mayor of Tula on Friday.", "killed", "ASSAULT", None),
+        ("Police shot two protesters in the capital.", "shot", "ASSAULT", "firearms"),
+        ("Militants bombed a police station in Garo.", "bombed", "ASSAULT", "explosives"),
+        ("A car bomb exploded outside the ministry.", "exploded", "ASSAULT", "explosives"),
+        ("An airstrike hit a market in the town.", "airstrike", "ASSAULT", "aerial"),
+        (
+            "Artillery shelled the northern suburbs overnight.",
+            "shelled",
+            "ASSAULT",
+            "heavy-weapons",
+        ),
+        ("Rebels kidnapped three aid workers near the border.", "kidnapped", "ASSAULT", "abduct"),
+        ("Attackers set fire to the election office.", "set", "ASSAULT", "arson"),
+        ("Soldiers arrested five students at the university.", "arrested", "COERCE", "arrest"),
+        ("A court sentenced the former minister to ten years.", "sentenced", "SANCTION", "convict"),
+        ("Thousands of teachers marched through the capital.", "marched", "PROTEST", "demo"),
+        ("Dock workers began a general strike on Monday.", "strike", "PROTEST", "strike"),
+        ("The two ministers met in Geneva on Tuesday.", "met", "CONSULT", None),
+        ("The government and the rebels signed a peace deal.", "deal", "AGREE", None),
+        ("The army withdrew its troops from the valley.", "withdrew", "RETREAT", "withdraw"),
+        (
+            "The president condemned the killing of the journalist.",
+            "condemned",
+            "ACCUSE",
+            "disapprove",
+        ),
+        ("The militia threatened the villagers.", "threatened", "THREATEN", None),
+        ("The government deployed troops along the border.", "deployed", "MOBILIZE", "troops"),
+    ],
+)
+def test_trigger_families(mentions, sentence, trigger, plover, mode):
+    found = [m for m in mentions(sentence) if m.token.text == trigger]
+    assert [(m.plover, m.mode) for m in found] == [(plover, mode)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("The two parties struck a deal on Monday.", "struck"),
+        ("An earthquake struck the region at dawn.", "struck"),
+        ("The prisoners began a hunger strike.", "strike"),
+        ("The ministry released a statement on Friday.", "released"),
+        ("The team beat its rivals in the final.", "beat"),
+        ("Officials held a meeting with donors.", "held"),
+        ("The fight against drug trafficking goes on.", "fight"),
+    ],
+)
+def test_senses_that_are_not_that_event(mentions, sentence, word):
+    assert not [m for m in mentions(sentence) if m.token.text == word and m.plover == "ASSAULT"]
+
+
+def test_hunger_strike_is_a_protest(mentions):
+    found = [
+        m for m in mentions("The prisoners began a hunger strike.") if m.token.text == "strike"
+    ]
+    assert [(m.plover, m.mode) for m in found] == [("PROTEST", "hunger")]
+
+
+def test_active_verb_subject_acts_object_is_acted_on(mentions):
+    text = "Rebels killed about 30 villagers in the north."
+    m = only(mentions(text), "ASSAULT")
+    assert texts(text, m.agents) == ["Rebels"]
+    assert cores(text, m.patients) == ["villagers"]
+    assert [(c.outcome, c.quantity.best, text[c.start : c.end]) for c in m.casualties] == [
+        ("killed", 30, "about 30")
+    ]
+
+
+def test_passive_with_agent(mentions):
+    text = "Twelve soldiers were killed by insurgents near the dam."
+    m = only(mentions(text), "ASSAULT")
+    assert texts(text, m.agents) == ["insurgents"]
+    assert texts(text, m.patients) == ["Twelve soldiers"]
+    assert m.casualties[0].quantity.best == 12
+
+
+def test_passive_agent_that_is_a_weapon(mentions):
+    text = "At least 12 soldiers were killed by a roadside bomb."
+    m = only(mentions(text), "ASSAULT")
+    assert not m.agents
+    assert cores(text, m.weapons) == ["roadside bomb"]
+    assert m.mode == "explosives"
+
+
+def test_nominalisation_with_by_and_on(mentions):
+    text = "An airstrike by government jets on the rebel headquarters destroyed the building."
+    air = [m for m in mentions(text) if m.token.text == "airstrike"][0]
+    assert cores(text, air.weapons) == ["government jets"]
+    assert "headquarters" in cores(text, air.targets)[0]
+
+
+def test_nominalisation_of_an_armed_actor(mentions):
+    text = "A precision airstrike of the northern air force hit the depot."
+    air = [m for m in mentions(text) if m.token.text == "airstrike"][0]
+    assert texts(text, air.agents) == ["northern air force"]
+
+
+def test_coordinated_subjects_and_objects(mentions):
+    text = "Guerrillas and urban commandos attacked the power station and a bridge."
+    m = only(mentions(text), "ASSAULT")
+    assert texts(text, m.agents) == ["Guerrillas", "urban commandos"]
+    assert texts(text, m.targets) == ["power station", "bridge"]
+
+
+def test_relative_clause_victim(mentions):
+    text = "The mayor of Tula, who was kidnapped by armed men on Friday, was found dead."
+    m = [m for m in mentions(text) if m.token.text == "kidnapped"][0]
+    assert cores(text, m.patients) == ["mayor"]
+    assert texts(text, m.agents) == ["armed men"]
+
+
+def test_by_gerund_inherits_the_subject(mentions):
+    text = "The army had cut the supply route by bombing the road and a bridge."
+    m = [m for m in mentions(text) if m.token.text == "bombing"][0]
+    assert texts(text, m.agents) == ["army"]
+    assert texts(text, m.targets) == ["road", "bridge"]
+
+
+def test_coordinated_passive_shares_the_subject(mentions):
+    text = "His son was detained at the airport and sentenced to ten years in prison."
+    sentenced = [m for m in mentions(text) if m.token.text == "sentenced"][0]
+    assert cores(text, sentenced.patients) == ["son"]
+    assert not sentenced.agents
+
+
+def test_light_verb_lends_its_subject(mentions):
+    text = "A group of gunmen carried out the attack on the checkpoint."
+    m = [m for m in mentions(text) if m.token.text == "attack"][0]
+    assert texts(text, m.agents) == ["group of gunmen"]
+    assert texts(text, m.targets) == ["checkpoint"]
+
+
+def test_claim_of_responsibility_gives_the_actor(mentions):
+    text = "The Liberation Front claimed responsibility for the bombing of the pipeline."
+    m = [m for m in mentions(text) if m.token.text == "bombing"][0]
+    assert "Liberation Front" in texts(text, m.agents)[0]
+    assert m.claimed_by_agent
+
+
+def test_instrument_use_verbs(mentions):
+    text = "Warplanes dropped bombs on the fighters near the river."
+    m = only(mentions(text), "ASSAULT")
+    assert m.mode == "explosives"
+    assert cores(text, m.patients) == ["fighters"]
+
+
+def test_linked_mentions_of_one_event(mentions):
+    text = "Three civilians were killed in an airstrike on the village."
+    found = mentions(text)
+    killed = [m for m in found if m.token.text == "killed"][0]
+    strike = [m for m in found if m.token.text == "airstrike"][0]
+    assert strike.token.i in killed.links
+    assert killed.token.i in strike.links
+
+
+def test_organisation_split_from_its_fighters(mentions):
+    text = "the mayor was kidnapped by eln guerrillas on tuesday."
+    m = only(mentions(text), "ASSAULT")
+    assert sorted(texts(text, m.agents)) == ["eln", "guerrillas"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GUNMEN KILLED FOUR POLICEMEN IN THE CAPITAL ON MONDAY.",
+        "gunmen killed four policemen in the capital on monday.",
+        "Gunmen killed four policemen in the capital on Monday.",
+    ],
+)
+def test_any_case(mentions, text):
+    m = only(mentions(text), "ASSAULT")
+    assert [t.lower() for t in texts(text, m.agents)] == ["gunmen"]
+    assert m.casualties[0].quantity.best == 4
+
+
+def test_accidents_are_not_assaults(mentions):
+    assert not mentions("Two people were killed in a car crash on the highway.")
+
+
+def test_running_totals_are_not_events(mentions):
+    assert not mentions("About 13,000 people have been killed since 1980.")
+
+
+def test_dates_are_not_victims(mentions):
+    text = "Gunmen attacked the village on Tuesday."
+    m = only(mentions(text), "ASSAULT")
+    assert texts(text, m.targets) == ["village"]
+    assert not m.patients
+
+
+def test_a_bare_generic_noun_is_not_an_event(mentions):
+    assert not [
+        m for m in mentions("Kidnappings are rising across the region.") if m.plover == "ASSAULT"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "agent"),
+    [
+        (
+            "Members of the army participated in the murder of the priests.",
+            "murder",
+            "Members of the army",
+        ),
+        (
+            "The president implicated four officers in the assassination.",
+            "assassination",
+            "four officers",
+        ),
+        ("The police blamed the rebels for the bombing of the pipeline.", "bombing", "rebels"),
+        ("Two soldiers were accused of the killing.", "killing", "Two soldiers"),
+        ("The attack was attributed to the liberation front.", "attack", "liberation front"),
+    ],
+)
+def test_perpetrators_named_around_an_event(mentions, text, trigger, agent):
+    m = [m for m in mentions(text) if m.token.text == trigger][0]
+    assert agent in texts(text, m.agents)
+
+
+def test_a_passive_conjunct_shares_an_active_subject(mentions):
+    text = "His son tried to join him in the city but was detained at the airport."
+    m = [m for m in mentions(text) if m.token.text == "detained"][0]
+    assert cores(text, m.patients) == ["son"]
+
+
+def test_a_reported_clause_keeps_its_own_subject(mentions):
+    text = "The paper reported in April that the commander, described as a veteran, had been killed in an airstrike."
+    m = [m for m in mentions(text) if m.token.text == "killed"][0]
+    assert "paper" not in texts(text, m.patients)
+
+
+def test_a_wire_header_is_no_part_of_the_lead(mentions):
+    text = "KARSA/NAIROBI: Government jets struck two camps near the lake."
+    m = only(mentions(text), "ASSAULT")
+    assert texts(text, m.weapons) == ["Government jets"]
+    assert texts(text, m.agents) == ["Government"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("About 200 people protested in the capital against the curfew.", "PROTEST"),
+        ("The foreign ministry protested against the border violation.", "ACCUSE"),
+    ],
+)
+def test_street_and_diplomatic_protests(mentions, text, plover):
+    assert [m.plover for m in mentions(text) if m.token.text == "protested"] == [plover]
+
+
+def test_a_common_noun_modifier_is_no_organisation_in_cased_text(mentions):
+    text = "The air component neutralised several fighters."
+    m = only(mentions(text), "ASSAULT")
+    assert texts(text, m.agents) == ["air component"]

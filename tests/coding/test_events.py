@@ -1,0 +1,273 @@
+"""The events stage end to end on a wire-style article of our own (issue #11).
+
+The time, place, actor and claim layers are read through their functions only; where a
+test needs a time or a claim, it adds the record those layers would make.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.coding.events import EventCoder
+from dateline.config import default_config
+from dateline.document import Document
+from dateline.records import Claim, Source, Time
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "events" / "jets_strike_convoy.txt"
+PUBLISHED = "2021-03-10"
+
+
+@pytest.fixture(scope="module")
+def article(pipeline):
+    doc = Document.from_input(FIXTURE.read_text(encoding="utf-8"), published=PUBLISHED)
+    return pipeline(doc)
+
+
+def find(doc: Document, text: str) -> tuple[int, int]:
+    start = doc.text.index(text)
+    return start, start + len(text)
+
+
+def event_with(doc: Document, trigger: str):
+    found = [e for e in doc.events if e.trigger.text == trigger]
+    assert len(found) == 1, [(e.trigger.text, e.plover) for e in doc.events]
+    return found[0]
+
+
+def recode(doc: Document) -> Document:
+    doc.events = EventCoder(default_config().events).code(doc)
+    return doc
+
+
+def test_the_strike_is_one_event_told_three_times(article):
+    strike = event_with(article, "killed")
+    assert (strike.plover, strike.mode) == ("ASSAULT", "aerial")
+    assert (strike.acled_event_type, strike.acled_sub_event_type) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+    assert len(strike.evidence) == 3  # the lead, the spokeswoman's figure, the quote
+    assert strike.actor2 is not None and "militia fighters" in strike.actor2.name
+    assert [w.name for w in strike.weapons] == ["Government warplanes"]
+    # The most specific count: the exact 42 of the later detail, not the lead's "at least 30".
+    assert (strike.fatalities.best, strike.fatalities.approximate) == (42, False)
+    assert strike.certainty == "asserted"
+
+
+def test_a_negated_sentence_makes_no_event_that_happened(article):
+    targeted = event_with(article, "targeted")
+    assert targeted.certainty == "negated"
+    assert [t.name for t in targeted.targets] == ["nearby market"]
+
+
+def test_a_threat_is_threaten_and_what_is_threatened_did_not_happen(article):
+    assert event_with(article, "threatened").plover == "THREATEN"
+    assert event_with(article, "attack").certainty == "hypothetical"
+
+
+def test_another_incident_stays_apart(article):
+    arrest = event_with(article, "arrested")
+    assert (arrest.plover, arrest.mode, arrest.acled_sub_event_type) == (
+        "COERCE",
+        "arrest",
+        "Arrests",
+    )
+    assert arrest.actor2.name == "five men"
+
+
+def test_an_undated_event_ends_at_its_statement_time(article):
+    # "an army spokesman said Tuesday": the week up to Tuesday 9 March, not to publication.
+    strike = event_with(article, "killed")
+    assert (strike.date.earliest, strike.date.latest, strike.date.precision) == (
+        "2021-03-02",
+        "2021-03-09",
+        "week",
+    )
+
+
+def test_without_any_time_an_undated_event_ends_at_publication(pipeline):
+    doc = pipeline(
+        Document.from_input("Gunmen attacked a police post in Garo.", published=PUBLISHED)
+    )
+    attack = event_with(doc, "attacked")
+    assert (attack.date.earliest, attack.date.latest) == ("2021-03-03", PUBLISHED)
+
+
+def test_own_date_statement_date_and_background(pipeline):
+    doc = pipeline(Document.from_input(FIXTURE.read_text(encoding="utf-8"), published=PUBLISHED))
+    tuesday = find(doc, "Tuesday")
+    march = find(doc, "In March")
+    doc.times = [
+        Time(
+            id="t-1",
+            type="DATE",
+            value="2021-03-09",
+            earliest="2021-03-09",
+            latest="2021-03-09",
+            precision="day",
+            evidence=[doc.span(*tuesday)],
+        ),
+        Time(
+            id="t-2",
+            type="DATE",
+            value="2021-03",
+            earliest="2021-03-01",
+            latest="2021-03-31",
+            precision="month",
+            evidence=[doc.span(march[0] + 3, march[1])],
+        ),
+    ]
+    recode(doc)
+    # "said Tuesday" dates the statement: the strike happened in the week up to it.
+    strike = event_with(doc, "killed")
+    assert (strike.date.earliest, strike.date.latest) == ("2021-03-02", "2021-03-09")
+    assert strike.date.evidence[0].text == "Tuesday"
+    # A background event keeps its own date.
+    kidnap = event_with(doc, "kidnapped")
+    assert (kidnap.date.value, kidnap.date.precision) == ("2021-03", "month")
+
+
+def test_certainty_and_source_come_from_the_claim(pipeline):
+    doc = pipeline(Document.from_input(FIXTURE.read_text(encoding="utf-8"), published=PUBLISHED))
+    lead = find(doc, "Government warplanes have killed at least 30 militia fighters")
+    speaker = find(doc, "an army spokesman")
+    said = find(doc, "said Tuesday")
+    doc.claims = [
+        Claim(
+            id="cl-1",
+            claimant=Source(name="an army spokesman", evidence=[doc.span(*speaker)]),
+            cue=doc.span(said[0], said[0] + 4),
+            status="claimed",
+            evidence=[doc.span(*lead)],
+        )
+    ]
+    recode(doc)
+    strike = event_with(doc, "killed")
+    assert strike.certainty == "claimed"
+    assert strike.source.name == "an army spokesman"
+    assert doc.claims[0].event_ids == [strike.id]
+
+
+def test_every_span_reads_its_text_and_ids_are_stable(article, validate):
+    data = article.to_dict()
+    validate(data)
+    assert all(e["id"].startswith("ev-") for e in data["events"])
+    assert len({e["id"] for e in data["events"]}) == len(data["events"])
+
+
+def test_lower_case_wire_text_codes_the_same(pipeline):
+    text = FIXTURE.read_text(encoding="utf-8").lower()
+    doc = pipeline(Document.from_input(text, published=PUBLISHED, clean=False))
+    strikes = [e for e in doc.events if e.plover == "ASSAULT" and e.fatalities]
+    assert [(e.mode, e.fatalities.best, e.certainty) for e in strikes] == [
+        ("aerial", 42, "asserted")
+    ]
+
+
+def test_an_arrest_nobody_is_named_for_is_the_state_s(pipeline):
+    from dateline.records import Place
+
+    doc = pipeline(
+        Document.from_input("Five men were arrested in Marsabit on Monday.", published=PUBLISHED)
+    )
+    at = find(doc, "Marsabit")
+    doc.places = [
+        Place(id="pl-1", name="Marsabit", country="KE", precision="town", mentions=[doc.span(*at)])
+    ]
+    recode(doc)
+    arrest = event_with(doc, "arrested")
+    assert (arrest.actor1.name, arrest.actor1.country) == ("authorities of Kenya", "KE")
+    assert arrest.actor1.evidence[0].text == "arrested"
+
+
+def test_an_assault_nobody_is_named_for_has_no_actor(pipeline):
+    from dateline.records import Place
+
+    doc = pipeline(
+        Document.from_input("Five men were shot dead in Marsabit on Monday.", published=PUBLISHED)
+    )
+    at = find(doc, "Marsabit")
+    doc.places = [
+        Place(id="pl-1", name="Marsabit", country="KE", precision="town", mentions=[doc.span(*at)])
+    ]
+    recode(doc)
+    assert event_with(doc, "shot").actor1 is None
+
+
+def test_deaths_told_apart_join_their_assault(pipeline):
+    text = "Gunmen attacked a bus station in Garo on Monday. Three people died in the attack."
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    assert [e.trigger.text for e in doc.events] == ["attacked"]
+    attack = doc.events[0]
+    assert attack.fatalities.best == 3
+    assert [(m.trigger.text, m.outcome) for m in attack.mentions] == [
+        ("attacked", None),
+        ("died", "killed"),
+        ("attack", None),
+    ]
+
+
+def test_a_death_alone_is_no_event(pipeline):
+    doc = pipeline(
+        Document.from_input("The former minister died in hospital on Monday.", published=PUBLISHED)
+    )
+    assert doc.events == []
+
+
+def test_a_coordinated_toll_adds_up_and_says_who(pipeline):
+    text = "Rebels killed 12 soldiers and five villagers near the dam."
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    toll = event_with(doc, "killed").fatalities
+    assert (toll.best, toll.combatants, toll.civilians) == (17, 12, 5)
+
+
+def test_parties_to_a_deal_are_a_dyad(pipeline):
+    text = (
+        "The fighters left under a deal negotiated between the Jabal Front and the Amal movement."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    deal = event_with(doc, "deal")
+    assert "Jabal Front" in deal.actor1.name
+    assert "Amal" in deal.actor2.name
+
+
+def test_a_coordinated_clause_dates_its_neighbour(pipeline):
+    text = "His son was detained at the airport and sentenced in June to ten years in prison."
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    arrest = event_with(doc, "detained")
+    assert arrest.date.value.startswith("2020-06") or arrest.date.value.startswith("2021-06")
+
+
+def test_a_caption_event_is_dated_by_its_caption_and_joins_the_body(pipeline):
+    text = (
+        "Deal moves fighters out of valley\n\n"
+        "Fighters left the valley under an evacuation deal negotiated between the Jabal Front "
+        "and the Amal movement, officials said.\n"
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED, clean=False))
+    # A caption as the clean stage keeps it: meta.captions with its own parse.
+    from dateline.document import Caption
+
+    caption = "Fighters board buses on March 1, 2021 under the evacuation deal. (AFP)"
+    doc.meta.captions = [Caption(text=caption)]
+    doc.caption_sdocs = [pipeline.stages[pipeline.names.index("dateline.parse.v1")].nlp(caption)]
+    day = caption.index("March 1, 2021")
+    doc.times = [
+        *doc.times,
+        Time(
+            id="t-c0-1",
+            type="DATE",
+            value="2021-03-01",
+            earliest="2021-03-01",
+            latest="2021-03-01",
+            precision="day",
+            evidence=[doc.span(day, day + len("March 1, 2021"), caption=0)],
+        ),
+    ]
+    recode(doc)
+    deals = [e for e in doc.events if e.plover == "AGREE"]
+    assert len(deals) == 1
+    assert deals[0].date.value == "2021-03-01"
+    assert {m.trigger.caption for m in deals[0].mentions} == {None, 0}

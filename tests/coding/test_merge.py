@@ -1,0 +1,190 @@
+"""Merging the mentions of one occurrence, and the ACLED coding of the result."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.coding.acled import acled_type
+from dateline.coding.merge import Actor, Casualties, Draft, best_count, merge, modes_fit
+from dateline.records import Count, EventDate, Location, Role, Span
+
+TEXT = "x" * 400
+
+
+def span(start: int, end: int) -> Span:
+    return Span.of(TEXT, start, end)
+
+
+def actor(key: str, *, specific: bool = True, country: str | None = None) -> Actor:
+    role = Role(name=key, country=country, evidence=[span(0, 1)])
+    return Actor(role=role, key=key, specific=specific, rank=2 if specific else 1)
+
+
+def draft(at: int, sentence: int, **fields) -> Draft:
+    values = dict(
+        plover="ASSAULT",
+        mode=None,
+        acled=None,
+        trigger=span(at, at + 1),
+        sentence=sentence,
+        order=at,
+        certainty="asserted",
+        source=None,
+        claim_ids=[],
+        evidence=[span(at, at + 1)],
+        sentences={sentence},
+        last_order=at,
+        sentence_rank=sentence,
+        last_sentence_rank=sentence,
+        mention_keys={(None, at)},
+    )
+    values.update(fields)
+    return Draft(**values)
+
+
+def count(best=None, low=None, approximate=False, rank=3) -> Casualties:
+    return Casualties(
+        Count(best=best, low=low, approximate=approximate, evidence=[span(0, 1)]), rank
+    )
+
+
+def test_consecutive_mentions_of_one_strike_merge():
+    lead = draft(0, 0, agents=[actor("coalition")], killed=[count(low=24, rank=1)])
+    detail = draft(
+        100,
+        1,
+        patients=[actor("fighters", specific=False)],
+        killed=[count(85, approximate=True, rank=2)],
+    )
+    events = merge([lead, detail], threshold=1.0)
+    assert len(events) == 1
+    assert best_count(events[0].killed).count.best == 85
+    assert len(events[0].evidence) == 2
+
+
+def test_different_actors_on_the_same_side_stay_apart():
+    a = draft(0, 0, agents=[actor("coalition", country="US")])
+    b = draft(50, 1, agents=[actor("russia", country="RU")])
+    assert len(merge([a, b], threshold=1.0)) == 2
+
+
+def test_one_country_two_names_do_not_clash():
+    a = draft(0, 0, agents=[actor("russia", country="RU")])
+    b = draft(50, 1, agents=[actor("russian air force", country="RU")])
+    assert len(merge([a, b], threshold=1.0)) == 1
+
+
+@pytest.mark.parametrize("certainty", ["negated", "hypothetical"])
+def test_what_did_not_happen_never_joins_what_did(certainty):
+    a = draft(0, 0)
+    b = draft(50, 0, certainty=certainty)
+    assert len(merge([a, b], threshold=1.0)) == 2
+
+
+def test_a_new_incident_marker_keeps_mentions_apart():
+    a = draft(0, 0)
+    b = draft(50, 1, new_incident=True)
+    assert len(merge([a, b], threshold=1.0)) == 2
+
+
+def test_different_own_dates_keep_mentions_apart():
+    day = lambda d: EventDate(value=d, earliest=d, latest=d, precision="day", evidence=[span(0, 1)])  # noqa: E731
+    a = draft(0, 0, date=day("2021-03-01"), date_own=True)
+    b = draft(50, 1, date=day("2021-03-05"), date_own=True)
+    assert len(merge([a, b], threshold=1.0)) == 2
+
+
+def test_different_towns_keep_mentions_apart():
+    def town(name):
+        return Location(name=name, country="KE", precision="town", evidence=[span(0, 1)])
+
+    a = draft(0, 0, location=town("Karsa"), location_attached=True)
+    b = draft(50, 1, location=town("Marsabit"), location_attached=True)
+    assert len(merge([a, b], threshold=1.0)) == 2
+
+
+def test_syntactic_links_always_merge():
+    a = draft(0, 0, link_keys={(None, 300)})
+    b = draft(300, 9, mention_keys={(None, 300)}, new_incident=True)
+    assert len(merge([a, b], threshold=1.0)) == 1
+
+
+def test_the_first_telling_says_how_certain():
+    a = draft(0, 0, certainty="claimed")
+    b = draft(50, 1, certainty="unsupported")
+    event = merge([a, b], threshold=1.0)[0]
+    assert event.certainty == "claimed"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "fit"),
+    [
+        ("aerial", None, True),
+        ("aerial", "explosives", True),
+        ("abduct", "aerial", False),
+        ("firearms", "beat", True),
+    ],
+)
+def test_modes_fit(a, b, fit):
+    assert modes_fit(a, b) is fit
+
+
+@pytest.mark.parametrize(
+    ("mode", "default", "weapon", "agents", "patients", "expected"),
+    [
+        (
+            None,
+            ("Violence against civilians", "Attack"),
+            None,
+            [True],
+            [True],
+            ("Battles", "Armed clash"),
+        ),
+        (
+            None,
+            ("Violence against civilians", "Attack"),
+            None,
+            [True],
+            [False],
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "aerial",
+            None,
+            ("Explosions/Remote violence", "Air/drone strike"),
+            [True],
+            [False],
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
+        (
+            None,
+            ("Battles", "Armed clash"),
+            None,
+            [True],
+            [False],
+            ("Violence against civilians", "Attack"),
+        ),
+    ],
+)
+def test_acled_type_of_an_assault(mode, default, weapon, agents, patients, expected):
+    assert (
+        acled_type("ASSAULT", mode, default, weapon, armed_agents=agents, armed_patients=patients)
+        == expected
+    )
+
+
+def test_acled_codes_no_verbal_event():
+    assert acled_type("CONSULT", None, None, None, armed_agents=[], armed_patients=[]) is None
+
+
+def test_other_people_make_another_event():
+    a = draft(0, 0, plover="COERCE", mode="arrest", patients=[actor("son", specific=False)])
+    b = draft(
+        50,
+        1,
+        plover="COERCE",
+        mode="arrest",
+        patients=[actor("relatives", specific=False)],
+        other_people=True,
+    )
+    assert len(merge([a, b], threshold=1.0)) == 2

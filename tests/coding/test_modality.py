@@ -1,0 +1,51 @@
+"""Whether a reported event happened: negation, modals, conditions, governing verbs."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def modality(mentions, text: str, word: str):
+    found = [m for m in mentions(text) if m.token.text == word]
+    assert found, [m.token.text for m in mentions(text)]
+    return found[0].modality
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The air force had not targeted the market.", "targeted", "negated"),
+        ("The army never shelled the town.", "shelled", "negated"),
+        ("No one was killed in the blast.", "killed", "negated"),
+        ("Police did not arrest any protesters.", "arrest", "negated"),
+        ("The rebels failed to capture the airport.", "capture", "negated"),
+        ("The militia refused to release the hostages.", "release", "negated"),
+        (
+            "A proposal that would allow the army to shell the hills was rejected.",
+            "shell",
+            "hypothetical",
+        ),
+        ("The rebels could attack the capital within days.", "attack", "hypothetical"),
+        ("The rebels will attack the capital.", "attack", "hypothetical"),
+        ("The group planned to bomb the embassy.", "bomb", "hypothetical"),
+        ("If the army attacks the town, the rebels will respond.", "attacks", "hypothetical"),
+        ("The front threatened to attack army bases.", "attack", "hypothetical"),
+        ("A spokesman said he might have been killed in the strike.", "killed", "unconfirmed"),
+        ("Gunmen tried to kill the judge on Monday.", "kill", None),
+        ("The army began shelling the town at dawn.", "shelling", None),
+        ("Rebels killed four soldiers, the army said.", "killed", None),
+        (
+            "The US was not party to the deal, and had cut the road by bombing a bridge.",
+            "bombing",
+            None,
+        ),
+    ],
+)
+def test_modality(mentions, text, word, expected):
+    assert modality(mentions, text, word) == expected
+
+
+def test_the_threat_itself_is_asserted(mentions):
+    found = mentions("The front threatened to attack army bases.")
+    threat = [m for m in found if m.plover == "THREATEN"][0]
+    assert threat.modality is None

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import pytest
+
+from dateline.config import load_config
+from dateline.errors import ConfigError
+from dateline.gazetteer.index import distance_km, offset_point
+from dateline.gazetteer.rank import Mention, Resolver, precision_of
+
+
+@pytest.fixture(scope="module")
+def resolver(tiny):
+    return Resolver(tiny, load_config().places.weights)
+
+
+def mention(text, **kwargs):
+    return Mention(0, len(text), text, **kwargs)
+
+
+def best(resolver, *mentions):
+    return [(c.name, c.country, c.feature) if c else None for c in resolver.resolve(mentions)]
+
+
+def test_the_larger_place_wins_without_context(resolver):
+    assert best(resolver, mention("Alexandria")) == [("Alexandria", "EG", "PPL")]
+    assert best(resolver, mention("Paris")) == [("Paris", "FR", "PPLC")]
+
+
+def test_a_qualifier_after_a_comma_decides(resolver):
+    assert best(resolver, mention("Alexandria", qualifier="La.")) == [("Alexandria", "US", "PPL")]
+
+
+def test_the_documents_other_places_decide(resolver):
+    got = best(resolver, mention("Dallas"), mention("Lamar County"), mention("Paris"))
+    assert got[2] == ("Paris", "US", "PPL")
+
+
+def test_a_name_is_not_its_own_context(resolver):
+    # Three mentions of Paris alone still read as the capital of France, not a loop.
+    assert best(resolver, *[mention("Paris")] * 3) == [("Paris", "FR", "PPLC")] * 3
+
+
+def test_the_text_s_place_type_picks_the_area(resolver):
+    assert best(resolver, mention("Deir ez-Zor", hint="ADM1")) == [("Deir ez-Zor", "SY", "ADM1")]
+    assert best(resolver, mention("Deir ez-Zor", hint="PPL")) == [("Deir ez-Zor", "SY", "PPL")]
+
+
+def test_an_own_name_beats_an_alternate_one_in_context(resolver):
+    got = best(resolver, mention("Syria"), mention("Damascus"), mention("Palmyra"))
+    assert got[2] == ("Tadmur", "SY", "PPL")
+
+
+def test_demonyms_resolve_to_their_country(resolver):
+    assert best(resolver, mention("Syrian", demonym=True)) == [("Syria", "SY", "PCLI")]
+
+
+def test_an_unknown_name_stays_unresolved_and_blocks_nothing(resolver):
+    assert best(resolver, mention("Xyzzyville"), mention("Mosul")) == [
+        None,
+        ("Mosul", "IQ", "PPL"),
+    ]
+
+
+def test_the_loosest_match_counts_only_when_nothing_better_exists(resolver):
+    (cand,) = resolver.resolve([mention("Dayr az Zor", hint="PPL")])
+    assert cand.name == "Deir ez-Zor" and cand.level == 2
+
+
+def test_resolution_is_deterministic(resolver):
+    mentions = [mention(n) for n in ("Paris", "Alexandria", "Dallas", "Qara", "Kiev")]
+    assert resolver.resolve(mentions) == resolver.resolve(list(mentions))
+
+
+def test_missing_weights_are_a_config_error(tiny):
+    with pytest.raises(ConfigError, match="near"):
+        Resolver(tiny, {k: v for k, v in load_config().places.weights.items() if k != "near"})
+
+
+@pytest.mark.parametrize(
+    ("feature", "precision"),
+    [
+        ("PPL", "town"),
+        ("PPLC", "town"),
+        ("ADM1", "admin1"),
+        ("ADM2", "admin2"),
+        ("PCLI", "country"),
+        ("MTS", "region"),
+        ("CONT", "region"),
+        ("MILB", "point"),
+    ],
+)
+def test_precision_of_a_feature(feature, precision):
+    assert precision_of(feature) == precision
+
+
+@pytest.mark.parametrize(
+    ("bearing", "dlat_sign", "dlon_sign"), [(0, 1, 0), (90, 0, 1), (180, -1, 0), (270, 0, -1)]
+)
+def test_an_offset_point_lies_at_the_distance_and_direction(bearing, dlat_sign, dlon_sign):
+    lat, lon = offset_point(36.335, 43.1189, 30, bearing)
+    assert distance_km(36.335, 43.1189, lat, lon) == pytest.approx(30, abs=0.05)
+    for delta, sign in ((lat - 36.335, dlat_sign), (lon - 43.1189, dlon_sign)):
+        assert (abs(delta) < 1e-3) if sign == 0 else (delta * sign > 0)
+
+
+def test_an_offset_across_the_date_line_wraps():
+    lat, lon = offset_point(0.0, 179.9, 50, 90)
+    assert -180 <= lon < -179
