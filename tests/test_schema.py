@@ -56,3 +56,22 @@ def test_schema_rejects_a_span_without_text(validate):
     }
     with pytest.raises(AssertionError):
         validate(data)
+
+
+def test_schema_and_model_refuse_a_published_that_is_no_date(validate):
+    # issue #7 item 9: extract(t, published="yesterday") wrote "yesterday", and the schema
+    # accepted it
+    import pytest
+    from pydantic import ValidationError
+
+    from dateline.document import Document
+
+    data = Document(id="x", text="ab").to_dict()
+    validate(data)
+    for key in ("published", "modified"):
+        bad = json.loads(json.dumps(data))
+        bad["meta"][key] = "yesterday"
+        with pytest.raises(AssertionError, match="yesterday"):
+            validate(bad)
+        with pytest.raises(ValidationError):
+            Document.from_dict(bad)

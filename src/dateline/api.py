@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .config import Config, load_config
 from .document import Document
-from .ingest.sniff import sniff_format
+from .ingest.article import document_from
 from .pipeline import Pipeline
 
 _default: Pipeline | None = None
@@ -30,7 +30,7 @@ def _default_pipeline() -> Pipeline:
 
 
 def extract(
-    text_or_html: str,
+    text_or_html: str | bytes,
     *,
     published: str | None = None,
     url: str | None = None,
@@ -38,21 +38,24 @@ def extract(
     source: str | None = None,
     pipeline: Pipeline | None = None,
 ) -> Document:
-    """Read one article (plain text or HTML) and return its Document.
+    """Read one article (plain text or HTML, a string or undecoded bytes) into its Document.
 
-    ``published`` (YYYY-MM-DD) overrides the date the text gives; ``clean=False`` keeps the
-    text exactly as given, so that offsets index the input. Raises ``InputError`` when the
-    input cannot be read (empty, binary...).
+    The input meets the checks a file does (``[input] max_bytes``, emptiness, binary
+    content; bytes are decoded as a file's are). ``published`` (YYYY-MM-DD) overrides the
+    date the text gives; ``clean=False`` keeps the text exactly as given, so that offsets
+    index the input. Raises ``InputError`` naming the input (``source``, else ``url``, else
+    "<string>") when it cannot be read or ``published`` is no date.
     """
-    doc = Document.from_input(
+    pipeline = pipeline or _default_pipeline()
+    doc = document_from(
         text_or_html,
         source=source or url,
-        input_format=sniff_format(text_or_html),
-        clean=clean,
+        config=pipeline.config,
         published=published,
+        clean=clean,
         url=url,
     )
-    doc = (pipeline or _default_pipeline())(doc)
+    doc = pipeline(doc)
     if doc.failed:
         raise doc.error
     return doc

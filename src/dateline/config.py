@@ -64,6 +64,7 @@ class ParseSettings(Section):
     components: list[str]
     batch_size: int = Field(ge=1)
     max_chunk_chars: int = Field(ge=1)
+    keep_tensor: bool
 
 
 class TimesSettings(Section):

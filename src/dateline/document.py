@@ -25,6 +25,8 @@ SCHEMA_VERSION = "dateline/1"
 T = TypeVar("T")
 
 InputFormat = Literal["text", "html"]
+# Dates of the article itself are days, YYYY-MM-DD.
+DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 
 class Caption(Record):
@@ -47,8 +49,8 @@ class Meta(Record):
     """What an article says about itself: headline, dates, dateline, agencies, language."""
 
     headline: str | None = None
-    published: str | None = None
-    modified: str | None = None
+    published: str | None = Field(default=None, pattern=DAY_PATTERN)
+    modified: str | None = Field(default=None, pattern=DAY_PATTERN)
     dateline: list[str] = Field(default_factory=list)
     agencies: list[str] = Field(default_factory=list)
     language: str | None = None
@@ -159,6 +161,11 @@ class Document(Record):
         return doc
 
     # -- working state -------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        """How messages name this document: its source, else its URL, else "<string>"."""
+        return self.source or self._url or "<string>"
+
     @property
     def raw(self) -> str:
         """The decoded input, before cleaning."""

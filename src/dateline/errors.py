@@ -30,6 +30,11 @@ MESSAGES: dict[str, str] = {
         "the input's encoding could not be detected ({detail}); convert it to UTF-8 "
         "(for example with iconv)"
     ),
+    "no_article": (
+        "no article text found in the HTML (only markup, scripts or styles); give the page "
+        "with its article in it, or the article's text"
+    ),
+    "published": "the publication date {value!r} is not a date as YYYY-MM-DD (2017-09-09)",
     "jsonl": "line {line} is not a valid article record: {detail}",
     "duplicate_id": (
         "line {line} repeats the id {id!r} of line {first}, so it was left out; "
@@ -37,10 +42,23 @@ MESSAGES: dict[str, str] = {
     ),
     "unreadable": "cannot read the input: {detail}",
     "not_found": "no such file or directory; check the path",
+    "no_articles": (
+        "no article files in this directory: {detail}; name a file on its own to read it "
+        "whatever its suffix"
+    ),
     "unexpected_language": (
         "the text looks {language}, not {expected}; the language-specific stages were skipped"
     ),
     "stage_failed": "stage {stage} failed: {detail}; please report this with the input",
+    # Problems of a document that was still read (repairs that changed the input's text).
+    "encoding_repaired": (
+        "the input is UTF-8 but for {bytes} (the first at byte {offset}), read as "
+        "Windows-1252; check the text there, or convert the file to UTF-8"
+    ),
+    "nul_removed": (
+        "removed {chars} (the first at character {offset}), which a text should not hold; "
+        "the file may be damaged"
+    ),
 }
 
 

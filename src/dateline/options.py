@@ -106,13 +106,15 @@ def input_options(func: F) -> F:
     func = click.option(
         "--no-clean",
         is_flag=True,
-        help="Use the text exactly as given (no boilerplate removal).",
+        help="Use the text exactly as given (no boilerplate removal); the headline, dates, "
+        "dateline and agencies are still read from it.",
     )(func)
     return click.option(
         "--published",
         callback=_date_option,
         metavar="YYYY-MM-DD",
-        help="Publication date; overrides what the text says.",
+        help="Publication date of every input: overrides the date the text gives, not a "
+        'JSON Lines record\'s own "published".',
     )(func)
 
 

@@ -16,13 +16,13 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
-from itertools import islice
 from typing import TYPE_CHECKING
 
 from . import __version__
 from .config import Config, config_hash, load_config
 from .document import Document, ModelInfo, Provenance
 from .errors import InputError, PipelineError, message
+from .ingest.article import as_document
 from .registry import Stage, StageInfo, stages
 
 if TYPE_CHECKING:
@@ -65,10 +65,28 @@ def _max(a: float | None, b: float | None) -> float | None:
     return b if a is None else a if b is None else max(a, b)
 
 
-def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    """Lists of up to ``size`` items, in order."""
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
+def batched(
+    items: Iterable[Document], size: int, max_chars: int | None = None
+) -> Iterator[list[Document]]:
+    """Lists of up to ``size`` items, in order.
+
+    With ``max_chars`` a list also ends before its texts (or raw inputs, before cleaning)
+    would pass that many characters, so that 32 long articles are never in memory at once
+    (a document longer than that goes alone).
+    """
+    batch: list[Document] = []
+    chars = 0
+    for item in items:
+        length = len(item.text or item.raw)
+        if batch and max_chars is not None and chars + length > max_chars:
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += length
+        if len(batch) >= size:
+            yield batch
+            batch, chars = [], 0
+    if batch:
         yield batch
 
 
@@ -189,16 +207,22 @@ class Pipeline:
             grew = max(0, self._probe.peak_since_mark() - start[1]) / MIB
             timing.peak_mib = grew if timing.peak_mib is None else max(timing.peak_mib, grew)
 
-    def __call__(self, doc: Document) -> Document:
-        """Run every stage over one document."""
-        self._start(doc)
+    def __call__(self, doc: Document | str | bytes) -> Document:
+        """Run every stage over one document (an article as str or bytes is read first)."""
+        doc = self._start(as_document(doc, config=self.config))
         for info, stage in zip(self.infos, self.stages, strict=True):
             self._apply(info, stage, doc)
         return doc
 
-    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        """Run every stage over a stream of documents, in batches where a stage is faster so."""
-        stream: Iterable[Document] = (self._start(doc) for doc in docs)
+    def pipe(self, docs: Iterable[Document | str | bytes]) -> Iterator[Document]:
+        """Run every stage over a stream of documents, in batches where a stage is faster so.
+
+        Articles given as str or bytes are read as ``dateline.extract`` reads them; one that
+        cannot be read comes out failed (``doc.failed``), and the stream goes on.
+        """
+        stream: Iterable[Document] = (
+            self._start(as_document(doc, config=self.config)) for doc in docs
+        )
         for info, stage in zip(self.infos, self.stages, strict=True):
             stream = self._pipe_stage(info, stage, stream)
         yield from stream
@@ -211,7 +235,7 @@ class Pipeline:
             for doc in docs:
                 yield self._apply(info, stage, doc)
             return
-        for batch in batched(docs, self.batch_size):
+        for batch in batched(docs, self.batch_size, self.config.parse.max_chunk_chars):
             active = [doc for doc in batch if self._should_run(info, doc)]
             start = self._begin()
             try:

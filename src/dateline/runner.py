@@ -123,9 +123,12 @@ def _wait_ready() -> int:
 
 def _run_chunk(docs: list[Document]) -> tuple[int, list[Document], dict[str, StageTiming]]:
     assert _worker_pipeline is not None
-    out = list(_worker_pipeline.pipe(docs))
-    for doc in out:
+    out = []
+    for doc in _worker_pipeline.pipe(docs):
+        # At once: the spaCy Docs of a whole chunk of long articles would not fit in memory.
         doc.sdoc = None
+        doc.caption_sdocs = []
+        out.append(doc)
     timings: dict[str, StageTiming] = getattr(_worker_pipeline, "timings", {})
     return os.getpid(), out, timings
 
@@ -239,7 +242,7 @@ class ParallelPipeline:
         pending: deque[Future[tuple[int, list[Document], dict[str, StageTiming]]]] = deque()
         limit = 2 * self.workers
         try:
-            for chunk in batched(docs, self.chunk_size):
+            for chunk in batched(docs, self.chunk_size, self.config.parse.max_chunk_chars):
                 pending.append(self._pool.submit(_run_chunk, chunk))
                 if len(pending) >= limit:
                     yield from self._collect(pending.popleft())

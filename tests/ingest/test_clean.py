@@ -66,7 +66,25 @@ def test_no_clean_keeps_text_exactly(clean_stage: Stage, fixtures: Path) -> None
     doc = cleaned(clean_stage, raw, clean=False, published="2021-03-05")
     assert doc.text == raw
     assert doc.raw_offset(10) == 10
-    assert (doc.meta.headline, doc.meta.published, doc.meta.captions) == (None, "2021-03-05", [])
+    assert (doc.meta.published, doc.meta.captions) == ("2021-03-05", [])
+
+
+def test_no_clean_still_reads_the_metadata(clean_stage: Stage, fixtures: Path) -> None:
+    # issue #7 item 11: --no-clean also turned off headline, dateline and agency detection
+    raw = (fixtures / "border_shelling.txt").read_text("utf-8")
+    doc = cleaned(clean_stage, raw, clean=False)
+    assert doc.text == raw
+    assert doc.meta.headline == "Rebels shell border crossing as aid talks stall"
+    assert (doc.meta.published, doc.meta.dateline) == ("2021-03-04", ["ADDIS ABABA", "NAIROBI"])
+    assert doc.meta.agencies == ["AFP"]
+
+
+def test_no_clean_reads_the_metadata_of_an_html_page(clean_stage: Stage, fixtures: Path) -> None:
+    raw = (fixtures / "militia_bridge.html").read_text("utf-8")
+    doc = cleaned(clean_stage, raw, clean=False)
+    assert doc.text == raw
+    assert doc.meta.headline == "Militia fighters seize bridge on supply route"
+    assert (doc.meta.published, doc.meta.dateline) == ("2022-05-14", ["GOMA"])
 
 
 def test_no_clean_still_reads_dateline(clean_stage: Stage) -> None:
@@ -80,3 +98,27 @@ def test_empty_body_raises(clean_stage: Stage, raw: str) -> None:
     with pytest.raises(InputError) as info:
         cleaned(clean_stage, raw)
     assert (info.value.code, info.value.source) == ("empty", "t")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "<html><head><script>var a = 1;</script></head><body><script>go()</script></body></html>",
+        "<html><head><style>p { color: red }</style></head><body><div> </div></body></html>",
+    ],
+)
+def test_html_without_article_says_so(clean_stage: Stage, raw: str) -> None:
+    # issue #7 item 5: a page of scripts said "the input is empty (no text after decoding)"
+    with pytest.raises(InputError) as info:
+        cleaned(clean_stage, raw)
+    assert (info.value.code, info.value.source) == ("no_article", "t")
+    assert "no article text found in the HTML" in str(info.value)
+
+
+def test_error_names_an_input_without_source(clean_stage: Stage) -> None:
+    # issue #7 item 9: the message named the document's hash
+    doc = Document.from_input("Follow\nShare", url="https://example.org/a")
+    with pytest.raises(InputError, match=r"^https://example.org/a: the input is empty"):
+        clean_stage(doc)
+    with pytest.raises(InputError, match=r"^<string>: the input is empty"):
+        clean_stage(Document.from_input("Follow\nShare"))

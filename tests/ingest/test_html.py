@@ -75,3 +75,35 @@ def test_short_fragment_keeps_its_paragraphs() -> None:
 
 def test_page_without_text_is_empty() -> None:
     assert clean_html("<html><body><script>var a = 1;</script></body></html>").text == ""
+
+
+def nested(depth: int) -> str:
+    paragraphs = (
+        "<p>GOMA, Congo (AFP) - Militia fighters seized a bridge on Monday, officials said.</p>"
+        "<script>track();</script>"
+        "<p>Residents said the shooting lasted &amp; spread for two hours.</p>"
+    )
+    return (
+        "<html><head><title>Militia seize bridge</title></head><body>"
+        + "<div>" * depth
+        + paragraphs
+        + "</div>" * depth
+        + "</body></html>"
+    )
+
+
+@pytest.mark.parametrize("depth", [300, 3000])
+def test_deeply_nested_page_keeps_its_text(depth: int) -> None:
+    # issue #7 item 5: past ~250 levels lxml dropped the text and the page read as empty
+    page = clean_html(nested(depth))
+    assert page.text.split("\n") == [
+        "GOMA, Congo (AFP) - Militia fighters seized a bridge on Monday, officials said.",
+        "Residents said the shooting lasted & spread for two hours.",
+    ]
+    assert (page.headline, page.dateline, page.agencies) == (
+        "Militia seize bridge",
+        ["GOMA"],
+        ["AFP"],
+    )
+    for seg in page.segments:
+        assert page.text[seg.start : seg.start + seg.length] in nested(depth)

@@ -111,3 +111,27 @@ def test_line_over_limit() -> None:
 )
 def test_looks_like_jsonl(head: bytes, expected: bool) -> None:
     assert looks_like_jsonl(head) is expected
+
+
+def test_published_option_is_a_default_a_record_overrides(tmp_path: Path) -> None:
+    # issue #7 item 12: the help said --published overrides the text, and a record's own
+    # "published" silently won; a record's field is data about that record, the option a
+    # blanket default: the record wins, and the help says so.
+    from click.testing import CliRunner
+
+    from dateline.cli import cli
+
+    corpus = tmp_path / "corpus.jsonl"
+    records = [
+        {"id": "own", "text": "Shells fell on the town on Monday.", "published": "2020-01-02"},
+        {"id": "none", "text": "Shells fell on the town on Monday."},
+    ]
+    corpus.write_text("\n".join(json.dumps(r) for r in records))
+    runner = CliRunner()
+    args = ["extract", str(corpus), "--format", "jsonl", "--published", "2021-05-06"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    published = [json.loads(line)["meta"]["published"] for line in result.stdout.splitlines()]
+    assert published == ["2020-01-02", "2021-05-06"]
+    help_text = " ".join(runner.invoke(cli, ["extract", "--help"]).output.split())
+    assert 'not a JSON Lines record\'s own "published"' in help_text

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dateline.document import Document
-from dateline.ingest.language import english_share, identify
+from dateline.ingest.language import english_share, identify, language_name
 
 Stage = Callable[[Document], Document]
 
@@ -74,3 +74,12 @@ def test_too_little_evidence_is_none(language_stage: Stage, text: str) -> None:
 
 def test_min_chars_from_config() -> None:
     assert identify(ENGLISH, min_chars=1000) is None
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("ar", "Arabic"), ("zh", "Chinese"), ("ku", "Kurdish"), ("uz", "Uzbek"), ("fr", "French")],
+)
+def test_language_name_is_the_macrolanguage_not_a_dialect(code: str, name: str) -> None:
+    # issue #7 item 7: Arabic was reported as "Moroccan Arabic", Chinese as "Cantonese"
+    assert language_name(code) == name

@@ -152,3 +152,69 @@ def test_no_clean_keeps_carriage_returns_so_offsets_index_the_input(tmp_path):
     assert kept.raw == "Troops left Kunduz.\r\nPolice said so.\r\n"
     (cleaned,) = read_inputs([str(path)], clean=True)
     assert "\r" not in cleaned.raw
+
+
+# -- issue #7 item 10: corpora --------------------------------------------------------------
+RECORDS = [
+    {"id": "a", "text": "GOMA (Reuters) - Shells fell on the town on Monday, officials said."},
+    {"id": "b", "text": "Talks resumed in Kigali on Tuesday, a spokeswoman said."},
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding"),
+    [
+        ("corpus.jsonl", "utf-16"),  # with a byte-order mark
+        ("corpus.jsonl", "utf-16-le"),  # without one
+        ("corpus.jsonl", "utf-16-be"),
+        ("corpus.dat", "utf-16"),  # recognised as JSON Lines by its content
+    ],
+)
+def test_utf16_jsonl_corpus_is_read(tmp_path: Path, name: str, encoding: str) -> None:
+    corpus = tmp_path / name
+    lines = [json.dumps(record, ensure_ascii=False) for record in RECORDS]
+    corpus.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
+    docs = run([str(corpus)])
+    assert [(d.failed, d.id) for d in docs] == [(False, "a"), (False, "b")]
+    assert [d.raw for d in docs] == [record["text"] for record in RECORDS]
+
+
+def test_utf16_jsonl_larger_than_one_article_may_be(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    lines = [
+        json.dumps({"id": f"n{i}", "text": GOOD + "é" * i}, ensure_ascii=False) for i in range(40)
+    ]
+    corpus.write_bytes("\n".join(lines).encode("utf-16"))
+    config = load_config(overrides={"input": {"max_bytes": 300}})
+    docs = run([str(corpus)], config=config)
+    assert [d.id for d in docs if not d.failed] == [f"n{i}" for i in range(40)]
+
+
+@pytest.mark.parametrize(
+    ("files", "detail"),
+    [
+        ([], "it is empty"),
+        (["report.pdf", "notes.docx", ".hidden.txt"], "none of its 3 files ends in"),
+    ],
+)
+def test_directory_without_articles_is_reported(
+    tmp_path: Path, good: tuple[str, str], files: list[str], detail: str
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in files:
+        (folder / name).write_bytes(b"%PDF-1.4")
+    docs = run([good[0], str(folder), good[1]])
+    check_batch(docs, str(folder), "no_articles")
+    message = docs[1].problems[0].message
+    assert message.startswith(f"no article files in this directory: {detail}")
+
+
+def test_directory_without_articles_fails_the_command(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from dateline.cli import cli
+
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 1
+    assert f"{tmp_path}: no article files in this directory: it is empty" in result.output

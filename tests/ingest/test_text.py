@@ -101,6 +101,9 @@ def test_fixture_segments_map_back(fixtures: Path, name: str) -> None:
         ("Kabul (AFP) - A bomb exploded.", ["Kabul"], ["AFP"]),
         ("DAMASCUS, Syria, Sept. 9 (Xinhua) -- Troops advanced.", ["DAMASCUS"], ["Xinhua"]),
         ("LONDON — Police arrested two men.", ["LONDON"], []),
+        # issue #7 item 11: an agency followed by a colon left the dateline empty
+        ("KINSHASA/KIGALI (Reuters): Rebels advanced.", ["KINSHASA", "KIGALI"], ["Reuters"]),
+        ("Goma, Congo (AFP): Shelling resumed.", ["Goma"], ["AFP"]),
     ],
 )
 def test_dateline_forms(line: str, places: list[str], agencies: list[str]) -> None:

@@ -91,3 +91,97 @@ def test_batches_are_bounded_by_characters():
     doc.set_text("\n".join(["Troops entered Gao on Monday after a long night."] * 12))
     list(parse.pipe([doc]))
     assert len(seen) > 1 and max(seen) <= 100
+
+
+def test_tensors_are_dropped_as_each_batch_is_parsed():
+    # issue #7 item 1: every piece of a long text kept its tensor (96 floats a token) until
+    # the pieces were joined, and the joined Doc a copy of them all: 9.3 GB for 4.9 MB.
+    parse = make_parse(load_config(overrides={"parse": {"max_chunk_chars": 100, "batch_size": 32}}))
+    parsed = []
+    held_tensors = []
+    real = parse.nlp.pipe
+
+    def spy(texts, batch_size):
+        held_tensors.append(sum(sdoc.tensor.size for sdoc in parsed))
+        for sdoc in real(list(texts), batch_size=batch_size):
+            assert sdoc.tensor.size  # spaCy made one: dropping it is dateline's doing
+            parsed.append(sdoc)
+            yield sdoc
+
+    parse.nlp = type("Spy", (), {"pipe": staticmethod(spy)})()
+    doc = Document.from_input("x")
+    doc.set_text("\n".join(["Troops entered Gao on Monday after a long night."] * 12))
+    list(parse.pipe([doc]))
+    assert len(held_tensors) > 2 and set(held_tensors) == {0}
+    assert doc.sdoc.tensor.size == 0
+    assert [t.text for t in doc.sdoc][:3] == ["Troops", "entered", "Gao"]
+
+
+def test_keep_tensor_keeps_it():
+    parse = make_parse(load_config(overrides={"parse": {"keep_tensor": True}}))
+    doc = Document.from_input("x")
+    doc.set_text("Troops entered Gao on Monday.")
+    parse(doc)
+    assert doc.sdoc.tensor.shape == (len(doc.sdoc), 96)
+
+
+def test_pipeline_batches_of_documents_are_bounded_by_characters(monkeypatch):
+    # issue #7 item 1: 32 long articles in one batch of Pipeline.pipe would all be held
+    # parsed at once, whatever the spaCy batches
+    from dateline.pipeline import Pipeline
+
+    config = load_config(overrides={"parse": {"max_chunk_chars": 120, "batch_size": 32}})
+    pipeline = Pipeline(config)
+    parse = next(
+        s for s, i in zip(pipeline.stages, pipeline.infos, strict=True) if "parse" in i.name
+    )
+    sizes = []
+    real = parse.pipe
+
+    def spy(docs):
+        docs = list(docs)
+        sizes.append([len(d.text) for d in docs])
+        return real(docs)
+
+    monkeypatch.setattr(parse, "pipe", spy)
+    texts = ["Troops entered Gao on Monday after a long night, officials said."] * 5
+    texts.insert(2, " ".join(texts))  # longer than a batch may be: it goes alone
+    docs = list(pipeline.pipe(Document.from_input(text) for text in texts))
+    assert not any(d.failed for d in docs)
+    assert all(sum(batch) <= 120 or len(batch) == 1 for batch in sizes), sizes
+    assert sum(len(batch) for batch in sizes) == 6
+
+
+def test_joined_pieces_equal_spacys_own_join(pipeline):
+    # issue #7 item 1: Doc.from_docs needs every piece and the joined Doc in memory at once;
+    # Joined lets each piece go as it is added and must give the very same Doc.
+    from spacy.tokens import Doc
+
+    from dateline.nlp.parse import Joined
+
+    parse = next(
+        s for s, i in zip(pipeline.stages, pipeline.infos, strict=True) if "parse" in i.name
+    )
+    text = (
+        "KABUL (Reuters) - Taliban fighters attacked a checkpoint in Kunduz on Monday, "
+        '"We will not leave," the governor told Reuters on Tuesday.\n'
+        "The army said 12 soldiers were killed; the group denied it, officials said.\n"
+    ) * 4
+    pieces = [s for s in parse.nlp.pipe(split_text(text, 120))]
+    assert len(pieces) > 3 and any(len(p.spans[k]) for p in pieces for k in p.spans)
+    expected = Doc.from_docs(pieces, ensure_whitespace=False)
+    joined = Joined()
+    for piece in pieces:
+        joined.add(piece)
+    got = joined.doc()
+    assert got.text == expected.text == text
+    assert got.to_json() == {**expected.to_json()}
+    assert {
+        k: [(s.start, s.end, s.label_, s.kb_id_, s.id_) for s in g] for k, g in got.spans.items()
+    } == {
+        k: [(s.start, s.end, s.label_, s.kb_id_, s.id_) for s in g]
+        for k, g in expected.spans.items()
+    }
+    assert got.user_data.keys() == expected.user_data.keys()
+    assert [t.head.i for t in got] == [t.head.i for t in expected]
+    assert [s.start for s in got.sents] == [s.start for s in expected.sents]

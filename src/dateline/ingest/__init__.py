@@ -3,29 +3,32 @@
 ``read_inputs`` yields one Document per article, ready for the pipeline, or a failed
 Document (``doc.failed``) whose problem names the input and what is wrong, so that a batch
 goes on past bad input. Modules, one per job: ``sources`` (expand paths), ``decode``
-(bytes to text), ``jsonl`` (corpora), ``text`` and ``html`` (cleaning), ``metadata``
-(dateline, agencies, dates, captions), ``boilerplate``, and the stages ``clean`` and
-``language``.
+(bytes to text), ``article`` (one article from bytes or a string: the path every input
+takes, the Python API's included), ``jsonl`` (corpora), ``text`` and ``html`` (cleaning),
+``metadata`` (dateline, agencies, dates, captions), ``boilerplate``, and the stages
+``clean`` and ``language``.
 """
 
 from __future__ import annotations
 
+import codecs
 import io
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from typing import Any, BinaryIO
 
 from ..config import Config, load_config
-from ..document import Document, make_id
+from ..document import Document
 from ..errors import InputError
-from .decode import check_size, decode, limits
+from .article import as_document, document_from, failed_document
+from .decode import check_size, limits, wide_encoding
 from .jsonl import SUFFIXES as JSONL_SUFFIXES
 from .jsonl import looks_like_jsonl, read_jsonl
 from .sniff import sniff_format
 from .sources import Source, expand
 
-__all__ = ["read_inputs", "sniff_format"]
+__all__ = ["as_document", "document_from", "read_inputs", "sniff_format"]
 
 _CHUNK = 1 << 20
 
@@ -91,32 +94,47 @@ def _read(
     keep: Callable[[Mapping[str, Any]], bool] | None = None,
 ) -> Iterator[Document]:
     options = {"published": published, "clean": clean, "config": config, "keep": keep}
-    if source.path is not None and source.path.suffix.lower() in JSONL_SUFFIXES:
-        yield from read_jsonl(stream, source.name, **options)  # type: ignore[arg-type]
-        return
     max_bytes, _ = limits(config)
     head = stream.read(max_bytes + 1)
-    if looks_like_jsonl(head):
+    rest: Iterable[bytes] = iter(lambda: stream.read(_CHUNK), b"")
+    wide = wide_encoding(head)
+    named_jsonl = source.path is not None and source.path.suffix.lower() in JSONL_SUFFIXES
+    if wide is not None and (named_jsonl or looks_like_jsonl(_utf8(head[:4096], wide))):
+        # A corpus saved as UTF-16 (Windows tools do): read it as the UTF-8 it would be.
+        lines = _joined(_lines(_transcoded(chain([head], rest), wide)))
+        yield from read_jsonl(lines, source.name, **options)  # type: ignore[arg-type]
+        return
+    if named_jsonl or looks_like_jsonl(head):
         # A corpus may be far larger than one article may be: the limit holds per line.
-        lines = chain(io.BytesIO(head), stream) if len(head) > max_bytes else io.BytesIO(head)
-        yield from read_jsonl(_joined(lines), source.name, **options)  # type: ignore[arg-type]
+        lines = _joined(
+            chain(io.BytesIO(head), stream) if len(head) > max_bytes else io.BytesIO(head)
+        )
+        yield from read_jsonl(lines, source.name, **options)  # type: ignore[arg-type]
         return
     if len(head) > max_bytes:
-        size = len(head) + sum(len(chunk) for chunk in iter(lambda: stream.read(_CHUNK), b""))
-        check_size(size, source.name, config)
-    text = decode(head, source.name, config=config, normalise_newlines=clean)
-    yield Document.from_input(
-        text,
-        source=source.name,
-        input_format=sniff_format(text),
-        clean=clean,
-        published=published,
-        raw_bytes=head,
-    )
+        check_size(len(head) + sum(len(chunk) for chunk in rest), source.name, config)
+    yield document_from(head, source=source.name, config=config, published=published, clean=clean)
 
 
-def _joined(lines: Iterator[bytes] | io.BytesIO) -> Iterator[bytes]:
-    """Lines of a stream read in two parts: the part boundary may split a line."""
+def _utf8(data: bytes, encoding: str) -> bytes:
+    return data.decode(encoding, errors="ignore").encode("utf-8")
+
+
+def _transcoded(chunks: Iterable[bytes], encoding: str) -> Iterator[bytes]:
+    """UTF-8 for a stream of ``encoding`` (a cut between chunks may split a character)."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    for chunk in chunks:
+        yield decoder.decode(chunk).encode("utf-8", "surrogatepass")
+    yield decoder.decode(b"", final=True).encode("utf-8", "surrogatepass")
+
+
+def _lines(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    for chunk in chunks:
+        yield from io.BytesIO(chunk)
+
+
+def _joined(lines: Iterable[bytes]) -> Iterator[bytes]:
+    """Whole lines from pieces of a stream: a cut between pieces may split a line."""
     pending = b""
     for line in lines:
         pending += line
@@ -128,6 +146,4 @@ def _joined(lines: Iterator[bytes] | io.BytesIO) -> Iterator[bytes]:
 
 
 def _failed(name: str, error: InputError) -> Document:
-    doc = Document.from_input("", source=name, id=make_id(name))
-    doc.fail(error)
-    return doc
+    return failed_document(name, error)

@@ -7,7 +7,6 @@ from ..document import Caption, Document, Segment
 from ..errors import InputError
 from ..registry import Stage, stages
 from .html import clean_html
-from .metadata import agency_table, find_dateline
 from .text import Cleaned, clean_text
 
 
@@ -28,15 +27,11 @@ def make_clean(config: Config) -> Stage:
     """Strip boilerplate; find headline, dates, dateline, agencies and captions."""
 
     def clean(doc: Document) -> Document:
-        if doc.clean:
-            if doc.input_format == "html":
-                result = clean_html(doc.raw, url=doc.url)
-            else:
-                result = clean_text(doc.raw)
-        else:
-            result = _as_given(doc.raw)
+        result = _cleaned(doc) if doc.clean else _as_given(doc)
         if not result.text.strip():
-            raise InputError(doc.source or doc.id, "empty")
+            # A page of markup and scripts decodes to plenty of text, just no article.
+            code = "no_article" if doc.input_format == "html" else "empty"
+            raise InputError(doc.name, code)
         doc.set_text(result.text, result.segments)
         meta = doc.meta
         meta.headline = result.headline
@@ -50,20 +45,23 @@ def make_clean(config: Config) -> Stage:
     return clean
 
 
-def _as_given(raw: str) -> Cleaned:
-    """The input unchanged (``--no-clean``), with the dateline and agencies it opens with.
+def _cleaned(doc: Document) -> Cleaned:
+    return clean_html(doc.raw, url=doc.url) if doc.input_format == "html" else clean_text(doc.raw)
 
-    Reading them changes no text, so offsets still index the input exactly.
+
+def _as_given(doc: Document) -> Cleaned:
+    """The input unchanged (``--no-clean``), with what cleaning it would have read.
+
+    The headline, dates, dateline and agencies are read as a cleaning reads them; nothing
+    is dropped from the text (captions stay in it), so offsets still index the input.
     """
-    result = Cleaned(text=raw, segments=[Segment(start=0, raw_start=0, length=len(raw))])
-    lead = len(raw) - len(raw.lstrip())
-    first_line = raw[lead:].split("\n", 1)[0]
-    dateline = find_dateline(first_line)
-    table = agency_table()
-    found = table.in_prose(raw)
-    if dateline:
-        result.dateline = [name for name, _, _ in dateline.places]
-        if dateline.agency:
-            found = table.in_credit(dateline.agency) + found
-    result.agencies = list(dict.fromkeys(name for _, name in found))
-    return result
+    read = _cleaned(doc)
+    return Cleaned(
+        text=doc.raw,
+        segments=[Segment(start=0, raw_start=0, length=len(doc.raw))],
+        headline=read.headline,
+        published=read.published,
+        modified=read.modified,
+        dateline=read.dateline,
+        agencies=read.agencies,
+    )

@@ -10,19 +10,18 @@ corpora carrying gold annotations beside the text read as they are.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from ..config import Config
 from ..document import Document, InputFormat
 from ..errors import InputError
+from .article import document_from
 from .decode import limits
+from .metadata import is_day
 
 SUFFIXES = frozenset({".jsonl", ".ndjson"})
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FIELDS: dict[str, type] = {"id": str, "text": str, "html": str, "url": str, "published": str}
 
 
@@ -68,7 +67,14 @@ def read_jsonl(
             if len(line) > max_bytes:
                 raise InputError(where, "too_large", size=len(line), limit=max_bytes)
             doc = _document(
-                line, number, source, published=published, clean=clean, keep=keep, seen=seen
+                line,
+                number,
+                source,
+                published=published,
+                clean=clean,
+                config=config,
+                keep=keep,
+                seen=seen,
             )
             if doc is not None:
                 yield doc
@@ -85,6 +91,7 @@ def _document(
     *,
     published: str | None,
     clean: bool,
+    config: Config | None,
     keep: Callable[[Mapping[str, Any]], bool] | None = None,
     seen: dict[str, int] | None = None,
 ) -> Document | None:
@@ -111,7 +118,7 @@ def _document(
     if line_clean is not None and not isinstance(line_clean, bool):
         raise bad(f'"clean" must be true or false, not {json.dumps(line_clean)}')
     day = record.get("published")
-    if day is not None and not _is_day(day):
+    if day is not None and not is_day(day):
         raise bad(f'"published" must be a date as YYYY-MM-DD, not {day!r}')
     text, html = record.get("text"), record.get("html")
     if text is None and html is None:
@@ -126,9 +133,11 @@ def _document(
         if given_id in seen:
             raise InputError(where, "duplicate_id", line=number, id=given_id, first=seen[given_id])
         seen[given_id] = number
-    return Document.from_input(
+    # The text goes through the checks a file's text does (binary content, NUL, emptiness).
+    return document_from(
         raw,
         source=f"{source}#{given_id}" if given_id else where,
+        config=config,
         id=given_id,
         input_format=fmt,
         clean=clean if line_clean is None else line_clean,
@@ -136,13 +145,3 @@ def _document(
         url=record.get("url"),
         raw_bytes=line,
     )
-
-
-def _is_day(value: str) -> bool:
-    if not _DAY.fullmatch(value):
-        return False
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True

@@ -84,9 +84,23 @@ def identify(text: str, *, min_chars: int = 40) -> str | None:
 
 
 def language_name(code: str) -> str:
-    """The English name of a language code, or the code itself."""
-    names = {iso: name for iso, name in language_table().values()}
-    return names.get(code, code)
+    """The English name of a language code, or the code itself.
+
+    Several labels share a code (``ar`` holds Egyptian and Moroccan Arabic): the name is the
+    one of the label that is the code itself, else of the first label with that code.
+    """
+    return _language_names().get(code, code)
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for label, (iso, name) in language_table().items():
+        if label == iso:
+            names[iso] = name
+        else:
+            names.setdefault(iso, name)
+    return names
 
 
 @stages.register("dateline.language.v1", requires=["text"], assigns=["meta.language"])

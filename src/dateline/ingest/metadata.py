@@ -30,7 +30,7 @@ _DASH = r"(?:\s+--?\s+|\s*--\s*|\s*[—–]\s*)"
 
 _DATELINE_AGENCY = re.compile(
     rf"(?P<places>{_ANY_PLACE}(?:\s*/\s*{_ANY_PLACE})*){_REGION}{_DATE}"
-    rf"\s*\((?P<agency>[^()\n]{{1,40}})\){_DASH}"
+    rf"\s*\((?P<agency>[^()\n]{{1,40}})\)(?:{_DASH}|\s*:\s+)"
 )
 _DATELINE_CAPS = re.compile(
     rf"(?P<places>{_UP_PLACE}(?:\s*/\s*{_UP_PLACE})*){_REGION}{_DATE}(?:{_DASH}|\s*:\s+)(?=\S)"
@@ -205,6 +205,20 @@ _KIND = re.compile(
 _SEPARATORS = " \t|·•,;/-–—()[]"
 _EARLY = dt.datetime(2000, 1, 1)
 _LATE = dt.datetime(2001, 2, 2)
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def is_day(value: str) -> bool:
+    """Whether ``value`` is a real calendar day written as YYYY-MM-DD."""
+    if not _ISO_DAY.fullmatch(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def parse_date(text: str) -> str | None:

@@ -3,7 +3,8 @@
 Directories are walked recursively in sorted order, skipping hidden files and folders and
 keeping only files whose suffix says text, HTML or JSON Lines (so that a folder of articles
 with notes or gold files beside them reads cleanly); a file named explicitly or matched
-by a glob is read whatever its suffix. Each input is listed once, in the order given.
+by a glob is read whatever its suffix. Each input is listed once, in the order given. A
+directory with no such file is an input that cannot be read (``no_articles``), not silence.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ class Source:
 
     name: str
     path: Path | None = None
-    error: str | None = None  # "not_found" or "unreadable"
+    error: str | None = None  # "not_found", "unreadable" or "no_articles"
     detail: str = ""
 
     @property
@@ -76,12 +77,17 @@ def _walk(root: Path) -> Iterator[Source]:
     """Article files under ``root``, sorted, hidden ones skipped."""
     failures: list[OSError] = []
     found: list[Path] = []
+    others = 0
     for folder, dirs, files in os.walk(root, onerror=failures.append):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file in files:
             path = Path(folder, file)
             if not file.startswith(".") and path.suffix.lower() in ARTICLE_SUFFIXES:
                 found.append(path)
+            else:
+                others += 1
+    if not found and not failures:
+        yield Source(name=str(root), error="no_articles", detail=_nothing_read(others))
     for failure in failures:
         yield Source(
             name=str(failure.filename or root),
@@ -90,3 +96,14 @@ def _walk(root: Path) -> Iterator[Source]:
         )
     for path in sorted(found, key=lambda p: p.relative_to(root).parts):
         yield Source(name=str(path), path=path)
+
+
+def _nothing_read(others: int) -> str:
+    if not others:
+        return "it is empty"
+    suffixes = sorted(s for s in ARTICLE_SUFFIXES if s)
+    files = "its file" if others == 1 else f"its {others} files"
+    return (
+        f"none of {files} ends in {', '.join(suffixes[:-1])} or {suffixes[-1]} or has no "
+        "suffix (hidden files are skipped)"
+    )
