@@ -260,6 +260,9 @@ events = sa.Table(
     sa.Column("merge_family", sa.Text),
     sa.Column("merge_earliest", sa.Date),
     sa.Column("merge_latest", sa.Date),
+    # The country the merge places the event in (a dateline's town gives way to the place
+    # the event's sentences name): candidates are narrowed by it.
+    sa.Column("merge_country", sa.Text),
     # The connected component of the merge graph, and the merged event it belongs to.
     sa.Column("merge_group", sa.Integer),
     sa.Column(
@@ -269,7 +272,7 @@ events = sa.Table(
     sa.Index(None, "country", "date_earliest"),
     sa.Index(None, "date_earliest"),
     sa.Index(None, "merge_family", "merge_earliest"),
-    sa.Index(None, "merge_group"),
+    sa.Index(None, "merge_group", "merge_earliest"),
     sa.Index(None, "canonical_pk"),
 )
 
