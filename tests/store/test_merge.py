@@ -387,3 +387,13 @@ def test_a_bounded_chain_does_not_depend_on_the_order(data):
     chain = daily(12)
     shuffled = data.draw(st.permutations(chain))
     assert cluster(chain, rules) == cluster(shuffled, rules)
+
+
+def test_a_place_at_a_distance_from_a_town_ranks_between_town_and_district():
+    summary = summarize(
+        [
+            member("a", "d1", place="Kirkuk province", precision="admin1"),
+            member("b", "d2", place="30 km south of Kirkuk", precision="offset"),
+        ]
+    )
+    assert summary.columns["location"] == "30 km south of Kirkuk"

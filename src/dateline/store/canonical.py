@@ -174,14 +174,23 @@ def merge_new(conn: sa.Connection, event_pks: Sequence[int], cache: ItemCache) -
     # Per touched group: the stretches its new events fall in, or None when the group must
     # be partitioned whole (it is new, it absorbed another group, or it was small).
     touched: dict[int, set[int] | None] = {}
+    fresh: set[int] = set()  # groups of new events only: no merged event of theirs stored yet
+    assigned: dict[int, int] = {}  # new event -> group, written at the end in one statement
     next_group = _next_group(conn)
     for pk in sorted(new.items, key=lambda pk: new.items[pk].key):
         item = new.items[pk]
         linked_groups = _linked_groups(conn, pk, item, cache)
+        stored = set(linked_groups)
+        linked_groups |= {
+            assigned[other]
+            for other in assigned
+            if linked(item, new.items[other], rules) is not None
+        }
         if not linked_groups:
             group = next_group
             next_group += 1
             touched[group] = None
+            fresh.add(group)
         else:
             group = min(linked_groups)
             others = sorted(linked_groups - {group})
@@ -191,9 +200,16 @@ def merge_new(conn: sa.Connection, event_pks: Sequence[int], cache: ItemCache) -
                     .where(events.c.merge_group.in_(others))
                     .values(merge_group=group)
                 )
+                for other_pk, other_group in assigned.items():
+                    if other_group in others:
+                        assigned[other_pk] = group
                 for other in others:
                     touched.pop(other, None)
                 touched[group] = None
+                if stored or not fresh.issuperset(others) or group not in fresh:
+                    fresh.difference_update({group, *others})
+                else:
+                    fresh.difference_update(others)
             elif group not in touched:
                 touched[group] = set() if _size(conn, group) > rules.max_group else None
             stretches = touched[group]
@@ -201,9 +217,72 @@ def merge_new(conn: sa.Connection, event_pks: Sequence[int], cache: ItemCache) -
                 stretches.add(stretch(item, rules))
             elif stretches is not None:
                 touched[group] = None
-        conn.execute(events.update().where(events.c.pk == pk).values(merge_group=group))
-    for group in sorted(touched):
+        assigned[pk] = group
+    conn.execute(
+        events.update()
+        .where(events.c.pk == sa.bindparam("b_pk"))
+        .values(merge_group=sa.bindparam("b_group")),
+        [{"b_pk": pk, "b_group": group} for pk, group in sorted(assigned.items())],
+    )
+    _summarize_fresh(conn, sorted(pk for pk, group in assigned.items() if group in fresh), cache)
+    for group in sorted(set(touched) - fresh):
         repartition(conn, group, cache, stretches=touched[group])
+
+
+def _summarize_fresh(conn: sa.Connection, pks: Sequence[int], cache: ItemCache) -> None:
+    """The merged events of groups made of new events only: partitioned in memory and
+    written in one statement each, as nothing of theirs is stored to replace."""
+    if not pks:
+        return
+    loaded = _load(conn, events.c.pk.in_(pks), cache, full=True)
+    groups: dict[int, list[Item]] = {}
+    for pk, row in loaded.rows.items():
+        groups.setdefault(row.merge_group, []).append(loaded.items[pk])
+    clusters = sorted(
+        keys for group in sorted(groups) for keys in partition_group(groups[group], cache.rules)
+    )
+    _write_merged(conn, loaded, clusters)
+
+
+def _write_merged(conn: sa.Connection, loaded: _Loaded, clusters: Sequence[list[str]]) -> None:
+    """Insert the merged events of ``clusters`` and point their members at them."""
+    if not clusters:
+        return
+    admin1 = _admin1(conn, loaded)
+    rows = []
+    for keys in clusters:
+        members = []
+        for key in keys:
+            row = loaded.rows[loaded.by_key[key]]
+            members.append(
+                Member(
+                    key=key,
+                    event=row.data,
+                    document_id=row.document_id,
+                    source=row.source,
+                    headline=row.headline,
+                    published=row.published,
+                    admin1=admin1.get(row.pk),
+                    agencies=tuple((row.meta or {}).get("agencies") or ()),
+                )
+            )
+        summary = summarize(members)
+        rows.append({**summary.columns, "sources": summary.sources})
+    inserted = conn.execute(
+        canonical_events.insert().returning(canonical_events.c.pk, sort_by_parameter_order=True),
+        rows,
+    ).scalars()
+    pointers = [
+        {"b_pk": loaded.by_key[key], "b_canonical": int(canonical_pk)}
+        for keys, canonical_pk in zip(clusters, inserted, strict=True)
+        for key in keys
+    ]
+    conn.execute(
+        events.update()
+        .where(events.c.pk == sa.bindparam("b_pk"))
+        .values(canonical_pk=sa.bindparam("b_canonical")),
+        pointers,
+    )
 
 
 def _size(conn: sa.Connection, group: int) -> int:
@@ -279,34 +358,7 @@ def repartition(
         )
     else:
         clusters = partition_group(items, rules)
-    admin1 = _admin1(conn, loaded)
-    for keys in clusters:
-        members = []
-        for key in keys:
-            row = loaded.rows[loaded.by_key[key]]
-            members.append(
-                Member(
-                    key=key,
-                    event=row.data,
-                    document_id=row.document_id,
-                    source=row.source,
-                    headline=row.headline,
-                    published=row.published,
-                    admin1=admin1.get(row.pk),
-                    agencies=tuple((row.meta or {}).get("agencies") or ()),
-                )
-            )
-        summary = summarize(members)
-        canonical_pk = conn.execute(
-            canonical_events.insert()
-            .values(**summary.columns, sources=summary.sources)
-            .returning(canonical_events.c.pk)
-        ).scalar_one()
-        conn.execute(
-            events.update()
-            .where(events.c.pk.in_([loaded.by_key[key] for key in keys]))
-            .values(canonical_pk=canonical_pk)
-        )
+    _write_merged(conn, loaded, clusters)
 
 
 def _admin1(conn: sa.Connection, loaded: _Loaded) -> dict[int, str | None]:

@@ -52,8 +52,14 @@ CERTAINTY_ORDER = (
     "negated",
 )
 # From the most to the least precise: a merged event takes its most precise place and date.
-PLACE_ORDER = ("point", "town", "admin2", "admin1", "region", "country", "unknown")
+# A value these do not know (a newer contract's) ranks with "unknown".
+PLACE_ORDER = ("point", "town", "offset", "admin2", "admin1", "region", "country", "unknown")
 DATE_ORDER = ("day", "week", "month", "season", "year", "decade", "unknown")
+
+
+def _rank(order: tuple[str, ...], value: str | None) -> int:
+    return order.index(value) if value in order else order.index("unknown")
+
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -776,7 +782,7 @@ def summarize(members: Sequence[Member]) -> Summary:
     best_place = min(
         located,
         key=lambda m: (
-            PLACE_ORDER.index(m.event["location"].get("precision") or "unknown"),
+            _rank(PLACE_ORDER, m.event["location"].get("precision")),
             m.event["location"]["lat"] is None,
             m.key,
         ),
@@ -796,7 +802,7 @@ def summarize(members: Sequence[Member]) -> Summary:
         # The sources disagree beyond overlap (the slack joined them): take the most precise.
         best = min(
             dated,
-            key=lambda m: (DATE_ORDER.index(m.event["date"].get("precision") or "unknown"), m.key),
+            key=lambda m: (_rank(DATE_ORDER, m.event["date"].get("precision")), m.key),
         )
         date_e = parse_day(best.event["date"]["earliest"])
         date_l = parse_day(best.event["date"].get("latest")) or date_e
@@ -843,7 +849,9 @@ def summarize(members: Sequence[Member]) -> Summary:
         "geo_precision": location.get("precision"),
         "date_earliest": date_e,
         "date_latest": date_l,
-        "date_precision": min(precisions, key=DATE_ORDER.index) if precisions else None,
+        "date_precision": min(precisions, key=lambda p: _rank(DATE_ORDER, p))
+        if precisions
+        else None,
         "fatalities_low": min(lo for lo, _ in fatal) if fatal else None,
         "fatalities_high": max(hi for _, hi in fatal) if fatal else None,
         "injured_low": min(lo for lo, _ in injured) if injured else None,
