@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import sqlalchemy as sa
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -27,6 +29,7 @@ from tests.store.helpers import event  # noqa: E402
 
 from dateline.document import Document, Provenance  # noqa: E402
 from dateline.store import Store  # noqa: E402
+from dateline.store.schema import events  # noqa: E402
 
 
 def documents(days: int) -> list[dict]:
@@ -65,9 +68,13 @@ def main() -> None:
             store.write([(d["id"], d) for d in batch])
             times.append((time.process_time() - begun) * 1000 / len(batch))
         merged = store.counts()["canonical_events"]
+        with store.engine.connect() as conn:
+            groups = conn.execute(
+                sa.select(sa.func.count(sa.distinct(events.c.merge_group)))
+            ).scalar()
     tenth = max(1, len(times) // 10)
     first, last = statistics.median(times[:tenth]), statistics.median(times[-tenth:])
-    print(f"{len(docs)} reports of {args.days} days, one group; {merged} merged events")
+    print(f"{len(docs)} reports of {args.days} days: {groups} group(s), {merged} merged events")
     print(
         f"CPU per report: first tenth {first:.1f} ms, last tenth {last:.1f} ms "
         f"(ratio {last / first:.2f})"
