@@ -29,10 +29,10 @@ from .options import (
     config_option,
     input_options,
     progress_option,
-    show_progress,
     verbose_option,
     workers_option,
 )
+from .progress import progress as _progress
 
 log = logging.getLogger("dateline.cli")
 
@@ -118,83 +118,6 @@ def _load_config(path: str | None) -> Config:
 @verbose_option
 def cli() -> None:
     """dateline: who did what to whom, where, when, how many were killed, and who says so."""
-
-
-# -- progress -----------------------------------------------------------------------------------
-class _Progress:
-    """advance() per document; the bar appears on stderr once a second document comes.
-
-    Messages go through ``echo`` so that they print above a running bar, not through it;
-    output written to the same terminal goes through ``paused`` so that it starts on a line
-    of its own, never glued to the bar.
-    """
-
-    def __init__(self, enabled: bool, label: str) -> None:
-        self.bar: Any = None
-        self.seen = 0
-        if enabled:
-            from rich.console import Console
-            from rich.progress import (
-                BarColumn,
-                MofNCompleteColumn,
-                Progress,
-                TextColumn,
-                TimeElapsedColumn,
-            )
-
-            self.bar = Progress(
-                TextColumn(label),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=Console(stderr=True),
-                transient=True,
-            )
-            self.task = self.bar.add_task(label, total=None)
-
-    @property
-    def running(self) -> bool:
-        return self.bar is not None and self.seen >= 2
-
-    def advance(self) -> None:
-        self.seen += 1
-        if self.bar is None:
-            return
-        if self.seen == 2:  # one document needs no bar
-            self.bar.start()
-        self.bar.advance(self.task)
-
-    def echo(self, message: str) -> None:
-        if self.running:
-            self.bar.console.print(message, markup=False, highlight=False, soft_wrap=True)
-        else:
-            click.echo(message, err=True)
-
-    @contextmanager
-    def paused(self) -> Iterator[None]:
-        """Take the bar off the screen while something else writes to the terminal."""
-        if not self.running:
-            yield
-            return
-        self.bar.stop()
-        try:
-            yield
-        finally:
-            self.bar.start()
-
-    def stop(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
-@contextmanager
-def _progress(enabled: bool | None, label: str = "extracting") -> Iterator[_Progress]:
-    """A progress reporter; ``enabled`` None means only when stderr is a terminal (and no -v)."""
-    reporter = _Progress(show_progress(enabled), label)
-    try:
-        yield reporter
-    finally:
-        reporter.stop()
 
 
 # -- signals ------------------------------------------------------------------------------------

@@ -117,6 +117,9 @@ class StoreMergeSettings(Section):
 
     enabled: bool
     threshold: float = Field(ge=0, le=1)
+    min_identifying: float = Field(ge=0, le=1)
+    max_group: int = Field(ge=2)
+    stretch_days: int = Field(ge=1)
     date_slack_days: int = Field(ge=0)
     undated_days: int = Field(ge=0)
     max_window_days: int = Field(ge=0)

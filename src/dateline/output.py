@@ -36,6 +36,7 @@ __all__ = [
     "check_output_path",
     "jsonl_line",
     "make_writer",
+    "open_binary_output",
     "open_output",
 ]
 
@@ -183,6 +184,28 @@ def open_output(path: str | Path | None) -> Iterator[IO[str]]:
         raise OutputError(f"{path}: cannot write there: {_reason(exc)}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            yield handle
+        os.chmod(tmp, file_mode(target))
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def open_binary_output(path: str | Path | None) -> Iterator[IO[bytes]]:
+    """``open_output`` for bytes (Parquet, and the store's exports in any format)."""
+    if path is None or str(path) == STDOUT:
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    target = check_output_path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write there: {_reason(exc)}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
             yield handle
         os.chmod(tmp, file_mode(target))
         os.replace(tmp, target)

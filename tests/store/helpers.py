@@ -42,6 +42,10 @@ def event(
     actor2: str | None = None,
     canonical1: str | None = None,
     canonical2: str | None = None,
+    type1: str | None = None,
+    type2: str | None = None,
+    country1: str | None = None,
+    country2: str | None = None,
     targets: tuple[str, ...] = (),
     weapons: tuple[str, ...] = (),
     certainty: str = "asserted",
@@ -51,15 +55,17 @@ def event(
     text = text or "x" * 200
     ev = span(text, at, at + 1)
 
-    def role(name: str | None, canonical: str | None) -> dict[str, Any] | None:
+    def role(
+        name: str | None, canonical: str | None, kind: str | None, cc: str | None
+    ) -> dict[str, Any] | None:
         if name is None:
             return None
         return {
             "name": name,
             "canonical": canonical,
             "entity_id": None,
-            "actor_type": None,
-            "country": None,
+            "actor_type": kind,
+            "country": cc,
             "evidence": [ev],
         }
 
@@ -80,8 +86,8 @@ def event(
         "acled_event_type": acled,
         "acled_sub_event_type": sub,
         "trigger": ev,
-        "actor1": role(actor1, canonical1),
-        "actor2": role(actor2, canonical2),
+        "actor1": role(actor1, canonical1, type1, country1),
+        "actor2": role(actor2, canonical2, type2, country2),
         "assoc_actor1": [],
         "assoc_actor2": [],
         "location": None

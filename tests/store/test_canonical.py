@@ -111,3 +111,43 @@ def test_every_article_event_belongs_to_one_merged_event(store):
     unmerged = store.events(merged=False)
     assert len(unmerged) == 7
     assert sum(e["n_documents"] for e in store.events()) == 7
+
+
+# A chain: one report a day of a market bombing in one town for twelve days, each linked to
+# the next through the date slack, two reports on some days.
+CHAIN = [
+    doc(
+        f"day{i:02}-{n}", event(**MARKET, killed=12, date=f"2024-05-{i:02}"), published="2024-05-20"
+    )
+    for i in range(1, 13)
+    for n in range(1 + i % 2)
+]
+SMALL_GROUPS = {"store": {"merge": {"max_group": 4, "stretch_days": 3}}}
+
+
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(seed=st.integers(0, 10_000), size=st.integers(1, 5))
+def test_a_long_chain_is_merged_stretch_by_stretch_in_any_order(tmp_path_factory, seed, size):
+    config = load_config(overrides=SMALL_GROUPS)
+    with Store(tmp_path_factory.mktemp("a") / "one.db", config=config) as one:
+        one.write([(d["id"], d) for d in CHAIN])
+        expected = merged(one)
+    # No merged event crosses a stretch of three days, and the reports of one day are one.
+    assert [sources for sources, *_ in expected if len(sources) > 1]
+    for sources, *_ in expected:
+        days = {int(source[3:5]) for source in sources}
+        assert len({date_ordinal(day) // 3 for day in days}) == 1
+    shuffled = CHAIN[:]
+    random.Random(seed).shuffle(shuffled)
+    with Store(tmp_path_factory.mktemp("b") / "two.db", config=config) as two:
+        for start in range(0, len(shuffled), size):
+            two.write([(d["id"], d) for d in shuffled[start : start + size]])
+        assert merged(two) == expected
+
+
+def date_ordinal(day: int) -> int:
+    import datetime as dt
+
+    return dt.date(2024, 5, day).toordinal()

@@ -13,10 +13,14 @@ from dateline.store.merge import (
     Member,
     cluster,
     compatible,
+    components,
+    context_of,
     fold,
     item_of,
     linked,
+    stretch,
     summarize,
+    words_of,
 )
 
 from .helpers import event
@@ -241,3 +245,155 @@ def test_the_merged_key_does_not_depend_on_the_order():
 )
 def test_names_fold_to_keys(text, key):
     assert fold(text) == key
+
+
+# -- what an analyst accepts as one incident (hand-made reports) -------------------------------
+def test_outlets_that_code_one_attack_as_different_acled_types_may_merge():
+    # One report codes the car bomb, another the gunmen storming the hotel: both ASSAULT.
+    bomb = item("a", targets=("hotel",), weapons=("car bomb",), killed=12)
+    storm = item(
+        "b", acled="Violence against civilians", sub="Attack", targets=("hotel",), killed=15
+    )
+    assert compatible(bomb, storm, RULES)
+    assert linked(bomb, storm, RULES)
+
+
+def test_the_two_sides_of_one_battle_are_not_rival_actors():
+    army = dict(actor1="Nigerian troops", canonical1="Military Forces of Nigeria")
+    army |= dict(type1="state_forces", country1="NG")
+    rebels = dict(actor1="ISWAP", canonical1="Islamic State West Africa Province")
+    rebels |= dict(type1="rebel_groups", country1="NG")
+    a = item("a", **army, targets=("army base",), acled="Battles", sub="Armed clash")
+    b = item("b", **rebels, targets=("army base",), acled="Battles", sub="Armed clash")
+    assert compatible(a, b, RULES)
+
+
+def test_two_armed_groups_of_one_kind_are_two_incidents():
+    a = item("a", **MARKET, actor1="IS", canonical1="Islamic State", type1="rebel_groups")
+    b = item("b", **MARKET, actor1="PKK", canonical1="PKK", type1="rebel_groups")
+    assert not compatible(a, b, RULES)
+
+
+@pytest.mark.parametrize(
+    ("other", "cc", "same"),
+    [("Police Forces of Iraq", "IQ", True), ("Military Forces of Turkey", "TR", False)],
+)
+def test_forces_of_one_state_may_stand_for_each_other_of_two_states_not(other, cc, same):
+    army = item(
+        "a", **MARKET, actor1="army", canonical1="Military Forces of Iraq",
+        type1="state_forces", country1="IQ",
+    )  # fmt: skip
+    b = item("b", **MARKET, actor1="x", canonical1=other, type1="state_forces", country1=cc)
+    assert compatible(army, b, RULES) is same
+
+
+def test_protests_of_two_groups_in_one_town_on_one_day_are_not_linked():
+    protest = dict(plover="PROTEST", acled="Protests", sub="Peaceful protest")
+    teachers = item("a", **protest, actor1="hundreds of teachers", type1="civilians")
+    traders = item("b", **protest, actor1="market traders", type1="civilians")
+    assert compatible(teachers, traders, RULES)
+    assert linked(teachers, traders, RULES) is None
+
+
+def test_a_shooting_hours_after_a_bombing_in_that_town_is_not_linked():
+    bombing = item("a", **MARKET, actor2="shoppers", type2="civilians")
+    shooting = item(
+        "b", acled="Violence against civilians", sub="Attack", targets=("police station",),
+        weapons=("rifles",), killed=2, actor2="policemen", type2="state_forces",
+    )  # fmt: skip
+    assert linked(bombing, shooting, RULES) is None
+
+
+def test_a_report_telling_two_incidents_does_not_join_them():
+    # "Two bombings hit the province": linked to both the market and the checkpoint reports.
+    both = item("r", targets=("market", "army checkpoint"), weapons=("car bomb", "roadside bomb"))
+    market = [item(f"m{i}", **MARKET) for i in range(2)]
+    checkpoint = [item(f"c{i}", **CHECKPOINT) for i in range(2)]
+    assert linked(both, market[0], RULES) and linked(both, checkpoint[0], RULES)
+    clusters = cluster([both, *market, *checkpoint], RULES)
+    assert not any({"m0", "c0"} <= set(keys) for keys in clusters)
+
+
+def wire(dateline: str, body: str) -> dict:
+    """A contract document (text, meta, places) opening with a dateline."""
+    text = f"{dateline} - {body}"
+    places = []
+    for name, lat, lon, cc in (("NAIROBI", -1.28, 36.82, "KE"), ("Mogadishu", 2.04, 45.34, "SO")):
+        at = text.find(name)
+        if at >= 0:
+            places.append(
+                {
+                    "id": f"pl-{at}",
+                    "name": name,
+                    "lat": lat,
+                    "lon": lon,
+                    "country": cc,
+                    "precision": "town",
+                    "mentions": [
+                        {"start": at, "end": at + len(name), "text": name, "caption": None}
+                    ],
+                }
+            )
+    return {"text": text, "meta": {"dateline": [dateline.split(",")[0]]}, "places": places}
+
+
+def test_the_dateline_names_no_actor_place_or_word_of_the_event():
+    doc = wire("NAIROBI, Aug 19 (Horn Wire)", "Gunmen attacked a hotel in central Mogadishu.")
+    context = context_of(doc)
+    assert context.dateline_end == doc["text"].index(" - ") + 3
+    text = doc["text"]
+    data = event(text=text, at=text.index("attacked"), place="NAIROBI", lat=-1.28, lon=36.82)
+    data["location"]["evidence"] = [{"start": 0, "end": 7, "text": "NAIROBI", "caption": None}]
+    data["actor1"] = {
+        "name": "NAIROBI", "canonical": "Kenya", "actor_type": "state_forces", "country": "KE",
+        "evidence": [{"start": 0, "end": 7, "text": "NAIROBI", "caption": None}],
+    }  # fmt: skip
+    data["evidence"] = [{"start": 0, "end": len(text), "text": text, "caption": None}]
+    it = item_of(data, key="a", published=PUBLISHED, rules=RULES, context=context)
+    assert (it.place, it.country) == ("mogadishu", "SO")
+    assert it.actors == ()
+    assert "horn" not in it.words and "hotel" in it.words
+
+
+def test_words_meet_across_inflections():
+    assert words_of(["the bombing of the market"]) & words_of(["bombs hit two markets"]) == {
+        "bomb",
+        "market",
+    }
+
+
+# -- a chain of similar daily events stays bounded ---------------------------------------------
+def daily(n: int) -> list:
+    """One report a day of shelling in one town, each linked to the next through the slack."""
+    return [
+        item(f"d{i:03}", **MARKET, date=(dt.date(2024, 1, 1) + dt.timedelta(days=i)).isoformat())
+        for i in range(n)
+    ]
+
+
+def test_a_long_chain_is_partitioned_stretch_by_stretch():
+    rules = load_config(overrides={"store": {"merge": {"max_group": 5}}}).store.merge
+    chain = daily(30)
+    assert len(components(chain, rules)) == 1  # one group: each day links to the next
+    for keys in cluster(chain, rules):
+        days = {stretch(next(i for i in chain if i.key == k), rules) for k in keys}
+        assert len(days) == 1  # no merged event crosses a stretch
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_a_bounded_chain_does_not_depend_on_the_order(data):
+    rules = load_config(overrides={"store": {"merge": {"max_group": 4}}}).store.merge
+    chain = daily(12)
+    shuffled = data.draw(st.permutations(chain))
+    assert cluster(chain, rules) == cluster(shuffled, rules)
+
+
+def test_a_place_at_a_distance_from_a_town_ranks_between_town_and_district():
+    summary = summarize(
+        [
+            member("a", "d1", place="Kirkuk province", precision="admin1"),
+            member("b", "d2", place="30 km south of Kirkuk", precision="offset"),
+        ]
+    )
+    assert summary.columns["location"] == "30 km south of Kirkuk"

@@ -26,6 +26,7 @@ from ..errors import StoreError
 from . import migrate
 from .canonical import ItemCache, merge_new, regroup, remerge_all
 from .engine import create_engine, describe, resolve_url
+from .merge import MERGE_VERSION, Context, context_of
 from .query import EventFilter, iter_events, query_events
 from .rows import (
     RECORD_KEYS,
@@ -80,8 +81,10 @@ def _now() -> dt.datetime:
 
 
 def merge_rules_hash(config: Config) -> str:
-    """A hash of the ``[store.merge]`` settings: when it changes, merged events are rebuilt."""
-    blob = json.dumps(config.store.merge.model_dump(mode="json"), sort_keys=True)
+    """A hash of the ``[store.merge]`` settings and of the merge's version: when it changes,
+    merged events are rebuilt."""
+    settings = config.store.merge.model_dump(mode="json")
+    blob = json.dumps({"version": MERGE_VERSION, "settings": settings}, sort_keys=True)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:12]
 
 
@@ -314,7 +317,9 @@ class Store:
                     for i, p in enumerate(data["problems"])
                 ],
             )
-        event_pks = self._write_events(conn, doc_pk, data["events"], row["published"])
+        event_pks = self._write_events(
+            conn, doc_pk, data["events"], row["published"], context_of(data)
+        )
         return outcome, event_pks, groups
 
     def _write_events(
@@ -323,6 +328,7 @@ class Store:
         doc_pk: int,
         records: Sequence[Mapping[str, Any]],
         published: dt.date | None,
+        context: Context,
     ) -> list[int]:
         if not records:
             return []
@@ -332,7 +338,7 @@ class Store:
                 "position": i,
                 "id": r["id"],
                 "data": r,
-                **event_row(r, published=published, rules=self.rules),
+                **event_row(r, published=published, rules=self.rules, context=context),
             }
             for i, r in enumerate(records)
         ]

@@ -19,7 +19,22 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from .merge import Item, Member, MergeRules, components, item_of, linked, partition, summarize
+from .merge import (
+    Context,
+    Item,
+    Member,
+    MergeRules,
+    components,
+    context_of,
+    item_of,
+    linked,
+    partition,
+    partition_group,
+    stretch,
+    stretch_bounds,
+    summarize,
+)
+from .rows import merge_columns
 from .schema import canonical_events, documents, events, places
 
 
@@ -63,21 +78,55 @@ class ItemCache:
             else:
                 missing.append(row)
         if missing:
-            selected = sa.select(events.c.pk, events.c.data).where(
-                events.c.pk.in_([row.pk for row in missing])
-            )
-            data = {pk: value for pk, value in conn.execute(selected)}
+            data, contexts = self._read(conn, [row.pk for row in missing])
             for row in missing:
+                event, doc_pk = data[row.pk]
                 item = item_of(
-                    data[row.pk],
+                    event,
                     key=f"{row.content_hash}:{row.id}",
                     published=row.published,
                     rules=self.rules,
+                    context=contexts[doc_pk],
                 )
                 found[row.pk] = self.items[row.pk] = item
             while len(self.items) > self.size:
                 self.items.popitem(last=False)
         return found
+
+    @staticmethod
+    def _read(
+        conn: sa.Connection, pks: Sequence[int]
+    ) -> tuple[dict[int, tuple[Any, int]], dict[int, Context]]:
+        """Events' data and document pk, and the merge context of their documents."""
+        selected = sa.select(events.c.pk, events.c.data, events.c.doc_pk).where(
+            events.c.pk.in_(pks)
+        )
+        data = {pk: (value, doc_pk) for pk, value, doc_pk in conn.execute(selected)}
+        return data, ItemCache.contexts(conn, sorted({doc_pk for _, doc_pk in data.values()}))
+
+    @staticmethod
+    def contexts(conn: sa.Connection, doc_pks: Sequence[int]) -> dict[int, Context]:
+        """The merge context of each document: its dateline and its places."""
+        heads = conn.execute(
+            sa.select(
+                documents.c.pk, documents.c.meta, sa.func.substr(documents.c.text, 1, _HEAD)
+            ).where(documents.c.pk.in_(doc_pks))
+        ).all()
+        found: dict[int, list[Any]] = {pk: [] for pk in doc_pks}
+        for doc_pk, record in conn.execute(
+            sa.select(places.c.doc_pk, places.c.data)
+            .where(places.c.doc_pk.in_(doc_pks))
+            .order_by(places.c.doc_pk, places.c.position)
+        ):
+            found[doc_pk].append(record)
+        return {
+            pk: context_of({"text": head or "", "meta": meta or {}, "places": found[pk]})
+            for pk, meta, head in heads
+        }
+
+
+# The opening of a document read for its dateline.
+_HEAD = 1000
 
 
 def _keys_query() -> sa.Select[Any]:
@@ -121,14 +170,27 @@ def merge_new(conn: sa.Connection, event_pks: Sequence[int], cache: ItemCache) -
     if not event_pks:
         return
     new = _load(conn, events.c.pk.in_(event_pks), cache)
-    touched: set[int] = set()
+    rules = cache.rules
+    # Per touched group: the stretches its new events fall in, or None when the group must
+    # be partitioned whole (it is new, it absorbed another group, or it was small).
+    touched: dict[int, set[int] | None] = {}
+    fresh: set[int] = set()  # groups of new events only: no merged event of theirs stored yet
+    assigned: dict[int, int] = {}  # new event -> group, written at the end in one statement
     next_group = _next_group(conn)
     for pk in sorted(new.items, key=lambda pk: new.items[pk].key):
         item = new.items[pk]
         linked_groups = _linked_groups(conn, pk, item, cache)
+        stored = set(linked_groups)
+        linked_groups |= {
+            assigned[other]
+            for other in assigned
+            if linked(item, new.items[other], rules) is not None
+        }
         if not linked_groups:
             group = next_group
             next_group += 1
+            touched[group] = None
+            fresh.add(group)
         else:
             group = min(linked_groups)
             others = sorted(linked_groups - {group})
@@ -138,11 +200,94 @@ def merge_new(conn: sa.Connection, event_pks: Sequence[int], cache: ItemCache) -
                     .where(events.c.merge_group.in_(others))
                     .values(merge_group=group)
                 )
-                touched.difference_update(others)
-        conn.execute(events.update().where(events.c.pk == pk).values(merge_group=group))
-        touched.add(group)
-    for group in sorted(touched):
-        repartition(conn, group, cache)
+                for other_pk, other_group in assigned.items():
+                    if other_group in others:
+                        assigned[other_pk] = group
+                for other in others:
+                    touched.pop(other, None)
+                touched[group] = None
+                if stored or not fresh.issuperset(others) or group not in fresh:
+                    fresh.difference_update({group, *others})
+                else:
+                    fresh.difference_update(others)
+            elif group not in touched:
+                touched[group] = set() if _size(conn, group) > rules.max_group else None
+            stretches = touched[group]
+            if stretches is not None and item.earliest is not None:
+                stretches.add(stretch(item, rules))
+            elif stretches is not None:
+                touched[group] = None
+        assigned[pk] = group
+    conn.execute(
+        events.update()
+        .where(events.c.pk == sa.bindparam("b_pk"))
+        .values(merge_group=sa.bindparam("b_group")),
+        [{"b_pk": pk, "b_group": group} for pk, group in sorted(assigned.items())],
+    )
+    _summarize_fresh(conn, sorted(pk for pk, group in assigned.items() if group in fresh), cache)
+    for group in sorted(set(touched) - fresh):
+        repartition(conn, group, cache, stretches=touched[group])
+
+
+def _summarize_fresh(conn: sa.Connection, pks: Sequence[int], cache: ItemCache) -> None:
+    """The merged events of groups made of new events only: partitioned in memory and
+    written in one statement each, as nothing of theirs is stored to replace."""
+    if not pks:
+        return
+    loaded = _load(conn, events.c.pk.in_(pks), cache, full=True)
+    groups: dict[int, list[Item]] = {}
+    for pk, row in loaded.rows.items():
+        groups.setdefault(row.merge_group, []).append(loaded.items[pk])
+    clusters = sorted(
+        keys for group in sorted(groups) for keys in partition_group(groups[group], cache.rules)
+    )
+    _write_merged(conn, loaded, clusters)
+
+
+def _write_merged(conn: sa.Connection, loaded: _Loaded, clusters: Sequence[list[str]]) -> None:
+    """Insert the merged events of ``clusters`` and point their members at them."""
+    if not clusters:
+        return
+    admin1 = _admin1(conn, loaded)
+    rows = []
+    for keys in clusters:
+        members = []
+        for key in keys:
+            row = loaded.rows[loaded.by_key[key]]
+            members.append(
+                Member(
+                    key=key,
+                    event=row.data,
+                    document_id=row.document_id,
+                    source=row.source,
+                    headline=row.headline,
+                    published=row.published,
+                    admin1=admin1.get(row.pk),
+                    agencies=tuple((row.meta or {}).get("agencies") or ()),
+                )
+            )
+        summary = summarize(members)
+        rows.append({**summary.columns, "sources": summary.sources})
+    inserted = conn.execute(
+        canonical_events.insert().returning(canonical_events.c.pk, sort_by_parameter_order=True),
+        rows,
+    ).scalars()
+    pointers = [
+        {"b_pk": loaded.by_key[key], "b_canonical": int(canonical_pk)}
+        for keys, canonical_pk in zip(clusters, inserted, strict=True)
+        for key in keys
+    ]
+    conn.execute(
+        events.update()
+        .where(events.c.pk == sa.bindparam("b_pk"))
+        .values(canonical_pk=sa.bindparam("b_canonical")),
+        pointers,
+    )
+
+
+def _size(conn: sa.Connection, group: int) -> int:
+    count = sa.select(sa.func.count()).select_from(events).where(events.c.merge_group == group)
+    return int(conn.execute(count).scalar() or 0)
 
 
 def _linked_groups(conn: sa.Connection, pk: int, item: Item, cache: ItemCache) -> set[int]:
@@ -161,7 +306,9 @@ def _linked_groups(conn: sa.Connection, pk: int, item: Item, cache: ItemCache) -
         events.c.pk != pk,
     ]
     if item.country:
-        query.append(sa.or_(events.c.country == item.country, events.c.country.is_(None)))
+        query.append(
+            sa.or_(events.c.merge_country == item.country, events.c.merge_country.is_(None))
+        )
     found = _load(conn, sa.and_(*query), cache)
     return {
         found.rows[other].merge_group
@@ -170,15 +317,29 @@ def _linked_groups(conn: sa.Connection, pk: int, item: Item, cache: ItemCache) -
     }
 
 
-def repartition(conn: sa.Connection, group: int, cache: ItemCache) -> None:
-    """Rewrite the merged events of one group from its members."""
+def repartition(
+    conn: sa.Connection, group: int, cache: ItemCache, *, stretches: set[int] | None = None
+) -> None:
+    """Rewrite the merged events of one group from its members.
+
+    ``stretches``: only these stretches of a group larger than ``max_group`` (which is
+    partitioned stretch by stretch, ``merge.partition_group``), when only they changed.
+    """
     rules = cache.rules
-    loaded = _load(conn, events.c.merge_group == group, cache, full=True)
+    where = events.c.merge_group == group
+    if stretches is not None:
+        if _size(conn, group) <= rules.max_group:
+            stretches = None
+        else:
+            spans = [stretch_bounds(index, rules) for index in sorted(stretches)]
+            where = sa.and_(
+                where,
+                sa.or_(*(events.c.merge_earliest.between(first, last) for first, last in spans)),
+            )
+    loaded = _load(conn, where, cache, full=True)
     old = {
         row.pk: row
-        for row in conn.execute(
-            sa.select(events.c.pk, events.c.canonical_pk).where(events.c.merge_group == group)
-        )
+        for row in conn.execute(sa.select(events.c.pk, events.c.canonical_pk).where(where))
     }
     stale = {row.canonical_pk for row in old.values() if row.canonical_pk is not None}
     if stale:
@@ -186,35 +347,18 @@ def repartition(conn: sa.Connection, group: int, cache: ItemCache) -> None:
         conn.execute(canonical_events.delete().where(canonical_events.c.pk.in_(stale)))
     if not loaded.items:
         return
-    admin1 = _admin1(conn, loaded)
-    # A group is one component already: partition it (the sorted keys make it deterministic).
-    for keys in partition(list(loaded.items.values()), rules):
-        members = []
-        for key in keys:
-            row = loaded.rows[loaded.by_key[key]]
-            members.append(
-                Member(
-                    key=key,
-                    event=row.data,
-                    document_id=row.document_id,
-                    source=row.source,
-                    headline=row.headline,
-                    published=row.published,
-                    admin1=admin1.get(row.pk),
-                    agencies=tuple((row.meta or {}).get("agencies") or ()),
-                )
-            )
-        summary = summarize(members)
-        canonical_pk = conn.execute(
-            canonical_events.insert()
-            .values(**summary.columns, sources=summary.sources)
-            .returning(canonical_events.c.pk)
-        ).scalar_one()
-        conn.execute(
-            events.update()
-            .where(events.c.pk.in_([loaded.by_key[key] for key in keys]))
-            .values(canonical_pk=canonical_pk)
+    items = list(loaded.items.values())
+    if stretches is not None:
+        # A large group's stretches are partitioned apart: these are all that changed.
+        parts: dict[int, list[Item]] = {}
+        for item in items:
+            parts.setdefault(stretch(item, rules), []).append(item)
+        clusters = sorted(
+            keys for index in sorted(parts) for keys in partition(parts[index], rules)
         )
+    else:
+        clusters = partition_group(items, rules)
+    _write_merged(conn, loaded, clusters)
 
 
 def _admin1(conn: sa.Connection, loaded: _Loaded) -> dict[int, str | None]:
@@ -256,9 +400,31 @@ def regroup(conn: sa.Connection, groups: Iterable[int], cache: ItemCache) -> Non
         repartition(conn, group, cache)
 
 
+def refresh_columns(conn: sa.Connection, rules: MergeRules, *, batch: int = 1000) -> None:
+    """Compute every event's merge columns again (family, window, country) from its data."""
+    doc_pks = [pk for (pk,) in conn.execute(sa.select(documents.c.pk).order_by(documents.c.pk))]
+    for start in range(0, len(doc_pks), batch):
+        chunk = doc_pks[start : start + batch]
+        rows = conn.execute(
+            sa.select(events.c.pk, events.c.data, events.c.doc_pk, documents.c.published)
+            .join(documents, documents.c.pk == events.c.doc_pk)
+            .where(events.c.doc_pk.in_(chunk))
+        ).all()
+        if not rows:
+            continue
+        contexts = ItemCache.contexts(conn, sorted({row.doc_pk for row in rows}))
+        for row in rows:
+            values = merge_columns(
+                row.data, published=row.published, rules=rules, context=contexts[row.doc_pk]
+            )
+            conn.execute(events.update().where(events.c.pk == row.pk).values(**values))
+
+
 def remerge_all(conn: sa.Connection, cache: ItemCache, *, batch: int = 1000) -> int:
     """Merge every stored event again from scratch (after the merge settings changed)."""
     conn.execute(events.update().values(merge_group=None, canonical_pk=None))
+    refresh_columns(conn, cache.rules, batch=batch)
+    cache.items.clear()
     conn.execute(canonical_events.delete())
     pks = [pk for (pk,) in conn.execute(sa.select(events.c.pk).order_by(events.c.pk))]
     for start in range(0, len(pks), batch):

@@ -8,13 +8,8 @@ stderr.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import click
 
@@ -28,6 +23,8 @@ from ..options import (
     verbose_option,
     workers_option,
 )
+from ..output import check_output_path, open_binary_output, open_output
+from ..progress import Progress
 
 EVENT_FORMATS = ("table", "json", "jsonl", "csv", "parquet", "geojson")
 CERTAINTIES = (
@@ -79,65 +76,26 @@ def _open(db: str | None, config: Config, *, create: bool = True) -> Any:
 
 # -- ingest -----------------------------------------------------------------------------------
 class _Reporter:
-    """A rich progress bar on stderr (count, rate, ETA) with messages printed above it."""
+    """The ingest's listener: the shared progress bar (count, rate, time left) on stderr,
+    each document's problems and each unreadable input printed above it."""
 
-    def __init__(self, enabled: bool) -> None:
-        self.bar: Any = None
-        self.task: Any = None
-        if enabled:
-            from rich.console import Console
-            from rich.progress import (
-                BarColumn,
-                MofNCompleteColumn,
-                Progress,
-                ProgressColumn,
-                TextColumn,
-                TimeElapsedColumn,
-                TimeRemainingColumn,
-            )
-            from rich.text import Text
-
-            class Rate(ProgressColumn):
-                def render(self, task: Any) -> Text:
-                    speed = task.finished_speed or task.speed
-                    return Text("-- docs/s" if speed is None else f"{speed:.1f} docs/s")
-
-            self.bar = Progress(
-                TextColumn("ingesting"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                Rate(),
-                TimeElapsedColumn(),
-                TextColumn("ETA"),
-                TimeRemainingColumn(),
-                console=Console(stderr=True),
-                transient=True,
-            )
+    def __init__(self, enabled: bool | None) -> None:
+        self.progress = Progress(show_progress(enabled), "ingesting")
 
     def total(self, n: int | None) -> None:
-        if self.bar is not None:
-            self.task = self.bar.add_task("ingesting", total=n)
-            self.bar.start()
+        self.progress.total(n)
 
     def advance(self, n: int) -> None:
-        if self.bar is not None and self.task is not None:
-            self.bar.advance(self.task, n)
-
-    def _echo(self, message: str) -> None:
-        if self.bar is not None:
-            self.bar.console.print(message, markup=False, highlight=False, soft_wrap=True)
-        else:
-            click.echo(message, err=True)
+        self.progress.advance(n)
 
     def problem(self, source: str, code: str, message: str) -> None:
-        self._echo(f"dateline: warning: {source}: {message}")
+        self.progress.echo(f"dateline: warning: {source}: {message}")
 
     def failure(self, source: str, message: str) -> None:
-        self._echo(f"dateline: error: {message}")
+        self.progress.echo(f"dateline: error: {message}")
 
     def stop(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
+        self.progress.stop()
 
 
 @click.command()
@@ -169,7 +127,7 @@ def ingest(
 
     config = _config(config_path)
     store = _open(db, config)
-    reporter = _Reporter(show_progress(progress))
+    reporter = _Reporter(progress)
     try:
         report = run_ingest(
             list(paths),
@@ -210,28 +168,6 @@ def ingest(
 
 
 # -- events -----------------------------------------------------------------------------------
-@contextmanager
-def _binary_output(path: str | None) -> Iterator[IO[bytes]]:
-    """stdout, or a file replaced only once everything is written."""
-    if path is None or path == "-":
-        yield sys.stdout.buffer
-        sys.stdout.buffer.flush()
-        return
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 @click.command()
 @db_option
 @click.option("--country", multiple=True, metavar="CC", help="ISO 3166-1 alpha-2 (repeatable).")
@@ -293,6 +229,8 @@ def events(
     from .query import EventFilter, iter_events
 
     config = _config(config_path)
+    if output not in (None, "-"):
+        check_output_path(output)  # a bad path fails before the store is read
     store = _open(db, config, create=False)
     where = EventFilter(
         country=country,
@@ -310,7 +248,7 @@ def events(
         if fmt == "table":
             _table(list(records), store.name, output)
         else:
-            with _binary_output(output) as out:
+            with open_binary_output(output) as out:
                 write_events(records, fmt, out)
     except DatelineError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -349,7 +287,7 @@ def _table(records: list[dict[str, Any]], name: str, output: str | None) -> None
             str(r["n_documents"]),
         )
     if output not in (None, "-"):
-        with open(output, "w", encoding="utf-8") as handle:  # noqa: PTH123
+        with open_output(output) as handle:
             Console(file=handle, width=160).print(table)
         return
     console = Console(width=None if sys.stdout.isatty() else 160)

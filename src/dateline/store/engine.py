@@ -61,6 +61,11 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+# SQLite's memory map and page cache per connection (bytes; KiB).
+MMAP_BYTES = 1 << 30
+CACHE_KIB = 32 * 1024
+
+
 def create_engine(url: URL) -> sa.Engine:
     """An engine for ``url``; a SQLite file's folder is created, WAL and foreign keys on."""
     if url.get_backend_name() == "sqlite":
@@ -89,6 +94,11 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        # Pages read through a memory map and a larger page cache: a query over a large
+        # store (a country and a month of a million events) reads its rows without a
+        # system call per page.
+        cursor.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+        cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     finally:
         cursor.close()
 

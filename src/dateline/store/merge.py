@@ -32,6 +32,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Protocol
 
+# The version of the rules below: a store rebuilds its merged events when it changes, as
+# when the [store.merge] settings change.
+MERGE_VERSION = 2
+
 # Certainties that do not report an event that happened: never merged with anything.
 UNMERGED_CERTAINTY = frozenset({"hypothetical", "negated"})
 # From the most to the least certain; a merged event takes its sources' most frequent
@@ -48,8 +52,14 @@ CERTAINTY_ORDER = (
     "negated",
 )
 # From the most to the least precise: a merged event takes its most precise place and date.
-PLACE_ORDER = ("point", "town", "admin2", "admin1", "region", "country", "unknown")
+# A value these do not know (a newer contract's) ranks with "unknown".
+PLACE_ORDER = ("point", "town", "offset", "admin2", "admin1", "region", "country", "unknown")
 DATE_ORDER = ("day", "week", "month", "season", "year", "decade", "unknown")
+
+
+def _rank(order: tuple[str, ...], value: str | None) -> int:
+    return order.index(value) if value in order else order.index("unknown")
+
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -61,6 +71,12 @@ class MergeRules(Protocol):
     def enabled(self) -> bool: ...
     @property
     def threshold(self) -> float: ...
+    @property
+    def min_identifying(self) -> float: ...
+    @property
+    def max_group(self) -> int: ...
+    @property
+    def stretch_days(self) -> int: ...
     @property
     def date_slack_days(self) -> int: ...
     @property
@@ -82,6 +98,15 @@ def quiet_words() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def kind_words() -> frozenset[str]:
+    """Stems of words that name a kind of actor, not who (resources/merge_actor_words.txt)."""
+    path = resources.files("dateline").joinpath("resources/merge_actor_words.txt")
+    text = path.read_text("utf-8")
+    words = [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
+    return _stems(" ".join(words))
+
+
 @lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Lower case, accents and punctuation dropped, a leading "the" dropped: a name key."""
@@ -94,14 +119,30 @@ def fold(text: str) -> str:
 
 
 def words_of(texts: Iterable[str]) -> frozenset[str]:
-    """The content words of ``texts`` (folded), the quiet words left out."""
+    """The content words of ``texts``, folded and stemmed, the quiet words left out.
+
+    Stems let "bombing", "bombed" and "bombs", or "teachers" and "teacher", meet.
+    """
     return frozenset().union(*(_words(text) for text in texts))
 
 
 @lru_cache(maxsize=65_536)
 def _words(text: str) -> frozenset[str]:
     quiet = quiet_words()
-    return frozenset(word for word in _WORD.findall(fold(text)) if word not in quiet)
+    return _stems(" ".join(w for w in _WORD.findall(fold(text)) if w not in quiet))
+
+
+@lru_cache(maxsize=65_536)
+def _stems(text: str) -> frozenset[str]:
+    words = _WORD.findall(fold(text))
+    return frozenset(_stemmer().stemWords(words))
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import snowballstemmer  # type: ignore[import-untyped]
+
+    return snowballstemmer.stemmer("english")
 
 
 def parse_day(value: Any) -> dt.date | None:
@@ -121,6 +162,19 @@ class Actor:
     key: str  # folded name
     canonical: str | None  # folded dictionary name, when the actor layer resolved one
     actor_type: str | None
+    country: str | None = None
+    words: frozenset[str] = frozenset()  # the name's content words: "teachers", "army"
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where an event happened, as far as one report knows."""
+
+    name: str | None  # folded
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: str
 
 
 @dataclass(frozen=True)
@@ -142,6 +196,55 @@ class Item:
     descriptors: frozenset[str]  # target and weapon words
     words: frozenset[str]  # trigger and evidence words
     certainty: str = "asserted"
+    event_type: str | None = None  # ACLED event type: a sub-type's broader kind
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the merge reads of an event's document beside the event itself.
+
+    ``dateline_end``: the body offsets before it are the dateline ("KIRKUK, Iraq, March 13
+    (Northern Wire) -"), which says where the reporter files from, not where the event was,
+    so no actor, place or word of an event is read from there. ``places``: the document's
+    place records by id, for a place the event's own sentences name. ``names``: the words of
+    every place the document names, left out of the evidence words (the place signal
+    compares places; a distractor in the same town shares its name).
+    """
+
+    dateline_end: int = 0
+    places: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    names: frozenset[str] = frozenset()
+
+
+NO_CONTEXT = Context()
+
+
+def context_of(document: Mapping[str, Any]) -> Context:
+    """The merge's context of a contract document (``text``, ``meta``, ``places``).
+
+    ``text`` may be cut after its first few lines: only the dateline is read from it.
+    """
+    from ..ingest.metadata import find_dateline
+
+    text = str(document.get("text") or "")
+    meta = document.get("meta") or {}
+    end = 0
+    names = list(meta.get("dateline") or [])
+    if names:
+        offset = 0
+        for line in text.split("\n")[:6]:
+            found = find_dateline(line) if line.lstrip().startswith(names[0]) else None
+            if found is not None:
+                end = offset + found.end
+                break
+            offset += len(line) + 1
+    places: dict[str, Mapping[str, Any]] = {}
+    place_names: list[str] = []
+    for record in document.get("places") or []:
+        places[str(record.get("id"))] = record
+        place_names.append(str(record.get("name") or ""))
+        place_names += [str(m.get("text") or "") for m in record.get("mentions") or []]
+    return Context(dateline_end=end, places=places, names=_stems(" ".join(place_names)))
 
 
 def event_key(content_hash: str, event_id: str) -> str:
@@ -150,13 +253,20 @@ def event_key(content_hash: str, event_id: str) -> str:
 
 
 def family_of(event: Mapping[str, Any]) -> str | None:
-    """The type family events must share to merge: ACLED event type, else PLOVER type."""
+    """The kind of event two reports must share to merge: PLOVER type, else ACLED type.
+
+    PLOVER's types are broad (ASSAULT holds battles, bombings, air strikes and attacks on
+    civilians) and ACLED's split what outlets tell differently: one report of a hotel siege
+    codes the car bomb (Explosions/Remote violence), another the gunmen (Violence against
+    civilians), a third the fight with troops (Battles). The sub-types weigh in the
+    similarity instead.
+    """
     if event.get("certainty") in UNMERGED_CERTAINTY:
         return None
-    if event.get("acled_event_type"):
-        return f"acled:{event['acled_event_type']}"
     if event.get("plover"):
         return f"plover:{event['plover']}"
+    if event.get("acled_event_type"):
+        return f"acled:{event['acled_event_type']}"
     return None
 
 
@@ -182,16 +292,79 @@ def _count_range(count: Mapping[str, Any] | None) -> tuple[int, int] | None:
     return min(numbers), max(numbers)
 
 
-def _actors(event: Mapping[str, Any]) -> tuple[Actor, ...]:
+def _in_dateline(spans: Iterable[Mapping[str, Any]], context: Context) -> bool:
+    """Whether every span lies in the dateline (body offsets before ``dateline_end``)."""
+    found = [s for s in spans if s.get("caption") is None]
+    return bool(found) and all(int(s.get("end", 0)) <= context.dateline_end for s in found)
+
+
+def _actors(event: Mapping[str, Any], context: Context) -> tuple[Actor, ...]:
     found: dict[str, Actor] = {}
     roles = [event.get("actor1"), event.get("actor2")]
+    roles += list(event.get("assoc_actor1") or []) + list(event.get("assoc_actor2") or [])
     for role in roles:
         if not role or not role.get("name"):
             continue
+        if _in_dateline(role.get("evidence") or [], context):
+            continue  # "MOGADISHU, Aug 18 (Horn Report) -" names no actor
         canonical = fold(role["canonical"]) if role.get("canonical") else None
-        actor = Actor(fold(role["name"]), canonical, role.get("actor_type"))
+        actor = Actor(
+            fold(role["name"]),
+            canonical,
+            role.get("actor_type"),
+            role.get("country"),
+            words_of([role["name"]]) - context.names - kind_words(),
+        )
         found.setdefault(actor.key, actor)
     return tuple(found[key] for key in sorted(found))
+
+
+def _spot(record: Mapping[str, Any]) -> Spot:
+    return Spot(
+        name=fold(record["name"]) if record.get("name") else None,
+        country=record.get("country"),
+        lat=record.get("lat"),
+        lon=record.get("lon"),
+        precision=record.get("precision") or "unknown",
+    )
+
+
+def place_of(event: Mapping[str, Any], context: Context = NO_CONTEXT) -> Spot | None:
+    """The event's place; a place read from the dateline gives way to one its sentences name."""
+    location = event.get("location") or {}
+    if not location:
+        return None
+    if _in_dateline(location.get("evidence") or [], context) and context.places:
+        spans = [
+            (int(s["start"]), int(s["end"]))
+            for s in event.get("evidence") or []
+            if s.get("caption") is None and int(s["end"]) > context.dateline_end
+        ]
+        named = []
+        for record in context.places.values():
+            for mention in record.get("mentions") or []:
+                at = int(mention.get("start", -1))
+                inside = any(start <= at < end for start, end in spans)
+                if mention.get("caption") is None and at >= context.dateline_end and inside:
+                    named.append((at, record))
+        if named:
+            return _spot(min(named, key=lambda found: found[0])[1])
+    return _spot(location)
+
+
+def _evidence_texts(event: Mapping[str, Any], context: Context) -> list[str]:
+    """The event's evidence and trigger, the dateline cut off."""
+    texts = []
+    spans = list(event.get("evidence") or [])
+    if event.get("trigger"):
+        spans.append(event["trigger"])
+    for span in spans:
+        text = str(span.get("text") or "")
+        start = int(span.get("start", 0))
+        if span.get("caption") is None and start < context.dateline_end:
+            text = text[context.dateline_end - start :]
+        texts.append(text)
+    return texts
 
 
 def item_of(
@@ -200,35 +373,35 @@ def item_of(
     key: str,
     published: dt.date | None,
     rules: MergeRules,
+    context: Context = NO_CONTEXT,
 ) -> Item:
-    """The merge's view of one event of the contract (an Event dict)."""
+    """The merge's view of one event of the contract (an Event dict) in its document."""
     family = family_of(event)
     earliest, latest = window(event, published, rules)
     if earliest is None or latest is None:
         family = None
     elif (latest - earliest).days > rules.max_window_days:
         family = None  # too vague a date to tell one incident from another
-    location = event.get("location") or {}
+    spot = place_of(event, context)
     descriptors = [named["name"] for named in event.get("targets") or []]
     descriptors += [named["name"] for named in event.get("weapons") or []]
-    evidence = [span["text"] for span in event.get("evidence") or []]
-    trigger = (event.get("trigger") or {}).get("text")
     return Item(
         key=key,
         family=family,
         subtype=event.get("acled_sub_event_type") or event.get("mode"),
         earliest=earliest,
         latest=latest,
-        country=location.get("country"),
-        lat=location.get("lat"),
-        lon=location.get("lon"),
-        precision=location.get("precision") or "unknown",
-        place=fold(location["name"]) if location.get("name") else None,
-        actors=_actors(event),
+        country=spot.country if spot else None,
+        lat=spot.lat if spot else None,
+        lon=spot.lon if spot else None,
+        precision=spot.precision if spot else "unknown",
+        place=spot.name if spot else None,
+        actors=_actors(event, context),
         fatalities=_count_range(event.get("fatalities")),
-        descriptors=words_of(descriptors),
-        words=words_of([*evidence, *([trigger] if trigger else [])]),
+        descriptors=words_of(descriptors) - context.names,
+        words=words_of(_evidence_texts(event, context)) - context.names,
         certainty=event.get("certainty") or "asserted",
+        event_type=event.get("acled_event_type"),
     )
 
 
@@ -255,12 +428,39 @@ def _same_actor(a: Actor, b: Actor) -> bool:
     return bool(short) and set(short) <= set(long_)
 
 
+# Armed groups of these kinds are each one side: two reports naming two different ones as
+# the actor of one kind tell two incidents.
+NON_STATE_ARMED = frozenset({"rebel_groups", "political_militias", "identity_militias"})
+
+
+def _rival(x: Actor, y: Actor) -> bool:
+    """Two dictionary actors that cannot stand for each other in one report of an event."""
+    if not (x.canonical and y.canonical) or x.canonical == y.canonical:
+        return False
+    if x.actor_type is None or y.actor_type is None:
+        return True  # unknown kinds: a different name is a different actor
+    if x.actor_type != y.actor_type:
+        return False  # the two sides of one fight (an army and a rebel group)
+    if x.actor_type in NON_STATE_ARMED:
+        return True
+    # Forces of two states are two sides; two bodies of one state (army, police) may be
+    # told for each other.
+    return (
+        x.actor_type == "state_forces"
+        and bool(x.country and y.country)
+        and (x.country != y.country)
+    )
+
+
 def _actors_conflict(a: Item, b: Item) -> bool:
+    """Whether the two events name rival dictionary actors and no actor in common."""
     resolved_a = [x for x in a.actors if x.canonical]
     resolved_b = [x for x in b.actors if x.canonical]
     if not resolved_a or not resolved_b:
         return False
-    return not any(_same_actor(x, y) for x in a.actors for y in b.actors)
+    if any(_same_actor(x, y) for x in a.actors for y in b.actors):
+        return False
+    return any(_rival(x, y) for x in resolved_a for y in resolved_b)
 
 
 def compatible(a: Item, b: Item, rules: MergeRules) -> bool:
@@ -307,9 +507,20 @@ def _place_score(a: Item, b: Item, rules: MergeRules) -> float | None:
 
 
 def _actor_score(a: Item, b: Item) -> float | None:
+    """1 for an actor in common (by dictionary name or by the words of its name: "Hundreds
+    of schoolteachers", "teachers"); else a part of the agreement of the kinds of actors
+    (civilians, state forces, rebels): half when one report names no one ("nine people"),
+    a quarter when both name someone and no one in common ("teachers", "traders")."""
     if not a.actors or not b.actors:
         return None
-    return 1.0 if any(_same_actor(x, y) for x in a.actors for y in b.actors) else 0.0
+    if any(_same_actor(x, y) or (x.words & y.words) for x in a.actors for y in b.actors):
+        return 1.0
+    named = any(x.words for x in a.actors) and any(y.words for y in b.actors)
+    kinds_a = frozenset(x.actor_type for x in a.actors if x.actor_type)
+    kinds_b = frozenset(y.actor_type for y in b.actors if y.actor_type)
+    if not kinds_a or not kinds_b:
+        return 0.0 if named else None
+    return (0.25 if named else 0.5) * (_overlap(kinds_a, kinds_b) or 0.0)
 
 
 def _figure_score(a: Item, b: Item) -> float | None:
@@ -323,10 +534,18 @@ def _figure_score(a: Item, b: Item) -> float | None:
     return 0.5 if large <= 2 * small + 2 else 0.25
 
 
+def _subtype_score(a: Item, b: Item) -> float | None:
+    if not (a.subtype and b.subtype):
+        return None
+    if a.subtype == b.subtype:
+        return 1.0
+    return 0.5 if a.event_type and a.event_type == b.event_type else 0.0
+
+
 def signals(a: Item, b: Item, rules: MergeRules) -> dict[str, float]:
     """Each comparison both events allow, in [0, 1]; missing values give no signal."""
     found: dict[str, float | None] = {
-        "subtype": None if not (a.subtype and b.subtype) else float(a.subtype == b.subtype),
+        "subtype": _subtype_score(a, b),
         "date": _date_score(a, b),
         "place": _place_score(a, b, rules),
         "actors": _actor_score(a, b),
@@ -337,17 +556,25 @@ def signals(a: Item, b: Item, rules: MergeRules) -> dict[str, float]:
     return {name: value for name, value in found.items() if value is not None}
 
 
-# Signals that tell one incident from another at the same time and place; a link needs one.
-IDENTIFYING = ("place", "actors", "descriptors", "words")
+# Signals that tell one incident from another at the same time and place: who, the
+# figures, what was hit and with what, the words of the report. A distractor (another
+# incident in the same town on the same day) shares the type, the date and the place.
+IDENTIFYING = ("actors", "figures", "descriptors", "words")
+
+
+def _mean(found: Mapping[str, float], rules: MergeRules) -> float:
+    total = sum(rules.weights[name] for name in found)
+    return sum(rules.weights[name] * value for name, value in found.items()) / total
 
 
 def similarity(a: Item, b: Item, rules: MergeRules) -> float:
-    """The weighted mean of the signals; 0 when none of them identifies the incident."""
+    """The weighted mean of the signals, or 0 when what identifies the incident (actors,
+    figures, targets and weapons, words) agrees less than ``min_identifying``."""
     found = signals(a, b, rules)
-    if not any(name in found for name in IDENTIFYING):
+    telling = {name: value for name, value in found.items() if name in IDENTIFYING}
+    if not telling or _mean(telling, rules) < rules.min_identifying:
         return 0.0
-    total = sum(rules.weights[name] for name in found)
-    return sum(rules.weights[name] * value for name, value in found.items()) / total
+    return _mean(found, rules)
 
 
 def linked(a: Item, b: Item, rules: MergeRules) -> float | None:
@@ -355,7 +582,7 @@ def linked(a: Item, b: Item, rules: MergeRules) -> float | None:
     if not rules.enabled or not compatible(a, b, rules):
         return None
     score = similarity(a, b, rules)
-    return score if score >= rules.threshold else None
+    return score if score >= rules.threshold and score > 0 else None
 
 
 class _Sets:
@@ -421,21 +648,68 @@ def partition(items: Sequence[Item], rules: MergeRules) -> list[list[str]]:
     """The merged events of one group: lists of keys, each sorted, the lists sorted.
 
     Strongest links first (ties by keys); two clusters join only if every pair across them
-    is compatible, so a chain of links never joins two events that cannot be one.
+    is compatible and the pairs across them are, on average, as similar as a link needs
+    (average linkage): so a chain of links never joins two events that cannot be one, nor
+    two incidents that one report telling both ("two bombings hit the province") links.
     """
     edges = sorted((-score, a.key, b.key) for a, b, score in _pairs(items, rules))
     by_key = {item.key: item for item in items}
+    known: dict[tuple[str, str], float | None] = {(ka, kb): -s for s, ka, kb in edges}
+
+    def score(x: str, y: str) -> float | None:
+        pair = (x, y) if x < y else (y, x)
+        if pair not in known:
+            a, b = by_key[pair[0]], by_key[pair[1]]
+            known[pair] = similarity(a, b, rules) if compatible(a, b, rules) else None
+        return known[pair]
+
     sets = _Sets(by_key)
     members: dict[str, list[str]] = {key: [key] for key in by_key}
     for _, ka, kb in edges:
         ra, rb = sets.find(ka), sets.find(kb)
         if ra == rb:
             continue
-        if all(compatible(by_key[x], by_key[y], rules) for x in members[ra] for y in members[rb]):
-            root = sets.union(ra, rb)
-            other = rb if root == ra else ra
-            members[root] = sorted(members[root] + members.pop(other))
+        scores = [score(x, y) for x in members[ra] for y in members[rb]]
+        numbers = [value for value in scores if value is not None]
+        if len(numbers) < len(scores) or sum(numbers) / len(numbers) < rules.threshold:
+            continue
+        root = sets.union(ra, rb)
+        other = rb if root == ra else ra
+        members[root] = sorted(members[root] + members.pop(other))
     return sets.groups()
+
+
+def stretch(item: Item, rules: MergeRules) -> int:
+    """The stretch of ``stretch_days`` days an event's first possible day falls in."""
+    assert item.earliest is not None
+    return item.earliest.toordinal() // rules.stretch_days
+
+
+def stretch_bounds(index: int, rules: MergeRules) -> tuple[dt.date, dt.date]:
+    """The first and last day of a stretch."""
+    first = index * rules.stretch_days
+    return dt.date.fromordinal(first), dt.date.fromordinal(first + rules.stretch_days - 1)
+
+
+def partition_group(items: Sequence[Item], rules: MergeRules) -> list[list[str]]:
+    """The merged events of a group (a connected component of the linked graph).
+
+    A group of up to ``max_group`` events is partitioned whole. A larger one is a chain of
+    similar events (daily shelling of one province) rather than one incident: it is
+    partitioned stretch by stretch of ``stretch_days`` days (by first possible day), so a
+    new event re-partitions its stretch only, never the whole chain. The result is still a
+    function of the group's members alone, whatever the order they came in.
+    """
+    dated = [item for item in items if item.earliest is not None]
+    if len(items) <= rules.max_group or len(dated) < len(items):
+        return partition(items, rules)
+    parts: dict[int, list[Item]] = {}
+    for item in dated:
+        parts.setdefault(stretch(item, rules), []).append(item)
+    out: list[list[str]] = []
+    for index in sorted(parts):
+        out += partition(parts[index], rules)
+    return sorted(out)
 
 
 def cluster(items: Sequence[Item], rules: MergeRules) -> list[list[str]]:
@@ -443,7 +717,7 @@ def cluster(items: Sequence[Item], rules: MergeRules) -> list[list[str]]:
     by_key = {item.key: item for item in items}
     out: list[list[str]] = []
     for group in components(items, rules):
-        out += partition([by_key[key] for key in group], rules)
+        out += partition_group([by_key[key] for key in group], rules)
     return sorted(out)
 
 
@@ -508,7 +782,7 @@ def summarize(members: Sequence[Member]) -> Summary:
     best_place = min(
         located,
         key=lambda m: (
-            PLACE_ORDER.index(m.event["location"].get("precision") or "unknown"),
+            _rank(PLACE_ORDER, m.event["location"].get("precision")),
             m.event["location"]["lat"] is None,
             m.key,
         ),
@@ -528,7 +802,7 @@ def summarize(members: Sequence[Member]) -> Summary:
         # The sources disagree beyond overlap (the slack joined them): take the most precise.
         best = min(
             dated,
-            key=lambda m: (DATE_ORDER.index(m.event["date"].get("precision") or "unknown"), m.key),
+            key=lambda m: (_rank(DATE_ORDER, m.event["date"].get("precision")), m.key),
         )
         date_e = parse_day(best.event["date"]["earliest"])
         date_l = parse_day(best.event["date"].get("latest")) or date_e
@@ -575,7 +849,9 @@ def summarize(members: Sequence[Member]) -> Summary:
         "geo_precision": location.get("precision"),
         "date_earliest": date_e,
         "date_latest": date_l,
-        "date_precision": min(precisions, key=DATE_ORDER.index) if precisions else None,
+        "date_precision": min(precisions, key=lambda p: _rank(DATE_ORDER, p))
+        if precisions
+        else None,
         "fatalities_low": min(lo for lo, _ in fatal) if fatal else None,
         "fatalities_high": max(hi for _, hi in fatal) if fatal else None,
         "injured_low": min(lo for lo, _ in injured) if injured else None,

@@ -8,6 +8,7 @@ date for ``since``/``until`` is its first possible day (``date_earliest``, ACLED
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -95,9 +96,59 @@ def iter_events(
         yield from _unmerged(store, where)
 
 
+# The record of a merged event: its keys, in order, and the column each is read from.
+_RECORD = (
+    ("key", "key"),
+    ("event_date", "date_earliest"),
+    ("date_latest", "date_latest"),
+    ("date_precision", "date_precision"),
+    ("plover", "plover"),
+    ("mode", "mode"),
+    ("acled_event_type", "acled_event_type"),
+    ("acled_sub_event_type", "acled_sub_event_type"),
+    ("actor1", "actor1"),
+    ("actor1_type", "actor1_type"),
+    ("assoc_actor1", "assoc_actor1"),
+    ("actor2", "actor2"),
+    ("actor2_type", "actor2_type"),
+    ("assoc_actor2", "assoc_actor2"),
+    ("country", "country"),
+    ("admin1", "admin1"),
+    ("location", "location"),
+    ("lat", "lat"),
+    ("lon", "lon"),
+    ("geo_precision", "geo_precision"),
+    ("fatalities_low", "fatalities_low"),
+    ("fatalities_high", "fatalities_high"),
+    ("injured_low", "injured_low"),
+    ("injured_high", "injured_high"),
+    ("certainty", "certainty"),
+    ("n_documents", "n_documents"),
+    ("notes", "notes"),
+    ("sources", "sources"),
+)
+_KEYS = tuple(key for key, _ in _RECORD)
+_DAYS = frozenset({"date_earliest", "date_latest"})
+
+
+def _raw(table: sa.Table, name: str) -> sa.ColumnElement[Any]:
+    """A column read as the driver gives it: dates as ISO text on SQLite (no round trip
+    through ``datetime.date``), the sources as JSON text decoded once here."""
+    if name in _DAYS or name == "sources":
+        return sa.type_coerce(table.c[name], sa.Text).label(name)
+    return table.c[name]
+
+
+def _day(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return str(value.isoformat())
+
+
 def _merged(store: Store, where: EventFilter) -> Iterator[dict[str, Any]]:
+    """The hot path of ``dateline events``: one indexed query, plain tuples, no mapping."""
     table = canonical_events
-    query = sa.select(table).where(*_filtered(table, where))
+    query = sa.select(*(_raw(table, name) for _, name in _RECORD)).where(*_filtered(table, where))
     if where.actor:
         query = query.where(
             sa.exists(
@@ -109,45 +160,24 @@ def _merged(store: Store, where: EventFilter) -> Iterator[dict[str, Any]]:
     query = query.order_by(table.c.date_earliest, table.c.country, table.c.key)
     if where.limit is not None:
         query = query.limit(where.limit)
+    loads = json.loads
     with store.engine.connect() as conn:
-        result = conn.execute(query).mappings()
-        for rows in result.partitions(1000):
+        for rows in conn.execute(query).partitions(1000):
             for row in rows:
-                yield _record(row)
+                record = dict(zip(_KEYS, row, strict=True))
+                record["event_date"] = _day(record["event_date"])
+                record["date_latest"] = _day(record["date_latest"])
+                sources = record["sources"]
+                record["sources"] = loads(sources) if isinstance(sources, str) else sources
+                yield record
 
 
 def _record(row: Mapping[Any, Any]) -> dict[str, Any]:
-    earliest, latest = row["date_earliest"], row["date_latest"]
-    return {
-        "key": row["key"],
-        "event_date": earliest.isoformat() if earliest else None,
-        "date_latest": latest.isoformat() if latest else None,
-        "date_precision": row["date_precision"],
-        "plover": row["plover"],
-        "mode": row["mode"],
-        "acled_event_type": row["acled_event_type"],
-        "acled_sub_event_type": row["acled_sub_event_type"],
-        "actor1": row["actor1"],
-        "actor1_type": row["actor1_type"],
-        "assoc_actor1": row["assoc_actor1"],
-        "actor2": row["actor2"],
-        "actor2_type": row["actor2_type"],
-        "assoc_actor2": row["assoc_actor2"],
-        "country": row["country"],
-        "admin1": row["admin1"],
-        "location": row["location"],
-        "lat": row["lat"],
-        "lon": row["lon"],
-        "geo_precision": row["geo_precision"],
-        "fatalities_low": row["fatalities_low"],
-        "fatalities_high": row["fatalities_high"],
-        "injured_low": row["injured_low"],
-        "injured_high": row["injured_high"],
-        "certainty": row["certainty"],
-        "n_documents": row["n_documents"],
-        "notes": row["notes"],
-        "sources": row["sources"],
-    }
+    """The record of a merged event from its columns (``summarize``'s, or a row's)."""
+    record = {key: row[name] for key, name in _RECORD}
+    record["event_date"] = _day(record["event_date"])
+    record["date_latest"] = _day(record["date_latest"])
+    return record
 
 
 def _unmerged(store: Store, where: EventFilter) -> Iterator[dict[str, Any]]:

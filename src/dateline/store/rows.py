@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..document import Document
-from .merge import MergeRules, family_of, parse_day, window
+from .merge import NO_CONTEXT, Context, MergeRules, family_of, parse_day, place_of, window
 
 # Every key of a contract document, in its order; the record lists are stored as rows.
 RECORD_KEYS = ("entities", "places", "times", "events", "quotes", "claims")
@@ -113,17 +113,18 @@ def _count(prefix: str, count: Mapping[str, Any] | None) -> dict[str, Any]:
 
 
 def event_row(
-    record: Mapping[str, Any], *, published: dt.date | None, rules: MergeRules
+    record: Mapping[str, Any],
+    *,
+    published: dt.date | None,
+    rules: MergeRules,
+    context: Context = NO_CONTEXT,
 ) -> dict[str, Any]:
-    """The typed columns of an event, the merge's type family and date window included."""
+    """The typed columns of an event, the merge's type family, date window and country
+    included (``context``: the merge's view of its document, ``merge.context_of``)."""
     actor1 = record.get("actor1") or {}
     actor2 = record.get("actor2") or {}
     location = record.get("location") or {}
     date = record.get("date") or {}
-    family = family_of(record)
-    earliest, latest = window(record, published, rules)
-    if earliest is None or latest is None or (latest - earliest).days > rules.max_window_days:
-        family = None
     return {
         "plover": record["plover"],
         "mode": record.get("mode"),
@@ -145,9 +146,28 @@ def event_row(
         **_count("injured", record.get("injured")),
         "certainty": record.get("certainty") or "asserted",
         "source_name": _span_text(record, "source"),
+        **merge_columns(record, published=published, rules=rules, context=context),
+    }
+
+
+def merge_columns(
+    record: Mapping[str, Any],
+    *,
+    published: dt.date | None,
+    rules: MergeRules,
+    context: Context = NO_CONTEXT,
+) -> dict[str, Any]:
+    """What the merge narrows its candidates by: type family, date window, country."""
+    family = family_of(record)
+    earliest, latest = window(record, published, rules)
+    if earliest is None or latest is None or (latest - earliest).days > rules.max_window_days:
+        family = None
+    spot = place_of(record, context)
+    return {
         "merge_family": family,
         "merge_earliest": earliest if family else None,
         "merge_latest": latest if family else None,
+        "merge_country": spot.country if spot else None,
     }
 
 

@@ -218,7 +218,8 @@ canonical_events = sa.Table(
     sa.Column("sources", sa.JSON, nullable=False),
     sa.Column("notes", sa.Text),
     sa.UniqueConstraint("key"),
-    sa.Index(None, "country", "date_earliest"),
+    # "A country between two dates", in the order it is listed: no sort after the search.
+    sa.Index(None, "country", "date_earliest", "key"),
     sa.Index(None, "date_earliest"),
     sa.Index(None, "acled_event_type", "date_earliest"),
     sa.Index(None, "plover", "date_earliest"),
@@ -260,6 +261,9 @@ events = sa.Table(
     sa.Column("merge_family", sa.Text),
     sa.Column("merge_earliest", sa.Date),
     sa.Column("merge_latest", sa.Date),
+    # The country the merge places the event in (a dateline's town gives way to the place
+    # the event's sentences name): candidates are narrowed by it.
+    sa.Column("merge_country", sa.Text),
     # The connected component of the merge graph, and the merged event it belongs to.
     sa.Column("merge_group", sa.Integer),
     sa.Column(
@@ -269,7 +273,7 @@ events = sa.Table(
     sa.Index(None, "country", "date_earliest"),
     sa.Index(None, "date_earliest"),
     sa.Index(None, "merge_family", "merge_earliest"),
-    sa.Index(None, "merge_group"),
+    sa.Index(None, "merge_group", "merge_earliest"),
     sa.Index(None, "canonical_pk"),
 )
 
