@@ -439,3 +439,10 @@ def test_victim_described_but_not_named_is_not_a_named_victim(tmp_path):  # issu
     # "peasants" would be a spurious victim if descriptions counted.
     scores = run(tmp_path, gold, {"d1": {"events": [named, described], "entities": people}})
     assert scores["ree_f1_victim"] == 1.0
+
+
+def test_events_below_the_salience_threshold_make_no_template():
+    low, high, unjudged = event(), event(), event()
+    low["salience"], high["salience"] = 0.05, 0.95
+    assert len(predicted_templates({"events": [low, high, unjudged]}, min_salience=0.5)) == 2
+    assert len(predicted_templates({"events": [low, high, unjudged]}, min_salience=-1.0)) == 3

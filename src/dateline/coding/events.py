@@ -47,6 +47,7 @@ from ..records import (
     assign_ids,
 )
 from ..registry import Stage, stages
+from . import salience
 from .acled import acled_type
 from .detect import Arg, Casualty, Detector, Mention
 from .lexicon import Lexicon, lexicon
@@ -116,6 +117,7 @@ class EventCoder:
         merged = merge(drafts, threshold=self.settings.merge_threshold)
         events = [self._record(draft) for draft in merged]
         assign_ids(events, "ev")
+        self._salience(doc, events)
         by_claim: dict[str, list[str]] = {}
         for event, draft in zip(events, merged, strict=True):
             for claim_id in draft.claim_ids:
@@ -124,6 +126,20 @@ class EventCoder:
             if claim.id in by_claim:
                 claim.event_ids = sorted(set(claim.event_ids) | set(by_claim[claim.id]))
         return events
+
+    @staticmethod
+    def _salience(doc: Document, events: list[Event]) -> None:
+        """How likely each event is a specific incident the report tells (``salience``)."""
+        judge = salience.model()
+        ctx = salience.context(
+            events,
+            text_length=len(doc.text),
+            published=doc.meta.published,
+            places=doc.places,
+            named=(e.id for e in doc.entities if e.named),
+            scope=judge.scope,
+        )
+        judge.annotate(events, ctx)
 
     @staticmethod
     def _lead_rank(doc: Document) -> int:
