@@ -273,3 +273,18 @@ def test_a_common_noun_modifier_is_no_organisation_in_cased_text(mentions):
     text = "The air component neutralised several fighters."
     m = only(mentions(text), "ASSAULT")
     assert texts(text, m.agents) == ["air component"]
+
+
+def test_a_word_that_points_back_carries_perpetrators_only(mentions):
+    """ "The crime" is no event of its own; with a perpetrator it gives it to the one told."""
+    found = mentions("Officials said army officers were behind the crime.")
+    crime = [m for m in found if m.token.lower_ == "crime"]
+    assert len(crime) == 1 and crime[0].anaphoric and crime[0].sense.anaphor
+    assert [a.head.lower_ for a in crime[0].agents][0] == "officers"
+    assert not [m for m in mentions("Organized crime is growing.") if m.token.lower_ == "crime"]
+
+
+def test_perpetrators_behind_an_attack(mentions):
+    found = mentions("Police said drug traffickers were behind the attack on the bank.")
+    attack = [m for m in found if m.token.lower_ == "attack"]
+    assert [a.head.lower_ for a in attack[0].agents] == ["traffickers"]

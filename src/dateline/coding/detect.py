@@ -441,6 +441,7 @@ class Detector:
                 self._count(mention)
                 self._refine_mode(mention)
                 mention.casualty_only = entry is casualty
+                mention.anaphoric = mention.anaphoric or entry.sense.anaphor
                 return mention
         return None
 
@@ -637,6 +638,10 @@ class Detector:
                 if p in ("to", "on"):
                     self._add(mention, obj, "agent")  # "was attributed to X"
             return
+        if noun.dep_ == "pobj" and prep.lower_ == "behind" and _lemma(prep.head) == "be":
+            for subject in subject_of(prep.head)[0]:
+                self._add(mention, subject, "agent")  # "X are behind the attack"
+            return
         if noun.dep_ != "pobj" or prep.lower_ not in ("in", "for", "of", "with"):
             return
         verb = prep.head
@@ -718,6 +723,9 @@ class Detector:
         """A weak noun is an event only where the text points at one occurrence; a reduced
         relative without arguments ("those killed or detained") only points back at one."""
         token = mention.token
+        if mention.sense.anaphor:
+            # "the crime" matters only for who it says did the incident told before.
+            return any(a.head.pos_ not in ("PRON", "DET") for a in mention.agents)
         args = (*mention.agents, *mention.patients, *mention.targets, *mention.weapons)
         # A pronoun alone ("those killed") names no one: it points back.
         has_args = any(a.head.pos_ not in ("PRON", "DET") for a in args)

@@ -109,6 +109,7 @@ class EventCoder:
                     draft.last_sentence_rank = draft.sentence_rank
                     draft.new_incident = self._new_incident(mention.token)
                     draft.casualty_only = mention.casualty_only
+                    draft.anaphor_only = mention.sense.anaphor
                     draft.other_people = any(
                         c.lower_ in OTHER_WORDS for a in mention.patients for c in a.head.children
                     )

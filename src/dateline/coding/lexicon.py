@@ -43,6 +43,7 @@ class Sense:
     needs_modifier: frozenset[str] = frozenset()
     modifier_not: frozenset[str] = frozenset()
     weak: bool = False
+    anaphor: bool = False  # points back at an event told before; never one of its own
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ def _sense(table: dict[str, Any]) -> Sense:
         needs_modifier=frozenset(table.get("needs_modifier", [])),
         modifier_not=frozenset(table.get("modifier_not", [])),
         weak=bool(table.get("weak", False)),
+        anaphor=bool(table.get("anaphor", False)),
     )
 
 
