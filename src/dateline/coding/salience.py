@@ -109,11 +109,12 @@ def context(
 
 
 def _role_features(prefix: str, roles: list[Role], named: frozenset[str]) -> dict[str, float]:
+    """Whether a side is named, and by a name; not what kind of actor it is, so that the
+    judgement is about the report, not about who fights whom."""
     found: dict[str, float] = {}
     if not roles:
         return {f"{prefix}:none": 1.0}
     main = roles[0]
-    found[f"{prefix}:type={main.actor_type or 'none'}"] = 1.0
     if main.entity_id is None:
         found[f"{prefix}:no_entity"] = 1.0
     elif main.entity_id in named:
@@ -127,7 +128,6 @@ def features(event: Event, ctx: Context) -> dict[str, float]:
     """Named features of one event (value 1.0 unless said otherwise)."""
     f: dict[str, float] = {}
     f[f"type={event.plover}/{event.mode or '-'}"] = 1.0
-    f[f"acled={event.acled_sub_event_type or '-'}"] = 1.0
     f[f"trigger={event.trigger.text.lower()}"] = 1.0
     f[f"certainty={event.certainty}"] = 1.0
     if event.source is not None:

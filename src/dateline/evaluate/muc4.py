@@ -365,6 +365,8 @@ def predicted_templates(
         salience = event.get("salience")
         if salience is not None and salience < min_salience:
             continue
+        if event.get("acled_sub_event_type") in maps.get("not_incidents", ()):
+            continue
         found: dict[str, list[list[str]]] = {r: [] for r in ROLES}
         for role in roles(event, "1"):
             is_org = _is_org(role, labels, maps["perp_org"], maps["perp_ind"])
