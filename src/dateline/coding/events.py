@@ -34,11 +34,13 @@ from ..document import Document
 from ..nlp import actors, claims, places, times
 from ..records import (
     Certainty,
+    Place,
     Count,
     Event,
     EventDate,
     EventMention,
     Location,
+    LocationBasis,
     Named,
     Role,
     Source,
@@ -198,8 +200,7 @@ class EventCoder:
     ) -> Draft | None:
         token = mention.token
         clause_head = self._clause_head(token)
-        clause_start = clause_head.left_edge.idx
-        clause_end = clause_head.right_edge.idx + len(clause_head.right_edge.text)
+        clause_start, clause_end = _clause_bounds(clause_head, token)
         sentence = token.sent
         certainty, source, claim_ids = self._certainty(doc, caption, mention)
         agents = [a for a in (self._actor(doc, caption, arg) for arg in mention.agents) if a]
@@ -214,7 +215,16 @@ class EventCoder:
                 entity_id=agents[0].role.entity_id,
                 evidence=agents[0].role.evidence[:1],
             )
-        location, attached = self._location(doc, caption, clause_start, clause_end, sentence)
+        # Place words inside an actor's phrase ("the US-led coalition", "Iraqi troops") say
+        # who acted, not where: they are no event location.
+        actor_spans = [
+            (arg.start, arg.end)
+            for arg in (*mention.agents, *mention.patients)
+            if arg.kind != "place"
+        ]
+        location, attached = self._location(
+            doc, caption, clause_start, clause_end, sentence, actor_spans
+        )
         date, own = self._date(doc, caption, mention, clause_head, anchor_day)
         sent_index = sentence.start if caption is None else -1 - caption
         evidence = [
@@ -401,10 +411,28 @@ class EventCoder:
 
     # -- place and time -------------------------------------------------------------------
     def _location(
-        self, doc: Document, caption: int | None, start: int, end: int, sentence: Any
+        self,
+        doc: Document,
+        caption: int | None,
+        start: int,
+        end: int,
+        sentence: Any,
+        actor_spans: list[tuple[int, int]],
     ) -> tuple[Location | None, bool]:
         if caption is None:
             found = places.locate(doc, start, end)
+            heads = self.lex.place_heads
+            if (
+                found is not None
+                and found.basis != "focus"
+                and _misread_place(doc, found.evidence[0], start, end, actor_spans, heads)
+            ):
+                # The clause's own locative phrase, else the sentence's, else the focus.
+                found = (
+                    _locative_place(doc, start, end, actor_spans)
+                    or _locative_place(doc, sentence.start_char, sentence.end_char, actor_spans)
+                    or _focus(doc, heads)
+                )
         else:
             found = _caption_place(doc, caption, sentence.start_char, sentence.end_char)
         if found is None:
@@ -669,6 +697,158 @@ def country_names() -> dict[str, str]:
     text = resources.files("dateline.resources").joinpath("iso3166.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     return {row[0]: row[2] for row in rows[1:] if len(row) > 2}
+
+
+def _clause_bounds(head: Token, trigger: Token) -> tuple[int, int]:
+    """Character bounds of the clause that tells an event: the clause head's phrase, without
+    a clause coordinated after the trigger ("The US was not party to the deal, and had
+    blocked the convoy ...": the blocking is another clause)."""
+    doc = head.doc
+    last = head.right_edge.i
+    for child in head.children:
+        if child.dep_ == "conj" and is_verbal(child) and child.i > trigger.i:
+            last = min(last, child.left_edge.i - 1)
+    while last > trigger.i and (doc[last].is_punct or doc[last].dep_ == "cc"):
+        last -= 1
+    last = max(last, trigger.i)
+    return head.left_edge.idx, doc[last].idx + len(doc[last].text)
+
+
+LOCATIVE_PREPS = frozenset(
+    {"in", "near", "at", "outside", "around", "into", "inside", "across", "throughout", "on"}
+)
+PATH_PREPS = ("from", "to", "toward", "towards")
+
+
+def _inside(span: Span, stretches: list[tuple[int, int]]) -> bool:
+    return any(lo <= span.start and span.end <= hi for lo, hi in stretches)
+
+
+def _phrase_head(token: Token) -> Token:
+    """The noun a place word belongs to: "Syrian" -> desert, "San" -> Miguel."""
+    while token.dep_ in ("compound", "amod", "nmod", "flat") and token.head is not token:
+        token = token.head
+    return token
+
+
+def _place_prep(token: Token) -> str | None:
+    """The preposition that introduces a place's phrase, through "the middle of", "the town
+    of": "in the middle of the Syrian desert" -> "in"; None when no preposition does. A path
+    ("from", "to") counts only on a thing ("the road leading from X to Y"), not on a verb
+    of motion ("fighters headed from X to Y" were not where they went)."""
+    head = _phrase_head(token)
+    for _ in range(3):
+        if head.dep_ != "pobj":
+            return None
+        prep = head.head
+        if prep.lower_ in PATH_PREPS and not (
+            prep.head.pos_ in ("NOUN", "PROPN") or prep.head.dep_ in ("acl", "relcl")
+        ):
+            return None
+        if prep.lower_ != "of":
+            return str(prep.lower_)
+        head = prep.head
+    return None
+
+
+def _mention_token(doc: Document, mention: Span) -> Token | None:
+    span = doc.sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _misread_place(
+    doc: Document,
+    mention: Span,
+    start: int,
+    end: int,
+    actor_spans: list[tuple[int, int]],
+    place_heads: frozenset[str],
+) -> bool:
+    """Whether the place ``locate`` chose names an actor rather than where the event was
+    (a place word inside an actor's phrase, the subject of a verb, or modifying a noun that
+    is no place: "a US military spokesman"), or is where a path starts when the clause names where it leads
+    ("the road from X to Y": Y)."""
+    if mention.caption is not None or _inside(mention, actor_spans):
+        return mention.caption is None
+    token = _mention_token(doc, mention)
+    if token is None:
+        return False
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass") and is_verbal(head):
+        return True  # "The US was not party to the deal": who, not where
+    if (
+        token.dep_ in ("compound", "amod", "nmod", "npadvmod")
+        and not mention.start <= head.idx < mention.end
+        and head.lemma_.lower() not in place_heads
+        and head.lower_ not in place_heads
+    ):
+        return True
+    if not start <= mention.start < end or _place_prep(token) != "from":
+        return False
+    return any(
+        _place_prep(t) in PATH_PREPS[1:]
+        for t in (_mention_token(doc, m) for _, m in _clause_places(doc, start, end))
+        if t is not None
+    )
+
+
+def _clause_places(doc: Document, start: int, end: int) -> list[tuple[Place, Span]]:
+    return [
+        (place, mention)
+        for place in doc.places
+        for mention in place.mentions
+        if mention.caption is None and start <= mention.start and mention.end <= end
+    ]
+
+
+def _locative_place(
+    doc: Document, start: int, end: int, actor_spans: list[tuple[int, int]]
+) -> Location | None:
+    """The place a locative preposition introduces in a stretch, outside the actors'
+    phrases: demonyms included ("in the Syrian desert" is in Syria); where a path leads
+    rather than where it starts; the most precise first."""
+    found = []
+    for place, mention in _clause_places(doc, start, end):
+        if _inside(mention, actor_spans):
+            continue
+        token = _mention_token(doc, mention)
+        prep = _place_prep(token) if token is not None else None
+        if prep in LOCATIVE_PREPS or prep in PATH_PREPS[1:]:
+            found.append((PLACE_ORDER.get(place.precision, 9), mention.start, place, mention))
+    if not found:
+        return None
+    _, _, place, mention = min(found, key=lambda item: (item[0], item[1]))
+    return _as_location(place, mention, "attached")
+
+
+def _focus(doc: Document, place_heads: frozenset[str]) -> Location | None:
+    """The document's focus among the places that are not modifiers of other nouns."""
+    text_end = len(doc.text)
+    candidates = [
+        (place, mention)
+        for place, mention in _clause_places(doc, 0, text_end)
+        if not _misread_place(doc, mention, 0, text_end, [], place_heads)
+    ]
+    found = places.document_focus(doc, candidates)
+    return _as_location(*found, "focus") if found else None
+
+
+def _as_location(place: Place, mention: Span, basis: LocationBasis) -> Location:
+    return Location(
+        place_id=place.id,
+        name=place.name,
+        lat=place.lat,
+        lon=place.lon,
+        country=place.country,
+        precision=place.precision,
+        admin1=place.admin1,
+        geonames_id=place.geonames_id,
+        basis=basis,
+        evidence=[mention],
+    )
+
+
+PLACE_ORDER = {"point": 0, "offset": 1, "town": 2, "admin2": 3, "admin1": 4, "region": 5}
 
 
 def _caption_place(doc: Document, caption: int, start: int, end: int) -> Location | None:

@@ -86,6 +86,7 @@ class Lexicon:
     armed_types: frozenset[str] = frozenset()
     unarmed_types: frozenset[str] = frozenset()
     modality: dict[str, Any] = field(default_factory=dict)
+    place_heads: frozenset[str] = frozenset()
 
     def weapon(self, *words: str) -> Weapon | None:
         """The weapon named by a head lemma, or by modifiers + head ("car bomb")."""
@@ -171,4 +172,5 @@ def lexicon() -> Lexicon:
     lex.armed_types = frozenset(nouns["armed"]["actor_types"])
     lex.unarmed_types = frozenset(nouns["armed"]["unarmed_types"])
     lex.modality = _load("modality.toml")
+    lex.place_heads = frozenset(nouns["places"]["heads"])
     return lex
