@@ -34,7 +34,6 @@ from ..document import Document
 from ..nlp import actors, claims, places, times
 from ..records import (
     Certainty,
-    Place,
     Count,
     Event,
     EventDate,
@@ -42,6 +41,7 @@ from ..records import (
     Location,
     LocationBasis,
     Named,
+    Place,
     Role,
     Source,
     Span,
