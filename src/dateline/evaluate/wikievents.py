@@ -192,7 +192,11 @@ def _mention_events(event: Mapping[str, Any], maps: Mapping[str, Any]) -> list[K
         elif outcome == "injured":
             kairos = maps["injure_type"]
         else:
-            kairos = by_type_mode(maps["event_type"], mention.get("plover"), mention.get("mode"))
+            # A word that does not say how ("attack") takes the event's own mode: the attack
+            # that was a bombing is a DetonateExplode.
+            same_type = mention.get("plover") == event.get("plover")
+            mode = mention.get("mode") or (event.get("mode") if same_type else None)
+            kairos = by_type_mode(maps["event_type"], mention.get("plover"), mode)
         trigger = mention.get("trigger") or {}
         if kairos is None or "start" not in trigger:
             continue
@@ -209,8 +213,9 @@ def _broadcasts(
     seen: set[SpanKey],
     found: list[KEvent],
 ) -> None:
-    """A Contact.Contact.Broadcast per cue of a claim that lists the event (one per cue)."""
-    if not event.get("source"):
+    """A Contact.Contact.Broadcast per cue of a claim that lists the event (one per cue),
+    unless ``[wikievents] broadcasts`` is false."""
+    if not event.get("source") or not maps.get("broadcasts", True):
         return
     broadcast = maps["broadcast_type"]
     for cue in cues.get(str(event.get("id")), []):
