@@ -301,3 +301,10 @@ def test_the_subject_of_a_clause_is_who_not_where(pipeline):
     doc = pipeline(Document.from_input(text, published=PUBLISHED))
     deals = [e for e in doc.events if e.trigger.text == "deal"]
     assert deals and all(e.location is None or e.location.name != "Russia" for e in deals)
+
+
+def test_a_location_keeps_the_place_word_the_text_gives_it(pipeline):
+    text = "Taliban fighters attacked a police post in Helmand Province on Monday, officials said."
+    location = located(pipeline, text, "attacked")
+    assert location is not None and location.name == "Helmand"
+    assert [s.text for s in location.evidence] == ["Helmand", "Helmand Province"]

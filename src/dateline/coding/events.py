@@ -441,7 +441,7 @@ class EventCoder:
             span.caption == caption and start <= span.start and span.end <= end
             for span in found.evidence
         )
-        return found, attached
+        return _with_place_word(doc, found, self.lex.place_heads), attached
 
     def _date(
         self,
@@ -819,6 +819,21 @@ def _locative_place(
         return None
     _, _, place, mention = min(found, key=lambda item: (item[0], item[1]))
     return _as_location(place, mention, "attached")
+
+
+_PLACE_WORD = re.compile(r"[ -]([A-Za-z]+)")
+
+
+def _with_place_word(doc: Document, found: Location, place_heads: frozenset[str]) -> Location:
+    """The place's mention with the place word that follows it, as a second evidence span:
+    the text says "Helmand Province", "Oxford Street"."""
+    mention = found.evidence[0]
+    part = doc.part(mention.caption)
+    m = _PLACE_WORD.match(part, mention.end)
+    if m is None or m.group(1).lower() not in place_heads:
+        return found
+    longer = doc.span(mention.start, m.end(), caption=mention.caption)
+    return found.model_copy(update={"evidence": [*found.evidence, longer]})
 
 
 def _focus(doc: Document, place_heads: frozenset[str]) -> Location | None:

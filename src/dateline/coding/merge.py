@@ -202,6 +202,8 @@ class Draft:
             if span not in self.evidence:
                 self.evidence.append(span)
         known = {(m.trigger.caption, m.trigger.start) for m in self.mentions}
+        if other.anaphor_only:
+            known |= {(m.trigger.caption, m.trigger.start) for m in other.mentions}  # no telling
         self.mentions += [
             m for m in other.mentions if (m.trigger.caption, m.trigger.start) not in known
         ]
