@@ -288,3 +288,15 @@ def test_perpetrators_behind_an_attack(mentions):
     found = mentions("Police said drug traffickers were behind the attack on the bank.")
     attack = [m for m in found if m.token.lower_ == "attack"]
     assert [a.head.lower_ for a in attack[0].agents] == ["traffickers"]
+
+
+def test_the_target_of_a_part_is_the_whole(mentions):
+    text = "The blast damaged the windows of the consulate."
+    found = [m for m in mentions(text) if m.token.lower_ == "damaged"]
+    assert cores(text, found[0].targets) == ["consulate"]
+
+
+def test_a_bomb_that_exploded_outside_a_building_targeted_it(mentions):
+    text = "A car bomb exploded outside a police building in the capital."
+    found = [m for m in mentions(text) if m.token.lower_ == "exploded"]
+    assert cores(text, found[0].targets) == ["police building"]

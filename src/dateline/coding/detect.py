@@ -512,7 +512,15 @@ class Detector:
             if kind == "human":
                 mention.patients.append(make_arg(head, kind))
             elif kind in ("thing", "place"):
-                mention.targets.append(make_arg(head, "thing"))
+                mention.targets.append(make_arg(self._whole(head), "thing"))
+
+    def _whole(self, head: Token) -> Token:
+        """The thing a part belongs to: "the windows of the consulate" -> consulate."""
+        if _lemma(head) in self.lex.parts or head.lower_ in self.lex.parts:
+            for prep, obj in preps(head):
+                if prep == "of" and kind_of(obj, self.lex) in ("thing", "place", "unknown"):
+                    return obj
+        return head
 
     def _verb_args(self, mention: Mention) -> None:
         verb = mention.token
@@ -526,6 +534,12 @@ class Detector:
                 self._add(mention, obj, "patient")
             elif prep == "with" and kind_of(obj, self.lex) == "weapon":
                 self._add(mention, obj, "patient")  # an instrument: _add files it so
+            elif (
+                prep in self.lex.blast_preps
+                and mention.mode in ("explosives", "suicide-attack")
+                and kind_of(obj, self.lex) == "thing"
+            ):
+                self._add(mention, obj, "patient")  # "exploded outside a police building"
             elif prep in RECIPIENT_PREPS.get(mention.plover, ()) and kind_of(obj, self.lex) in (
                 "human",
                 "unknown",

@@ -87,6 +87,8 @@ class Lexicon:
     unarmed_types: frozenset[str] = frozenset()
     modality: dict[str, Any] = field(default_factory=dict)
     place_heads: frozenset[str] = frozenset()
+    parts: frozenset[str] = frozenset()
+    blast_preps: frozenset[str] = frozenset()
 
     def weapon(self, *words: str) -> Weapon | None:
         """The weapon named by a head lemma, or by modifiers + head ("car bomb")."""
@@ -173,4 +175,6 @@ def lexicon() -> Lexicon:
     lex.unarmed_types = frozenset(nouns["armed"]["unarmed_types"])
     lex.modality = _load("modality.toml")
     lex.place_heads = frozenset(nouns["places"]["heads"])
+    lex.parts = frozenset(nouns["parts"]["nouns"])
+    lex.blast_preps = frozenset(nouns["parts"]["blast_preps"])
     return lex
