@@ -300,3 +300,12 @@ def test_a_bomb_that_exploded_outside_a_building_targeted_it(mentions):
     text = "A car bomb exploded outside a police building in the capital."
     found = [m for m in mentions(text) if m.token.lower_ == "exploded"]
     assert cores(text, found[0].targets) == ["police building"]
+
+
+def test_who_is_held_responsible_and_a_group_from_an_organisation(mentions):
+    text = "The president holds the Shining Path responsible for the murder of the mayor."
+    murder = [m for m in mentions(text) if m.token.lower_ == "murder"][0]
+    assert "Shining Path" in cores(text, murder.agents)
+    text = "The mayor was shot by a group of gunmen from the FMLN."
+    shot = [m for m in mentions(text) if m.token.lower_ == "shot"][0]
+    assert "FMLN" in cores(text, shot.agents)

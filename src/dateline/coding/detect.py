@@ -346,6 +346,9 @@ def _group_split(token: Token, kind: str, lex: Lexicon) -> list[Arg]:
         for prep, obj in preps(token):
             if prep == "of" and is_organisation(obj, lex):
                 found.append(make_arg(obj, "human"))
+    for prep, obj in preps(token):
+        if prep == "from" and is_organisation(obj, lex):
+            found.append(make_arg(obj, "human"))  # "a group of terrorists from the FAL"
     return found
 
 
@@ -634,6 +637,11 @@ class Detector:
         self._participants(mention)
         responsible = ("responsibility", "credit", "responsible")
         if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in responsible:
+            held = children(head.head, "nsubj")
+            if held and head.head.dep_ in ("ccomp", "oprd", "xcomp"):
+                for subject in held:  # "holds the FMLN responsible for the murder"
+                    self._add(mention, subject, "agent")
+                return
             verb = head.head.head if head.head.dep_ in ("dobj", "acomp", "attr") else head.head
             if is_verbal(verb):
                 subjects, _ = subject_of(verb)

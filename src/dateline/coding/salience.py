@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from typing import Any
 from ..records import Event, Place, Role
 
 MODEL_FILE = "events/salience.json"
+_WORD = re.compile(r"[a-z]{3,}")
 # Days between an event and its report, as buckets: recent incidents are what a report tells.
 AGE_BUCKETS = ((0, "0-1"), (7, "2-7"), (31, "8-31"), (92, "32-92"), (366, "93-366"))
 
@@ -130,6 +132,9 @@ def features(event: Event, ctx: Context) -> dict[str, float]:
     f[f"type={event.plover}/{event.mode or '-'}"] = 1.0
     f[f"trigger={event.trigger.text.lower()}"] = 1.0
     f[f"certainty={event.certainty}"] = 1.0
+    # The words of the clause that tells it first ("since", "trial", "anniversary" ...).
+    for word in sorted(set(_WORD.findall(event.evidence[0].text.lower()))):
+        f[f"word={word}"] = 1.0
     if event.source is not None:
         f["sourced"] = 1.0
     if event.trigger.caption is not None:
