@@ -314,6 +314,10 @@ def _group_split(token: Token, kind: str, lex: Lexicon) -> list[Arg]:
     """An actor phrase and the organisation inside it: "ELN guerrillas" -> the guerrillas and
     the ELN; "guerrillas of the FMLN" -> the guerrillas and the FMLN."""
     found = [make_arg(token, kind)]
+    if kind == "human":
+        for prep, obj in preps(token):
+            if prep == "from" and is_organisation(obj, lex):
+                found.append(make_arg(obj, "human"))  # "a group of terrorists from the FAL"
     if kind != "human" or is_organisation(token, lex):
         return found
     lefts = [c for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i]
@@ -346,9 +350,7 @@ def _group_split(token: Token, kind: str, lex: Lexicon) -> list[Arg]:
         for prep, obj in preps(token):
             if prep == "of" and is_organisation(obj, lex):
                 found.append(make_arg(obj, "human"))
-    for prep, obj in preps(token):
-        if prep == "from" and is_organisation(obj, lex):
-            found.append(make_arg(obj, "human"))  # "a group of terrorists from the FAL"
+
     return found
 
 
