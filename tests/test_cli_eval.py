@@ -55,8 +55,8 @@ def test_eval_json_scores_the_corpora_found_and_notes_the_rest(data_dir):
     result = CliRunner().invoke(cli, ["eval", "--data", str(data_dir), "--format", "json"])
     assert result.exit_code == 0, result.output
     scores = json.loads(result.stdout)
-    # Our own attribution gold set ships in the repository: it is always found.
-    assert [s["corpus"] for s in scores] == ["te3", "attribution"]
+    # Our own attribution and merging gold sets ship in the repository: always found.
+    assert [s["corpus"] for s in scores] == ["te3", "attribution", "merge"]
     assert scores[0]["documents"] == 4
     assert "lgl" in result.stderr and "not found" in result.stderr
 
@@ -109,8 +109,8 @@ def test_a_damaged_corpus_is_skipped_with_its_reason(data_dir):
     broken.write_text('{"id": "x", "text": "Kabul", "toponyms": []}\n{broken\n', encoding="utf-8")
     result = CliRunner().invoke(cli, ["eval", "--data", str(data_dir), "--format", "json"])
     assert result.exit_code == 0, result.output
-    # Our own attribution gold set ships in the repository: it is always found.
-    assert [s["corpus"] for s in json.loads(result.stdout)] == ["te3", "attribution"]
+    # Our own attribution and merging gold sets ship in the repository: always found.
+    assert [s["corpus"] for s in json.loads(result.stdout)] == ["te3", "attribution", "merge"]
     assert "skipped lgl" in result.stderr and str(broken) in result.stderr
 
 

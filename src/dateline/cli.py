@@ -606,6 +606,14 @@ def gazetteer_lookup(names: tuple[str, ...], limit: int) -> None:
             )
 
 
+# The corpus store's commands live with the store (src/dateline/store/cli.py).
+from .store import cli as store_cli  # noqa: E402
+
+cli.add_command(store_cli.ingest)
+cli.add_command(store_cli.events)
+cli.add_command(store_cli.runs)
+
+
 def main() -> None:
     """Entry point of the ``dateline`` script."""
     try:

@@ -7,6 +7,7 @@ Exception tree::
     ├── ModelError                the spaCy model cannot be loaded
     ├── PipelineError             stages in an impossible order, unknown stage names
     ├── InputError                one input cannot be read (empty, binary, too large, ...)
+    ├── StoreError                a store cannot be opened, written or queried
     ├── GazetteerError            the gazetteer index is missing or unreadable
     └── MissingExtraError         an optional extra is needed but not installed
 
@@ -57,6 +58,10 @@ class ModelError(DatelineError):
 
 class PipelineError(DatelineError):
     """The pipeline cannot be built: unknown stage, or a stage before what it requires."""
+
+
+class StoreError(DatelineError):
+    """A store cannot be opened, written or queried; the message names it and what to do."""
 
 
 class GazetteerError(DatelineError):
