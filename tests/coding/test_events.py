@@ -308,3 +308,15 @@ def test_a_location_keeps_the_place_word_the_text_gives_it(pipeline):
     location = located(pipeline, text, "attacked")
     assert location is not None and location.name == "Helmand"
     assert [s.text for s in location.evidence] == ["Helmand", "Helmand Province"]
+
+
+def test_a_name_is_also_read_without_its_titles(nlp):
+    from dateline.coding.detect import make_arg
+    from dateline.coding.events import _untitled
+
+    sdoc = nlp("Gunmen killed Judge Maria Lopez Arango in her car.")
+    head = [t for t in sdoc if t.text == "Arango"][0]
+    arg = make_arg(head, "human")
+    spans = _untitled(head, arg, frozenset({"judge"}))
+    assert [sdoc.text[a:b] for a, b in spans] == ["Maria Lopez Arango"]
+    assert _untitled(head, arg, frozenset()) == []

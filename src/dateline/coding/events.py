@@ -32,9 +32,11 @@ from typing import Any, Literal, cast
 from ..config import Config, EventsSettings
 from ..document import Document
 from ..nlp import actors, claims, places, times
+from ..nlp.mentions import word_lists
 from ..records import (
     Certainty,
     Count,
+    Entity,
     Event,
     EventDate,
     EventMention,
@@ -83,6 +85,7 @@ class EventCoder:
         self.lex = lex or lexicon()
         self.detector = Detector(self.lex)
         self.reporting = frozenset(self.lex.modality["reporting"]["verbs"])
+        self.titles = word_lists()["titles"] | self.lex.context.get("titles", frozenset())
 
     def __call__(self, doc: Document) -> Document:
         doc.events = self.code(doc)
@@ -329,11 +332,15 @@ class EventCoder:
             # the actor is the description, not that name.
             role = None
         text = doc.part(caption)
+        if role is None and entity is None and head.pos_ == "PROPN":
+            # A person's name the recogniser read in part ("dr jose antonio rodriguez
+            # porth": "jose antonio"), common in text without capitals: the name is theirs.
+            entity, role = self._person_in(doc, caption, arg)
         if role is None:
             name = text[arg.start : arg.end]
             role = Role(name=name, evidence=[doc.span(arg.start, arg.end, caption=caption)])
         evidence = list(role.evidence)
-        for start, end in arg.spans:
+        for start, end in (*arg.spans, *_untitled(head, arg, self.titles)):
             span = doc.span(start, end, caption=caption)
             if span not in evidence:
                 evidence.append(span)
@@ -354,6 +361,19 @@ class EventCoder:
         )
         person = entity is not None and entity.label == "PERSON"
         return Actor(role=role, key=key, specific=specific, rank=rank, words=words, person=person)
+
+    @staticmethod
+    def _person_in(
+        doc: Document, caption: int | None, arg: Arg
+    ) -> tuple[Entity | None, Role | None]:
+        """The person whose name lies inside the core of an argument, and a Role for it."""
+        for entity in doc.entities:
+            if entity.label != "PERSON":
+                continue
+            for m in entity.mentions:
+                if m.caption == caption and arg.core_start <= m.start and m.end <= arg.core_end:
+                    return entity, actors.role(doc, m.start, m.end, caption=caption)
+        return None, None
 
     @staticmethod
     def _named(doc: Document, caption: int | None, arg: Arg) -> Named:
@@ -625,6 +645,23 @@ class EventCoder:
             evidence=draft.evidence,
             mentions=draft.mentions,
         )
+
+
+def _untitled(head: Token, arg: Arg, titles: frozenset[str]) -> list[tuple[int, int]]:
+    """The name of a person without the titles before it: "judge mariela espinosa arango"
+    -> "mariela espinosa arango"."""
+    doc = head.doc
+    span = doc.char_span(arg.core_start, arg.core_end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return []
+    tokens = list(span)
+    cut = 0
+    while cut < len(tokens) - 1 and tokens[cut].lower_.rstrip(".") in titles:
+        cut += 1
+    if cut == 0:
+        return []
+    first = tokens[cut]
+    return [(first.idx, arg.core_end)]
 
 
 def _outcome(mention: Mention) -> Literal["killed", "injured"] | None:
