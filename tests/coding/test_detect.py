@@ -309,3 +309,9 @@ def test_who_is_held_responsible_and_a_group_from_an_organisation(mentions):
     text = "The mayor was shot by a group of gunmen from the FMLN."
     shot = [m for m in mentions(text) if m.token.lower_ == "shot"][0]
     assert "FMLN" in cores(text, shot.agents)
+
+
+def test_names_in_apposition_to_the_people_acted_on_are_victims(mentions):
+    text = "Gunmen killed two of her bodyguards, Juan Perez and Luis Gomez, on Monday."
+    killed = [m for m in mentions(text) if m.token.lower_ == "killed"][0]
+    assert {"Juan Perez", "Luis Gomez"} <= set(cores(text, killed.patients))

@@ -485,7 +485,18 @@ class Detector:
             a.head.i
             for a in (*mention.agents, *mention.patients, *mention.targets, *mention.weapons)
         }
-        for head in _expand([token]):
+        heads = _expand([token])
+        if role == "patient":
+            # "two of her bodyguards, Juan Perez and Luis Gomez": the names are who.
+            heads += [
+                name
+                for head in list(heads)
+                for appos in children(counted(head), "appos")
+                if appos.pos_ == "PROPN" or appos.ent_type_ == "PERSON"
+                for name in _expand([appos])
+                if name not in heads
+            ]
+        for head in heads:
             if head.i in taken or _across_lines(head, mention.token):
                 continue
             kind = kind_of(head, self.lex)
