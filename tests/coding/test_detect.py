@@ -315,3 +315,10 @@ def test_names_in_apposition_to_the_people_acted_on_are_victims(mentions):
     text = "Gunmen killed two of her bodyguards, Juan Perez and Luis Gomez, on Monday."
     killed = [m for m in mentions(text) if m.token.lower_ == "killed"][0]
     assert {"Juan Perez", "Luis Gomez"} <= set(cores(text, killed.patients))
+
+
+def test_names_in_apposition_are_not_counted_again(mentions):
+    text = "The attack killed his secretary, Ana Ruiz."
+    killed = [m for m in mentions(text) if m.token.lower_ == "killed"][0]
+    assert "Ana Ruiz" in cores(text, killed.patients)
+    assert sum(c.quantity.best or 0 for c in killed.casualties) == 1

@@ -367,6 +367,13 @@ def _across_lines(a: Token, b: Token) -> bool:
     )
 
 
+def _appositive(token: Token) -> bool:
+    """Whether a noun (or the first of its coordination) is in apposition to another."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return bool(token.dep_ == "appos")
+
+
 def _expand(tokens: Iterable[Token]) -> list[Token]:
     found: list[Token] = []
     for token in tokens:
@@ -829,6 +836,8 @@ class Detector:
                 mention.casualties.append(Casualty(outcome, quantity, start, end, group))
                 return
         for arg in mention.patients:
+            if _appositive(arg.head):
+                continue  # "two bodyguards, X and Y": counted once, as two
             found = quantity_of(arg.head)
             if found is not None:
                 quantity, start, end, group = found
