@@ -322,3 +322,9 @@ def test_names_in_apposition_are_not_counted_again(mentions):
     killed = [m for m in mentions(text) if m.token.lower_ == "killed"][0]
     assert "Ana Ruiz" in cores(text, killed.patients)
     assert sum(c.quantity.best or 0 for c in killed.casualties) == 1
+
+
+def test_the_authors_of_an_attack_named_by_a_copula(mentions):
+    text = "The authors of the bombing were members of the death squads, police said."
+    bombing = [m for m in mentions(text) if m.token.lower_ == "bombing"][0]
+    assert "members" in [a.head.lower_ for a in bombing.agents]

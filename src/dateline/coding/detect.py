@@ -678,7 +678,20 @@ class Detector:
         if noun.dep_ == "nsubjpass" and is_verbal(prep) and _lemma(prep) in self.lex.blame:
             for p, obj in preps(prep):
                 if p in ("to", "on"):
-                    self._add(mention, obj, "agent")  # "was attributed to X"
+                    # "was attributed to X"
+                    self._add(mention, obj, "agent")
+            return
+        if (
+            noun.dep_ == "pobj"
+            and prep.lower_ == "of"
+            and _lemma(prep.head) in self.lex.perpetrators
+            and prep.head.dep_ in ("nsubj", "attr")
+            and _lemma(prep.head.head) == "be"
+        ):
+            # "the authors of the assassination are X", "X are the perpetrators of the crime"
+            other = "attr" if prep.head.dep_ == "nsubj" else "nsubj"
+            for person in children(prep.head.head, other):
+                self._add(mention, person, "agent")
             return
         if noun.dep_ == "pobj" and prep.lower_ == "behind" and _lemma(prep.head) == "be":
             for subject in subject_of(prep.head)[0]:

@@ -73,6 +73,7 @@ class Lexicon:
     undergo: frozenset[str] = frozenset()
     participate: frozenset[str] = frozenset()
     blame: frozenset[str] = frozenset()
+    perpetrators: frozenset[str] = frozenset()
     instrument_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     casualty: dict[str, frozenset[str]] = field(default_factory=dict)
     context: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -155,6 +156,7 @@ def lexicon() -> Lexicon:
         lex.undergo = frozenset(table.get("undergo", []))
         lex.participate = frozenset(w.split()[0] for w in table.get("participate", []))
         lex.blame = frozenset(w.split()[0] for w in table.get("blame", []))
+        lex.perpetrators = frozenset(table.get("perpetrators", []))
     for table in triggers.get("instrument_use", []):
         for text in table.get("verbs", []):
             head, extras = _phrase(text, "verb")
