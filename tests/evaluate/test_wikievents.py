@@ -267,25 +267,3 @@ def test_an_event_with_mentions_gives_one_kairos_event_per_mention():
         ],
         ("Life.Die.Unspecified", "died"): [("Victim", "soldiers")],
     }
-
-
-def test_a_mention_that_does_not_say_how_takes_the_events_mode():
-    bombing = event("ASSAULT", "explosives", "fled")
-    bombing["mentions"] = [
-        {
-            "trigger": sp("fled"),
-            "plover": "ASSAULT",
-            "mode": None,
-            "outcome": None,
-            "evidence": [sp("fled")],
-        },
-        {
-            "trigger": sp("said"),
-            "plover": "COERCE",
-            "mode": None,
-            "outcome": None,
-            "evidence": [sp("said")],
-        },
-    ]
-    types = [e.type for e in predicted_events({"events": [bombing]})]
-    assert types == ["Conflict.Attack.DetonateExplode"]

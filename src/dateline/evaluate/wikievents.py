@@ -192,11 +192,7 @@ def _mention_events(event: Mapping[str, Any], maps: Mapping[str, Any]) -> list[K
         elif outcome == "injured":
             kairos = maps["injure_type"]
         else:
-            # A word that does not say how ("attack") takes the event's own mode: the attack
-            # that was a bombing is a DetonateExplode.
-            same_type = mention.get("plover") == event.get("plover")
-            mode = mention.get("mode") or (event.get("mode") if same_type else None)
-            kairos = by_type_mode(maps["event_type"], mention.get("plover"), mode)
+            kairos = by_type_mode(maps["event_type"], mention.get("plover"), mention.get("mode"))
         trigger = mention.get("trigger") or {}
         if kairos is None or "start" not in trigger:
             continue
