@@ -328,3 +328,11 @@ def test_the_authors_of_an_attack_named_by_a_copula(mentions):
     text = "The authors of the bombing were members of the death squads, police said."
     bombing = [m for m in mentions(text) if m.token.lower_ == "bombing"][0]
     assert "members" in [a.head.lower_ for a in bombing.agents]
+
+
+def test_an_adjective_says_what_kind_of_attack_not_who(mentions):
+    text = "A terrorist attack destroyed the bridge, while the FMLN attack on the base failed."
+    found = {m.token.i: m for m in mentions(text)}
+    attacks = [m for m in found.values() if m.token.lower_ == "attack"]
+    assert [a.head.lower_ for a in attacks[0].agents] == []
+    assert "FMLN" in cores(text, attacks[1].agents)

@@ -594,8 +594,11 @@ class Detector:
                     mention.weapons.append(make_arg(child, kind))
                 elif kind == "human" and (
                     child.ent_type_ in ("NORP", "ORG", "GPE")
-                    or _lemma(child) in self.lex.armed
-                    or child.lower_ in self.lex.armed
+                    or (
+                        (_lemma(child) in self.lex.armed or child.lower_ in self.lex.armed)
+                        # "a terrorist attack" says what kind of attack, not who
+                        and not (child.dep_ == "amod" and child.tag_ == "JJ")
+                    )
                 ):
                     mention.agents.extend(_group_split(child, "human", self.lex))
         for prep, obj in preps(noun):
