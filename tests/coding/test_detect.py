@@ -336,3 +336,15 @@ def test_an_adjective_says_what_kind_of_attack_not_who(mentions):
     attacks = [m for m in found.values() if m.token.lower_ == "attack"]
     assert [a.head.lower_ for a in attacks[0].agents] == []
     assert "FMLN" in cores(text, attacks[1].agents)
+
+
+def test_on_a_road_or_at_an_hour_is_where_and_when_not_the_target(mentions):
+    text = "The bus was attacked on the coastal highway at 0900 by gunmen."
+    attacked = [m for m in mentions(text) if m.token.lower_ == "attacked"][0]
+    assert cores(text, attacked.targets) == ["bus"]
+
+
+def test_things_listed_in_apposition_are_targets(mentions):
+    text = "Rebels burned three vehicles, an ambulance and a fuel truck."
+    burned = [m for m in mentions(text) if m.token.lower_ == "burned"][0]
+    assert {"ambulance", "fuel truck"} <= set(cores(text, burned.targets))

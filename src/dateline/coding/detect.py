@@ -499,7 +499,9 @@ class Detector:
                 name
                 for head in list(heads)
                 for appos in children(counted(head), "appos")
-                if appos.pos_ == "PROPN" or appos.ent_type_ == "PERSON"
+                if appos.pos_ == "PROPN"
+                or appos.ent_type_ == "PERSON"
+                or kind_of(head, self.lex) == kind_of(appos, self.lex) == "thing"
                 for name in _expand([appos])
                 if name not in heads
             ]
@@ -554,7 +556,11 @@ class Detector:
             if prep == "by" and passive:
                 agents_by.append(obj)
             elif prep in PATIENT_PREPS and mention.plover == "ASSAULT":
-                self._add(mention, obj, "patient")
+                where = prep in ("on", "at") and (
+                    _lemma(obj) in self.lex.place_heads or obj.like_num
+                )
+                if not where:  # "attacked on the coastal highway", "at 0900": where, when
+                    self._add(mention, obj, "patient")
             elif prep == "with" and kind_of(obj, self.lex) == "weapon":
                 self._add(mention, obj, "patient")  # an instrument: _add files it so
             elif (
