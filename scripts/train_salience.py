@@ -69,8 +69,9 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--l2", type=float, default=8.0, help="L2 penalty of the weights")
     parser.add_argument("--min-count", type=int, default=10, help="rarer features are dropped")
+    parser.add_argument("--limit", type=int, help="only the first N reports (a quick check)")
     args = parser.parse_args()
-    records = train_records(args.data)
+    records = train_records(args.data)[: args.limit]
     outputs = predictions(records, args.predictions)
     found = []
     for record, output in zip(records, outputs, strict=True):
