@@ -36,9 +36,15 @@ def data_dir(tmp_path):
         {
             "id": "d4",
             "dct": "2021-03-05",
-            "text": "Rebels attacked at dawn.",
+            "text": "Rebels attacked at the witching hour.",
             "timexes": [
-                {"start": 19, "end": 23, "text": "dawn", "type": "TIME", "value": "2021-03-05TMO"}
+                {
+                    "start": 19,
+                    "end": 36,
+                    "text": "the witching hour",
+                    "type": "TIME",
+                    "value": "2021-03-05TNI",
+                }
             ],
         },
     ]
@@ -67,7 +73,7 @@ def test_eval_table_and_errors(data_dir):
     )
     assert result.exit_code == 0, result.output
     assert "dateline scorecard" in result.stdout
-    assert "missed TIME" in result.stdout  # "dawn" is not in the grammar
+    assert "missed TIME" in result.stdout  # "the witching hour" is not in the grammar
 
 
 def test_eval_rejects_unknown_corpus_names(data_dir):

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -45,7 +44,7 @@ from ..records import (
     assign_ids,
 )
 from .attribution import AttributionDoc
-from .base import SPLITS, Scorer
+from .base import SPLITS, Scorer, read_records
 from .case2021 import Snippet
 from .coreference import EntityDoc, GoldMention
 from .geo import GeoScorer
@@ -331,12 +330,9 @@ def muc4_oracle(scorer: Scorer, gold: list[MucDoc], path: Path, split: str) -> O
 def _raw_templates(path: Path, split: str) -> dict[str, list[dict[str, Any]]]:
     """Document id -> its raw template dicts (with their spans), as in the corpus file."""
     raw: dict[str, list[dict[str, Any]]] = {}
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                record = json.loads(line)
-                if record.get("split") == split:
-                    raw[record["id"]] = list(record.get("templates") or [])
+    for record in read_records(path):
+        if record.get("split") == split:
+            raw[record["id"]] = list(record.get("templates") or [])
     return raw
 
 

@@ -20,6 +20,14 @@ import click
 
 from ..config import Config, load_config
 from ..errors import DatelineError
+from ..options import (
+    config_option,
+    input_options,
+    progress_option,
+    show_progress,
+    verbose_option,
+    workers_option,
+)
 
 EVENT_FORMATS = ("table", "json", "jsonl", "csv", "parquet", "geojson")
 CERTAINTIES = (
@@ -41,9 +49,6 @@ db_option = click.option(
     default=None,
     help="The store: a SQLite file or a postgresql:// URL "
     "[default: $DATELINE_DB, else [store] url, dateline.db].",
-)
-config_option = click.option(
-    "--config", "config_path", metavar="FILE", help="A TOML file overriding the defaults."
 )
 
 
@@ -138,33 +143,16 @@ class _Reporter:
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Processes to run the pipeline in.",
-)
-@click.option(
-    "--published",
-    callback=_day,
-    metavar="YYYY-MM-DD",
-    help="Publication date; overrides what the text says.",
-)
-@click.option(
-    "--no-clean", is_flag=True, help="Use the text exactly as given (no boilerplate removal)."
-)
+@workers_option
+@input_options
 @config_option
-@click.option(
-    "--progress/--no-progress",
-    default=None,
-    help="Progress bar on stderr [default: on a terminal].",
-)
+@progress_option
+@verbose_option
 def ingest(
     paths: tuple[str, ...],
     db: str | None,
     workers: int,
-    published: dt.date | None,
+    published: str | None,
     no_clean: bool,
     config_path: str | None,
     progress: bool | None,
@@ -181,14 +169,14 @@ def ingest(
 
     config = _config(config_path)
     store = _open(db, config)
-    reporter = _Reporter(sys.stderr.isatty() if progress is None else progress)
+    reporter = _Reporter(show_progress(progress))
     try:
         report = run_ingest(
             list(paths),
             store=store,
             config=config,
             workers=workers,
-            published=published.isoformat() if published else None,
+            published=published,
             clean=not no_clean,
             listener=reporter,
         )
@@ -281,6 +269,7 @@ def _binary_output(path: str | None) -> Iterator[IO[bytes]]:
 )
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
 @config_option
+@verbose_option
 def events(
     db: str | None,
     country: tuple[str, ...],
@@ -380,6 +369,7 @@ def _table(records: list[dict[str, Any]], name: str, output: str | None) -> None
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
 @config_option
+@verbose_option
 def runs(db: str | None, fmt: str, config_path: str | None) -> None:
     """List the ingest runs of a store: when, what, counts, inputs that failed."""
     import json
