@@ -176,3 +176,15 @@ def test_the_events_stage_writes_salience(pipeline):
     violent = [e for e in doc.events if e.plover == "ASSAULT"]
     assert violent and all(e.salience is not None for e in violent)
     assert all(e.salience is None for e in doc.events if e.plover != "ASSAULT")
+
+
+def test_the_model_file_ships_with_the_package():
+    import fnmatch
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    globs = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"][
+        "package-data"
+    ]["dateline"]
+    assert any(fnmatch.fnmatch(f"resources/{salience.MODEL_FILE}", g) for g in globs)
