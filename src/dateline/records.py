@@ -259,6 +259,10 @@ class Event(Record):
     certainty: Certainty = "asserted"
     evidence: list[Span] = Field(min_length=1)
     mentions: list[EventMention] = Field(default_factory=list)
+    # How likely the event is a specific incident the report tells (not background, a
+    # generic or running mention, or a fragment of another event): 0-1 from the model in
+    # resources/events/salience.json; null for event types the model does not judge.
+    salience: float | None = None
 
 
 class Quote(Record):

@@ -273,3 +273,78 @@ def test_a_common_noun_modifier_is_no_organisation_in_cased_text(mentions):
     text = "The air component neutralised several fighters."
     m = only(mentions(text), "ASSAULT")
     assert texts(text, m.agents) == ["air component"]
+
+
+def test_a_word_that_points_back_carries_perpetrators_only(mentions):
+    """ "The crime" is no event of its own; with a perpetrator it gives it to the one told."""
+    found = mentions("Officials said army officers were behind the crime.")
+    crime = [m for m in found if m.token.lower_ == "crime"]
+    assert len(crime) == 1 and crime[0].anaphoric and crime[0].sense.anaphor
+    assert [a.head.lower_ for a in crime[0].agents][0] == "officers"
+    assert not [m for m in mentions("Organized crime is growing.") if m.token.lower_ == "crime"]
+
+
+def test_perpetrators_behind_an_attack(mentions):
+    found = mentions("Police said drug traffickers were behind the attack on the bank.")
+    attack = [m for m in found if m.token.lower_ == "attack"]
+    assert [a.head.lower_ for a in attack[0].agents] == ["traffickers"]
+
+
+def test_the_target_of_a_part_is_the_whole(mentions):
+    text = "The blast damaged the windows of the consulate."
+    found = [m for m in mentions(text) if m.token.lower_ == "damaged"]
+    assert cores(text, found[0].targets) == ["consulate"]
+
+
+def test_a_bomb_that_exploded_outside_a_building_targeted_it(mentions):
+    text = "A car bomb exploded outside a police building in the capital."
+    found = [m for m in mentions(text) if m.token.lower_ == "exploded"]
+    assert cores(text, found[0].targets) == ["police building"]
+
+
+def test_who_is_held_responsible_and_a_group_from_an_organisation(mentions):
+    text = "The president holds the Shining Path responsible for the murder of the mayor."
+    murder = [m for m in mentions(text) if m.token.lower_ == "murder"][0]
+    assert "Shining Path" in cores(text, murder.agents)
+    text = "The mayor was shot by a group of gunmen from the FMLN."
+    shot = [m for m in mentions(text) if m.token.lower_ == "shot"][0]
+    assert "FMLN" in cores(text, shot.agents)
+
+
+def test_names_in_apposition_to_the_people_acted_on_are_victims(mentions):
+    text = "Gunmen killed two of her bodyguards, Juan Perez and Luis Gomez, on Monday."
+    killed = [m for m in mentions(text) if m.token.lower_ == "killed"][0]
+    assert {"Juan Perez", "Luis Gomez"} <= set(cores(text, killed.patients))
+
+
+def test_names_in_apposition_are_not_counted_again(mentions):
+    text = "The attack killed his secretary, Ana Ruiz."
+    killed = [m for m in mentions(text) if m.token.lower_ == "killed"][0]
+    assert "Ana Ruiz" in cores(text, killed.patients)
+    assert sum(c.quantity.best or 0 for c in killed.casualties) == 1
+
+
+def test_the_authors_of_an_attack_named_by_a_copula(mentions):
+    text = "The authors of the bombing were members of the death squads, police said."
+    bombing = [m for m in mentions(text) if m.token.lower_ == "bombing"][0]
+    assert "members" in [a.head.lower_ for a in bombing.agents]
+
+
+def test_an_adjective_says_what_kind_of_attack_not_who(mentions):
+    text = "A terrorist attack destroyed the bridge, while the FMLN attack on the base failed."
+    found = {m.token.i: m for m in mentions(text)}
+    attacks = [m for m in found.values() if m.token.lower_ == "attack"]
+    assert [a.head.lower_ for a in attacks[0].agents] == []
+    assert "FMLN" in cores(text, attacks[1].agents)
+
+
+def test_on_a_road_or_at_an_hour_is_where_and_when_not_the_target(mentions):
+    text = "The bus was attacked on the coastal highway at 0900 by gunmen."
+    attacked = [m for m in mentions(text) if m.token.lower_ == "attacked"][0]
+    assert cores(text, attacked.targets) == ["bus"]
+
+
+def test_things_listed_in_apposition_are_targets(mentions):
+    text = "Rebels burned three vehicles, an ambulance and a fuel truck."
+    burned = [m for m in mentions(text) if m.token.lower_ == "burned"][0]
+    assert {"ambulance", "fuel truck"} <= set(cores(text, burned.targets))

@@ -271,3 +271,52 @@ def test_a_caption_event_is_dated_by_its_caption_and_joins_the_body(pipeline):
     assert len(deals) == 1
     assert deals[0].date.value == "2021-03-01"
     assert {m.trigger.caption for m in deals[0].mentions} == {None, 0}
+
+
+def located(pipeline, text: str, trigger: str):
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    return event_with(doc, trigger).location
+
+
+def test_a_place_in_an_actor_phrase_is_not_where_the_event_was(pipeline):
+    text = (
+        "The US-led coalition has killed dozens of militants in the middle of the Syrian "
+        "desert, a US military official said Thursday."
+    )
+    location = located(pipeline, text, "killed")
+    assert location is not None and location.country == "SY" and location.basis == "attached"
+
+
+def test_a_road_from_one_town_to_another_is_located_where_it_leads(pipeline):
+    text = (
+        "Jets bombed the road leading from the town of Homs to the town of Hama on Monday, "
+        "officials said."
+    )
+    location = located(pipeline, text, "bombed")
+    assert location is not None and location.name == "Hama"
+
+
+def test_the_subject_of_a_clause_is_who_not_where(pipeline):
+    text = "Officials said Russia was not party to the deal."
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    deals = [e for e in doc.events if e.trigger.text == "deal"]
+    assert deals and all(e.location is None or e.location.name != "Russia" for e in deals)
+
+
+def test_a_location_keeps_the_place_word_the_text_gives_it(pipeline):
+    text = "Taliban fighters attacked a police post in Helmand Province on Monday, officials said."
+    location = located(pipeline, text, "attacked")
+    assert location is not None and location.name == "Helmand"
+    assert [s.text for s in location.evidence] == ["Helmand", "Helmand Province"]
+
+
+def test_a_name_is_also_read_without_its_titles(nlp):
+    from dateline.coding.detect import make_arg
+    from dateline.coding.events import _untitled
+
+    sdoc = nlp("Gunmen killed Judge Maria Lopez Arango in her car.")
+    head = [t for t in sdoc if t.text == "Arango"][0]
+    arg = make_arg(head, "human")
+    spans = _untitled(head, arg, frozenset({"judge"}))
+    assert [sdoc.text[a:b] for a, b in spans] == ["Maria Lopez Arango"]
+    assert _untitled(head, arg, frozenset()) == []

@@ -188,3 +188,12 @@ def test_other_people_make_another_event():
         other_people=True,
     )
     assert len(merge([a, b], threshold=1.0)) == 2
+
+
+def test_an_anaphor_joins_the_event_it_points_back_at_or_nothing():
+    first = draft(0, 0)
+    crime = draft(50, 1, agents=[actor("officers")], anaphor_only=True, anaphoric=True)
+    events = merge([first, crime], threshold=1.0)
+    assert len(events) == 1 and [a.key for a in events[0].agents] == ["officers"]
+    alone = draft(0, 0, anaphor_only=True, anaphoric=True)
+    assert merge([alone], threshold=1.0) == []

@@ -439,3 +439,20 @@ def test_victim_described_but_not_named_is_not_a_named_victim(tmp_path):  # issu
     # "peasants" would be a spurious victim if descriptions counted.
     scores = run(tmp_path, gold, {"d1": {"events": [named, described], "entities": people}})
     assert scores["ree_f1_victim"] == 1.0
+
+
+def test_events_below_the_salience_threshold_make_no_template():
+    low, high, unjudged = event(), event(), event()
+    low["salience"], high["salience"] = 0.05, 0.95
+    assert len(predicted_templates({"events": [low, high, unjudged]}, min_salience=0.5)) == 2
+    assert len(predicted_templates({"events": [low, high, unjudged]}, min_salience=-1.0)) == 3
+
+
+def test_armed_clashes_are_not_muc_incidents():
+    clash = event(actor1=role("soldiers"))
+    clash["acled_sub_event_type"] = "Armed clash"
+    bombing = event(mode="explosives")
+    bombing["acled_sub_event_type"] = "Remote explosive/landmine/IED"
+    assert [t.incident_type for t in predicted_templates({"events": [clash, bombing]})] == [
+        "bombing"
+    ]

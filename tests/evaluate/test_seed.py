@@ -287,3 +287,17 @@ def test_scorer_reads_gold_and_text_from_a_folder(tmp_path):
     )
     [item] = scorer.inputs([doc])
     assert (item.clean, item.published) == (True, None)
+
+
+@pytest.mark.parametrize(("plover", "passes"), [("AGREE", True), ("COERCE", False)])
+def test_only_a_symmetric_dyad_may_be_read_in_either_order(plover, passes):
+    gold = copy.deepcopy(GOLD)
+    gold["events"][0]["plover"] = plover
+    pred = copy.deepcopy(PRED)
+    event = pred["events"][0]
+    event["plover"] = plover
+    event["actor1"], event["actor2"] = event["actor2"], event["actor1"]
+    [check] = [
+        c for c in checklist(SeedDoc(id="s1", text=RAW, gold=gold), pred) if c.section == "events"
+    ]
+    assert check.passed is passes

@@ -174,7 +174,24 @@ def test_wrong_type_pairs_nothing_but_is_reported(tmp_path):
     assert "wrong type Conflict.Attack.DetonateExplode->Conflict.Attack.Unspecified" in s["_errors"]
 
 
-def test_claim_source_gives_one_broadcast_per_cue():
+def test_claim_source_gives_one_broadcast_per_cue(monkeypatch):
+    from dateline.evaluate.mappings import eval_maps
+
+    assert eval_maps()["wikievents"]["broadcasts"] is False  # off by default (see the map)
+    assert not [e for e in predicted_events(_claimed_doc()) if "Broadcast" in e.type]
+    monkeypatch.setitem(eval_maps()["wikievents"], "broadcasts", True)
+    doc = _claimed_doc()
+    cue = doc["claims"][0]["cue"]
+    broadcasts = [e for e in predicted_events(doc) if e.type == "Contact.Contact.Broadcast"]
+    assert len(broadcasts) == 1
+    army = sp("the army")
+    assert broadcasts[0].trigger == (cue["start"], cue["end"])
+    assert [(a.role, a.spans) for a in broadcasts[0].arguments] == [
+        ("Communicator", {(army["start"], army["end"])})
+    ]
+
+
+def _claimed_doc() -> dict:
     cue = sp("said")
     source = {"name": "the army", "entity_id": None, "evidence": [sp("the army")]}
     doc = {
@@ -194,13 +211,7 @@ def test_claim_source_gives_one_broadcast_per_cue():
             }
         ],
     }
-    broadcasts = [e for e in predicted_events(doc) if e.type == "Contact.Contact.Broadcast"]
-    assert len(broadcasts) == 1
-    army = sp("the army")
-    assert broadcasts[0].trigger == (cue["start"], cue["end"])
-    assert [(a.role, a.spans) for a in broadcasts[0].arguments] == [
-        ("Communicator", {(army["start"], army["end"])})
-    ]
+    return doc
 
 
 @pytest.mark.parametrize(

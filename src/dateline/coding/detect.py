@@ -314,6 +314,10 @@ def _group_split(token: Token, kind: str, lex: Lexicon) -> list[Arg]:
     """An actor phrase and the organisation inside it: "ELN guerrillas" -> the guerrillas and
     the ELN; "guerrillas of the FMLN" -> the guerrillas and the FMLN."""
     found = [make_arg(token, kind)]
+    if kind == "human":
+        for prep, obj in preps(token):
+            if prep == "from" and is_organisation(obj, lex):
+                found.append(make_arg(obj, "human"))  # "a group of terrorists from the FAL"
     if kind != "human" or is_organisation(token, lex):
         return found
     lefts = [c for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i]
@@ -346,6 +350,7 @@ def _group_split(token: Token, kind: str, lex: Lexicon) -> list[Arg]:
         for prep, obj in preps(token):
             if prep == "of" and is_organisation(obj, lex):
                 found.append(make_arg(obj, "human"))
+
     return found
 
 
@@ -360,6 +365,13 @@ def _across_lines(a: Token, b: Token) -> bool:
         or (t.text in (":", "\u2014", "\u2013", "-") and is_header(doc, t.i))
         for t in doc[first:last]
     )
+
+
+def _appositive(token: Token) -> bool:
+    """Whether a noun (or the first of its coordination) is in apposition to another."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return bool(token.dep_ == "appos")
 
 
 def _expand(tokens: Iterable[Token]) -> list[Token]:
@@ -441,6 +453,7 @@ class Detector:
                 self._count(mention)
                 self._refine_mode(mention)
                 mention.casualty_only = entry is casualty
+                mention.anaphoric = mention.anaphoric or entry.sense.anaphor
                 return mention
         return None
 
@@ -479,7 +492,20 @@ class Detector:
             a.head.i
             for a in (*mention.agents, *mention.patients, *mention.targets, *mention.weapons)
         }
-        for head in _expand([token]):
+        heads = _expand([token])
+        if role == "patient":
+            # "two of her bodyguards, Juan Perez and Luis Gomez": the names are who.
+            heads += [
+                name
+                for head in list(heads)
+                for appos in children(counted(head), "appos")
+                if appos.pos_ == "PROPN"
+                or appos.ent_type_ == "PERSON"
+                or kind_of(head, self.lex) == kind_of(appos, self.lex) == "thing"
+                for name in _expand([appos])
+                if name not in heads
+            ]
+        for head in heads:
             if head.i in taken or _across_lines(head, mention.token):
                 continue
             kind = kind_of(head, self.lex)
@@ -511,7 +537,15 @@ class Detector:
             if kind == "human":
                 mention.patients.append(make_arg(head, kind))
             elif kind in ("thing", "place"):
-                mention.targets.append(make_arg(head, "thing"))
+                mention.targets.append(make_arg(self._whole(head), "thing"))
+
+    def _whole(self, head: Token) -> Token:
+        """The thing a part belongs to: "the windows of the consulate" -> consulate."""
+        if _lemma(head) in self.lex.parts or head.lower_ in self.lex.parts:
+            for prep, obj in preps(head):
+                if prep == "of" and kind_of(obj, self.lex) in ("thing", "place", "unknown"):
+                    return obj
+        return head
 
     def _verb_args(self, mention: Mention) -> None:
         verb = mention.token
@@ -522,9 +556,19 @@ class Detector:
             if prep == "by" and passive:
                 agents_by.append(obj)
             elif prep in PATIENT_PREPS and mention.plover == "ASSAULT":
-                self._add(mention, obj, "patient")
+                where = prep in ("on", "at") and (
+                    _lemma(obj) in self.lex.place_heads or obj.like_num
+                )
+                if not where:  # "attacked on the coastal highway", "at 0900": where, when
+                    self._add(mention, obj, "patient")
             elif prep == "with" and kind_of(obj, self.lex) == "weapon":
                 self._add(mention, obj, "patient")  # an instrument: _add files it so
+            elif (
+                prep in self.lex.blast_preps
+                and mention.mode in ("explosives", "suicide-attack")
+                and kind_of(obj, self.lex) == "thing"
+            ):
+                self._add(mention, obj, "patient")  # "exploded outside a police building"
             elif prep in RECIPIENT_PREPS.get(mention.plover, ()) and kind_of(obj, self.lex) in (
                 "human",
                 "unknown",
@@ -556,8 +600,11 @@ class Detector:
                     mention.weapons.append(make_arg(child, kind))
                 elif kind == "human" and (
                     child.ent_type_ in ("NORP", "ORG", "GPE")
-                    or _lemma(child) in self.lex.armed
-                    or child.lower_ in self.lex.armed
+                    or (
+                        (_lemma(child) in self.lex.armed or child.lower_ in self.lex.armed)
+                        # "a terrorist attack" says what kind of attack, not who
+                        and not (child.dep_ == "amod" and child.tag_ == "JJ")
+                    )
                 ):
                     mention.agents.extend(_group_split(child, "human", self.lex))
         for prep, obj in preps(noun):
@@ -619,6 +666,11 @@ class Detector:
         self._participants(mention)
         responsible = ("responsibility", "credit", "responsible")
         if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in responsible:
+            held = children(head.head, "nsubj")
+            if held and head.head.dep_ in ("ccomp", "oprd", "xcomp"):
+                for subject in held:  # "holds the FMLN responsible for the murder"
+                    self._add(mention, subject, "agent")
+                return
             verb = head.head.head if head.head.dep_ in ("dobj", "acomp", "attr") else head.head
             if is_verbal(verb):
                 subjects, _ = subject_of(verb)
@@ -635,7 +687,24 @@ class Detector:
         if noun.dep_ == "nsubjpass" and is_verbal(prep) and _lemma(prep) in self.lex.blame:
             for p, obj in preps(prep):
                 if p in ("to", "on"):
-                    self._add(mention, obj, "agent")  # "was attributed to X"
+                    # "was attributed to X"
+                    self._add(mention, obj, "agent")
+            return
+        if (
+            noun.dep_ == "pobj"
+            and prep.lower_ == "of"
+            and _lemma(prep.head) in self.lex.perpetrators
+            and prep.head.dep_ in ("nsubj", "attr")
+            and _lemma(prep.head.head) == "be"
+        ):
+            # "the authors of the assassination are X", "X are the perpetrators of the crime"
+            other = "attr" if prep.head.dep_ == "nsubj" else "nsubj"
+            for person in children(prep.head.head, other):
+                self._add(mention, person, "agent")
+            return
+        if noun.dep_ == "pobj" and prep.lower_ == "behind" and _lemma(prep.head) == "be":
+            for subject in subject_of(prep.head)[0]:
+                self._add(mention, subject, "agent")  # "X are behind the attack"
             return
         if noun.dep_ != "pobj" or prep.lower_ not in ("in", "for", "of", "with"):
             return
@@ -718,6 +787,9 @@ class Detector:
         """A weak noun is an event only where the text points at one occurrence; a reduced
         relative without arguments ("those killed or detained") only points back at one."""
         token = mention.token
+        if mention.sense.anaphor:
+            # "the crime" matters only for who it says did the incident told before.
+            return any(a.head.pos_ not in ("PRON", "DET") for a in mention.agents)
         args = (*mention.agents, *mention.patients, *mention.targets, *mention.weapons)
         # A pronoun alone ("those killed") names no one: it points back.
         has_args = any(a.head.pos_ not in ("PRON", "DET") for a in args)
@@ -786,6 +858,8 @@ class Detector:
                 mention.casualties.append(Casualty(outcome, quantity, start, end, group))
                 return
         for arg in mention.patients:
+            if _appositive(arg.head):
+                continue  # "two bodyguards, X and Y": counted once, as two
             found = quantity_of(arg.head)
             if found is not None:
                 quantity, start, end, group = found

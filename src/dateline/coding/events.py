@@ -32,14 +32,18 @@ from typing import Any, Literal, cast
 from ..config import Config, EventsSettings
 from ..document import Document
 from ..nlp import actors, claims, places, times
+from ..nlp.mentions import word_lists
 from ..records import (
     Certainty,
     Count,
+    Entity,
     Event,
     EventDate,
     EventMention,
     Location,
+    LocationBasis,
     Named,
+    Place,
     Role,
     Source,
     Span,
@@ -47,6 +51,7 @@ from ..records import (
     assign_ids,
 )
 from ..registry import Stage, stages
+from . import salience
 from .acled import acled_type
 from .detect import Arg, Casualty, Detector, Mention
 from .lexicon import Lexicon, lexicon
@@ -80,6 +85,7 @@ class EventCoder:
         self.lex = lex or lexicon()
         self.detector = Detector(self.lex)
         self.reporting = frozenset(self.lex.modality["reporting"]["verbs"])
+        self.titles = word_lists()["titles"] | self.lex.context.get("titles", frozenset())
 
     def __call__(self, doc: Document) -> Document:
         doc.events = self.code(doc)
@@ -108,6 +114,7 @@ class EventCoder:
                     draft.last_sentence_rank = draft.sentence_rank
                     draft.new_incident = self._new_incident(mention.token)
                     draft.casualty_only = mention.casualty_only
+                    draft.anaphor_only = mention.sense.anaphor
                     draft.other_people = any(
                         c.lower_ in OTHER_WORDS for a in mention.patients for c in a.head.children
                     )
@@ -116,6 +123,7 @@ class EventCoder:
         merged = merge(drafts, threshold=self.settings.merge_threshold)
         events = [self._record(draft) for draft in merged]
         assign_ids(events, "ev")
+        self._salience(doc, events)
         by_claim: dict[str, list[str]] = {}
         for event, draft in zip(events, merged, strict=True):
             for claim_id in draft.claim_ids:
@@ -124,6 +132,20 @@ class EventCoder:
             if claim.id in by_claim:
                 claim.event_ids = sorted(set(claim.event_ids) | set(by_claim[claim.id]))
         return events
+
+    @staticmethod
+    def _salience(doc: Document, events: list[Event]) -> None:
+        """How likely each event is a specific incident the report tells (``salience``)."""
+        judge = salience.model()
+        ctx = salience.context(
+            events,
+            text_length=len(doc.text),
+            published=doc.meta.published,
+            places=doc.places,
+            named=(e.id for e in doc.entities if e.named),
+            scope=judge.scope,
+        )
+        judge.annotate(events, ctx)
 
     @staticmethod
     def _lead_rank(doc: Document) -> int:
@@ -181,8 +203,7 @@ class EventCoder:
     ) -> Draft | None:
         token = mention.token
         clause_head = self._clause_head(token)
-        clause_start = clause_head.left_edge.idx
-        clause_end = clause_head.right_edge.idx + len(clause_head.right_edge.text)
+        clause_start, clause_end = _clause_bounds(clause_head, token)
         sentence = token.sent
         certainty, source, claim_ids = self._certainty(doc, caption, mention)
         agents = [a for a in (self._actor(doc, caption, arg) for arg in mention.agents) if a]
@@ -197,7 +218,16 @@ class EventCoder:
                 entity_id=agents[0].role.entity_id,
                 evidence=agents[0].role.evidence[:1],
             )
-        location, attached = self._location(doc, caption, clause_start, clause_end, sentence)
+        # Place words inside an actor's phrase ("the US-led coalition", "Iraqi troops") say
+        # who acted, not where: they are no event location.
+        actor_spans = [
+            (arg.start, arg.end)
+            for arg in (*mention.agents, *mention.patients)
+            if arg.kind != "place"
+        ]
+        location, attached = self._location(
+            doc, caption, clause_start, clause_end, sentence, actor_spans
+        )
         date, own = self._date(doc, caption, mention, clause_head, anchor_day)
         sent_index = sentence.start if caption is None else -1 - caption
         evidence = [
@@ -302,11 +332,15 @@ class EventCoder:
             # the actor is the description, not that name.
             role = None
         text = doc.part(caption)
+        if role is None and entity is None and head.pos_ == "PROPN":
+            # A person's name the recogniser read in part ("dr jose antonio rodriguez
+            # porth": "jose antonio"), common in text without capitals: the name is theirs.
+            entity, role = self._person_in(doc, caption, arg)
         if role is None:
             name = text[arg.start : arg.end]
             role = Role(name=name, evidence=[doc.span(arg.start, arg.end, caption=caption)])
         evidence = list(role.evidence)
-        for start, end in arg.spans:
+        for start, end in (*arg.spans, *_untitled(head, arg, self.titles)):
             span = doc.span(start, end, caption=caption)
             if span not in evidence:
                 evidence.append(span)
@@ -327,6 +361,19 @@ class EventCoder:
         )
         person = entity is not None and entity.label == "PERSON"
         return Actor(role=role, key=key, specific=specific, rank=rank, words=words, person=person)
+
+    @staticmethod
+    def _person_in(
+        doc: Document, caption: int | None, arg: Arg
+    ) -> tuple[Entity | None, Role | None]:
+        """The person whose name lies inside the core of an argument, and a Role for it."""
+        for entity in doc.entities:
+            if entity.label != "PERSON":
+                continue
+            for m in entity.mentions:
+                if m.caption == caption and arg.core_start <= m.start and m.end <= arg.core_end:
+                    return entity, actors.role(doc, m.start, m.end, caption=caption)
+        return None, None
 
     @staticmethod
     def _named(doc: Document, caption: int | None, arg: Arg) -> Named:
@@ -384,10 +431,28 @@ class EventCoder:
 
     # -- place and time -------------------------------------------------------------------
     def _location(
-        self, doc: Document, caption: int | None, start: int, end: int, sentence: Any
+        self,
+        doc: Document,
+        caption: int | None,
+        start: int,
+        end: int,
+        sentence: Any,
+        actor_spans: list[tuple[int, int]],
     ) -> tuple[Location | None, bool]:
         if caption is None:
             found = places.locate(doc, start, end)
+            heads = self.lex.place_heads
+            if (
+                found is not None
+                and found.basis != "focus"
+                and _misread_place(doc, found.evidence[0], start, end, actor_spans, heads)
+            ):
+                # The clause's own locative phrase, else the sentence's, else the focus.
+                found = (
+                    _locative_place(doc, start, end, actor_spans)
+                    or _locative_place(doc, sentence.start_char, sentence.end_char, actor_spans)
+                    or _focus(doc, heads)
+                )
         else:
             found = _caption_place(doc, caption, sentence.start_char, sentence.end_char)
         if found is None:
@@ -396,7 +461,7 @@ class EventCoder:
             span.caption == caption and start <= span.start and span.end <= end
             for span in found.evidence
         )
-        return found, attached
+        return _with_place_word(doc, found, self.lex.place_heads), attached
 
     def _date(
         self,
@@ -582,6 +647,23 @@ class EventCoder:
         )
 
 
+def _untitled(head: Token, arg: Arg, titles: frozenset[str]) -> list[tuple[int, int]]:
+    """The name of a person without the titles before it: "judge mariela espinosa arango"
+    -> "mariela espinosa arango"."""
+    doc = head.doc
+    span = doc.char_span(arg.core_start, arg.core_end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return []
+    tokens = list(span)
+    cut = 0
+    while cut < len(tokens) - 1 and tokens[cut].lower_.rstrip(".") in titles:
+        cut += 1
+    if cut == 0:
+        return []
+    first = tokens[cut]
+    return [(first.idx, arg.core_end)]
+
+
 def _outcome(mention: Mention) -> Literal["killed", "injured"] | None:
     """ "killed" or "injured" for a word that reports deaths or injuries, else None."""
     if mention.sense.outcome == "killed" or any(c.outcome == "killed" for c in mention.casualties):
@@ -652,6 +734,173 @@ def country_names() -> dict[str, str]:
     text = resources.files("dateline.resources").joinpath("iso3166.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     return {row[0]: row[2] for row in rows[1:] if len(row) > 2}
+
+
+def _clause_bounds(head: Token, trigger: Token) -> tuple[int, int]:
+    """Character bounds of the clause that tells an event: the clause head's phrase, without
+    a clause coordinated after the trigger ("The US was not party to the deal, and had
+    blocked the convoy ...": the blocking is another clause)."""
+    doc = head.doc
+    last = head.right_edge.i
+    for child in head.children:
+        if child.dep_ == "conj" and is_verbal(child) and child.i > trigger.i:
+            last = min(last, child.left_edge.i - 1)
+    while last > trigger.i and (doc[last].is_punct or doc[last].dep_ == "cc"):
+        last -= 1
+    last = max(last, trigger.i)
+    return head.left_edge.idx, doc[last].idx + len(doc[last].text)
+
+
+LOCATIVE_PREPS = frozenset(
+    {"in", "near", "at", "outside", "around", "into", "inside", "across", "throughout", "on"}
+)
+PATH_PREPS = ("from", "to", "toward", "towards")
+
+
+def _inside(span: Span, stretches: list[tuple[int, int]]) -> bool:
+    return any(lo <= span.start and span.end <= hi for lo, hi in stretches)
+
+
+def _phrase_head(token: Token) -> Token:
+    """The noun a place word belongs to: "Syrian" -> desert, "San" -> Miguel."""
+    while token.dep_ in ("compound", "amod", "nmod", "flat") and token.head is not token:
+        token = token.head
+    return token
+
+
+def _place_prep(token: Token) -> str | None:
+    """The preposition that introduces a place's phrase, through "the middle of", "the town
+    of": "in the middle of the Syrian desert" -> "in"; None when no preposition does. A path
+    ("from", "to") counts only on a thing ("the road leading from X to Y"), not on a verb
+    of motion ("fighters headed from X to Y" were not where they went)."""
+    head = _phrase_head(token)
+    for _ in range(3):
+        if head.dep_ != "pobj":
+            return None
+        prep = head.head
+        if prep.lower_ in PATH_PREPS and not (
+            prep.head.pos_ in ("NOUN", "PROPN") or prep.head.dep_ in ("acl", "relcl")
+        ):
+            return None
+        if prep.lower_ != "of":
+            return str(prep.lower_)
+        head = prep.head
+    return None
+
+
+def _mention_token(doc: Document, mention: Span) -> Token | None:
+    span = doc.sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _misread_place(
+    doc: Document,
+    mention: Span,
+    start: int,
+    end: int,
+    actor_spans: list[tuple[int, int]],
+    place_heads: frozenset[str],
+) -> bool:
+    """Whether the place ``locate`` chose names an actor rather than where the event was
+    (a place word inside an actor's phrase, the subject of a verb, or modifying a noun that
+    is no place: "a US military spokesman"), or is where a path starts when the clause names where it leads
+    ("the road from X to Y": Y)."""
+    if mention.caption is not None or _inside(mention, actor_spans):
+        return mention.caption is None
+    token = _mention_token(doc, mention)
+    if token is None:
+        return False
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass") and is_verbal(head):
+        return True  # "The US was not party to the deal": who, not where
+    if (
+        token.dep_ in ("compound", "amod", "nmod", "npadvmod")
+        and not mention.start <= head.idx < mention.end
+        and head.lemma_.lower() not in place_heads
+        and head.lower_ not in place_heads
+    ):
+        return True
+    if not start <= mention.start < end or _place_prep(token) != "from":
+        return False
+    return any(
+        _place_prep(t) in PATH_PREPS[1:]
+        for t in (_mention_token(doc, m) for _, m in _clause_places(doc, start, end))
+        if t is not None
+    )
+
+
+def _clause_places(doc: Document, start: int, end: int) -> list[tuple[Place, Span]]:
+    return [
+        (place, mention)
+        for place in doc.places
+        for mention in place.mentions
+        if mention.caption is None and start <= mention.start and mention.end <= end
+    ]
+
+
+def _locative_place(
+    doc: Document, start: int, end: int, actor_spans: list[tuple[int, int]]
+) -> Location | None:
+    """The place a locative preposition introduces in a stretch, outside the actors'
+    phrases: demonyms included ("in the Syrian desert" is in Syria); where a path leads
+    rather than where it starts; the most precise first."""
+    found = []
+    for place, mention in _clause_places(doc, start, end):
+        if _inside(mention, actor_spans):
+            continue
+        token = _mention_token(doc, mention)
+        prep = _place_prep(token) if token is not None else None
+        if prep in LOCATIVE_PREPS or prep in PATH_PREPS[1:]:
+            found.append((PLACE_ORDER.get(place.precision, 9), mention.start, place, mention))
+    if not found:
+        return None
+    _, _, place, mention = min(found, key=lambda item: (item[0], item[1]))
+    return _as_location(place, mention, "attached")
+
+
+_PLACE_WORD = re.compile(r"[ -]([A-Za-z]+)")
+
+
+def _with_place_word(doc: Document, found: Location, place_heads: frozenset[str]) -> Location:
+    """The place's mention with the place word that follows it, as a second evidence span:
+    the text says "Helmand Province", "Oxford Street"."""
+    mention = found.evidence[0]
+    part = doc.part(mention.caption)
+    m = _PLACE_WORD.match(part, mention.end)
+    if m is None or m.group(1).lower() not in place_heads:
+        return found
+    longer = doc.span(mention.start, m.end(), caption=mention.caption)
+    return found.model_copy(update={"evidence": [*found.evidence, longer]})
+
+
+def _focus(doc: Document, place_heads: frozenset[str]) -> Location | None:
+    """The document's focus among the places that are not modifiers of other nouns."""
+    text_end = len(doc.text)
+    candidates = [
+        (place, mention)
+        for place, mention in _clause_places(doc, 0, text_end)
+        if not _misread_place(doc, mention, 0, text_end, [], place_heads)
+    ]
+    found = places.document_focus(doc, candidates)
+    return _as_location(*found, "focus") if found else None
+
+
+def _as_location(place: Place, mention: Span, basis: LocationBasis) -> Location:
+    return Location(
+        place_id=place.id,
+        name=place.name,
+        lat=place.lat,
+        lon=place.lon,
+        country=place.country,
+        precision=place.precision,
+        admin1=place.admin1,
+        geonames_id=place.geonames_id,
+        basis=basis,
+        evidence=[mention],
+    )
+
+
+PLACE_ORDER = {"point": 0, "offset": 1, "town": 2, "admin2": 3, "admin1": 4, "region": 5}
 
 
 def _caption_place(doc: Document, caption: int, start: int, end: int) -> Location | None:

@@ -43,6 +43,7 @@ class Sense:
     needs_modifier: frozenset[str] = frozenset()
     modifier_not: frozenset[str] = frozenset()
     weak: bool = False
+    anaphor: bool = False  # points back at an event told before; never one of its own
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class Lexicon:
     undergo: frozenset[str] = frozenset()
     participate: frozenset[str] = frozenset()
     blame: frozenset[str] = frozenset()
+    perpetrators: frozenset[str] = frozenset()
     instrument_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     casualty: dict[str, frozenset[str]] = field(default_factory=dict)
     context: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -85,6 +87,9 @@ class Lexicon:
     armed_types: frozenset[str] = frozenset()
     unarmed_types: frozenset[str] = frozenset()
     modality: dict[str, Any] = field(default_factory=dict)
+    place_heads: frozenset[str] = frozenset()
+    parts: frozenset[str] = frozenset()
+    blast_preps: frozenset[str] = frozenset()
 
     def weapon(self, *words: str) -> Weapon | None:
         """The weapon named by a head lemma, or by modifiers + head ("car bomb")."""
@@ -122,6 +127,7 @@ def _sense(table: dict[str, Any]) -> Sense:
         needs_modifier=frozenset(table.get("needs_modifier", [])),
         modifier_not=frozenset(table.get("modifier_not", [])),
         weak=bool(table.get("weak", False)),
+        anaphor=bool(table.get("anaphor", False)),
     )
 
 
@@ -150,6 +156,7 @@ def lexicon() -> Lexicon:
         lex.undergo = frozenset(table.get("undergo", []))
         lex.participate = frozenset(w.split()[0] for w in table.get("participate", []))
         lex.blame = frozenset(w.split()[0] for w in table.get("blame", []))
+        lex.perpetrators = frozenset(table.get("perpetrators", []))
     for table in triggers.get("instrument_use", []):
         for text in table.get("verbs", []):
             head, extras = _phrase(text, "verb")
@@ -169,4 +176,7 @@ def lexicon() -> Lexicon:
     lex.armed_types = frozenset(nouns["armed"]["actor_types"])
     lex.unarmed_types = frozenset(nouns["armed"]["unarmed_types"])
     lex.modality = _load("modality.toml")
+    lex.place_heads = frozenset(nouns["places"]["heads"])
+    lex.parts = frozenset(nouns["parts"]["nouns"])
+    lex.blast_preps = frozenset(nouns["parts"]["blast_preps"])
     return lex

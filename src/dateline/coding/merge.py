@@ -102,6 +102,7 @@ class Draft:
     last_sentence_rank: int = 0
     new_incident: bool = False  # "Meanwhile, ...": the mention starts another incident
     casualty_only: bool = False  # "died": joins an assault, never makes one
+    anaphor_only: bool = False  # "the crime": joins the event it points back at, never makes one
     lead: bool = False  # first told in the lead: later detail tends to be about it
     other_people: bool = False  # "three other relatives were detained": not the same people
 
@@ -201,6 +202,8 @@ class Draft:
             if span not in self.evidence:
                 self.evidence.append(span)
         known = {(m.trigger.caption, m.trigger.start) for m in self.mentions}
+        if other.anaphor_only:
+            known |= {(m.trigger.caption, m.trigger.start) for m in other.mentions}  # no telling
         self.mentions += [
             m for m in other.mentions if (m.trigger.caption, m.trigger.start) not in known
         ]
@@ -335,7 +338,7 @@ def merge(drafts: list[Draft], *, threshold: float) -> list[Draft]:
                 best = (score, event)
         if best is not None and best[0] >= threshold:
             best[1].absorb(draft)
-        elif draft.casualty_only:
+        elif draft.casualty_only or draft.anaphor_only:
             if best is not None and best[0] >= threshold - 1.0:
                 best[1].absorb(draft)  # deaths told near an assault are its deaths
         else:

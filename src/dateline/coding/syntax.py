@@ -184,8 +184,9 @@ def preps(token: Token) -> Iterator[tuple[str, Token]]:
             for obj in prep.children:
                 if obj.dep_ in ("pobj", "pcomp"):
                     yield prep.lower_, obj
-                    if obj.lower_ in ("result", "consequence", "part", "course"):
-                        # "as a result of the airstrike", "in the course of the raid"
+                    if obj.lower_ in ("result", "consequence", "part", "course", "front"):
+                        # "as a result of the airstrike", "in the course of the raid", "in
+                        # front of the embassy"
                         for inner in obj.children:
                             if inner.dep_ == "prep" and inner.lower_ == "of":
                                 for target in inner.children:

@@ -340,9 +340,18 @@ def _is_named_victim(
     return role.get("actor_type") in rules["actor_types"]
 
 
-def predicted_templates(doc: Mapping[str, Any] | None) -> list[Template]:
-    """One template per predicted event whose type maps to a MUC-4 incident type."""
+def predicted_templates(
+    doc: Mapping[str, Any] | None, *, min_salience: float | None = None
+) -> list[Template]:
+    """One template per predicted event whose type maps to a MUC-4 incident type.
+
+    MUC-4 keys template only specific, recent terrorist incidents: an event whose
+    ``salience`` is below ``min_salience`` (``[muc4] min_salience`` unless given; events
+    without a salience always count) is not one. Give a negative value to take them all.
+    """
     maps = eval_maps()["muc4"]
+    if min_salience is None:
+        min_salience = float(maps.get("min_salience", 0.0))
     labels = entity_labels(doc)
     # Entities no name names ("peasants", "a spokesman"): not a named victim.
     unnamed = frozenset(
@@ -352,6 +361,11 @@ def predicted_templates(doc: Mapping[str, Any] | None) -> list[Template]:
     for event in scored_events(doc):
         incident = by_type_mode(maps["incident_type"], event.get("plover"), event.get("mode"))
         if incident is None:
+            continue
+        salience = event.get("salience")
+        if salience is not None and salience < min_salience:
+            continue
+        if event.get("acled_sub_event_type") in maps.get("not_incidents", ()):
             continue
         found: dict[str, list[list[str]]] = {r: [] for r in ROLES}
         for role in roles(event, "1"):
@@ -389,6 +403,38 @@ def key_slot_checks(
     return checks
 
 
+def pair_templates(
+    preds: list[Template], golds: list[Template], year: int | None
+) -> list[tuple[int, int]]:
+    """TF's one-to-one pairs (predicted index, gold index) of one document.
+
+    Among the alignments with the most matched slots (integer weights), the one whose key
+    slots agree most: templates that tie on their slots (several empty ones in one
+    document) are then paired by date, place and outcome, not by chance. The bonus sums to
+    less than 1, so it never changes the TF count.
+    """
+    bonus = 1.0 / (3 * max(1, min(len(preds), len(golds))) + 1)
+
+    def weight(p: Template, g: Template) -> float:
+        base = _pair_weight(p, g)
+        if base <= 0:
+            return 0.0
+        agree = sum(bool(v) for v in key_slot_checks(g, p.event or {}, year).values())
+        return base + bonus * agree
+
+    return best_assignment([[weight(p, g) for g in golds] for p in preds])
+
+
+def gold_templates(record: Mapping[str, Any]) -> list[Template]:
+    """The key templates of one record of events_muc4.jsonl."""
+    templates = []
+    for t in record.get("templates") or []:
+        slots, readable = _slots({r: t.get(r) or [] for r in ROLES})
+        key_slots = dict(t.get("key_slots") or {})
+        templates.append(Template(t["incident_type"], slots, key_slots, labels=readable))
+    return templates
+
+
 def _victims_with_descriptions(doc: Mapping[str, Any] | None) -> list[Entity]:
     return [
         e
@@ -419,13 +465,14 @@ class MUC4Scorer(Scorer):
         for record in read_records(path):
             if record.get("split") != split:
                 continue
-            templates = []
-            for t in record.get("templates") or []:
-                slots, readable = _slots({r: t.get(r) or [] for r in ROLES})
-                key_slots = dict(t.get("key_slots") or {})
-                templates.append(Template(t["incident_type"], slots, key_slots, labels=readable))
             docs.append(
-                MucDoc(record["id"], split, record["text"], record.get("dateline"), templates)
+                MucDoc(
+                    record["id"],
+                    split,
+                    record["text"],
+                    record.get("dateline"),
+                    gold_templates(record),
+                )
             )
         return docs
 
@@ -522,22 +569,9 @@ class MUC4Scorer(Scorer):
             "tf_tp": 0.0,
         }
         errors: list[ErrorCase] = []
-        # Among the alignments with the most matched slots (integer weights), prefer the one
-        # whose key slots agree most: templates that tie on their slots (several empty ones in
-        # one document) are then paired by date, place and outcome, not by chance. The bonus
-        # sums to less than 1, so it never changes the TF count.
         published = parse_dateline(doc.dateline)
         year = int(published[:4]) if published else None
-        bonus = 1.0 / (3 * max(1, min(len(preds), len(golds))) + 1)
-
-        def weight(p: Template, g: Template) -> float:
-            base = _pair_weight(p, g)
-            if base <= 0:
-                return 0.0
-            agree = sum(bool(v) for v in key_slot_checks(g, p.event or {}, year).values())
-            return base + bonus * agree
-
-        pairs = best_assignment([[weight(p, g) for g in golds] for p in preds])
+        pairs = pair_templates(preds, golds, year)
         paired_pred = {i for i, _ in pairs}
         paired_gold = {j: i for i, j in pairs}
         for i, j in pairs:

@@ -380,6 +380,11 @@ def _wiki_event(
 ) -> None:
     gaps = b.gaps
     special = {maps["die_type"], maps["injure_type"], maps["broadcast_type"]}
+    if gold.type == maps["broadcast_type"] and not maps.get("broadcasts", True):
+        # Claim cues are not read as Broadcasts ([wikievents] broadcasts = false).
+        gaps["wikievents Broadcast (claim cues not read as Broadcasts) (events)"] += 1
+        gaps["wikievents arguments of inexpressible events"] += len(gold.arguments)
+        return
     if gold.type not in main and gold.type not in special:
         gaps[f"wikievents type {gold.type} (events)"] += 1
         gaps["wikievents arguments of inexpressible events"] += len(gold.arguments)

@@ -51,6 +51,9 @@ SECTIONS = (
     "claims",
 )
 
+# Event types whose two sides have no order (PLOVER dyads done together).
+SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
 
 @dataclass(frozen=True)
 class Check:
@@ -423,11 +426,20 @@ class Checklist:
             self.check_event_details(item, with_actors or typed or near)
 
     def _actors_ok(self, item: Mapping[str, Any], event: Mapping[str, Any]) -> bool:
-        for key in ("actor1", "actor2"):
+        if self._sides_ok(item, event, ("actor1", "actor2")):
+            return True
+        # The two sides of an agreement, a meeting or a cooperation have no order: "a deal
+        # between A and B" is B's deal with A as much as A's with B.
+        return item.get("plover") in SYMMETRIC and self._sides_ok(item, event, ("actor2", "actor1"))
+
+    def _sides_ok(
+        self, item: Mapping[str, Any], event: Mapping[str, Any], keys: tuple[str, str]
+    ) -> bool:
+        for key, got in zip(("actor1", "actor2"), keys, strict=True):
             expected = item.get(key)
             if expected is None:
                 continue  # the gold names nobody: not checked
-            if not loose_match(self.expand(expected), _role_names(event.get(key))):
+            if not loose_match(self.expand(expected), _role_names(event.get(got))):
                 return False
         return True
 

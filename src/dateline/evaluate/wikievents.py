@@ -209,8 +209,9 @@ def _broadcasts(
     seen: set[SpanKey],
     found: list[KEvent],
 ) -> None:
-    """A Contact.Contact.Broadcast per cue of a claim that lists the event (one per cue)."""
-    if not event.get("source"):
+    """A Contact.Contact.Broadcast per cue of a claim that lists the event (one per cue),
+    unless ``[wikievents] broadcasts`` is false."""
+    if not event.get("source") or not maps.get("broadcasts", True):
         return
     broadcast = maps["broadcast_type"]
     for cue in cues.get(str(event.get("id")), []):
