@@ -102,6 +102,7 @@ CONTEXT_FEATURES = (
     "near_region",
     "cluster",
     "cluster_region",
+    "context",
 )
 FEATURES = OWN_FEATURES + CONTEXT_FEATURES
 # What the confidence model reads of a name's winning reading (see :func:`confidence_features`).
@@ -128,6 +129,8 @@ CONFIDENCE_FEATURES = (
     "doc_admin2",
     "near",
     "cluster",
+    "unsupported",
+    "unsupported_small",
 )
 _FEATURE_INDEX = {name: n for n, name in enumerate(FEATURES)}
 RANKER_FORMAT = 1
@@ -464,6 +467,7 @@ class Resolver:
             key, (Counter(), Counter(), Counter())
         )
         total = ctx.countries.total() - own_countries.total()
+        row[10] = total > 0  # the document has other confidently placed names
         if total > 0 and cand.country:
             row[0] = (ctx.countries[cand.country] - own_countries[cand.country]) / total
         total1 = ctx.admin1s.total() - own_admin1s.total()
@@ -532,8 +536,20 @@ class Resolver:
         row[2] = probs[0] - (probs[1] if len(probs) > 1 else 0.0)
         row[3] = math.log1p(len(s.cands))
         row[4] = is_town(top.feature)
-        for n, name in enumerate(CONFIDENCE_FEATURES[5:], start=5):
-            row[n] = s.features[0, _FEATURE_INDEX[name]]
+        f = s.features[0]
+        for n, name in enumerate(CONFIDENCE_FEATURES[5:-2], start=5):
+            row[n] = f[_FEATURE_INDEX[name]]
+        # The document places its other names, none in this reading's country: "Heathrow"
+        # read as a Florida hamlet in a story about London.
+        unsupported = (
+            f[_FEATURE_INDEX["context"]] > 0
+            and f[_FEATURE_INDEX["doc_country"]] < 0.1
+            and f[_FEATURE_INDEX["named_country"]] == 0
+            and f[_FEATURE_INDEX["dateline_country"]] == 0
+            and top.feature != "PCLI"
+        )
+        row[-2] = unsupported
+        row[-1] = unsupported and top.population < 10_000
         return row
 
     def confidence(self, mention: Mention, s: Scored) -> float:
