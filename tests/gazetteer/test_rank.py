@@ -76,6 +76,23 @@ def test_the_loosest_match_counts_only_when_nothing_better_exists(resolver):
     assert cand.name == "Deir ez-Zor" and cand.level == 2
 
 
+def test_an_isolated_loose_match_gets_no_point(tiny):
+    strict = Resolver(tiny, load_ranker())
+    assert strict.resolve([mention("Dayr az Zor")]) == [None]
+
+
+def test_a_loose_match_the_text_vouches_for_is_kept(tiny):
+    strict = Resolver(tiny, load_ranker())
+    mentions = [mention("Syria"), mention("Mayadin"), mention("Dayr az Zor", hint="PPL")]
+    assert best(strict, *mentions)[2] == ("Deir ez-Zor", "SY", "PPL")
+
+
+def test_confidence_is_a_probability(resolver):
+    for _cand, conf in resolver.resolve_scored([mention("Paris"), mention("Xyzzyville")]):
+        assert 0.0 <= conf <= 1.0
+    assert resolver.resolve_scored([mention("Xyzzyville")]) == [(None, 0.0)]
+
+
 def test_resolution_is_deterministic(resolver):
     mentions = [mention(n) for n in ("Paris", "Alexandria", "Dallas", "Qara", "Kiev")]
     assert resolver.resolve(mentions) == resolver.resolve(list(mentions))

@@ -349,13 +349,15 @@ def supported(s: Scored) -> bool:
 
     The model learnt from general and US local news, where a village matched by a loose
     spelling is nearly always wrong; in conflict reporting such villages are the point.
-    The winner is kept when the text gives its type ("the town of X") or its state or
+    The winner is kept when it is a dateline's town, when the text gives its type ("the town of X") or its state or
     country after a comma and the document is about that country, or when it lies in a
     country the document names and near (300 km) another of its confidently placed towns.
     """
     if not s.cands:
         return False
     f = s.features[0]
+    if f[_FEATURE_INDEX["dateline_town"]] > 0:
+        return True  # the town the reporter files from: "WASHINGTON (Reuters) -"
     in_country = f[_FEATURE_INDEX["named_country"]] > 0 or f[_FEATURE_INDEX["dateline_country"]] > 0
     if f[_FEATURE_INDEX["qualifier"]] > 0:
         return True

@@ -49,6 +49,7 @@ from .rank import (
 )
 
 CORPORA = ("lgl", "trnews", "geowebnews", "geovirus")
+OPTIONAL_CORPORA = ("wiktor",)
 AREA_KM = 1200.0  # an area within this of the gold point is the right area, placed differently
 L2 = 1.0
 REFITS = 3
@@ -299,7 +300,7 @@ def run(
 ) -> tuple[Path, dict[str, int]]:
     """Train on the dev splits under ``data_dir``; write the ranker file; (path, names per
     corpus). ConfigError when a corpus is unknown or its file is missing."""
-    unknown = [c for c in corpora if c not in CORPORA]
+    unknown = [c for c in corpora if c not in CORPORA + OPTIONAL_CORPORA]
     missing = [c for c in corpora if not (data_dir / "eval" / f"geo_{c}.jsonl").is_file()]
     if unknown or missing:
         raise ConfigError(
