@@ -556,7 +556,7 @@ def stages_(config_path: str | None) -> None:
 # -- gazetteer --------------------------------------------------------------------------------
 @cli.group()
 def gazetteer() -> None:
-    """Build or query the offline gazetteer index (GeoNames data, CC BY 4.0)."""
+    """Build or query the offline gazetteer index, or train its ranker (GeoNames data, CC BY 4.0)."""
 
 
 @gazetteer.command("build")
