@@ -26,9 +26,11 @@ $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 $(GAZETTEER): $(STAMP) src/dateline/resources/places_curated.tsv src/dateline/gazetteer/build.py src/dateline/gazetteer/keys.py
 	$(BIN)/dateline gazetteer build --output $@
 
-## Set up, then extract the bundled sample article and print its table.
+## Set up, then ingest the bundled sample corpus (examples/) into the default store
+## (dateline.db; a rerun adds nothing) and print its events, merged across articles.
 demo: setup
-	$(BIN)/dateline extract examples/sample_article.txt --format table
+	$(BIN)/dateline ingest examples/ --db dateline.db
+	$(BIN)/dateline events --db dateline.db --format table
 
 ## Set up, then run the whole test suite: static checks first, then pytest (its summary last).
 test: lint

@@ -22,7 +22,7 @@ def test_extract_json_is_valid_and_deterministic(runner, validate):
     second = runner.invoke(cli, ["extract", str(SAMPLE), "--format", "json"])
     assert first.exit_code == 0, first.output
     assert first.stdout == second.stdout
-    data = json.loads(first.stdout)
+    (data,) = json.loads(first.stdout)  # always an array (issue #7 item 12)
     validate(data)
     assert data["source"] == str(SAMPLE)
 
@@ -53,18 +53,28 @@ def test_extract_json_of_several_documents_is_an_array(runner, tmp_path):
     assert [d["source"] for d in json.loads(result.stdout)] == [str(SAMPLE), str(other)]
 
 
-def test_extract_table_lists_the_sections(runner):
+def test_extract_table_lists_what_was_found_and_names_what_was_not(runner):
     result = runner.invoke(cli, ["extract", str(SAMPLE), "--format", "table"])
     assert result.exit_code == 0, result.output
-    positions = [result.stdout.index(title) for title in ("Events", "Places", "Dates", "Quotes")]
+    (data,) = json.loads(runner.invoke(cli, ["extract", str(SAMPLE), "--format", "json"]).stdout)
+    titles = {"events": "Events", "entities": "Entities", "places": "Places", "times": "Dates"}
+    titles.update(quotes="Quotes", claims="Claims")
+    found = [titles[key] for key in titles if data[key]]
+    missing = [titles[key].lower() for key in titles if not data[key]]
+    assert [f"{title} ({len(data[key])})" in result.stdout for key, title in titles.items()] == [
+        bool(data[key]) for key in titles
+    ]
+    positions = [result.stdout.index(f"{title} (") for title in found]
     assert positions == sorted(positions)
+    not_found = [line for line in result.stdout.splitlines() if line.startswith("not found:")]
+    assert not_found == ([f"not found: {', '.join(missing)}"] if missing else [])
 
 
 def test_output_file_is_written(runner, tmp_path):
     out = tmp_path / "out" / "doc.json"
     result = runner.invoke(cli, ["extract", str(SAMPLE), "--format", "json", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert json.loads(out.read_text(encoding="utf-8"))["schema"] == "dateline/1"
+    assert json.loads(out.read_text(encoding="utf-8"))[0]["schema"] == "dateline/1"
     assert result.stdout == ""
 
 
@@ -72,7 +82,7 @@ def test_published_option_overrides_and_is_checked(runner):
     ok = runner.invoke(
         cli, ["extract", str(SAMPLE), "--format", "json", "--published", "2021-03-20"]
     )
-    assert json.loads(ok.stdout)["meta"]["published"] == "2021-03-20"
+    assert json.loads(ok.stdout)[0]["meta"]["published"] == "2021-03-20"
     bad = runner.invoke(cli, ["extract", str(SAMPLE), "--published", "20 March"])
     assert bad.exit_code == 2
     assert "YYYY-MM-DD" in bad.output
@@ -149,7 +159,9 @@ def test_output_file_gets_ordinary_permissions(runner, tmp_path):
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
 
 
-def test_a_killed_jsonl_batch_resumes_where_it_stopped(runner, tmp_path):
+def test_a_killed_jsonl_batch_resumes_where_it_stopped(runner, tmp_path, monkeypatch):
+    from dateline.pipeline import Pipeline
+
     paths = []
     for n, text in enumerate(
         [
@@ -162,21 +174,30 @@ def test_a_killed_jsonl_batch_resumes_where_it_stopped(runner, tmp_path):
         path.write_text(text, encoding="utf-8")
         paths.append(str(path))
     out = tmp_path / "out.jsonl"
-    full = runner.invoke(cli, ["extract", *paths, "--format", "jsonl", "--no-progress"]).stdout
-    lines = full.splitlines(keepends=True)
-    # What a kill during the third document leaves: two whole lines and a torn one.
-    (tmp_path / "out.jsonl.partial").write_text(
-        lines[0] + lines[1] + lines[2][:25], encoding="utf-8"
-    )
+    args = ["extract", *paths, "--format", "jsonl", "--no-progress"]
+    full = runner.invoke(cli, args).stdout
+    pipe = Pipeline.pipe
+
+    def killed_after_two(self, docs):
+        for n, doc in enumerate(pipe(self, docs)):
+            if n == 2:
+                raise KeyboardInterrupt
+            yield doc
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Pipeline, "pipe", killed_after_two)
+        assert runner.invoke(cli, [*args, "-o", str(out)]).exit_code == 130
+    # What a kill during the third document's write leaves: two whole lines and a torn one.
+    partial = tmp_path / "out.jsonl.partial"
+    with partial.open("a", encoding="utf-8") as handle:
+        handle.write(full.splitlines(keepends=True)[2][:25])
     out.write_text("older results\n", encoding="utf-8")
 
-    result = runner.invoke(
-        cli, ["extract", *paths, "--format", "jsonl", "--no-progress", "-o", str(out)]
-    )
+    result = runner.invoke(cli, [*args, "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "resuming: 2 document(s)" in result.stderr
     assert out.read_text(encoding="utf-8") == full
-    assert not (tmp_path / "out.jsonl.partial").exists()
+    assert not partial.exists()
 
 
 @pytest.mark.parametrize(

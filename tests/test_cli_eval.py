@@ -36,9 +36,15 @@ def data_dir(tmp_path):
         {
             "id": "d4",
             "dct": "2021-03-05",
-            "text": "Rebels attacked at dawn.",
+            "text": "Rebels attacked at the witching hour.",
             "timexes": [
-                {"start": 19, "end": 23, "text": "dawn", "type": "TIME", "value": "2021-03-05TMO"}
+                {
+                    "start": 19,
+                    "end": 36,
+                    "text": "the witching hour",
+                    "type": "TIME",
+                    "value": "2021-03-05TNI",
+                }
             ],
         },
     ]
@@ -55,8 +61,8 @@ def test_eval_json_scores_the_corpora_found_and_notes_the_rest(data_dir):
     result = CliRunner().invoke(cli, ["eval", "--data", str(data_dir), "--format", "json"])
     assert result.exit_code == 0, result.output
     scores = json.loads(result.stdout)
-    # Our own attribution gold set ships in the repository: it is always found.
-    assert [s["corpus"] for s in scores] == ["te3", "attribution"]
+    # Our own attribution and merging gold sets ship in the repository: always found.
+    assert [s["corpus"] for s in scores] == ["te3", "attribution", "merge"]
     assert scores[0]["documents"] == 4
     assert "lgl" in result.stderr and "not found" in result.stderr
 
@@ -67,7 +73,7 @@ def test_eval_table_and_errors(data_dir):
     )
     assert result.exit_code == 0, result.output
     assert "dateline scorecard" in result.stdout
-    assert "missed TIME" in result.stdout  # "dawn" is not in the grammar
+    assert "missed TIME" in result.stdout  # "the witching hour" is not in the grammar
 
 
 def test_eval_rejects_unknown_corpus_names(data_dir):
@@ -109,8 +115,8 @@ def test_a_damaged_corpus_is_skipped_with_its_reason(data_dir):
     broken.write_text('{"id": "x", "text": "Kabul", "toponyms": []}\n{broken\n', encoding="utf-8")
     result = CliRunner().invoke(cli, ["eval", "--data", str(data_dir), "--format", "json"])
     assert result.exit_code == 0, result.output
-    # Our own attribution gold set ships in the repository: it is always found.
-    assert [s["corpus"] for s in json.loads(result.stdout)] == ["te3", "attribution"]
+    # Our own attribution and merging gold sets ship in the repository: always found.
+    assert [s["corpus"] for s in json.loads(result.stdout)] == ["te3", "attribution", "merge"]
     assert "skipped lgl" in result.stderr and str(broken) in result.stderr
 
 

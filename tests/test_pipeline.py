@@ -168,3 +168,54 @@ def test_provenance_lists_only_the_stages_that_ran(pipeline):
     doc = pipeline(Document.from_input(text))
     assert doc.provenance is not None
     assert doc.provenance.stages == ["dateline.clean.v1", "dateline.language.v1"]
+
+
+# -- per-stage accounting (issue #6 item 8) ----------------------------------------------------
+def test_pipe_accounts_each_stage_time_and_documents(test_stages):
+    import time
+
+    def slow(doc):
+        time.sleep(0.01)
+        return doc
+
+    test_stages("test.slow.v1", slow, requires=["raw"], assigns=["x"])
+    test_stages("test.fast.v1", lambda doc: doc, requires=["x"], assigns=["y"])
+    pipeline = Pipeline(load_config(), stage_names=["test.slow.v1", "test.fast.v1"])
+    docs = [_doc(f"Text {n}.") for n in range(3)]
+    start = time.perf_counter()
+    assert len(list(pipeline.pipe(docs))) == 3
+    wall = time.perf_counter() - start
+    timings = pipeline.timings
+    assert list(timings) == ["test.slow.v1", "test.fast.v1"]
+    assert [t.docs for t in timings.values()] == [3, 3]
+    # Bounds that hold on any machine: the sleeps are in, and the stages' own times are
+    # disjoint parts of the wall time (the slow stage upstream is not charged to the next).
+    assert timings["test.slow.v1"].seconds >= 0.03
+    assert sum(t.seconds for t in timings.values()) <= wall
+    assert all(t.build_s >= 0 for t in timings.values())
+
+
+def test_batch_stages_are_accounted_per_batch(test_stages):
+    class Batched:
+        def __call__(self, doc):
+            return doc
+
+        def pipe(self, docs):
+            yield from docs
+
+    stages.register("test.batched.v1", requires=["raw"], assigns=["z"])(lambda config: Batched())
+    try:
+        pipeline = Pipeline(load_config(), stage_names=["test.batched.v1"])
+        assert len(list(pipeline.pipe([_doc(), _doc("Other.")]))) == 2
+        assert pipeline.timings["test.batched.v1"].docs == 2
+    finally:
+        stages.items.pop("test.batched.v1", None)
+
+
+def test_skipped_documents_are_not_counted(test_stages):
+    test_stages("test.count.v1", lambda doc: doc, requires=["raw"], assigns=["w"])
+    pipeline = Pipeline(load_config(), stage_names=["test.count.v1"])
+    failed = _doc()
+    failed.fail(InputError("x.txt", "empty"))
+    list(pipeline.pipe([failed, _doc()]))
+    assert pipeline.timings["test.count.v1"].docs == 1

@@ -1,14 +1,19 @@
 """Measure the pipeline against bare spaCy on the same texts: throughput, peak memory, start-up.
 
-``run_bench`` loads a corpus once, then measures, each in a fresh process so that their peak
-memory does not mix: the spaCy model alone (``nlp.pipe`` over the texts dateline parses, same
-model, same batch size) as the baseline, and the whole dateline pipeline (``Pipeline.pipe``
-from the raw input). Model loading is left out of throughput (both are warmed up first) and
-reported as start-up; ``cold_start`` times fresh ``python -m dateline extract`` runs.
+``run_bench`` loads a corpus once (through the same reader as ``dateline extract``), then
+measures, each in a fresh process so that their peak memory does not mix: the spaCy model
+alone (``nlp.pipe`` over the texts dateline parses, same model, same batch size) as the
+baseline, and the whole dateline pipeline (``Pipeline.pipe`` from the raw input). Model
+loading is left out of throughput (both are warmed up first) and reported as start-up;
+``cold_start`` times fresh ``python -m dateline extract`` runs.
 
-Peak memory on Linux is the resident high-water mark of the measuring process (``VmHWM``) and,
-with several workers, the highest sum of the workers' proportional set size, sampled every
-0.1 s. ``ru_maxrss`` is not used there: a spawned child inherits its parent's peak in it.
+Each stage's share comes from the pipeline's own accounting (``Pipeline.timings``): its
+seconds, the memory its resources took when built, and the most memory grew during one run
+of it; every coming layer has a budget of 10-20% of the pipeline, and this shows who spends.
+
+Peak memory is sampled through psutil (``dateline.memory``): the highest proportional set
+size of the measuring process and its workers together. ``ru_maxrss`` is not used: a spawned
+child inherits its parent's peak in it.
 """
 
 from __future__ import annotations
@@ -22,10 +27,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import traceback
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -33,16 +37,19 @@ from typing import Any, NamedTuple
 
 from . import __version__
 from .config import Config, load_config
-from .document import Document, make_id
-from .errors import DatelineError
+from .document import Document
+from .errors import DatelineError, InputError
 from .ingest import read_inputs
-from .pipeline import Pipeline
+from .ingest.jsonl import SUFFIXES as JSONL_SUFFIXES
+from .memory import TreePeak
+from .pipeline import Pipeline, StageTiming
 from .registry import stages
 
 __all__ = [
     "BenchResult",
     "ColdStart",
     "Measurement",
+    "StageFigures",
     "count_words",
     "load_inputs",
     "make_table",
@@ -64,7 +71,7 @@ SAMPLE_TEXT = (
     "killing at least seven people and wounding 20, police said. No group claimed the attack.\n"
 )
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "examples"
-SAMPLE_INTERVAL_S = 0.1
+SAMPLE_INTERVAL_S = 0.05
 COLD_START_TIMEOUT_S = 300
 
 # Timed in a fresh interpreter: import, model load, pipeline build. Config comes on stdin.
@@ -144,8 +151,40 @@ class ColdStart:
 
 
 @dataclass
+class StageFigures:
+    """One stage of the pipeline in one run over the corpus (the mean over the repeats).
+
+    ``seconds`` is the stage's own time (worker seconds, summed over the workers); ``share``
+    its part of the pipeline's time (wall time times workers). ``build_mib`` is the memory
+    its resources took when built, ``peak_mib`` the most memory grew during one run of it.
+    """
+
+    name: str
+    seconds: float
+    docs: int
+    build_s: float
+    peak_mib: float | None = None
+    build_mib: float | None = None
+    share: float | None = None
+
+    @classmethod
+    def of(cls, name: str, timing: StageTiming, repeat: int) -> StageFigures:
+        return cls(
+            name=name,
+            seconds=timing.seconds / repeat,
+            docs=timing.docs // repeat,
+            build_s=timing.build_s,
+            peak_mib=timing.peak_mib,
+            build_mib=timing.build_mib,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
 class BenchResult:
-    """Both measurements on one corpus, the ratios between them, and the machine."""
+    """Both measurements on one corpus, the ratios between them, each stage, the machine."""
 
     paths: list[str]
     split: str | None
@@ -158,6 +197,15 @@ class BenchResult:
     dateline: Measurement
     cold_start: ColdStart | None = None
     machine: dict[str, Any] = field(default_factory=dict)
+    stages: list[StageFigures] = field(default_factory=list)
+
+    @property
+    def pipeline_seconds(self) -> float:
+        """The time the stages share: dateline's wall time, times its worker processes."""
+        return self.dateline.seconds * self.workers
+
+    def stage_share(self, stage: StageFigures) -> float:
+        return stage.seconds / self.pipeline_seconds if self.pipeline_seconds else 0.0
 
     @property
     def time_ratio(self) -> float:
@@ -191,6 +239,9 @@ class BenchResult:
             },
             "cold_start": self.cold_start.to_dict() if self.cold_start else None,
             "machine": dict(self.machine),
+            "stages": [
+                {**stage.to_dict(), "share": self.stage_share(stage)} for stage in self.stages
+            ],
         }
 
 
@@ -224,29 +275,7 @@ def count_words(text: str) -> int:
 
 
 def _is_jsonl(path: str) -> bool:
-    return path.endswith((".jsonl", ".ndjson"))
-
-
-def _read_jsonl(path: str, *, split: str | None, clean: bool) -> Iterator[Document]:
-    # The corpus reader of dateline.ingest takes no split; the benchmark needs one.
-    with open(path, encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                text = record["text"]
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise DatelineError(
-                    f"{path}: line {number} is not a record with a 'text' field ({exc}); "
-                    'give a JSONL corpus of {"id", "text", "split"} records'
-                ) from exc
-            if split is not None and record.get("split") != split:
-                continue
-            name = record.get("id", number)
-            yield Document.from_input(
-                str(text), source=f"{path}#{name}", id=make_id(str(text)), clean=clean
-            )
+    return Path(path).suffix.lower() in JSONL_SUFFIXES
 
 
 def load_inputs(
@@ -256,26 +285,36 @@ def load_inputs(
     limit: int | None = None,
     config: Config | None = None,
     clean: bool | None = None,
+    errors: list[InputError] | None = None,
 ) -> list[Document]:
     """Unprocessed Documents for the articles under ``paths``, at most ``limit`` of them.
 
-    JSONL corpora give one document per record (its ``text``; only records of ``split`` when
-    given) and are read as given unless ``clean`` is True; other paths go through
-    ``dateline.ingest.read_inputs`` and are cleaned unless ``clean`` is False. Unreadable
-    inputs are logged and left out.
+    Read as ``dateline extract`` reads them (text, HTML, JSON Lines records with "text" or
+    "html"); JSONL corpora give only the records of ``split`` when given and are read as
+    given unless ``clean`` is True, other paths are cleaned unless ``clean`` is False. An
+    input that cannot be read is left out and its error appended to ``errors``.
     """
     config = config if config is not None else load_config()
+
+    def in_split(record: Mapping[str, Any]) -> bool:
+        return record.get("split") == split
+
     docs: list[Document] = []
     for path in paths:
-        if _is_jsonl(path):
-            stream = _read_jsonl(path, split=split, clean=bool(clean))
-        else:
-            stream = read_inputs([path], config=config, clean=clean is not False)
+        corpus = _is_jsonl(path)
+        stream = read_inputs(
+            [path],
+            config=config,
+            clean=bool(clean) if corpus else clean is not False,
+            keep=in_split if split is not None else None,
+        )
         for doc in stream:
             if limit is not None and len(docs) >= limit:
                 return docs
             if doc.failed:
-                log.warning("left out %s: %s", doc.source, doc.problems[-1].message)
+                log.warning("left out %s", doc.error)
+                if errors is not None:
+                    errors.append(doc.error)
                 continue
             docs.append(doc)
     return docs
@@ -301,84 +340,20 @@ def _parsed_texts(docs: list[Document], config: Config) -> tuple[list[Document],
 
 
 # -- measuring (each in its own process) ---------------------------------------------------
-def _proc_kib(pid: int | str, key: str, filename: str = "status") -> int | None:
-    try:
-        with open(f"/proc/{pid}/{filename}", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith(key + ":"):
-                    return int(line.split()[1])
-    except (OSError, ValueError):
-        return None
-    return None
-
-
-def _descendants(pid: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as fh:
-                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-        children.setdefault(ppid, []).append(int(entry.name))
-    found: list[int] = []
-    todo = [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
-class _PeakMemory:
-    """Highest memory of this process (and, when sampling, of it and its workers together)."""
-
-    def __init__(self, *, sample: bool) -> None:
-        self.linux = os.path.exists("/proc/self/status")
-        self.peak_kib = 0
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-        if sample and self.linux:
-            self._thread = threading.Thread(target=self._run, daemon=True)
-            self._thread.start()
-
-    def _tree_kib(self) -> int:
-        total = 0
-        for pid in [os.getpid(), *_descendants(os.getpid())]:
-            # Proportional size counts pages shared with forked workers once overall.
-            kib = _proc_kib(pid, "Pss", "smaps_rollup")
-            if kib is None:
-                kib = _proc_kib(pid, "VmRSS")
-            total += kib or 0
-        return total
-
-    def _run(self) -> None:
-        while not self._stop.wait(SAMPLE_INTERVAL_S):
-            self.peak_kib = max(self.peak_kib, self._tree_kib())
-
-    def stop(self) -> float:
-        """Stop sampling; the peak in MiB."""
-        if self._thread is not None:
-            self._stop.set()
-            self._thread.join()
-        if self.linux:
-            own = _proc_kib("self", "VmHWM") or 0
-        else:
-            import resource
-
-            own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            if sys.platform == "darwin":  # bytes there, KiB elsewhere
-                own //= 1024
-        return max(self.peak_kib, own) / 1024
+def _peak_memory() -> TreePeak:
+    """Sample this measuring process and its workers until ``stop()``."""
+    return TreePeak(interval_s=SAMPLE_INTERVAL_S).start()
 
 
 def _warm_pipeline(config: Config) -> Pipeline:
-    """A Pipeline that has already run once, so its first timed batch is not its first."""
-    pipeline = Pipeline(config)
+    """A Pipeline that has already run once, so its first timed batch is not its first.
+
+    It measures each stage's memory too, and its run figures start after the warm-up.
+    """
+    pipeline = Pipeline(config, profile_memory=True)
     for _ in pipeline.pipe([Document.from_input(WARMUP_TEXT, source="warm-up")]):
         pass
+    pipeline.reset_timings()
     return pipeline
 
 
@@ -412,7 +387,7 @@ def _measure_spacy(job: dict[str, Any]) -> dict[str, Any]:
     from .nlp.model import load_model
 
     texts: list[str] = job["texts"]
-    memory = _PeakMemory(sample=job["workers"] > 1)
+    memory = _peak_memory()
     start = time.perf_counter()
     nlp = load_model(job["config"].model.name)
     for _ in nlp.pipe([WARMUP_TEXT], batch_size=job["batch_size"]):
@@ -445,7 +420,7 @@ def _measure_spacy(job: dict[str, Any]) -> dict[str, Any]:
     return {
         "times_s": times,
         "startup_s": startup,
-        "peak_mib": memory.stop(),
+        "peak_mib": memory.stop().total_mib,
         "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}",
         "model_version": nlp.meta.get("version"),
     }
@@ -456,9 +431,10 @@ def _measure_dateline(job: dict[str, Any]) -> dict[str, Any]:
 
     inputs: list[_Input] = job["inputs"]
     workers: int = job["workers"]
-    memory = _PeakMemory(sample=workers > 1)
+    memory = _peak_memory()
     times = []
     start = time.perf_counter()
+    timings: dict[str, StageTiming]
     if workers == 1:
         pipeline = _warm_pipeline(job["config"])
         startup = time.perf_counter() - start
@@ -468,6 +444,7 @@ def _measure_dateline(job: dict[str, Any]) -> dict[str, Any]:
             for _ in pipeline.pipe(docs):
                 pass
             times.append(time.perf_counter() - start)
+        timings = pipeline.timings
     else:
         with ParallelPipeline(
             job["config"], workers=workers, chunk_size=job["batch_size"], factory=_warm_pipeline
@@ -479,7 +456,13 @@ def _measure_dateline(job: dict[str, Any]) -> dict[str, Any]:
                 for _ in pool.pipe(docs):
                     pass
                 times.append(time.perf_counter() - start)
-    return {"times_s": times, "startup_s": startup, "peak_mib": memory.stop()}
+            timings = pool.timings
+    return {
+        "times_s": times,
+        "startup_s": startup,
+        "peak_mib": memory.stop().total_mib,
+        "stages": [StageFigures.of(name, t, job["repeat"]) for name, t in timings.items()],
+    }
 
 
 _MEASURES = {"spacy": _measure_spacy, "dateline": _measure_dateline}
@@ -611,6 +594,7 @@ def run_bench(
     clean: bool | None = None,
     repeat: int = 1,
     cold_start: bool = True,
+    errors: list[InputError] | None = None,
 ) -> BenchResult:
     """Time and weigh the whole pipeline against the bare spaCy model on the same texts.
 
@@ -618,13 +602,14 @@ def run_bench(
     measurement in a fresh process, ``repeat`` times (the median counts). spaCy gets the
     texts dateline's parse stage would get; documents dateline would not parse are left out
     of both. ``cold_start`` adds fresh-process start-up times (see ``measure_cold_start``).
+    Inputs that cannot be read are left out, their errors appended to ``errors``.
     """
     if workers < 1:
         raise DatelineError(f"workers must be 1 or more, not {workers}; give --workers 1 or more")
     if repeat < 1:
         raise DatelineError(f"repeat must be 1 or more, not {repeat}")
     config = config if config is not None else load_config()
-    loaded = load_inputs(paths, split=split, limit=limit, config=config, clean=clean)
+    loaded = load_inputs(paths, split=split, limit=limit, config=config, clean=clean, errors=errors)
     docs, texts = _parsed_texts(loaded, config)
     if not docs:
         where = f" in split {split!r}" if split else ""
@@ -663,6 +648,7 @@ def run_bench(
         dateline=measurement("dateline", dateline_run),
         cold_start=measure_cold_start(config) if cold_start else None,
         machine=_machine(config, spacy_run),
+        stages=dateline_run["stages"],
     )
 
 
@@ -700,6 +686,55 @@ def make_table(result: BenchResult) -> Any:
     return table
 
 
+def make_stage_table(result: BenchResult) -> Any:
+    """A rich Table: one row per stage, its seconds, share, build and memory figures."""
+    from rich.table import Table
+
+    def mib(value: float | None) -> str:
+        return "n/a" if value is None else f"{value:.0f}"
+
+    unit = "worker seconds" if result.workers > 1 else "seconds"
+    table = Table(
+        title=f"Each stage's share of the pipeline ({unit} per run over the corpus)",
+        caption="peak memory delta: the most memory grew during one run of the stage; "
+        "built: what building it kept (its model or data)",
+    )
+    for name, justify in [
+        ("stage", "left"),
+        ("seconds", "right"),
+        ("share", "right"),
+        ("docs/s", "right"),
+        ("peak memory delta MiB", "right"),
+        ("built MiB", "right"),
+        ("build s", "right"),
+    ]:
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    shared = 0.0
+    for stage in result.stages:
+        share = result.stage_share(stage)
+        shared += share
+        table.add_row(
+            stage.name,
+            f"{stage.seconds:.2f}",
+            f"{share:.1%}",
+            f"{stage.docs / stage.seconds:,.0f}" if stage.seconds > 0 else "n/a",
+            mib(stage.peak_mib),
+            mib(stage.build_mib),
+            f"{stage.build_s:.2f}",
+        )
+    rest = max(0.0, 1.0 - shared)
+    table.add_row(
+        "outside the stages",
+        f"{rest * result.pipeline_seconds:.2f}",
+        f"{rest:.1%}",
+        "",
+        "",
+        "",
+        "",
+    )
+    return table
+
+
 def _cold_start_lines(cold: ColdStart) -> list[str]:
     def seconds(value: float | None) -> str:
         return "n/a" if value is None else f"{value:.2f} s"
@@ -724,6 +759,8 @@ def render_table(result: BenchResult, *, width: int = 100) -> str:
     out = io.StringIO()
     console = Console(file=out, width=width, color_system=None, force_terminal=False)
     console.print(make_table(result))
+    if result.stages:
+        console.print(make_stage_table(result))
     lines = [out.getvalue().rstrip("\n")]
     if result.skipped:
         lines.append(f"{result.skipped} document(s) left out: dateline would not parse them")

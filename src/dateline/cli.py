@@ -1,224 +1,132 @@
 """The ``dateline`` command: a thin click layer over the library.
 
-Each command parses its options and calls one library function that the tests call too.
-Data goes to stdout (or ``-o FILE``), progress and messages to stderr.
+Each command parses its options and calls library functions that the tests call too: output
+writing lives in ``output``, resuming in ``checkpoint``, parallel runs in ``runner``. Data goes
+to stdout (or ``-o FILE``); progress, logs and messages go to stderr, every error in one form:
+``dateline: error: MESSAGE``. Options that several commands take are declared once, below.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import os
+import logging
+import signal
 import sys
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
+import time
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import IO, Any
 
 import click
 
 from . import __version__
-from .checkpoint import JsonlCheckpoint
 from .config import Config, load_config
 from .document import Document
 from .errors import DatelineError
+from .options import (
+    config_option,
+    input_options,
+    progress_option,
+    show_progress,
+    verbose_option,
+    workers_option,
+)
 
-FORMATS = ("table", "json", "jsonl")
+log = logging.getLogger("dateline.cli")
+
+
+# -- one form of error --------------------------------------------------------------------------
+class CliError(click.ClickException):
+    """An error the user can act on, shown as one line: ``dateline: error: MESSAGE``."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"dateline: error: {self.format_message()}", err=True)
+
+
+class CliUsageError(CliError):
+    """A command line that cannot be run as written (exit status 2, as click's own)."""
+
+    exit_code = 2
+
+
+class CliInterrupted(CliError):
+    """Ctrl-C (exit status 130, as a shell reports SIGINT)."""
+
+    exit_code = 130
+
+
+def _usage_error(exc: click.UsageError) -> CliError:
+    where = exc.ctx.command_path if exc.ctx is not None else "dateline"
+    message = exc.format_message()
+    return CliUsageError(f"{message[:1].lower()}{message[1:]} (see '{where} --help')")
+
+
+class _Group(click.Group):
+    """A group whose usage errors, library errors and interruptions read like every error."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as exc:
+            raise _usage_error(exc) from exc
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as exc:
+            raise _usage_error(exc) from exc
+        except CliError:
+            raise
+        except click.ClickException as exc:  # a command's own: shown in the one form too
+            kind = CliUsageError if exc.exit_code == 2 else CliError
+            raise kind(exc.format_message()) from exc
+        except DatelineError as exc:
+            raise CliError(str(exc)) from exc
+        except KeyboardInterrupt:
+            raise CliInterrupted("interrupted") from None
 
 
 def _fail(message: str) -> None:
     click.echo(f"dateline: error: {message}", err=True)
 
 
-def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+def _warn(message: str) -> None:
+    click.echo(f"dateline: warning: {message}", err=True)
 
 
 def _load_config(path: str | None) -> Config:
     try:
         return load_config(path)
     except DatelineError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise CliError(str(exc)) from exc
 
 
-@contextmanager
-def _output(path: str | None) -> Iterator[IO[str]]:
-    """stdout, or a file replaced only once everything is written (a killed run leaves the old one)."""
-    if path is None or path == "-":
-        yield sys.stdout
-        return
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            yield handle
-        os.chmod(tmp, _file_mode(target))
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-@contextmanager
-def _checkpointed(checkpoint: JsonlCheckpoint) -> Iterator[IO[str]]:
-    """The checkpoint's partial file; it becomes the output only if the batch completes."""
-    handle = checkpoint.open()
-    try:
-        yield handle
-    except BaseException:
-        checkpoint.close()
-        raise
-    handle.flush()
-    checkpoint.finish()
-
-
-def _file_mode(target: Path) -> int:
-    """The mode a new file would get (mkstemp's temporary file is private), or the old file's."""
-    if target.exists():
-        return target.stat().st_mode & 0o777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dateline")
-@click.option("-v", "--verbose", count=True, help="Log what happens to stderr (-vv: more).")
-def cli(verbose: int) -> None:
+@verbose_option
+def cli() -> None:
     """dateline: who did what to whom, where, when, how many were killed, and who says so."""
-    if verbose:
-        import logging
-
-        logging.basicConfig(
-            level=logging.DEBUG if verbose > 1 else logging.INFO,
-            format="dateline: %(levelname)s: %(name)s: %(message)s",
-            stream=sys.stderr,
-        )
 
 
-# -- extract ----------------------------------------------------------------------------------
-@cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default=None,
-    help="Output format [default: table on a terminal, json otherwise].",
-)
-@click.option(
-    "--published",
-    callback=_date_option,
-    metavar="YYYY-MM-DD",
-    help="Publication date; overrides what the text says.",
-)
-@click.option(
-    "--no-clean", is_flag=True, help="Use the text exactly as given (no boilerplate removal)."
-)
-@click.option(
-    "-o",
-    "--output",
-    metavar="FILE",
-    help="Write to FILE instead of standard output. With --format jsonl a killed run resumes: "
-    "a rerun skips the documents already in FILE.partial.",
-)
-@click.option(
-    "--config", "config_path", metavar="FILE", help="A TOML file overriding the defaults."
-)
-@click.option(
-    "--progress/--no-progress",
-    default=None,
-    help="Progress bar on stderr once there is more than one document [default: on a terminal].",
-)
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Processes to run the pipeline in; output order stays the input order.",
-)
-def extract(
-    paths: tuple[str, ...],
-    fmt: str | None,
-    published: str | None,
-    no_clean: bool,
-    output: str | None,
-    config_path: str | None,
-    progress: bool | None,
-    workers: int,
-) -> None:
-    """Extract events, places, dates, quotes and claims from articles.
-
-    PATHS are text, HTML or JSON Lines files, directories, globs, or - for standard input.
-    """
-    from concurrent.futures.process import BrokenProcessPool
-
-    from .ingest import read_inputs
-    from .pipeline import Pipeline
-    from .runner import pipe_parallel
-
-    config = _load_config(config_path)
-    if workers == 1:
-        try:
-            pipeline = Pipeline(config)
-        except DatelineError as exc:
-            raise click.ClickException(str(exc)) from exc
-    if fmt is None:
-        fmt = "table" if (output is None and sys.stdout.isatty()) else "json"
-
-    failures = 0
-    docs: Iterable[Document] = read_inputs(
-        paths, config=config, published=published, clean=not no_clean
-    )
-    checkpoint = None
-    if fmt == "jsonl" and output not in (None, "-"):
-        # Resumable: documents already in OUTPUT.partial from a killed run are skipped.
-        checkpoint = JsonlCheckpoint(output)
-        done = checkpoint.done_ids()
-        if done:
-            click.echo(
-                f"dateline: resuming: {len(done)} document(s) already in {checkpoint.partial}",
-                err=True,
-            )
-            docs = (doc for doc in docs if doc.failed or doc.id not in done)
-    processed = (
-        pipeline.pipe(docs) if workers == 1 else pipe_parallel(docs, config=config, workers=workers)
-    )
-    opened = _checkpointed(checkpoint) if checkpoint else _output(output)
-    with opened as out, _progress(progress) as reporter:
-        writer = _WRITERS[fmt](out)
-        try:
-            for doc in processed:
-                reporter.advance()
-                if doc.failed:
-                    failures += 1
-                    reporter.echo(f"dateline: error: {doc.error}")
-                    continue
-                for problem in doc.problems:
-                    reporter.echo(f"dateline: warning: {doc.source or doc.id}: {problem.message}")
-                writer.write(doc)
-        except BrokenProcessPool as exc:
-            raise click.ClickException(
-                f"a worker process failed ({exc or 'it could not start'}); "
-                "run with --workers 1 to see why"
-            ) from exc
-        writer.close()
-    if failures:
-        _fail(f"{failures} input(s) could not be read; the others were written")
-        sys.exit(1)
-
-
+# -- progress -----------------------------------------------------------------------------------
 class _Progress:
     """advance() per document; the bar appears on stderr once a second document comes.
 
-    Messages go through ``echo`` so that they print above a running bar, not through it.
+    Messages go through ``echo`` so that they print above a running bar, not through it;
+    output written to the same terminal goes through ``paused`` so that it starts on a line
+    of its own, never glued to the bar.
     """
 
     def __init__(self, enabled: bool, label: str) -> None:
@@ -244,6 +152,10 @@ class _Progress:
             )
             self.task = self.bar.add_task(label, total=None)
 
+    @property
+    def running(self) -> bool:
+        return self.bar is not None and self.seen >= 2
+
     def advance(self) -> None:
         self.seen += 1
         if self.bar is None:
@@ -253,10 +165,22 @@ class _Progress:
         self.bar.advance(self.task)
 
     def echo(self, message: str) -> None:
-        if self.bar is not None and self.seen >= 2:
+        if self.running:
             self.bar.console.print(message, markup=False, highlight=False, soft_wrap=True)
         else:
             click.echo(message, err=True)
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """Take the bar off the screen while something else writes to the terminal."""
+        if not self.running:
+            yield
+            return
+        self.bar.stop()
+        try:
+            yield
+        finally:
+            self.bar.start()
 
     def stop(self) -> None:
         if self.bar is not None:
@@ -265,79 +189,229 @@ class _Progress:
 
 @contextmanager
 def _progress(enabled: bool | None, label: str = "extracting") -> Iterator[_Progress]:
-    """A progress reporter; ``enabled`` None means only when stderr is a terminal."""
-    reporter = _Progress(sys.stderr.isatty() if enabled is None else enabled, label)
+    """A progress reporter; ``enabled`` None means only when stderr is a terminal (and no -v)."""
+    reporter = _Progress(show_progress(enabled), label)
     try:
         yield reporter
     finally:
         reporter.stop()
 
 
-class _JsonWriter:
-    """One document: one object; several: a JSON array, streamed."""
+# -- signals ------------------------------------------------------------------------------------
+@contextmanager
+def _sigterm_stops(note: str) -> Iterator[None]:
+    """SIGTERM stops the command like Ctrl-C: workers are stopped, files closed, exit 143."""
+    if sys.platform == "win32":  # pragma: no cover
+        yield
+        return
 
-    def __init__(self, out: IO[str]):
-        self.out = out
-        self.pending: Document | None = None
-        self.count = 0
+    def stop(signum: int, frame: FrameType | None) -> None:
+        _fail(f"stopped by SIGTERM{note}")
+        raise SystemExit(128 + signum)
 
-    def write(self, doc: Document) -> None:
-        if self.count == 1 and self.pending is not None:
-            self.out.write("[\n" + _indent(self.pending.to_json()))
-            self.pending = None
-        if self.count == 0:
-            self.pending = doc
-        else:
-            self.out.write(",\n" + _indent(doc.to_json()))
-        self.count += 1
-
-    def close(self) -> None:
-        if self.pending is not None:
-            self.out.write(self.pending.to_json() + "\n")
-        elif self.count > 1:
-            self.out.write("\n]\n")
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (an embedding program): leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
-def _indent(text: str) -> str:
-    return "\n".join("  " + line for line in text.splitlines())
+# -- extract ------------------------------------------------------------------------------------
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl"]),
+    default=None,
+    help="Output format: table, json (always one array of documents) or jsonl "
+    "(one document per line) [default: table on a terminal, json otherwise].",
+)
+@input_options
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    help="Write to FILE instead of standard output (replaced only once complete). With "
+    "--format jsonl a killed run resumes: the same command again skips the documents "
+    "already in FILE.partial (discarding them if the configuration or options changed).",
+)
+@config_option
+@progress_option
+@workers_option
+@verbose_option
+def extract(
+    paths: tuple[str, ...],
+    fmt: str | None,
+    published: str | None,
+    no_clean: bool,
+    output: str | None,
+    config_path: str | None,
+    progress: bool | None,
+    workers: int,
+) -> None:
+    """Extract what the configured stages find in news articles, each value with its evidence.
+
+    PATHS are text, HTML or JSON Lines files, directories, globs, or - for standard input.
+    `dateline stages` lists the stages that run; their records are described in
+    docs/output.md.
+    """
+    from .ingest import read_inputs
+    from .output import check_output_path
+
+    config = _load_config(config_path)
+    if fmt is None:
+        fmt = "table" if (output is None and sys.stdout.isatty()) else "json"
+    to_file = output not in (None, "-")
+    target = check_output_path(output) if output is not None and to_file else None
+    log.info("extracting %s with %d worker(s), format %s", ", ".join(paths), workers, fmt)
+
+    docs: Iterable[Document] = read_inputs(
+        paths, config=config, published=published, clean=not no_clean
+    )
+    checkpoint = None
+    if fmt == "jsonl" and target is not None:
+        checkpoint = _resume(target, config, clean=not no_clean, published=published)
+        docs = (doc for doc in docs if doc.failed or checkpoint.wanted(doc))
+
+    note = "; run the same command again to resume" if checkpoint else ""
+    with _sigterm_stops(note):
+        failures, written = _run_extract(docs, fmt, output, checkpoint, config, workers, progress)
+    if checkpoint is not None:
+        stale = checkpoint.finish()
+        if stale:
+            _warn(
+                f"discarded {stale} document(s) from {checkpoint.partial}: no input of this "
+                "run gives them any more (changed or removed since the run that wrote them)"
+            )
+    log.info("%d document(s) written, %d input(s) failed", written, failures)
+    if failures:
+        _fail(f"{failures} input(s) could not be read; the others were written")
+        sys.exit(1)
 
 
-class _JsonlWriter:
-    def __init__(self, out: IO[str]):
-        self.out = out
+def _resume(target: Path, config: Config, *, clean: bool, published: str | None) -> Any:
+    from .checkpoint import JsonlCheckpoint, RunKey
+    from .config import config_hash
+    from .pipeline import model_info
 
-    def write(self, doc: Document) -> None:
-        self.out.write(json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n")
-        self.out.flush()  # a killed batch keeps every document written so far
-
-    def close(self) -> None:
-        pass
-
-
-class _TableWriter:
-    def __init__(self, out: IO[str]):
-        from rich.console import Console
-
-        self.console = Console(file=out, width=None if out.isatty() else 120)
-
-    def write(self, doc: Document) -> None:
-        from .render import render_document
-
-        for part in render_document(doc):
-            self.console.print(part)
-
-    def close(self) -> None:
-        pass
-
-
-_WRITERS: dict[str, Callable[[IO[str]], Any]] = {
-    "json": _JsonWriter,
-    "jsonl": _JsonlWriter,
-    "table": _TableWriter,
-}
+    model = model_info(config)
+    run = RunKey(
+        dateline=__version__,
+        model=f"{model.name} {model.version}" if model.version else model.name,
+        config=config_hash(config),
+        clean=clean,
+        published=published,
+    )
+    checkpoint = JsonlCheckpoint(target, run)
+    resumed = checkpoint.resume()
+    if resumed.discarded:
+        _warn(
+            f"discarded {resumed.discarded} document(s) from {checkpoint.partial}: "
+            f"{resumed.reason}; they are extracted again"
+        )
+    if resumed.kept:
+        click.echo(
+            f"dateline: resuming: {resumed.kept} document(s) already in {checkpoint.partial}",
+            err=True,
+        )
+    return checkpoint
 
 
-# -- eval -------------------------------------------------------------------------------------
+def _run_extract(
+    docs: Iterable[Document],
+    fmt: str,
+    output: str | None,
+    checkpoint: Any,
+    config: Config,
+    workers: int,
+    progress: bool | None,
+) -> tuple[int, int]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .output import make_writer, open_output
+    from .pipeline import Pipeline
+    from .runner import pipe_parallel
+
+    if workers == 1:
+        pipeline = Pipeline(config)
+        processed: Iterator[Document] = pipeline.pipe(docs)
+    else:
+        processed = pipe_parallel(docs, config=config, workers=workers)
+    failures = written = 0
+    start = time.perf_counter()
+    opened = _checkpointed(checkpoint) if checkpoint is not None else open_output(output)
+    with opened as out, _progress(progress) as reporter, _closing(processed):
+        writer = make_writer(fmt, out)
+        to_terminal = out.isatty()
+        try:
+            for doc in processed:
+                reporter.advance()
+                if doc.failed:
+                    failures += 1
+                    reporter.echo(f"dateline: error: {doc.error}")
+                    continue
+                for problem in doc.problems:
+                    reporter.echo(f"dateline: warning: {doc.source or doc.id}: {problem.message}")
+                log.info("%s: %s", doc.source or doc.id, _found(doc))
+                if to_terminal:
+                    with reporter.paused():
+                        writer.write(doc)
+                else:
+                    writer.write(doc)
+                written += 1
+        except BrokenProcessPool as exc:
+            raise CliError(
+                f"a worker process failed ({exc or 'it could not start'}); "
+                "run with --workers 1 to see why"
+            ) from exc
+        writer.close()
+    if workers == 1:
+        elapsed = time.perf_counter() - start
+        log.info("stage times: %s (of %.2f s)", _timing_summary(pipeline), elapsed)
+    return failures, written
+
+
+@contextmanager
+def _closing(stream: Iterator[Document]) -> Iterator[None]:
+    """Close a document stream left early, so that its worker processes stop at once."""
+    try:
+        yield
+    finally:
+        close = getattr(stream, "close", None)
+        if close is not None:
+            close()
+
+
+def _found(doc: Document) -> str:
+    kinds = ("entities", "places", "times", "events", "quotes", "claims")
+    return ", ".join(f"{len(getattr(doc, kind))} {kind}" for kind in kinds)
+
+
+def _timing_summary(pipeline: Any) -> str:
+    return ", ".join(
+        f"{name.removeprefix('dateline.')} {timing.seconds:.2f} s"
+        for name, timing in pipeline.timings.items()
+    )
+
+
+@contextmanager
+def _checkpointed(checkpoint: Any) -> Iterator[IO[str]]:
+    """The checkpoint's partial file, opened before the batch; kept as it is on an error."""
+    handle = checkpoint.open()
+    try:
+        yield handle
+    except BaseException:
+        checkpoint.close()
+        raise
+    handle.flush()
+
+
+# -- eval ---------------------------------------------------------------------------------------
 @cli.command("eval")
 @click.option(
     "--data",
@@ -362,13 +436,7 @@ _WRITERS: dict[str, Callable[[IO[str]], Any]] = {
     metavar="SCORECARD",
     help="Fail, with a table of what differs, unless every number equals this scorecard's.",
 )
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Processes to run the pipeline in (the same numbers, sooner).",
-)
+@workers_option
 @click.option(
     "--errors",
     "n_errors",
@@ -385,9 +453,8 @@ _WRITERS: dict[str, Callable[[IO[str]], Any]] = {
     help="Score only the first N documents of each corpus (quick checks).",
 )
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
-@click.option(
-    "--config", "config_path", metavar="FILE", help="A TOML file overriding the defaults."
-)
+@config_option
+@verbose_option
 def eval_(
     data_dir: Path,
     only: tuple[str, ...],
@@ -408,42 +475,40 @@ def eval_(
     from .evaluate.report import render, to_json
     from .evaluate.runner import run_eval
     from .evaluate.scorecard import build, dumps, load
+    from .output import check_output_path, open_output
     from .pipeline import Pipeline
     from .runner import ParallelPipeline
 
     if not data_dir.exists():
-        raise click.ClickException(f"{data_dir}: no such folder; give the folder that holds eval/")
+        raise CliError(f"{data_dir}: no such folder; give the folder that holds eval/")
+    if output not in (None, "-"):
+        check_output_path(str(output))
     committed = None
     if check_path is not None:
         try:
             committed = load(check_path)
         except (OSError, ValueError) as exc:
-            raise click.ClickException(f"{check_path}: cannot read the scorecard: {exc}") from exc
-    try:
-        config = _load_config(config_path)
-        runner = (
-            ParallelPipeline(config, workers=workers)
-            if workers > 1
-            else nullcontext(Pipeline(config))
+            raise CliError(f"{check_path}: cannot read the scorecard: {exc}") from exc
+    config = _load_config(config_path)
+    runner = (
+        ParallelPipeline(config, workers=workers) if workers > 1 else nullcontext(Pipeline(config))
+    )
+    with runner as pipeline, _progress(None, label="scoring") as reporter:
+        results, notes = run_eval(
+            data_dir,
+            only=list(only) or None,
+            split=split,
+            pipeline=pipeline,
+            progress=lambda name, done, total: reporter.advance(),
+            limit=limit,
         )
-        with runner as pipeline, _progress(None, label="scoring") as reporter:
-            results, notes = run_eval(
-                data_dir,
-                only=list(only) or None,
-                split=split,
-                pipeline=pipeline,
-                progress=lambda name, done, total: reporter.advance(),
-                limit=limit,
-            )
-    except DatelineError as exc:
-        raise click.ClickException(str(exc)) from exc
     if fmt != "table" or output not in (None, "-"):  # the table on stdout lists them itself
         for note in notes:
             click.echo(f"dateline eval: {note}", err=True)
     if committed is not None:
         _check_scorecard(committed, build(results, split=split), check_path or "", only)
         return
-    with _output(output) as out:
+    with open_output(output) as out:
         if fmt == "scorecard":
             out.write(dumps(build(results, split=split)))
         elif fmt == "json":
@@ -479,10 +544,10 @@ def _check_scorecard(
     sys.exit(1)
 
 
-# -- bench ------------------------------------------------------------------------------------
+# -- bench --------------------------------------------------------------------------------------
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True)
+@workers_option
 @click.option(
     "--split", default=None, help="For JSONL corpora with a split field: only this split."
 )
@@ -497,9 +562,8 @@ def _check_scorecard(
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
-@click.option(
-    "--config", "config_path", metavar="FILE", help="A TOML file overriding the defaults."
-)
+@config_option
+@verbose_option
 def bench(
     paths: tuple[str, ...],
     workers: int,
@@ -509,9 +573,11 @@ def bench(
     fmt: str,
     config_path: str | None,
 ) -> None:
-    """Throughput, peak memory and cold start of dateline against bare spaCy on a corpus."""
+    """Throughput, memory and start-up of dateline against bare spaCy, and each stage's share."""
     from .bench import render_table, run_bench
+    from .errors import InputError
 
+    errors: list[InputError] = []
     try:
         result = run_bench(
             list(paths),
@@ -520,16 +586,21 @@ def bench(
             limit=limit,
             repeat=repeat,
             config=_load_config(config_path),
+            errors=errors,
         )
-    except DatelineError as exc:
-        raise click.ClickException(str(exc)) from exc
+    finally:
+        for error in errors:
+            _fail(str(error))
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2))
     else:
         click.echo(render_table(result))
+    if errors:
+        _fail(f"{len(errors)} input(s) could not be read; the others were measured")
+        sys.exit(1)
 
 
-# -- schema and stages ------------------------------------------------------------------------
+# -- schema and stages --------------------------------------------------------------------------
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of the output contract (dateline/1)."""
@@ -539,9 +610,8 @@ def schema() -> None:
 
 
 @cli.command("stages")
-@click.option(
-    "--config", "config_path", metavar="FILE", help="A TOML file overriding the defaults."
-)
+@config_option
+@verbose_option
 def stages_(config_path: str | None) -> None:
     """List the registered stages, marking those the configuration runs."""
     from .registry import stages
@@ -648,13 +718,21 @@ def gazetteer_lookup(names: tuple[str, ...], limit: int) -> None:
             )
 
 
+# The corpus store's commands live with the store (src/dateline/store/cli.py).
+from .store import cli as store_cli  # noqa: E402
+
+cli.add_command(store_cli.ingest)
+cli.add_command(store_cli.events)
+cli.add_command(store_cli.runs)
+
+
 def main() -> None:
     """Entry point of the ``dateline`` script."""
     try:
         cli(standalone_mode=True)
-    except DatelineError as exc:  # pragma: no cover - click handles ClickException itself
+    except DatelineError as exc:  # pragma: no cover - the group turns these into CliError
         _fail(str(exc))
-        sys.exit(2)
+        sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

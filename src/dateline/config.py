@@ -114,6 +114,30 @@ class EventsSettings(Section):
     caption_events: bool
 
 
+class StoreMergeSettings(Section):
+    """``[store.merge]``: when article events from several reports become one merged event."""
+
+    enabled: bool
+    threshold: float = Field(ge=0, le=1)
+    date_slack_days: int = Field(ge=0)
+    undated_days: int = Field(ge=0)
+    max_window_days: int = Field(ge=0)
+    radius_km: dict[str, float]
+    weights: dict[str, float]
+
+
+class StoreSettings(Section):
+    """``[store]``: the corpus store ``dateline ingest`` writes and ``dateline events`` reads.
+
+    Not part of the configuration hash: where results are kept and how they are merged does
+    not change what is extracted from a document.
+    """
+
+    url: str = Field(min_length=1)
+    commit_every: int = Field(ge=1)
+    merge: StoreMergeSettings
+
+
 class Config(Section):
     """The whole configuration; ``load_config`` builds it from the defaults and a user file."""
 
@@ -128,6 +152,7 @@ class Config(Section):
     quotes: QuotesSettings
     claims: ClaimsSettings
     events: EventsSettings
+    store: StoreSettings
     plugins: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -219,5 +244,7 @@ def _known_keys(model: Any) -> str:
 
 def config_hash(config: Config) -> str:
     """A short, stable hash of the settings, written into every output's provenance."""
-    blob = json.dumps(config.to_dict(), sort_keys=True, ensure_ascii=False).encode("utf-8")
+    settings = config.to_dict()
+    settings.pop("store", None)  # where results are kept changes nothing in them
+    blob = json.dumps(settings, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(blob).hexdigest()[:12]

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any, Literal
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar, cast
 
 from pydantic import ConfigDict, Field, PrivateAttr
 
@@ -20,6 +21,8 @@ from .errors import DatelineError
 from .records import Claim, Entity, Event, Place, Quote, Record, Span, Time, sort_key
 
 SCHEMA_VERSION = "dateline/1"
+
+T = TypeVar("T")
 
 InputFormat = Literal["text", "html"]
 
@@ -128,6 +131,7 @@ class Document(Record):
     _url: str | None = PrivateAttr(default=None)
     _sdoc: Any = PrivateAttr(default=None)
     _caption_sdocs: list[Any] = PrivateAttr(default_factory=list)
+    _memo: dict[str, tuple[int, int, Any]] = PrivateAttr(default_factory=dict)
     _error: Any = PrivateAttr(default=None)
     _missing: set[str] = PrivateAttr(default_factory=set)
 
@@ -216,6 +220,21 @@ class Document(Record):
             ):
                 return seg.raw_start + (offset - seg.start)
         return None
+
+    def memo(self, name: str, records: list[Any], make: Callable[[], T]) -> T:
+        """``make()``, computed once per state of ``records`` (a lookup table over them).
+
+        The cross-layer functions are called once per event or quote; a table built from a
+        record list each call would make a long document quadratic. The table is rebuilt
+        when the list is replaced or changes length.
+        """
+        key = (id(records), len(records))
+        found = self._memo.get(name)
+        if found is not None and found[:2] == key:
+            return cast(T, found[2])
+        value = make()
+        self._memo[name] = (*key, value)
+        return value
 
     def part(self, caption: int | None = None) -> str:
         """The text spans index: the body, or caption ``caption``'s text."""

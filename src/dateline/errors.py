@@ -7,6 +7,8 @@ Exception tree::
     ├── ModelError                the spaCy model cannot be loaded
     ├── PipelineError             stages in an impossible order, unknown stage names
     ├── InputError                one input cannot be read (empty, binary, too large, ...)
+    ├── OutputError               the output cannot be written where the user asked
+    ├── StoreError                a store cannot be opened, written or queried
     ├── GazetteerError            the gazetteer index is missing or unreadable
     └── MissingExtraError         an optional extra is needed but not installed
 
@@ -29,6 +31,10 @@ MESSAGES: dict[str, str] = {
         "(for example with iconv)"
     ),
     "jsonl": "line {line} is not a valid article record: {detail}",
+    "duplicate_id": (
+        "line {line} repeats the id {id!r} of line {first}, so it was left out; "
+        "give each record its own id"
+    ),
     "unreadable": "cannot read the input: {detail}",
     "not_found": "no such file or directory; check the path",
     "unexpected_language": (
@@ -57,6 +63,14 @@ class ModelError(DatelineError):
 
 class PipelineError(DatelineError):
     """The pipeline cannot be built: unknown stage, or a stage before what it requires."""
+
+
+class OutputError(DatelineError):
+    """The output file cannot be written (a folder, a missing or read-only place)."""
+
+
+class StoreError(DatelineError):
+    """A store cannot be opened, written or queried; the message names it and what to do."""
 
 
 class GazetteerError(DatelineError):

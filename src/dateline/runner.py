@@ -6,27 +6,45 @@ one process gives. Workers are started with the "spawn" method: forking a proces
 already loaded spaCy (and whatever threads it started) is not safe everywhere.
 
 The spaCy Doc (``doc.sdoc``) does not travel back: it is large to pickle and no output needs
-it after the pipeline; documents come back with ``sdoc`` None.
+it after the pipeline; documents come back with ``sdoc`` None. Each chunk brings back its
+worker's per-stage figures, summed in ``ParallelPipeline.timings``.
+
+Workers never outlive their parent: on Linux the kernel sends them SIGTERM when it dies
+(``PR_SET_PDEATHSIG``), and everywhere a watchdog thread in each worker exits once its parent
+is gone (a killed parent's workers would otherwise wait on their task queue forever). Leaving
+the pool on an error or a signal terminates the workers instead of waiting for their chunks.
+A worker whose pipeline cannot be built (a missing model) reports the error itself, once,
+instead of a traceback per worker.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import logging
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from threading import BrokenBarrierError
 from types import TracebackType
 from typing import Any, Protocol
 
 from .config import Config, load_config
 from .document import Document
-from .pipeline import Pipeline, batched
+from .pipeline import Pipeline, StageTiming, batched
 
 __all__ = ["ParallelPipeline", "pipe_parallel"]
 
 log = logging.getLogger(__name__)
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+WATCHDOG_INTERVAL_S = 0.5
 
 
 class PipesDocuments(Protocol):
@@ -40,30 +58,76 @@ PipelineFactory = Callable[[Config], PipesDocuments]
 # How long to wait for every worker to have built its pipeline (model load included).
 START_TIMEOUT_S = 600.0
 
-# Per worker process: its pipeline, and the barrier that tells when all workers are ready.
+# Per worker process: its pipeline (or why it could not be built), and the barrier that
+# tells when all workers are ready.
 _worker_pipeline: PipesDocuments | None = None
+_worker_error: BaseException | None = None
 _worker_barrier: Any = None
 
 
-def _init_worker(factory: PipelineFactory, config: Config, barrier: Any) -> None:
-    global _worker_pipeline, _worker_barrier
+def _init_worker(
+    factory: PipelineFactory,
+    config: Config,
+    barrier: Any,
+    parent: int,
+    deathsig: bool,
+    log_level: int | None,
+) -> None:
+    global _worker_pipeline, _worker_error, _worker_barrier
+    _die_with_parent(parent, deathsig)
+    if log_level is not None:  # the parent logs (-v): so do its workers, on the same stderr
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(
+            logging.Formatter(
+                f"dateline: %(levelname)s: worker {os.getpid()}: %(name)s: %(message)s"
+            )
+        )
+        logger = logging.getLogger("dateline")
+        logger.addHandler(handler)
+        logger.setLevel(log_level)
     _worker_barrier = barrier
-    _worker_pipeline = factory(config)
+    try:
+        _worker_pipeline = factory(config)
+    except Exception as exc:  # reported once by _wait_ready, not as a traceback per worker
+        _worker_error = exc
+
+
+def _die_with_parent(parent: int, deathsig: bool) -> None:
+    """Make this worker exit when ``parent`` does, however the parent ends."""
+    if deathsig and sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # the watchdog below still holds
+    if os.getppid() != parent:  # the parent died before the line above ran
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(WATCHDOG_INTERVAL_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 
 
 def _wait_ready() -> int:
     # One of these per worker: each blocks until all workers hold one, so every worker has
     # started and built its pipeline when the last returns.
+    if _worker_error is not None:
+        _worker_barrier.abort()  # the other workers stop waiting for this one
+        raise _worker_error
     _worker_barrier.wait(START_TIMEOUT_S)
     return os.getpid()
 
 
-def _run_chunk(docs: list[Document]) -> list[Document]:
+def _run_chunk(docs: list[Document]) -> tuple[int, list[Document], dict[str, StageTiming]]:
     assert _worker_pipeline is not None
     out = list(_worker_pipeline.pipe(docs))
     for doc in out:
         doc.sdoc = None
-    return out
+    timings: dict[str, StageTiming] = getattr(_worker_pipeline, "timings", {})
+    return os.getpid(), out, timings
 
 
 class ParallelPipeline:
@@ -91,34 +155,63 @@ class ParallelPipeline:
         self.chunk_size = chunk_size
         self.factory = factory
         self._pool: ProcessPoolExecutor | None = None
+        self._pids: list[int] = []
+        self._timings: dict[int, dict[str, StageTiming]] = {}
 
     def start(self) -> None:
-        """Start the workers and wait until each has built its pipeline."""
+        """Start the workers and wait until each has built its pipeline.
+
+        Raises the error a worker met building its pipeline (a ``ModelError``, say) as it is.
+        """
         if self._pool is not None:
             return
         ctx = multiprocessing.get_context("spawn")
         barrier = ctx.Barrier(self.workers)
+        logger = logging.getLogger("dateline")
+        log_level = logger.getEffectiveLevel() if logger.isEnabledFor(logging.INFO) else None
+        # PR_SET_PDEATHSIG fires when the thread that started a worker ends: only the main
+        # thread lives as long as the process; from another thread the watchdog alone serves.
+        deathsig = threading.current_thread() is threading.main_thread()
         self._pool = ProcessPoolExecutor(
             self.workers,
             mp_context=ctx,
             initializer=_init_worker,
-            initargs=(self.factory, self.config, barrier),
+            initargs=(self.factory, self.config, barrier, os.getpid(), deathsig, log_level),
         )
+        log.info("starting %d worker processes", self.workers)
         # A spawning executor starts a new worker for each task submitted while none is idle.
         ready = [self._pool.submit(_wait_ready) for _ in range(self.workers)]
         try:
-            pids = {future.result() for future in ready}
+            self._pids = [_result_or_cause(ready, future) for future in ready]
         except BaseException:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+            self.terminate()
             raise
-        log.debug("%d workers ready: %s", len(pids), sorted(pids))
+        log.info("%d workers ready: pids %s", len(self._pids), sorted(self._pids))
 
     def close(self) -> None:
         """Stop the workers once the work given to them is done."""
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+    def terminate(self) -> None:
+        """Stop the workers now, abandoning their chunks (an error, a signal, Ctrl-C)."""
+        if self._pool is None:
+            return
+        for pid in self._pids:
+            with contextlib.suppress(OSError):  # gone already
+                os.kill(pid, signal.SIGTERM)
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = None
+
+    @property
+    def timings(self) -> dict[str, StageTiming]:
+        """Each stage's figures summed over the workers (seconds are worker seconds)."""
+        total: dict[str, StageTiming] = {}
+        for per_stage in self._timings.values():
+            for name, timing in per_stage.items():
+                total.setdefault(name, StageTiming(build_s=timing.build_s)).add(timing)
+        return total
 
     def __enter__(self) -> ParallelPipeline:
         self.start()
@@ -130,7 +223,10 @@ class ParallelPipeline:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.close()
+        if exc_type is None:
+            self.close()
+        else:
+            self.terminate()
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
         """The documents with every stage run, in input order.
@@ -140,18 +236,38 @@ class ParallelPipeline:
         """
         self.start()
         assert self._pool is not None
-        pending: deque[Future[list[Document]]] = deque()
+        pending: deque[Future[tuple[int, list[Document], dict[str, StageTiming]]]] = deque()
         limit = 2 * self.workers
         try:
             for chunk in batched(docs, self.chunk_size):
                 pending.append(self._pool.submit(_run_chunk, chunk))
                 if len(pending) >= limit:
-                    yield from pending.popleft().result()
+                    yield from self._collect(pending.popleft())
             while pending:
-                yield from pending.popleft().result()
+                yield from self._collect(pending.popleft())
         finally:
             for future in pending:
                 future.cancel()
+
+    def _collect(
+        self, future: Future[tuple[int, list[Document], dict[str, StageTiming]]]
+    ) -> list[Document]:
+        pid, docs, timings = future.result()
+        if timings:
+            self._timings[pid] = timings  # cumulative in the worker: the latest holds all
+        return docs
+
+
+def _result_or_cause(futures: list[Future[int]], future: Future[int]) -> int:
+    """The future's result; if a worker failed, the error that made the others give up."""
+    try:
+        return future.result()
+    except BrokenBarrierError:
+        for other in futures:
+            error = other.exception()
+            if error is not None and not isinstance(error, BrokenBarrierError):
+                raise error from None
+        raise
 
 
 def pipe_parallel(

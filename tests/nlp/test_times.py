@@ -568,3 +568,177 @@ def test_any_text_gives_times_whose_evidence_indexes_it(pipeline, text, publishe
             assert doc.text[span.start : span.end] == span.text
         if time.earliest and time.latest:
             assert time.earliest <= time.latest
+
+
+# ---- second round: holidays, parts of day, direction, anaphora ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "published"),
+    [
+        ("The truce is meant to hold through Easter.", "Easter", "2021-04-04", PUBLISHED),
+        ("Pilgrims will gather on Good Friday.", "Good Friday", "2021-04-02", PUBLISHED),
+        ("Shops reopened after Orthodox Easter.", "Orthodox Easter", "2020-04-19", PUBLISHED),
+        ("Prisoners will be pardoned on Eid al-Adha.", "Eid al-Adha", "2021-07-20", PUBLISHED),
+        ("Pilgrims gathered for Eid al-Adha.", "Eid al-Adha", "2017-09-01", "2017-09-09"),
+        ("Fighters will pause for Eid.", "Eid", "2021-05-13", PUBLISHED),
+        ("The offensive began on Yom Kippur.", "Yom Kippur", "2020-09-28", PUBLISHED),
+        ("Police will be on alert over Passover.", "Passover", "2021-03-28", PUBLISHED),
+        ("The bombing came days before Nowruz.", "Nowruz", "2021-03-21", PUBLISHED),
+        ("The airport was busy before Thanksgiving.", "Thanksgiving", "2020-11-26", PUBLISHED),
+        ("Schools reopened after Labor Day.", "Labor Day", "2017-09-04", "2017-09-09"),
+        ("The attack came during Ramadan last year.", "Ramadan last year", "2020", PUBLISHED),
+        ("Talks began at Easter 2019.", "Easter 2019", "2019-04-21", PUBLISHED),
+    ],
+)
+def test_holidays_whose_day_moves(pipeline, text, expression, value, published):
+    check(pipeline, text, expression, "DATE", value, published)
+
+
+def test_ramadan_is_the_whole_month_of_the_islamic_calendar(pipeline):
+    time = one(pipeline, "The rebels offered a truce for Ramadan.", "Ramadan")
+    assert (time.value, time.earliest, time.latest) == ("2021", "2021-04-13", "2021-05-12")
+    assert time.precision == "month"
+
+
+def test_a_moving_holiday_without_an_anchor_has_no_day(pipeline):
+    time = check(pipeline, "The truce held through Easter.", "Easter", "DATE", "XXXX-XX-XX", None)
+    assert (time.earliest, time.latest) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The raid began at dawn, residents said.", "dawn", "2021-03-17TMO"),
+        ("Troops withdrew at dusk.", "dusk", "2021-03-17TEV"),
+        ("The raid began before dawn Tuesday.", "dawn Tuesday", "2021-03-16TMO"),
+        ("The raid began at dawn on Monday.", "dawn", "2021-03-15TMO"),
+        ("Fighting continued overnight, witnesses said.", "overnight", "2021-03-16TNI"),
+        ("The bombs went off in the morning, police said.", "the morning", "2021-03-17TMO"),
+        ("Offices were bombed on the night of Feb. 15.", "the night of Feb. 15", "2021-02-15TNI"),
+        (
+            "Gunfire was heard in the early hours of Sunday.",
+            "the early hours of Sunday",
+            "2021-03-14TNI",
+        ),
+        ("The ship sank at about 4:15 a.m.", "about 4:15 a.m.", "2021-03-17T04:15"),
+        ("The fire burned until mid-afternoon.", "mid-afternoon", "2021-03-17TAF"),
+    ],
+)
+def test_parts_of_day_on_their_own(pipeline, text, expression, value):
+    check(pipeline, text, expression, "TIME", value)
+
+
+def test_the_morning_is_of_the_day_mentioned_before(pipeline):
+    text = "The market was attacked on Saturday. In the afternoon, police cordoned off the square."
+    time = one(pipeline, text, "the afternoon")
+    assert (time.type, time.value, time.anchor) == ("TIME", "2021-03-13TAF", "mention")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The museum stands on Sunset Boulevard.",
+        "Police imposed a dusk-to-dawn curfew.",
+        "The group is known as the 23 March Movement.",
+        "He was held in cell 1812 for questioning.",
+        "He recalled the day the war began.",
+    ],
+)
+def test_names_and_modifiers_that_are_not_times(pipeline, text):
+    assert [t.evidence[0].text for t in read(pipeline, text).times] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The hostages were held for two to three weeks.", "two to three weeks", "P2W"),
+        ("He faces five to seven years in prison.", "five to seven years", "P5Y"),
+        ("The drought has lasted three consecutive years.", "three consecutive years", "P3Y"),
+        ("The bombing came days before the vote.", "days", "PXD"),
+        ("Aid will be needed in the months ahead.", "the months ahead", "PXM"),
+    ],
+)
+def test_more_durations(pipeline, text, expression, value):
+    check(pipeline, text, expression, "DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Militants attack the road every few days.", "every few days", "PXD"),
+        ("The patrols run every night.", "every night", "XXXX-XX-XXTNI"),
+    ],
+)
+def test_more_sets(pipeline, text, expression, value):
+    check(pipeline, text, expression, "SET", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The law dates from nineteen ninety-five.", "nineteen ninety-five", "1995"),
+        ("He left the country in two thousand and three.", "two thousand and three", "2003"),
+        ("Further strikes are expected later in the week.", "the week", "2021-W11"),
+        ("The ministry said earlier in the month that 40 people had died.", "the month", "2021-03"),
+        ("No changes are planned in future.", "future", "FUTURE_REF"),
+        ("The region is calm at the moment.", "the moment", "PRESENT_REF"),
+        ("The famine of 1984 killed thousands of cattle.", "1984", "1984"),
+    ],
+)
+def test_years_in_words_and_periods_in_question(pipeline, text, expression, value):
+    check(pipeline, text, expression, "DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # "since" looks back whatever the tense.
+        ("The road is closed since Thursday.", "Thursday", "2021-03-11"),
+        # "postponed to", "adjourned until" look ahead whatever the tense.
+        ("The talks were postponed to May.", "May", "2021-05"),
+        ("The hearing was adjourned to June 8.", "June 8", "2021-06-08"),
+        # "are due", "are planned": what is announced lies ahead.
+        ("Elections are due on 24 October, the commission said.", "24 October", "2021-10-24"),
+        ("Elections are planned for January.", "January", "2022-01"),
+        # "this Monday" is of this week unless the clause looks the other way.
+        ("Two soldiers were killed this Monday near the border.", "this Monday", "2021-03-15"),
+        ("The trial opens this Monday.", "this Monday", "2021-03-22"),
+        # "this winter" said in March of the winter just ended.
+        ("Snow cut off the valley this winter.", "this winter", "2020-WI"),
+        ("The curfew remains in force until Saturday.", "Saturday", "2021-03-20"),
+        ("The curfew was in force until Saturday.", "Saturday", "2021-03-13"),
+    ],
+)
+def test_direction_from_signals_and_tense(pipeline, text, expression, value):
+    check(pipeline, text, expression, "DATE", value)
+
+
+def test_a_range_ends_after_it_starts(pipeline):
+    doc = read(pipeline, "The exhibition runs from Monday to Friday.")
+    assert [(t.evidence[0].text, t.value) for t in doc.times] == [
+        ("Monday", "2021-03-22"),
+        ("Friday", "2021-03-26"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Profit rose in 2012 from the previous year.", "the previous year", "2011"),
+        ("The company was founded in 1990. Two years later it failed.", "Two years later", "1992"),
+        (
+            "Profit in the first quarter rose from $900 million a year earlier.",
+            "a year earlier",
+            "2020-Q1",
+        ),
+        (
+            "The tanker left on March 5. A drone hit it the day before.",
+            "the day before",
+            "2021-03-04",
+        ),
+    ],
+)
+def test_anaphora_count_from_the_period_mentioned_before(pipeline, text, expression, value):
+    time = check(pipeline, text, expression, "DATE", value)
+    assert time.anchor == "mention"

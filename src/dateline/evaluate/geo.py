@@ -15,14 +15,13 @@ Splits are positional: dev is the first 70 % of the documents in file order, tes
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .base import EvalInput, Scorer
+from .base import EvalInput, Scorer, read_records
 from .metrics import ErrorCase, Metric, ScoreResult, f1_of, metric, ratio_of, total
 from .te3 import match_spans
 
@@ -239,9 +238,7 @@ class GeoScorer(Scorer):
         self.description = corpus.description  # type: ignore[misc]
 
     def load(self, path: Path, split: str) -> list[dict[str, Any]]:
-        with path.open(encoding="utf-8") as fh:
-            docs = [json.loads(line) for line in fh if line.strip()]
-        return positional_split(docs, split)
+        return positional_split(list(read_records(path)), split)
 
     def inputs(self, gold: list[dict[str, Any]]) -> list[EvalInput]:
         return [EvalInput(id=str(doc["id"]), text=doc["text"], clean=False) for doc in gold]

@@ -18,6 +18,7 @@ from .base import SPLITS, EvalInput, Scorer
 from .case2021 import Case2021Scorer
 from .coreference import CoreferenceScorer
 from .geo import geo_scorers
+from .merge import MergeScorer
 from .metrics import ScoreResult
 from .muc4 import MUC4Scorer
 from .petrarch import PetrarchScorer
@@ -46,6 +47,7 @@ SCORERS: list[Scorer] = [
     PetrarchScorer(),
     PloverScorer(),
     Case2021Scorer(),
+    MergeScorer(),
 ]
 
 

@@ -9,12 +9,11 @@ overlapping pairs; with none they are undefined (None), not 0.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
-from .base import EvalInput, Scorer
+from .base import EvalInput, Scorer, read_records
 from .mappings import flat_span
 from .metrics import ErrorCase, Formula, ScoreResult, f1_of, metric, ratio_of
 
@@ -105,8 +104,7 @@ class TE3Scorer(Scorer):
 
     def load(self, path: Path, split: str) -> list[dict[str, Any]]:
         # TE3 platinum is a test set only: every split reads all of it.
-        with path.open(encoding="utf-8") as fh:
-            return [json.loads(line) for line in fh if line.strip()]
+        return list(read_records(path))
 
     def inputs(self, gold: list[dict[str, Any]]) -> list[EvalInput]:
         return [

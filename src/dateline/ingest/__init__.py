@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import chain
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ..config import Config, load_config
 from ..document import Document, make_id
@@ -37,12 +37,14 @@ def read_inputs(
     published: str | None = None,
     clean: bool = True,
     stdin: BinaryIO | None = None,
+    keep: Callable[[Mapping[str, Any]], bool] | None = None,
 ) -> Iterator[Document]:
     """Documents for every article under ``paths`` ("-" reads standard input).
 
     Files, directories (recursive, sorted), globs and ``-`` are accepted; a JSON Lines file
     (by suffix or by content) gives one Document per line. An input that cannot be read
-    gives one failed Document naming it, and the batch goes on.
+    gives one failed Document naming it, and the batch goes on. ``keep`` selects JSON Lines
+    records by their fields (see ``read_jsonl``).
     """
     config = config if config is not None else load_config()
     for source in expand(paths):
@@ -55,7 +57,9 @@ def read_inputs(
             yield _failed(source.name, exc)
             continue
         try:
-            yield from _read(stream, source, config=config, published=published, clean=clean)
+            yield from _read(
+                stream, source, config=config, published=published, clean=clean, keep=keep
+            )
         except InputError as exc:
             yield _failed(source.name, exc)
         except OSError as exc:
@@ -84,8 +88,9 @@ def _read(
     config: Config,
     published: str | None,
     clean: bool,
+    keep: Callable[[Mapping[str, Any]], bool] | None = None,
 ) -> Iterator[Document]:
-    options = {"published": published, "clean": clean, "config": config}
+    options = {"published": published, "clean": clean, "config": config, "keep": keep}
     if source.path is not None and source.path.suffix.lower() in JSONL_SUFFIXES:
         yield from read_jsonl(stream, source.name, **options)  # type: ignore[arg-type]
         return

@@ -1,7 +1,9 @@
 """JSON Lines corpora: one article per line, ``{"id", "text" | "html", "url", "published", "clean"}``.
 
 Every line is checked on its own: a malformed one becomes a failed Document (code
-``jsonl``, naming ``file:LINE``) and the lines after it are still read. A line's own
+``jsonl``, naming ``file:LINE``) and the lines after it are still read. A record that repeats
+an earlier record's ``id`` fails too (code ``duplicate_id``): two outputs under one id would
+be indistinguishable, and a resumed run would take one for the other. A line's own
 ``published`` and ``clean`` override the command-line ones. Other keys are ignored, so that
 corpora carrying gold annotations beside the text read as they are.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from ..config import Config
@@ -47,9 +49,15 @@ def read_jsonl(
     published: str | None = None,
     clean: bool = True,
     config: Config | None = None,
+    keep: Callable[[Mapping[str, Any]], bool] | None = None,
 ) -> Iterator[Document]:
-    """One Document per non-blank line of a JSON Lines corpus (failed ones included)."""
+    """One Document per non-blank line of a JSON Lines corpus (failed ones included).
+
+    ``keep``, when given, selects records by their fields (the benchmark's ``--split``):
+    a valid record for which it is false gives no Document.
+    """
     max_bytes, _ = limits(config)
+    seen: dict[str, int] = {}  # given id -> the line that gave it first
     for number, line in enumerate(lines, 1):
         if number == 1:
             line = line.removeprefix(b"\xef\xbb\xbf")
@@ -59,7 +67,11 @@ def read_jsonl(
         try:
             if len(line) > max_bytes:
                 raise InputError(where, "too_large", size=len(line), limit=max_bytes)
-            yield _document(line, number, source, published=published, clean=clean)
+            doc = _document(
+                line, number, source, published=published, clean=clean, keep=keep, seen=seen
+            )
+            if doc is not None:
+                yield doc
         except InputError as exc:
             doc = Document.from_input("", source=where, raw_bytes=line)
             doc.fail(exc)
@@ -67,8 +79,15 @@ def read_jsonl(
 
 
 def _document(
-    line: bytes, number: int, source: str, *, published: str | None, clean: bool
-) -> Document:
+    line: bytes,
+    number: int,
+    source: str,
+    *,
+    published: str | None,
+    clean: bool,
+    keep: Callable[[Mapping[str, Any]], bool] | None = None,
+    seen: dict[str, int] | None = None,
+) -> Document | None:
     where = f"{source}:{number}"
 
     def bad(detail: str) -> InputError:
@@ -100,7 +119,13 @@ def _document(
     # Given both, "text" wins: it is what the corpus maker chose as the article.
     raw = str(text if text is not None else html)
     fmt: InputFormat = "text" if text is not None else "html"
+    if keep is not None and not keep(record):
+        return None
     given_id = record.get("id") or None
+    if given_id is not None and seen is not None:
+        if given_id in seen:
+            raise InputError(where, "duplicate_id", line=number, id=given_id, first=seen[given_id])
+        seen[given_id] = number
     return Document.from_input(
         raw,
         source=f"{source}#{given_id}" if given_id else where,

@@ -31,6 +31,7 @@ from ..document import Document
 from ..errors import PipelineError
 from ..records import Entity, Role, Span, assign_ids
 from ..registry import Stage, stages
+from ..spanindex import SpanIndex
 from .actor_dictionary import ActorDictionary, ActorEntry, Noun, cached_dictionary, name_key
 from .coref import Resolver
 from .mentions import (
@@ -690,18 +691,22 @@ def referent(doc: Document, start: int, end: int, *, caption: int | None = None)
     """
     best: tuple[int, int, int, int] | None = None
     found: Entity | None = None
-    for entity in doc.entities:
-        for span in entity.mentions:
-            if span.caption != caption:
-                continue
-            overlap = min(end, span.end) - max(start, span.start)
-            if overlap <= 0:
-                continue
-            exact = int(span.start == start and span.end == end)
-            score = (exact, overlap, -(span.end - span.start), span.end)
-            if best is None or score > best:
-                best, found = score, entity
+    for span, entity in _mention_index(doc).overlapping(start, end, caption=caption):
+        overlap = min(end, span.end) - max(start, span.start)
+        exact = int(span.start == start and span.end == end)
+        score = (exact, overlap, -(span.end - span.start), span.end)
+        if best is None or score > best:
+            best, found = score, entity
     return found
+
+
+def _mention_index(doc: Document) -> SpanIndex[Entity]:
+    """Every entity mention of the document, by position (built once per entity list)."""
+    return doc.memo(
+        "actors.mentions",
+        doc.entities,
+        lambda: SpanIndex((span, entity) for entity in doc.entities for span in entity.mentions),
+    )
 
 
 def role(doc: Document, start: int, end: int, *, caption: int | None = None) -> Role | None:

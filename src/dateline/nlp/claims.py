@@ -17,6 +17,7 @@ the cue's own), and a claim dated in its own sentence ("The Times reported in Ap
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -301,6 +302,10 @@ class _Builder:
         self.caption = caption
         self.text = doc.part(caption)
         self.sdoc = doc.sdoc if caption is None else doc.caption_sdocs[caption]
+        # Sentence bounds once: asking spaCy for the sentences per statement is quadratic.
+        sents = list(self.sdoc.sents) if self.sdoc is not None else []
+        self._sent_starts = [int(sent.start_char) for sent in sents]
+        self._sent_ends = [int(sent.end_char) for sent in sents]
         self.speakers = Speakers(doc, caption=caption)
         self.lex = lexicon()
         # Quote speakers by where their words start, so a quote and its claim agree.
@@ -460,13 +465,16 @@ class _Builder:
             end = min(end, sentence_end)
         return _content_words(self.text[start:end])
 
+    def _sentence_at(self, offset: int) -> int | None:
+        """The index of the sentence holding ``offset``, or None."""
+        n = bisect_right(self._sent_starts, offset) - 1
+        if n >= 0 and offset < self._sent_ends[n]:
+            return n
+        return None
+
     def _sentence_start(self, offset: int) -> int:
-        if self.sdoc is None:
-            return 0
-        for sent in self.sdoc.sents:
-            if sent.start_char <= offset < sent.end_char:
-                return int(sent.start_char)
-        return 0
+        n = self._sentence_at(offset)
+        return 0 if n is None else self._sent_starts[n]
 
     def time_id(self, st: Statement) -> str | None:
         """The time of the statement itself: one in its sentence outside what is claimed."""
@@ -474,9 +482,9 @@ class _Builder:
             return None
         start = self._sentence_start(st.parts[0][0])
         end = st.parts[-1][1]
-        for sent in self.sdoc.sents:
-            if sent.start_char <= st.parts[0][0] < sent.end_char:
-                end = max(end, int(sent.end_char))
+        n = self._sentence_at(st.parts[0][0])
+        if n is not None:
+            end = max(end, self._sent_ends[n])
         for time in times_in(self.doc, start, end):
             span = time.evidence[0]
             if not any(a <= span.start < b for a, b in st.parts):

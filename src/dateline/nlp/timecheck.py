@@ -38,6 +38,13 @@ _YEAR_CUES = frozenset({"in", "since", "by", "until", "from", "before", "after",
 _YEAR_CUES |= {"around", "circa", "during", "of", "to", "and", "or", "c"}
 # A year is not a year inside these entities ("$2015", "2015 percent").
 _NOT_YEAR_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+# A date inside a longer name of these kinds is part of the name ("the 23 March Movement").
+_NAME_ENTS = frozenset({"ORG", "FAC", "PRODUCT", "LAW", "WORK_OF_ART"})
+# Words right before an expression that decide its direction whatever the tense.
+_SINCE = frozenset({"since"})
+_TOWARD = frozenset({"to", "until", "till", "for"})
+# Words before "the day", "the morning" that make them the day in question ("later in the day").
+_IN_PERIOD = frozenset({"in", "during", "throughout", "within", "by", "until", "till", "through"})
 
 
 def words_before(text: str, start: int, n: int = 2) -> list[str]:
@@ -70,6 +77,8 @@ class Checker:
         self.future_aux = frozenset(normal_form(w) for w in cues.get("auxiliaries", []))
         self.future_heads = frozenset(cues.get("heads", []))
         self.reporting = frozenset(cues.get("reporting", []))
+        self.forward = frozenset(cues.get("forward", []))
+        self.name_heads = lex.words("name_heads")
         self.checks: dict[str, Callable[[Any, str, Match], bool]] = {
             "bare_month": self.bare_month,
             "bare_year": self.bare_year,
@@ -80,6 +89,8 @@ class Checker:
             "after_quantity": self.after_quantity,
             "adverb": self.adverb,
             "not_modifier": self.not_modifier,
+            "not_name": self.not_name,
+            "after_year_cue": self.after_year_cue,
         }
 
     def passes(self, sdoc: Any, text: str, match: Match) -> bool:
@@ -87,7 +98,7 @@ class Checker:
 
         ``text`` is ``sdoc.text``, passed along because spaCy rebuilds it on every access.
         """
-        if not self.month_ok(sdoc, text, match):
+        if not self.month_ok(sdoc, text, match) or self.in_name(sdoc, text, match):
             return False
         return all(self.checks[name](sdoc, text, match) for name in match.rule.checks)
 
@@ -106,6 +117,27 @@ class Checker:
         if normal_form(month) in self.ambiguous and not ({"day", "year"} & set(match.groups)):
             return not any(t.tag_ in _VERB_TAGS for t in tokens)
         return True
+
+    def in_name(self, sdoc: Any, text: str, match: Match) -> bool:
+        """Whether the match lies inside a longer name ("the 23 March Movement")."""
+        following = (
+            _WORD.match(text, match.end + 1) if text[match.end : match.end + 1] == " " else None
+        )
+        if (
+            following
+            and following[0][:1].isupper()
+            and normal_form(following[0]) in self.name_heads
+        ):
+            return True
+        tokens = _tokens(sdoc, match.start, match.end)
+        if tokens is None:
+            return False
+        for token in tokens:
+            if token.ent_type_ in _NAME_ENTS:
+                ent = next((e for e in sdoc.ents if e.start <= token.i < e.end), None)
+                if ent is not None and (ent.start < tokens.start or ent.end > tokens.end):
+                    return True
+        return False
 
     # -- named checks ------------------------------------------------------------------------------
     def bare_month(self, sdoc: Any, text: str, match: Match) -> bool:
@@ -132,7 +164,10 @@ class Checker:
         if int(text[span[0] : span[1]]) < OLD_YEAR and not (before and before[-1] in _YEAR_CUES):
             return False  # "1200 residents", but "in 1723"
         if tokens.end < len(sdoc) and self._counts(sdoc, tokens.end):
-            # "the 2016 elections" is a year; "2016 people" is a count.
+            # "the 2016 elections" is a year; "2016 people" is a count; "the famine of 1984
+            # killed" a year before a verb.
+            if before and before[-1] in _YEAR_CUES and sdoc[tokens.end].tag_ in ("VBD", "VBZ"):
+                return True
             return bool(before) and before[-1] in ("the", "its", "their", "his", "her", "this")
         return True
 
@@ -153,7 +188,18 @@ class Checker:
         season = _tokens(sdoc, *match.groups["season"])
         if season is None or season.root.pos_ == "VERB":
             return False  # "the facilities that fall under"
-        cues = {"in", "during", "since", "until", "till", "by", "through", "over", "throughout"}
+        cues = {
+            "in",
+            "during",
+            "since",
+            "until",
+            "till",
+            "by",
+            "through",
+            "over",
+            "throughout",
+            "for",
+        }
         cues |= {"before", "after", "this", "that", "last", "next", "early", "late", "mid"}
         words = words_before(text, match.start, 1)
         return bool(words) and words[-1] in cues
@@ -175,10 +221,16 @@ class Checker:
     def after_in(self, sdoc: Any, text: str, match: Match) -> bool:
         """ "the day" is a date in "later in the day", not in "the day the war began"."""
         words = words_before(text, match.start, 1)
-        if not words or words[-1] not in ("in", "during", "throughout", "within"):
+        if not words or words[-1] not in _IN_PERIOD:
             return False
         after = text[match.end : match.end + 12].lower()
-        return not re.match(r"\s+(?:of|that|when|before|after|he|she|they|it|we)\b", after)
+        if re.match(r"\s+(?:of|when|before|after|since|to|ahead|leading|following)\b", after):
+            return False  # "in the week before the vote"
+        # "in the day the war began": a relative clause makes it another day.
+        tokens = _tokens(sdoc, match.start, match.end)
+        return tokens is not None and not any(
+            c.dep_ in ("relcl", "acl") for c in tokens.root.children
+        )
 
     def after_quantity(self, sdoc: Any, text: str, match: Match) -> bool:
         """A rate ("$3 million a year", "twice a week") follows an amount."""
@@ -204,12 +256,32 @@ class Checker:
             return not text[match.start : match.end].lower().startswith("the ")
         return True
 
+    def not_name(self, sdoc: Any, text: str, match: Match) -> bool:
+        """ "dawn" is a time, "Sunset Boulevard" a name: capitalised inside a sentence it is not."""
+        if not text[match.start].isupper():
+            return True
+        tokens = _tokens(sdoc, match.start, match.end)
+        return tokens is not None and tokens[0].is_sent_start
+
+    def after_year_cue(self, sdoc: Any, text: str, match: Match) -> bool:
+        """A year in words needs a word like "in" or "since" before it."""
+        words = words_before(text, match.start, 1)
+        return bool(words) and words[-1] in _YEAR_CUES
+
     # -- direction ---------------------------------------------------------------------------------
-    def direction(self, sdoc: Any, start: int, end: int) -> Direction | None:
-        """Whether the clause of the expression speaks of the past, the present or the future."""
+    def direction(
+        self, sdoc: Any, start: int, end: int, text: str | None = None
+    ) -> Direction | None:
+        """Whether the clause of the expression speaks of the past, the present or the future.
+
+        "since" looks back whatever the tense; "postponed to", "adjourned until" forward.
+        """
         tokens = _tokens(sdoc, start, end)
         if tokens is None:
             return None
+        before = words_before(text if text is not None else sdoc.text, start, 1)
+        if before and before[-1] in _SINCE:
+            return "past"
 
         def inside(token: Any) -> bool:
             # A month tagged as a modal ("18 may") is no verb of the clause.
@@ -224,6 +296,8 @@ class Checker:
             verb = verb.sent.root
             if verb.pos_ not in ("VERB", "AUX") or inside(verb):
                 return None
+        if before and before[-1] in _TOWARD and verb.lemma_ in self.forward:
+            return "future"  # "the talks were postponed to May"
         return self._verb_direction(verb, 0)
 
     def _verb_direction(self, verb: Any, depth: int) -> Direction | None:
@@ -236,7 +310,12 @@ class Checker:
         if any(a.tag_ == "MD" for a in auxes) or verb.tag_ == "MD":
             return "future"
         if verb.lemma_ in self.future_heads and (auxes or verb.tag_ in ("VBZ", "VBP")):
-            return "future"
+            return "future"  # "is planned for", "was scheduled for"
+        if any(
+            c.dep_ in ("acomp", "attr", "oprd") and c.lemma_ in self.future_heads
+            for c in verb.children
+        ) and verb.tag_ in ("VBZ", "VBP"):
+            return "future"  # "elections are due on 24 October"
         if verb.tag_ == "VB" and "to" in words:
             head = verb.head
             if head.lemma_ in self.future_heads or head is verb or depth > 3:
@@ -253,6 +332,12 @@ class Checker:
             if head is not verb and depth < 3 and head.pos_ in ("VERB", "AUX"):
                 return self._verb_direction(head, depth + 1)
             return None
+        if (
+            verb.tag_ == "VBN"
+            and words & _PRESENT_AUX
+            and not any(a.tag_ in _PAST_TAGS for a in auxes)
+        ):
+            return "present"  # "the road is closed until Friday"
         if verb.tag_ in _PAST_TAGS or any(a.tag_ in _PAST_TAGS for a in auxes):
             return "past"
         if verb.tag_ in ("VBZ", "VBP"):
@@ -291,7 +376,7 @@ def mark_times(sdoc: Any, grammar: Grammar | None = None) -> Any:
                 "type": expr.type,
                 "fields": dict(expr.fields),
                 "pair": None if expr.pair is None else expr.pair - base,
-                "direction": checker.direction(sdoc, expr.start, expr.end),
+                "direction": checker.direction(sdoc, expr.start, expr.end, text),
             }
         )
     group = [spans[key] for key in sorted(spans)]

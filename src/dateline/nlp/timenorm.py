@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
+from .holidays import occurrences
 from .timex import Expression, Lexicon, normal_form
 
 Direction = Literal["past", "present", "future"]
@@ -51,6 +52,8 @@ _UNIT_PRECISION: dict[str, Precision] = {
 # Fractions of a unit are written in the next smaller one (1.5 years = P18M).
 _SMALLER = {"Y": ("M", 12), "DE": ("Y", 10), "CE": ("Y", 100), "W": ("D", 7), "D": ("H", 24)}
 _SMALLER_TIME = {"H": ("M", 60), "M": ("S", 60)}
+# Values of periods that "the previous year", "a year earlier" can count from.
+_PERIOD_VALUE = re.compile(r"(\d{4})(?:-(Q[1-4]|H[12]|0[1-9]|1[0-2]|SP|SU|FA|WI))?")
 _REFERENCE_SPAN = {
     "PRESENT_REF": (True, True),
     "PAST_REF": (False, True),
@@ -144,6 +147,49 @@ def century_period(century: int) -> Period:
     )
 
 
+def stretch_period(start: date, end: date) -> Period:
+    """A stretch of days (a holiday period) valued by the smallest calendar unit holding it."""
+    if start == end:
+        return day_period(start)
+    long: Precision = "month" if (end - start).days >= 27 else "week"
+    if (start.year, start.month) == (end.year, end.month):
+        return Period(f"{start.year:04d}-{start.month:02d}", start, end, long)
+    if start.isocalendar()[:2] == end.isocalendar()[:2]:
+        return Period(week_period(start).value, start, end, "week")
+    if start.year == end.year:
+        return Period(f"{start.year:04d}", start, end, long)
+    return Period(f"{start.year // 10:03d}", start, end, long)
+
+
+def choose(
+    candidates: list[tuple[date, date]], anchor: date, direction: Direction | None
+) -> tuple[date, date]:
+    """Which of the occurrences (first day, last day) of a date without its year is meant.
+
+    Looking back, the latest that began by the anchor; looking forward (or in the present
+    tense, which in news mostly announces), the first that has not ended. The tense read from
+    the parse is a hint: an occurrence near the anchor beats one nearly a year away ("reported
+    on 18 May" in a report of 21 May, whatever the parse says).
+    """
+
+    def distance(c: tuple[date, date]) -> int:
+        if c[0] <= anchor <= c[1]:
+            return 0
+        return min(abs((c[0] - anchor).days), abs((c[1] - anchor).days))
+
+    nearest = min(candidates, key=lambda c: (distance(c), c[0]))
+    chosen = None
+    if direction == "past":
+        before = [c for c in candidates if c[0] <= anchor + SLACK]
+        chosen = max(before) if before else None
+    elif direction in ("future", "present"):
+        after = [c for c in candidates if c[1] >= anchor - SLACK]
+        chosen = min(after) if after else None
+    if chosen is None or (distance(chosen) > FAR and distance(nearest) <= NEAR):
+        return nearest
+    return chosen
+
+
 def add_months(d: date, months: int) -> date:
     index = d.year * 12 + d.month - 1 + months
     year, month = divmod(index, 12)
@@ -228,6 +274,23 @@ def number(text: str | None, lexicon: Lexicon) -> float | None:
         if tens is not None and ones is not None:
             return float(tens) + float(ones)
     return None
+
+
+def year_in_words(text: str, lexicon: Lexicon) -> int | None:
+    """A year written in words: "nineteen ninety-five", "two thousand and three"."""
+    words = normal_form(text).replace("-", " ").split()
+    words = [w for w in words if w not in ("and", "oh")]
+    if words[:2] == ["two", "thousand"]:
+        rest = number(" ".join(words[2:]), lexicon) if words[2:] else 0.0
+        return None if rest is None else 2000 + int(rest)
+    century = number(words[0], lexicon)
+    if century is None:
+        return None
+    if words[1:2] == ["hundred"]:
+        rest = number(" ".join(words[2:]), lexicon) if words[2:] else 0.0
+    else:
+        rest = number(" ".join(words[1:]), lexicon)
+    return None if rest is None else int(century) * 100 + int(rest)
 
 
 def _amount(value: float) -> str:
@@ -328,18 +391,72 @@ class Resolver:
         anchor: date | None,
         direction: Direction | None = None,
         reference: date | None = None,
+        period: Resolved | None = None,
     ) -> Resolved | None:
-        """The meaning of ``expr``, or None when it names no valid date (Feb. 30)."""
+        """The meaning of ``expr``, or None when it names no valid date (Feb. 30).
+
+        ``reference`` is the day mentioned last; ``period`` a month, quarter, season or year
+        mentioned after it, from which "the previous year" or "a year earlier" count.
+        """
         method = getattr(self, f"_{expr.kind}", None)
         if method is None:
             return None
         try:
-            result: Resolved | None = method(expr.fields, anchor, direction, reference)
+            result: Resolved | None = None
+            if period is not None and expr.kind in ("anaphoric", "ago"):
+                result = self._from_period(expr.fields, period)
+            if result is None:
+                result = method(expr.fields, anchor, direction, reference)
         except (ValueError, OverflowError):
             return None
         if result is not None and result.type == "DATE" and expr.type != "DATE":
             result = replace(result, type=expr.type)
         return result
+
+    def _from_period(self, f: Mapping[str, str], period: Resolved) -> Resolved | None:
+        """ "the previous year" after "in 2012" is 2011; "a year earlier" after "the first
+        quarter" the first quarter of the year before. None when the units do not fit."""
+        m = _PERIOD_VALUE.fullmatch(period.value)
+        if m is None:
+            return None
+        year, part = int(m[1]), m[2]
+        if "ago" in f:
+            word = normal_form(f["ago"])
+            amount = number(f.get("num"), self.lexicon)
+            if word not in ("earlier", "later") or amount is None or amount != int(amount):
+                return None
+            unit = self._unit(f.get("unit"))
+            step = int(amount) * (-1 if word == "earlier" else 1)
+        else:
+            word = normal_form(f["ana"]).removeprefix("the ")
+            unit = str(self.lexicon.lookup("calendar_unit", f.get("cunit")))
+            if word in ("year-earlier", "year-ago"):
+                unit, step = "Y", -1
+            else:
+                step = {"same": 0, "that": 0, "the": 0, "following": 1, "next": 1, "after": 1}.get(
+                    word, -1
+                )
+        if unit == "Y":
+            year += step
+        elif unit == "Q" and part and part.startswith("Q"):
+            index = year * 4 + int(part[1]) - 1 + step
+            year, part = index // 4, f"Q{index % 4 + 1}"
+        elif unit == "M" and part and part.isdigit():
+            index = year * 12 + int(part) - 1 + step
+            year, part = index // 12, f"{index % 12 + 1:02d}"
+        else:
+            return None
+        if not part:
+            target = year_period(year)
+        elif part.startswith("Q"):
+            target = quarter_period(year, int(part[1]))
+        elif part.startswith("H"):
+            target = half_period(year, int(part[1]))
+        elif part.isdigit():
+            target = month_period(year, int(part))
+        else:
+            target = season_period(year, part, self.season_months)
+        return self._make("DATE", target, referent=True)
 
     # -- kinds --------------------------------------------------------------------------------------
     def _numeric(
@@ -379,6 +496,8 @@ class Resolver:
         mod = self._mod(f)
         lookup = self.lexicon.lookup
         year = self._year(f.get("year"), anchor)
+        if "yearword" in f:
+            year = year_in_words(f["yearword"], self.lexicon)
         rel = lookup("relative", f.get("rel"))
         ryrel = lookup("relative", f.get("ryrel"))
         anchored = False
@@ -403,11 +522,10 @@ class Resolver:
             n = int(n) if n is not None else int(re.sub(r"\D", "", text))
             return self._make("DATE", century_period(n - 1), mod)
 
+        if "holiday" in f:
+            return self._holiday(lookup("holiday", f["holiday"]), year, anchor, direction, anchored)
         month = lookup("month", f.get("month"))
         day = int(re.sub(r"\D", "", f["day"])) if "day" in f else None
-        if "holiday" in f:
-            mm, dd = str(lookup("holiday", f["holiday"])).split("-")
-            month, day = int(mm), int(dd)
         weekday = lookup("weekday", f.get("weekday")) or lookup("weekday_abbr", f.get("weekday"))
 
         if month is not None and day is not None:
@@ -468,21 +586,31 @@ class Resolver:
             candidates = matching or candidates
         if not candidates:
             return None
-        nearest = min(candidates, key=lambda c: (abs((c - anchor).days), c))
-        chosen = None
-        if direction == "past":
-            before = [c for c in candidates if c <= anchor + SLACK]
-            chosen = max(before) if before else None
-        elif direction == "future":
-            after = [c for c in candidates if c >= anchor - SLACK]
-            chosen = min(after) if after else None
-        # The tense read from the parse is a hint; a date near the anchor beats one nearly a
-        # year away ("reported on 18 May" in a report of 21 May, whatever the parse says).
-        if chosen is None or (
-            abs((chosen - anchor).days) > FAR and abs((nearest - anchor).days) <= NEAR
-        ):
-            return nearest
-        return chosen
+        return choose([(c, c) for c in candidates], anchor, direction)[0]
+
+    def _holiday(
+        self,
+        spec: object,
+        year: int | None,
+        anchor: date | None,
+        direction: Direction | None,
+        anchored: bool,
+    ) -> Resolved | None:
+        """A holiday: its day (or period) in the year given, else the one the clause means."""
+        if year is not None:
+            found = occurrences(spec, year)
+        elif anchor is not None:
+            years = (anchor.year - 1, anchor.year, anchor.year + 1)
+            found = [choose([o for y in years for o in occurrences(spec, y)], anchor, direction)]
+            anchored = True
+        else:
+            # Nothing to count from: a fixed day keeps its month and day, a moving one nothing.
+            if isinstance(spec, str) and re.fullmatch(r"\d\d-\d\d", spec):
+                return Resolved("DATE", f"XXXX-{spec}", precision="day")
+            return Resolved("DATE", "XXXX-XX-XX", precision="day")
+        if not found:
+            return None
+        return self._make("DATE", stretch_period(*found[0]), anchored=anchored)
 
     @staticmethod
     def _infer_month_year(
@@ -510,7 +638,13 @@ class Resolver:
                 return anchor - timedelta(days=(today - weekday) % 7 or 7)
             if offset > 0:
                 return anchor + timedelta(days=(weekday - today) % 7 or 7)
-            return anchor + timedelta(days=weekday - today)
+            # "this Monday": of this week, unless the clause looks the other way.
+            day = anchor + timedelta(days=weekday - today)
+            if direction in ("future", "present") and day < anchor:
+                return day + timedelta(days=7)
+            if direction == "past" and day > anchor + SLACK:
+                return day - timedelta(days=7)
+            return day
         if direction == "future":
             return anchor + timedelta(days=(weekday - today) % 7 or 7)
         if direction == "present":
@@ -543,10 +677,11 @@ class Resolver:
             period = max((p for p in occurrences if p.end < anchor - SEASON_GAP), key=_start)
         elif offset is not None and offset > 0:
             period = min((p for p in occurrences if p.start > anchor + SEASON_GAP), key=_start)
+        elif direction == "past":
+            # "this winter" said in March of the winter just ended.
+            period = max((p for p in occurrences if p.start <= anchor), key=_start)
         elif offset == 0 or direction in (None, "present"):
             period = this
-        elif direction == "past":
-            period = max((p for p in occurrences if p.start <= anchor), key=_start)
         else:
             period = min((p for p in occurrences if p.end >= anchor), key=_start)
         return self._make("DATE", period, mod, anchored=True)
@@ -593,7 +728,12 @@ class Resolver:
         lookup = self.lexicon.lookup
         mod = self._mod(f) if normal_form(f.get("pmod", "")) not in ("earlier", "later") else None
         part = lookup("part_of_day", f.get("part"))
-        if "tonight" in f:
+        if "overnight" in f:
+            # The night just past, or the night of the date mentioned before.
+            if anchor is not None and ref is not None:
+                return self._make("TIME", day_period(ref), referent=True, suffix="TNI")
+            offset, unit, part = (0 if direction == "future" else -1), "D", "NI"
+        elif "tonight" in f:
             offset, unit, part = 0, "D", "NI"
         elif "partrel" in f:
             word = normal_form(f["partrel"])
@@ -645,9 +785,15 @@ class Resolver:
         if word in ("year-earlier", "year-ago"):
             offset = -4 if unit == "Q" else -1
         else:
-            offset = {"same": 0, "that": 0, "the": 0, "latest": 0, "following": 1, "next": 1}.get(
-                word, -1
-            )
+            offset = {
+                "same": 0,
+                "that": 0,
+                "the": 0,
+                "latest": 0,
+                "following": 1,
+                "next": 1,
+                "after": 1,
+            }.get(word, -1)
         if base is None:
             # Nothing to count from: the period's kind is known, not its date.
             value = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX"}
@@ -756,7 +902,7 @@ class Resolver:
         if weekday is not None:
             return Resolved("SET", f"XXXX-WXX-{weekday}", precision="day")
         part = lookup("part_of_day", target)
-        if part is not None and self._unit(target) is None:
+        if part is not None:
             return Resolved("SET", f"XXXX-XX-XXT{part}", precision="day")
         season = lookup("season", target)
         if season is not None:
@@ -767,7 +913,7 @@ class Resolver:
         amount = (
             2.0 if normal_form(f.get("num", "")) == "other" else number(f.get("num"), self.lexicon)
         )
-        value = duration_value(amount or 1.0, unit)
+        value = duration_value(None if "vnum" in f else amount or 1.0, unit)
         return Resolved("SET", value, precision=_precision_of(value))
 
     def _ref(
@@ -778,6 +924,8 @@ class Resolver:
         ref: date | None,
     ) -> Resolved | None:
         value = self.lexicon.lookup("vague_ref", f.get("ref"))
+        if value is None:
+            value = self.lexicon.lookup("vague_ref_bare", f.get("ref"))
         return None if value is None else self._reference(str(value), anchor)
 
     @staticmethod
@@ -803,6 +951,8 @@ class Resolver:
     ) -> Resolved | None:
         if "clock" in f:
             hhmm = str(self.lexicon.lookup("clock_word", f["clock"]))
+        elif "part" in f and "hour" not in f:
+            hhmm = str(self.lexicon.lookup("part_of_day", f["part"]))  # "dawn": TMO
         else:
             hour_value = number(f["hour"], self.lexicon)
             if hour_value is None:
@@ -819,16 +969,17 @@ class Resolver:
             hhmm = f"{hour:02d}:{minute:02d}"
         weekday = self.lexicon.lookup("weekday", f.get("weekday"))
         dayword = self.lexicon.lookup("day_word", f.get("dayword"))
+        mod = self._mod(f)
         if anchor is None:
             day_value = f"XXXX-WXX-{weekday}" if weekday is not None else "XXXX-XX-XX"
-            return Resolved("TIME", f"{day_value}T{hhmm}", precision="day")
+            return Resolved("TIME", f"{day_value}T{hhmm}", precision="day", mod=mod)
         if weekday is not None:
             day = self._weekday(int(weekday), anchor, None, direction)
         elif dayword is not None:
             day = anchor + timedelta(days=int(dayword))
         else:
             day = ref or anchor
-        return self._make("TIME", day_period(day), anchored=True, suffix=f"T{hhmm}")
+        return self._make("TIME", day_period(day), mod, anchored=True, suffix=f"T{hhmm}")
 
 
 def _start(period: Period) -> date:

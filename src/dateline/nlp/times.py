@@ -25,6 +25,7 @@ from ..document import Document
 from ..errors import PipelineError
 from ..records import Time, TimeRange, assign_ids
 from ..registry import Stage, stages
+from ..spanindex import SpanIndex
 from .timecheck import EXTENSION, TIMES, words_before
 from .timenorm import Resolved, Resolver
 from .timex import Expression, Grammar, normal_form
@@ -33,6 +34,8 @@ COMPONENT = "dateline_times"
 # The dateline ends at its first dash or colon, within the first line.
 _DATELINE_END = re.compile(r"\s[-–—]+\s|:\s|\s--")
 _DATELINE_CHARS = 160
+# Grains of the periods later anaphoric expressions may count from.
+_PERIOD_GRAINS = frozenset({"month", "season", "year"})
 # What may stand between a clock time and the date it belongs to.
 _AFTER_CLOCK = frozenset({"", "on", ", on"})
 _BEFORE_CLOCK = frozenset({"", "at", "around", "about", "by", "from", "until", "before", "after"})
@@ -129,6 +132,9 @@ class TimeReader:
         partners = self._partners(text, found)
         readings: list[Reading | None] = []
         reference: date | None = None
+        # A month, quarter, season or year mentioned after the last day ("in 2012 ... the
+        # previous year"): what anaphoric years and quarters count from.
+        period: Resolved | None = None
         for n, item in enumerate(found):
             fields = self._inherited(item, found[partners[n]] if n in partners else None)
             resolved = self.resolver.resolve(
@@ -136,17 +142,17 @@ class TimeReader:
                 anchor=anchor,
                 direction=item.direction,
                 reference=reference,
+                period=period,
             )
             if resolved is None:
                 readings.append(None)
                 continue
             readings.append(Reading(item, resolved))
-            if (
-                resolved.type in ("DATE", "TIME")
-                and resolved.earliest is not None
-                and resolved.precision == "day"
-            ):
-                reference = resolved.earliest
+            if resolved.type in ("DATE", "TIME") and resolved.earliest is not None:
+                if resolved.precision == "day":
+                    reference, period = resolved.earliest, None
+                elif resolved.type == "DATE" and resolved.precision in _PERIOD_GRAINS:
+                    period = resolved
         for n, reading in enumerate(readings):
             if reading is not None and reading.found.kind == "time":
                 day = self._neighbour_day(text, found, readings, n)
@@ -162,10 +168,24 @@ class TimeReader:
             a, b = readings[first], readings[second]
             if a is None or b is None:
                 continue
+            self._end_after_start(a, b)
             start, end = self._range_extent(text, a.found, b.found)
             a.partner_found, b.partner_found = b.found, a.found
             a.range_span = b.range_span = (start, end)
         return [r for r in readings if r is not None]
+
+    def _end_after_start(self, a: Reading, b: Reading) -> None:
+        """A range ends after it starts: "from Monday to Friday" said on a Wednesday is the
+        coming Friday after that Monday, not this week's."""
+        start, end = a.resolved.earliest, b.resolved.earliest
+        if start is None or end is None or end >= start:
+            return
+        if b.found.kind != "calendar" or not b.resolved.anchored:
+            return
+        fields = self._inherited(b.found, a.found)
+        again = self.resolver.resolve(b.found.expression(fields), anchor=start, direction="future")
+        if again is not None and again.earliest is not None and again.earliest >= start:
+            b.resolved = dataclasses.replace(again, anchored=True)
 
     @staticmethod
     def _neighbour_day(
@@ -309,14 +329,14 @@ def times_in(doc: Document, start: int, end: int) -> list[Time]:
     The function the event stage calls to date an event from the expressions of its
     sentence; the two ends of a range both come, each with the ``range`` they share.
     """
-    found = [
+    index = doc.memo(
+        "times.first", doc.times, lambda: SpanIndex((time.evidence[0], time) for time in doc.times)
+    )
+    return [
         time
-        for time in doc.times
-        if time.evidence[0].caption is None
-        and start <= time.evidence[0].start
-        and time.evidence[0].end <= end
+        for span, time in index.overlapping(start, end)
+        if start <= span.start and span.end <= end
     ]
-    return sorted(found, key=lambda time: time.evidence[0].start)
 
 
 @stages.register("dateline.times.v1", requires=["sdoc"], assigns=["times"], english_only=True)
