@@ -549,7 +549,7 @@ def stages_(config_path: str | None) -> None:
 # -- gazetteer --------------------------------------------------------------------------------
 @cli.group()
 def gazetteer() -> None:
-    """Build or query the offline gazetteer index (GeoNames data, CC BY 4.0)."""
+    """Build or query the offline gazetteer index, or train its ranker (GeoNames data, CC BY 4.0)."""
 
 
 @gazetteer.command("build")
@@ -574,6 +574,47 @@ def gazetteer_build(output: str | None) -> None:
     click.echo(f"{target}: {summary}", err=True)
 
 
+@gazetteer.command("train")
+@click.option(
+    "--data",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder holding eval/ (the geoparsing gold corpora); only their dev splits are read.",
+)
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the ranker (default: the shipped resources/place_ranker.json).",
+)
+@click.option(
+    "--cache",
+    metavar="DIR",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Keep the recognised names here between runs (the parse is the slow part).",
+)
+@click.option(
+    "--corpora",
+    default="lgl,trnews,geowebnews,geovirus",
+    show_default=True,
+    help="Comma-separated geo corpora to train on.",
+)
+def gazetteer_train(data: Path, output: Path | None, cache: Path | None, corpora: str) -> None:
+    """Train the place ranker and its confidence model on the geo corpora's dev splits."""
+    from .gazetteer.train import run
+
+    try:
+        target, counts = run(
+            data, corpora=[c for c in corpora.split(",") if c], output=output, cache=cache
+        )
+    except DatelineError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    summary = ", ".join(f"{n:,} {corpus}" for corpus, n in counts.items())
+    click.echo(f"{target}: trained on names of {summary}", err=True)
+
+
 @gazetteer.command("lookup")
 @click.argument("names", nargs=-1, required=True)
 @click.option("--limit", type=int, default=5, show_default=True, help="Candidates per name.")
@@ -581,10 +622,11 @@ def gazetteer_lookup(names: tuple[str, ...], limit: int) -> None:
     """Show the records a name may refer to, as the resolver ranks them without context."""
     from .config import load_config
     from .gazetteer.index import open_gazetteer
-    from .gazetteer.rank import Mention, Resolver
+    from .gazetteer.rank import Mention, Resolver, load_ranker
 
     try:
-        resolver = Resolver(open_gazetteer(), load_config().places.weights)
+        settings = load_config().places
+        resolver = Resolver(open_gazetteer(), load_ranker(settings.ranker or None))
     except DatelineError as exc:
         _fail(str(exc))
         sys.exit(1)

@@ -80,7 +80,10 @@ class PlacesSettings(Section):
 
     demonyms: bool
     relative: bool
-    weights: dict[str, float]
+    # The trained candidate ranker (JSON of `dateline gazetteer train`); "" = shipped.
+    ranker: str
+    # A name's best reading below this confidence (0-1) is left without coordinates.
+    min_confidence: float = Field(ge=0, le=1)
 
 
 class ActorsSettings(Section):

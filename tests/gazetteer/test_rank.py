@@ -1,16 +1,24 @@
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from dateline.config import load_config
 from dateline.errors import ConfigError
 from dateline.gazetteer.index import distance_km, offset_point
-from dateline.gazetteer.rank import Mention, Resolver, precision_of
+from dateline.gazetteer.rank import (
+    Mention,
+    Resolver,
+    default_ranker_path,
+    load_ranker,
+    precision_of,
+)
 
 
 @pytest.fixture(scope="module")
 def resolver(tiny):
-    return Resolver(tiny, load_config().places.weights)
+    # The shipped ranker, ranking only: the confidence cut has tests of its own.
+    return Resolver(tiny, load_ranker(), min_confidence=0.0)
 
 
 def mention(text, **kwargs):
@@ -27,7 +35,9 @@ def test_the_larger_place_wins_without_context(resolver):
 
 
 def test_a_qualifier_after_a_comma_decides(resolver):
-    assert best(resolver, mention("Alexandria", qualifier="La.")) == [("Alexandria", "US", "PPL")]
+    # "Alexandria, La.": the recogniser gives the qualifier as a mention of its own too.
+    got = best(resolver, mention("Alexandria", qualifier="La."), mention("La."))
+    assert got == [("Alexandria", "US", "PPL"), ("Louisiana", "US", "ADM1")]
 
 
 def test_the_documents_other_places_decide(resolver):
@@ -66,14 +76,40 @@ def test_the_loosest_match_counts_only_when_nothing_better_exists(resolver):
     assert cand.name == "Deir ez-Zor" and cand.level == 2
 
 
+def test_an_isolated_loose_match_gets_no_point(tiny):
+    strict = Resolver(tiny, load_ranker())
+    assert strict.resolve([mention("Dayr az Zor")]) == [None]
+
+
+def test_a_loose_match_the_text_vouches_for_is_kept(tiny):
+    strict = Resolver(tiny, load_ranker())
+    mentions = [mention("Syria"), mention("Mayadin"), mention("Dayr az Zor", hint="PPL")]
+    assert best(strict, *mentions)[2] == ("Deir ez-Zor", "SY", "PPL")
+
+
+def test_confidence_is_a_probability(resolver):
+    for _cand, conf in resolver.resolve_scored([mention("Paris"), mention("Xyzzyville")]):
+        assert 0.0 <= conf <= 1.0
+    assert resolver.resolve_scored([mention("Xyzzyville")]) == [(None, 0.0)]
+
+
 def test_resolution_is_deterministic(resolver):
     mentions = [mention(n) for n in ("Paris", "Alexandria", "Dallas", "Qara", "Kiev")]
     assert resolver.resolve(mentions) == resolver.resolve(list(mentions))
 
 
-def test_missing_weights_are_a_config_error(tiny):
-    with pytest.raises(ConfigError, match="near"):
-        Resolver(tiny, {k: v for k, v in load_config().places.weights.items() if k != "near"})
+def test_a_ranker_file_for_other_features_is_a_config_error(tmp_path):
+    data = json.loads(default_ranker_path().read_text("utf-8"))
+    del data["weights"]["near"]
+    path = tmp_path / "ranker.json"
+    path.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(ConfigError, match="retrain"):
+        load_ranker(path)
+
+
+def test_an_unreadable_ranker_file_is_a_config_error(tmp_path):
+    with pytest.raises(ConfigError, match=str(tmp_path / "missing.json")):
+        load_ranker(tmp_path / "missing.json")
 
 
 @pytest.mark.parametrize(

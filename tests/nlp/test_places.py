@@ -159,6 +159,48 @@ def test_an_unknown_place_name_stays_without_coordinates(pipeline):
             assert place.lat is None and place.precision == "unknown"
 
 
+def test_towns_named_together_are_read_near_each_other(pipeline):
+    # Bristol and Plymouth alone would be the English cities; beside two towns only
+    # Connecticut has, they are the Connecticut towns.
+    text = (
+        "Firefighters from Bristol, Plymouth and Terryville helped put out the blaze in "
+        "Thomaston, police said."
+    )
+    places = _by_mention(_placed(pipeline, text))
+    assert {places[n].admin1 for n in ("Bristol", "Plymouth", "Thomaston")} == {"Connecticut"}
+
+
+def test_a_dateline_s_town_is_kept_even_alone(pipeline):
+    doc = _placed(pipeline, "WASHINGTON (Reuters) — The Senate voted on Tuesday to extend it.")
+    washington = _by_mention(doc)["WASHINGTON"]
+    assert (washington.admin1, washington.precision) == ("District of Columbia", "town")
+
+
+def test_a_country_s_own_name_beats_a_city_s_other_name(pipeline):
+    text = "MEXICO CITY (AP) — Mexico will send troops to the border, the government said."
+    places = _by_mention(_placed(pipeline, text))
+    assert (places["Mexico"].feature, places["MEXICO CITY"].feature) == ("PCLI", "PPLC")
+
+
+def test_a_place_s_own_name_is_kept_whole(pipeline):
+    found = _found(pipeline, "She moved from Cape Town to Beverly Hills last year.")
+    assert [t for t, _ in found] == ["Cape Town", "Beverly Hills"]
+
+
+def test_an_unlikely_reading_keeps_its_mention_but_no_point(pipeline):
+    text = "Officers searched a plane at Heathrow airport, the ministry in Moscow said on Friday."
+    places = _by_mention(_placed(pipeline, text))
+    # The only Heathrow the gazetteer has is a Florida hamlet, in a story about Moscow.
+    assert places["Heathrow"].lat is None and places["Heathrow"].precision == "unknown"
+    assert places["Moscow"].country == "RU"
+
+
+def test_a_loose_spelling_in_the_story_s_country_is_kept(pipeline):
+    text = "Syrian troops shelled the town of Deir Hafer east of Aleppo, residents of Manbij said."
+    deir_hafer = _by_mention(_placed(pipeline, text))["Deir Hafer"]
+    assert (deir_hafer.country, deir_hafer.admin1) == ("SY", "Aleppo")
+
+
 def test_the_shipped_index_loads_and_knows_the_world():
     gaz = open_gazetteer()
     assert int(gaz.meta["places"]) > 200_000

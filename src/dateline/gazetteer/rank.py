@@ -1,32 +1,44 @@
 """Toponym resolution: choose, for every mention of a document, the gazetteer record it means.
 
-Candidates are ranked by a score that adds up evidence (weights in ``[places.weights]`` of
-the configuration):
+Each candidate of a name is described by a vector of evidence (:data:`FEATURES`):
 
-- how well the name matched (exact, article-normalised, consonant skeleton);
-- prominence: population, the number of names the place has, its feature type (a country
-  or a capital before a village of the same name);
+- how well the name matched (exact, article-normalised, consonant skeleton, an alternate
+  name), prominence (population, also against the name's most populous reading; the number
+  of names the place has), its feature type (a country or a capital before a village);
 - the place type the text gives ("Deir Ezzor province" is an area, "the town of" a town);
 - a qualifier after a comma ("Alexandria, La." lies in Louisiana);
 - agreement with the document: the countries and first-level areas its other places and
   demonyms name, the dateline's country, and distance to its other places.
 
-Resolution runs twice: first without the document's context, to learn which countries and
-areas the document is about from its unambiguous names; then with it. A name without
-candidates stays unresolved and never blocks the others.
+A candidate's score is the dot product of that vector with the weights of a small linear
+ranker trained on the dev splits of the geoparsing corpora (``python -m
+dateline.gazetteer.train``, weights in ``resources/place_ranker.json``). Resolution runs in
+rounds: first without the document's context, to learn which countries and areas the
+document is about from its unambiguous names; then with it.
+
+A name whose best reading is unlikely to be right (a second logistic model of the ranker
+file, over the margin, match and support of the winner) is left without coordinates: a
+point 5,000 km off is worse than none for an event dataset. A name without candidates stays
+unresolved and never blocks the others.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 from ..errors import ConfigError
 from ..records import PlacePrecision
 from .build import LOCAL_ID_BASE
-from .index import Candidate, Gazetteer, distance_km
+from .index import EARTH_RADIUS_KM, Candidate, Gazetteer, distance_km
 from .keys import name_keys
 
 # Feature classes: the "type" a text cue names, and the precision of a resolved place.
@@ -54,6 +66,82 @@ FEATURE_PRECISION: dict[str, PlacePrecision] = {
     "GLCR": "region",
 }
 
+# The name's own evidence for a candidate, then the document's (see :func:`own_features`
+# and :func:`context_features` for what each one measures).
+OWN_FEATURES = (
+    "level_1",
+    "level_2",
+    "alternate",
+    "primary_elsewhere",
+    "population",
+    "population_gap",
+    "names",
+    "country",
+    "admin1",
+    "capital",
+    "continent",
+    "area",
+    "admin2",
+    "admin2_short",
+    "admin1_town",
+    "hint",
+    "hint_other",
+    "qualifier",
+    "qualifier_miss",
+    "curated",
+    "dateline_town",
+)
+CONTEXT_FEATURES = (
+    "doc_country",
+    "doc_admin1",
+    "doc_admin2",
+    "named_country",
+    "named_admin1",
+    "dateline_country",
+    "near",
+    "near_region",
+    "cluster",
+    "cluster_region",
+    "context",
+)
+FEATURES = OWN_FEATURES + CONTEXT_FEATURES
+# What the confidence model reads of a name's winning reading (see :func:`confidence_features`).
+CONFIDENCE_FEATURES = (
+    "bias",
+    "probability",
+    "margin",
+    "candidates",
+    "town",
+    # and these, as the winner's feature row has them
+    "level_1",
+    "level_2",
+    "alternate",
+    "population",
+    "population_gap",
+    "country",
+    "admin1",
+    "area",
+    "curated",
+    "hint",
+    "qualifier",
+    "doc_country",
+    "doc_admin1",
+    "doc_admin2",
+    "near",
+    "cluster",
+    "unsupported",
+    "unsupported_small",
+)
+_FEATURE_INDEX = {name: n for n, name in enumerate(FEATURES)}
+RANKER_FORMAT = 1
+# Only the best readings by the name's own evidence are weighed against the document: the
+# context decides between plausible readings, never promotes a hamlet over a capital.
+CONTEXT_TOP = 10
+NEAR_KM = 300.0
+REGION_KM = 1500.0
+CLUSTER_KM = 50.0
+CLUSTER_REGION_KM = 300.0
+
 
 def precision_of(feature: str) -> PlacePrecision:
     """The contract's precision for a gazetteer feature: town, admin1, region, country..."""
@@ -62,32 +150,8 @@ def precision_of(feature: str) -> PlacePrecision:
     return FEATURE_PRECISION.get(feature, "point")
 
 
-WEIGHTS = frozenset(
-    {
-        "level_1",
-        "level_2",
-        "population",
-        "names",
-        "country",
-        "admin1",
-        "capital",
-        "continent",
-        "area",
-        "admin2",
-        "admin2_short",
-        "hint",
-        "qualifier",
-        "qualifier_miss",
-        "doc_country",
-        "doc_admin1",
-        "dateline_country",
-        "near",
-        "curated",
-        "alternate",
-        "admin1_town",
-        "confident_margin",
-    }
-)
+def is_town(feature: str) -> bool:
+    return feature in TOWN or feature.startswith("PPL")
 
 
 @dataclass
@@ -113,28 +177,49 @@ class Context:
 
     countries: Counter[str] = field(default_factory=Counter)
     admin1s: Counter[tuple[str, str]] = field(default_factory=Counter)
-    by_key: dict[str, tuple[Counter[str], Counter[tuple[str, str]]]] = field(default_factory=dict)
+    admin2s: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    by_key: dict[
+        str, tuple[Counter[str], Counter[tuple[str, str]], Counter[tuple[str, str, str]]]
+    ] = field(default_factory=dict)
     points: list[tuple[str, float, float]] = field(default_factory=list)
     dateline_countries: set[str] = field(default_factory=set)
+    # Countries and first-level areas the document names as such, by the naming key.
+    named_countries: dict[str, set[str]] = field(default_factory=dict)
+    named_admin1s: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    # Every plausible town or county reading of every name (lat, lon, name number), for the
+    # names' mutual nearness: local news names places near each other.
+    readings: np.ndarray = field(default_factory=lambda: np.zeros((0, 3)))
+    reading_keys: list[str] = field(default_factory=list)
+    # The country and first-level area of each reading, for the areas that contain them.
+    reading_areas: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, key: str, cand: Candidate, dateline: bool, weight: float = 1.0) -> None:
         """Count ``cand`` as evidence, as much as ``weight`` (0-1: how sure its reading is)."""
-        own = self.by_key.setdefault(key, (Counter(), Counter()))
+        own = self.by_key.setdefault(key, (Counter(), Counter(), Counter()))
         if cand.country:
             self.countries[cand.country] += weight  # type: ignore[assignment]
             own[0][cand.country] += weight  # type: ignore[assignment]
         if cand.admin1 and cand.feature not in ("PCLI", "CONT"):
             self.admin1s[(cand.country, cand.admin1)] += weight  # type: ignore[assignment]
             own[1][(cand.country, cand.admin1)] += weight  # type: ignore[assignment]
-        if weight >= 0.5 and (cand.feature in TOWN or cand.feature.startswith("PPL")):
-            self.points.append((key, cand.lat, cand.lon))
-        if dateline and cand.country and weight >= 0.5:
-            self.dateline_countries.add(cand.country)
+        if cand.admin2 and cand.feature not in ("PCLI", "CONT", "ADM1"):
+            area = (cand.country, cand.admin1, cand.admin2)
+            self.admin2s[area] += weight  # type: ignore[assignment]
+            own[2][area] += weight  # type: ignore[assignment]
+        if weight >= 0.5:
+            if is_town(cand.feature):
+                self.points.append((key, cand.lat, cand.lon))
+            if cand.feature == "PCLI":
+                self.named_countries.setdefault(cand.country, set()).add(key)
+            elif cand.feature == "ADM1":
+                self.named_admin1s.setdefault((cand.country, cand.admin1), set()).add(key)
+            if dateline and cand.country:
+                self.dateline_countries.add(cand.country)
 
 
 def _hint_agrees(hint: str, feature: str) -> bool:
     if hint in ("PPL", "PPLC"):
-        return feature in TOWN or feature.startswith("PPL")
+        return is_town(feature)
     if hint == "ADM1":
         return feature == "ADM1"
     if hint == "ADM2":
@@ -146,15 +231,155 @@ def _hint_agrees(hint: str, feature: str) -> bool:
     return hint == feature
 
 
+@dataclass(frozen=True)
+class Ranker:
+    """The trained weights: a linear candidate ranker and a logistic confidence model."""
+
+    weights: np.ndarray  # one per FEATURES
+    confidence: np.ndarray  # one per CONFIDENCE_FEATURES
+    source: str = ""
+
+    def to_json(self, meta: dict[str, Any] | None = None) -> str:
+        """The ranker file: weights by feature name, rounded, keys sorted (deterministic)."""
+        data = {
+            "format": RANKER_FORMAT,
+            "weights": {n: round(float(w), 6) for n, w in zip(FEATURES, self.weights, strict=True)},
+            "confidence": {
+                n: round(float(w), 6)
+                for n, w in zip(CONFIDENCE_FEATURES, self.confidence, strict=True)
+            },
+            "trained": meta or {},
+        }
+        return json.dumps(data, indent=1, sort_keys=True) + "\n"
+
+
+def default_ranker_path() -> Path:
+    return Path(str(resources.files("dateline").joinpath("resources/place_ranker.json")))
+
+
+def load_ranker(path: str | Path | None = None) -> Ranker:
+    """The ranker file at ``path`` (default: the shipped one); ConfigError if unusable."""
+    target = Path(path) if path else default_ranker_path()
+    try:
+        data = json.loads(target.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(
+            f"the place ranker {target} cannot be read ({exc}); set [places] ranker to a file "
+            "written by `dateline gazetteer train`, or leave it empty"
+        ) from exc
+    weights = data.get("weights") if isinstance(data, dict) else None
+    confidence = data.get("confidence") if isinstance(data, dict) else None
+    if (
+        not isinstance(weights, dict)
+        or not isinstance(confidence, dict)
+        or data.get("format") != RANKER_FORMAT
+        or set(weights) != set(FEATURES)
+        or set(confidence) != set(CONFIDENCE_FEATURES)
+    ):
+        raise ConfigError(
+            f"the place ranker {target} was not trained for this dateline's features; "
+            "retrain it with `dateline gazetteer train --data DIR`"
+        )
+    return Ranker(
+        weights=np.array([float(weights[n]) for n in FEATURES]),
+        confidence=np.array([float(confidence[n]) for n in CONFIDENCE_FEATURES]),
+        source=str(target),
+    )
+
+
+@dataclass
+class Scored:
+    """A mention's candidates with their feature rows and scores, best first."""
+
+    cands: list[Candidate]
+    features: np.ndarray  # len(cands) x len(FEATURES)
+    scores: np.ndarray
+
+    def best(self) -> Candidate | None:
+        return self.cands[0] if self.cands else None
+
+    def probabilities(self) -> np.ndarray:
+        if not len(self.scores):
+            return self.scores
+        z = np.exp(self.scores - self.scores.max())
+        return z / z.sum()  # type: ignore[no-any-return]
+
+
+def _local(feature: str) -> bool:
+    """A place small enough for nearness to other places to mean something."""
+    return is_town(feature) or feature in ("ADM2", "MILB", "PSTB")
+
+
+def _cluster(ctx: Context, key: str, cand: Candidate) -> tuple[float, float]:
+    """Shares of the document's other names with a reading within 50 and 300 km of ``cand``."""
+    others = len(ctx.reading_keys) - (1 if key in ctx.reading_keys else 0)
+    if others <= 0 or not len(ctx.readings):
+        return 0.0, 0.0
+    lat = np.radians(ctx.readings[:, 0])
+    lon = np.radians(ctx.readings[:, 1])
+    p1, l1 = math.radians(cand.lat), math.radians(cand.lon)
+    a = np.sin((lat - p1) / 2) ** 2 + math.cos(p1) * np.cos(lat) * np.sin((lon - l1) / 2) ** 2
+    dist = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+    owner = ctx.readings[:, 2].astype(int)
+    own = ctx.reading_keys.index(key) if key in ctx.reading_keys else -1
+    best = np.full(len(ctx.reading_keys), np.inf)
+    np.minimum.at(best, owner, dist)
+    if own >= 0:
+        best[own] = np.inf
+    return (
+        float(np.count_nonzero(best <= CLUSTER_KM)) / others,
+        float(np.count_nonzero(best <= CLUSTER_REGION_KM)) / others,
+    )
+
+
+def _contained(ctx: Context, key: str, cand: Candidate) -> float:
+    """Share of the document's other names with a reading inside the country or area
+    ``cand``: "Georgia" is the state when Atlanta and Macon are named."""
+    inside: set[str] = set()
+    for (country, admin1), owner in zip(ctx.reading_areas, ctx.readings[:, 2], strict=True):
+        if country == cand.country and (cand.feature == "PCLI" or admin1 == cand.admin1):
+            inside.add(ctx.reading_keys[int(owner)])
+    inside.discard(key)
+    others = len(ctx.reading_keys) - (1 if key in ctx.reading_keys else 0)
+    return len(inside) / others if others > 0 else 0.0
+
+
+def supported(s: Scored) -> bool:
+    """True if the text itself vouches for the winner, whatever the confidence model says.
+
+    The model learnt from general and US local news, where a village matched by a loose
+    spelling is nearly always wrong; in conflict reporting such villages are the point.
+    The winner is kept when it is a dateline's town, when the text gives its type ("the town of X") or its state or
+    country after a comma and the document is about that country, or when it lies in a
+    country the document names and near (300 km) another of its confidently placed towns.
+    """
+    if not s.cands:
+        return False
+    f = s.features[0]
+    if f[_FEATURE_INDEX["dateline_town"]] > 0:
+        return True  # the town the reporter files from: "WASHINGTON (Reuters) -"
+    in_country = f[_FEATURE_INDEX["named_country"]] > 0 or f[_FEATURE_INDEX["dateline_country"]] > 0
+    if f[_FEATURE_INDEX["qualifier"]] > 0:
+        return True
+    if f[_FEATURE_INDEX["hint"]] > 0 and (in_country or f[_FEATURE_INDEX["doc_country"]] >= 0.5):
+        return True
+    return in_country and is_town(s.cands[0].feature) and f[_FEATURE_INDEX["near"]] > 0
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, x))))
+
+
 class Resolver:
     """Ranks gazetteer candidates for the mentions of one document at a time."""
 
-    def __init__(self, gazetteer: Gazetteer, weights: Mapping[str, float]) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, ranker: Ranker | None = None, *, min_confidence: float = 0.5
+    ) -> None:
         self.gaz = gazetteer
-        missing = sorted(WEIGHTS - set(weights))
-        if missing:
-            raise ConfigError(f"[places.weights] lacks {', '.join(missing)}")
-        self.w = dict(weights)
+        self.ranker = ranker or load_ranker()
+        self.w = self.ranker.weights
+        self.min_confidence = min_confidence
         self.rounds = 2
 
     def candidates(self, mention: Mention) -> list[Candidate]:
@@ -168,132 +393,224 @@ class Resolver:
         # A looser match only where no better one exists: "Hmeimeh" may be "Humaymah".
         return [c for c in cands if c.level == best]
 
-    def score(self, mention: Mention, cand: Candidate) -> float:
-        """The name's own evidence for ``cand``: match, prominence, type, qualifier."""
-        w = self.w
-        s = 0.0
-        if cand.level == 1:
-            s += w["level_1"]
-        elif cand.level == 2:
-            s += w["level_2"]
-        if not cand.primary:
-            s += w["alternate"]
-        feature = cand.feature
-        if feature in ("ADM1", "ADM2"):
-            # An area's population is the sum of its places: count it as one large place.
-            s += w["population"] * math.log10(1 + min(cand.population, 2_000_000))
-        else:
-            s += w["population"] * math.log10(1 + cand.population)
-        s += w["names"] * math.log1p(cand.names)
-        if feature == "PCLI":
-            s += w["country"]
-        elif feature == "ADM1":
-            s += w["admin1"]
-        elif feature == "PPLC":
-            s += w["capital"]
-        elif feature == "CONT":
-            s += w["continent"]
-        elif feature == "ADM2":
-            s += w["admin2"]
-            if name_keys(mention.text)[1] != name_keys(cand.name)[1]:
-                s += w["admin2_short"]
-        elif feature in AREA_FEATURES or feature not in TOWN:
-            s += w["area"]
-        if mention.hint and _hint_agrees(mention.hint, feature):
-            s += w["hint"]
-        if mention.qualifier:
-            s += self._qualifier_score(mention.qualifier, cand)
-        if cand.id >= LOCAL_ID_BASE and feature not in ("ADM1", "ADM2"):
-            s += w["curated"]
-        return s
+    # -- evidence ----------------------------------------------------------------------
+    def own_features(self, mention: Mention, cands: Sequence[Candidate]) -> np.ndarray:
+        """The name's own evidence, one row per candidate (columns: OWN_FEATURES)."""
+        rows = np.zeros((len(cands), len(OWN_FEATURES)))
+        if not cands:
+            return rows
+        pops = [self._population(c) for c in cands]
+        top_pop = max(pops)
+        # A province named after its capital ("Deir ez-Zor", "Kandahar"): the text means the
+        # town unless it says "province".
+        towns = {(c.country, c.admin1) for c in cands if is_town(c.feature)}
+        mention_key = name_keys(mention.text)[1]
+        primary_pop = max((p for p, c in zip(pops, cands, strict=True) if c.primary), default=-1.0)
+        qualifier = self._qualifier_places(mention.qualifier) if mention.qualifier else None
+        if qualifier is not None and not any(
+            (c.country, "") in qualifier or (c.country, c.admin1) in qualifier for c in cands
+        ):
+            qualifier = None  # a list ("Homs, Hama"), not a qualifier: no reading lies inside
+        for i, cand in enumerate(cands):
+            row = rows[i]
+            feature = cand.feature
+            row[0] = cand.level == 1
+            row[1] = cand.level == 2
+            row[2] = not cand.primary
+            # "Mexico" is the country's own name, and only another name of Mexico City.
+            row[3] = not cand.primary and primary_pop >= pops[i]
+            row[4] = pops[i]
+            row[5] = pops[i] - top_pop
+            row[6] = math.log1p(cand.names)
+            row[7] = feature == "PCLI"
+            row[8] = feature == "ADM1"
+            row[9] = feature == "PPLC"
+            row[10] = feature == "CONT"
+            row[11] = feature not in ("PCLI", "ADM1", "ADM2", "CONT") and not is_town(feature)
+            row[12] = feature == "ADM2"
+            row[13] = feature == "ADM2" and mention_key != name_keys(cand.name)[1]
+            row[14] = feature == "ADM1" and (cand.country, cand.admin1) in towns
+            if mention.hint:
+                agrees = _hint_agrees(mention.hint, feature)
+                row[15] = agrees
+                row[16] = not agrees
+            if qualifier is not None:
+                inside = (cand.country, "") in qualifier or (cand.country, cand.admin1) in qualifier
+                row[17] = inside
+                row[18] = not inside
+            row[19] = cand.id >= LOCAL_ID_BASE and feature not in ("ADM1", "ADM2")
+            # A dateline names the town the reporter files from ("WASHINGTON (AP) -").
+            row[20] = mention.dateline and is_town(feature)
+        return rows
 
-    def _qualifier_score(self, qualifier: str, cand: Candidate) -> float:
+    @staticmethod
+    def _population(cand: Candidate) -> float:
+        if cand.feature in ("ADM1", "ADM2"):
+            # An area's population is the sum of its places: count it as one large place.
+            return math.log10(1 + min(cand.population, 2_000_000))
+        return math.log10(1 + cand.population)
+
+    def _qualifier_places(self, qualifier: str) -> set[tuple[str, str]]:
+        """(country, "") and (country, admin1) pairs a qualifier ("La.", "Syria") names."""
+        places = set()
         for q in self.gaz.lookup(qualifier):
             if q.level > 0:
                 continue
-            if q.feature == "PCLI" and q.country == cand.country:
-                return self.w["qualifier"]
-            if q.feature == "ADM1" and q.country == cand.country and q.admin1 == cand.admin1:
-                return self.w["qualifier"]
-        return self.w["qualifier_miss"]
+            if q.feature == "PCLI":
+                places.add((q.country, ""))
+            elif q.feature == "ADM1":
+                places.add((q.country, q.admin1))
+        return places
 
-    def _context_score(self, key: str, cand: Candidate, ctx: Context) -> float:
-        s = 0.0
-        own_countries, own_admin1s = ctx.by_key.get(key, (Counter(), Counter()))
+    def context_features(self, key: str, cand: Candidate, ctx: Context) -> np.ndarray:
+        """The document's evidence for ``cand`` (columns: CONTEXT_FEATURES)."""
+        row = np.zeros(len(CONTEXT_FEATURES))
+        own_countries, own_admin1s, own_admin2s = ctx.by_key.get(
+            key, (Counter(), Counter(), Counter())
+        )
         total = ctx.countries.total() - own_countries.total()
+        row[10] = total > 0  # the document has other confidently placed names
         if total > 0 and cand.country:
-            share = (ctx.countries[cand.country] - own_countries[cand.country]) / total
-            s += self.w["doc_country"] * share
+            row[0] = (ctx.countries[cand.country] - own_countries[cand.country]) / total
         total1 = ctx.admin1s.total() - own_admin1s.total()
         if total1 > 0 and cand.admin1 and cand.feature not in ("PCLI", "CONT"):
             pair = (cand.country, cand.admin1)
-            s += self.w["doc_admin1"] * (ctx.admin1s[pair] - own_admin1s[pair]) / total1
-        if cand.country in ctx.dateline_countries:
-            s += self.w["dateline_country"]
+            row[1] = (ctx.admin1s[pair] - own_admin1s[pair]) / total1
+        total2 = ctx.admin2s.total() - own_admin2s.total()
+        if total2 > 0 and cand.admin2 and cand.feature not in ("PCLI", "CONT", "ADM1"):
+            area = (cand.country, cand.admin1, cand.admin2)
+            row[2] = (ctx.admin2s[area] - own_admin2s[area]) / total2
+        if cand.feature != "PCLI" and ctx.named_countries.get(cand.country, set()) - {key}:
+            row[3] = 1.0
+        if (
+            cand.feature not in ("PCLI", "ADM1", "CONT")
+            and cand.admin1
+            and ctx.named_admin1s.get((cand.country, cand.admin1), set()) - {key}
+        ):
+            row[4] = 1.0
+        row[5] = cand.country in ctx.dateline_countries
         if cand.feature not in ("PCLI", "CONT"):
             near = min(
                 (distance_km(cand.lat, cand.lon, la, lo) for k, la, lo in ctx.points if k != key),
                 default=None,
             )
-            if near is not None and near < 300:
-                s += self.w["near"] * (1 - near / 300)
-        return s
+            if near is not None:
+                row[6] = max(0.0, 1 - near / NEAR_KM)
+                row[7] = max(0.0, 1 - near / REGION_KM)
+        if len(ctx.reading_keys) > 1:
+            if _local(cand.feature):
+                row[8], row[9] = _cluster(ctx, key, cand)
+            elif cand.feature in ("PCLI", "ADM1"):
+                row[8] = row[9] = _contained(ctx, key, cand)
+        return row
+
+    # -- ranking -----------------------------------------------------------------------
+    def scored(self, mention: Mention, ctx: Context | None) -> Scored:
+        """Candidates with their features and scores, best first (ties by id)."""
+        cands = self.candidates(mention)
+        feats = np.zeros((len(cands), len(FEATURES)))
+        feats[:, : len(OWN_FEATURES)] = self.own_features(mention, cands)
+        scores = feats @ self.w
+        order = sorted(range(len(cands)), key=lambda i: (-scores[i], cands[i].id))
+        if ctx is not None and cands:
+            order = order[:CONTEXT_TOP]
+            key = name_keys(mention.text)[1]
+            for i in order:
+                feats[i, len(OWN_FEATURES) :] = self.context_features(key, cands[i], ctx)
+            scores = feats @ self.w
+            order = sorted(order, key=lambda i: (-scores[i], cands[i].id))
+        return Scored([cands[i] for i in order], feats[order], scores[order])
 
     def rank(self, mention: Mention, ctx: Context | None) -> list[tuple[float, Candidate]]:
-        """Candidates with their scores, best first (ties by id: deterministic).
+        """Candidates with their scores, best first."""
+        s = self.scored(mention, ctx)
+        return [(float(score), cand) for score, cand in zip(s.scores, s.cands, strict=True)]
 
-        The document's context only reorders the ten best of the name's own evidence: it
-        decides between plausible readings, never promotes a hamlet over a capital.
-        """
-        cands = self.candidates(mention)
-        # A province named after its capital ("Deir ez-Zor", "Kandahar"): the text means the
-        # town unless it says "province".
-        towns = {(c.country, c.admin1) for c in cands if c.feature.startswith("PPL")}
-        scored = sorted(
-            (
-                (
-                    self.score(mention, c)
-                    + (
-                        self.w["admin1_town"]
-                        if c.feature == "ADM1" and (c.country, c.admin1) in towns
-                        else 0.0
-                    ),
-                    c,
-                )
-                for c in cands
-            ),
-            key=lambda sc: (-sc[0], sc[1].id),
+    def confidence_features(self, mention: Mention, s: Scored) -> np.ndarray:
+        """What the confidence model reads of the winner (columns: CONFIDENCE_FEATURES)."""
+        row = np.zeros(len(CONFIDENCE_FEATURES))
+        if not s.cands:
+            return row
+        probs = s.probabilities()
+        top = s.cands[0]
+        row[0] = 1.0
+        row[1] = probs[0]
+        row[2] = probs[0] - (probs[1] if len(probs) > 1 else 0.0)
+        row[3] = math.log1p(len(s.cands))
+        row[4] = is_town(top.feature)
+        f = s.features[0]
+        for n, name in enumerate(CONFIDENCE_FEATURES[5:-2], start=5):
+            row[n] = f[_FEATURE_INDEX[name]]
+        # The document places its other names, none in this reading's country: "Heathrow"
+        # read as a Florida hamlet in a story about London.
+        unsupported = (
+            f[_FEATURE_INDEX["context"]] > 0
+            and f[_FEATURE_INDEX["doc_country"]] < 0.1
+            and f[_FEATURE_INDEX["named_country"]] == 0
+            and f[_FEATURE_INDEX["dateline_country"]] == 0
+            and top.feature != "PCLI"
         )
-        if ctx is None or not scored:
-            return scored
-        key = name_keys(mention.text)[1]
-        top = [(sc + self._context_score(key, c, ctx), c) for sc, c in scored[:10]]
-        return sorted(top, key=lambda sc: (-sc[0], sc[1].id))
+        row[-2] = unsupported
+        row[-1] = unsupported and top.population < 10_000
+        return row
 
-    def resolve(self, mentions: Sequence[Mention]) -> list[Candidate | None]:
-        """The chosen record of every mention (None where the gazetteer has none).
+    def confidence(self, mention: Mention, s: Scored) -> float:
+        """How likely the winner is the place meant (0-1)."""
+        if not s.cands:
+            return 0.0
+        return _sigmoid(float(self.confidence_features(mention, s) @ self.ranker.confidence))
+
+    def rounds_of(self, mentions: Sequence[Mention]) -> list[Scored]:
+        """Every mention's ranking after the last round.
 
         Three rounds: the names alone; then each name read in the light of the others'
-        best readings, each counted as much as its lead over its runner-up allows; then once
-        more with the readings of the second round, so that a town the first round could
-        not place (Athens) follows the county and state the others settled.
+        best readings, each counted as much as its lead over its runner-up; then once more
+        with the readings of the second round, so that a town the first round could not
+        place (Athens) follows the county and state the others settled.
         """
-        ranked = [self.rank(m, None) for m in mentions]
+        ranked = [self.scored(m, None) for m in mentions]
         for _ in range(self.rounds):
-            ctx = self._context(mentions, ranked)
-            ranked = [self.rank(m, ctx) for m in mentions]
-        return [r[0][1] if r else None for r in ranked]
+            ctx = self.context(mentions, ranked)
+            ranked = [self.scored(m, ctx) for m in mentions]
+        return ranked
 
-    def _context(
-        self, mentions: Sequence[Mention], ranked: Sequence[list[tuple[float, Candidate]]]
-    ) -> Context:
+    def resolve_scored(self, mentions: Sequence[Mention]) -> list[tuple[Candidate | None, float]]:
+        """(chosen record, confidence) of every mention; None where none is likely enough."""
+        out: list[tuple[Candidate | None, float]] = []
+        for mention, s in zip(mentions, self.rounds_of(mentions), strict=True):
+            conf = self.confidence(mention, s)
+            keep = conf >= self.min_confidence or supported(s)
+            out.append((s.best() if keep else None, conf))
+        return out
+
+    def resolve(self, mentions: Sequence[Mention]) -> list[Candidate | None]:
+        """The chosen record of every mention (None where the gazetteer has none, or where
+        its best reading is unlikely to be the place meant)."""
+        return [cand for cand, _ in self.resolve_scored(mentions)]
+
+    def context(self, mentions: Sequence[Mention], ranked: Sequence[Scored]) -> Context:
+        """The document's context from each name's best reading, counted as much as that
+        reading's probability exceeds its runner-up's."""
         ctx = Context()
-        margin_full = self.w["confident_margin"]
-        for mention, scored in zip(mentions, ranked, strict=True):
-            if not scored:
+        readings: list[tuple[float, float, int]] = []
+        for mention, s in zip(mentions, ranked, strict=True):
+            if not s.cands or mention.demonym:
                 continue
-            margin = scored[0][0] - scored[1][0] if len(scored) > 1 else margin_full
-            weight = min(1.0, max(0.0, margin / margin_full)) if margin_full > 0 else 1.0
+            key = name_keys(mention.text)[1]
+            if key in ctx.reading_keys:
+                continue
+            local = [c for c in s.cands[:CONTEXT_TOP] if _local(c.feature)]
+            if local:
+                ctx.reading_keys.append(key)
+                readings += [(c.lat, c.lon, len(ctx.reading_keys) - 1) for c in local]
+                ctx.reading_areas += [(c.country, c.admin1) for c in local]
+        if readings:
+            ctx.readings = np.array(readings)
+        for mention, s in zip(mentions, ranked, strict=True):
+            if not s.cands:
+                continue
+            probs = s.probabilities()
+            weight = float(probs[0] - (probs[1] if len(probs) > 1 else 0.0))
             if weight > 0:
-                ctx.add(name_keys(mention.text)[1], scored[0][1], mention.dateline, weight)
+                ctx.add(name_keys(mention.text)[1], s.cands[0], mention.dateline, weight)
         return ctx

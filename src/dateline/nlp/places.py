@@ -23,7 +23,7 @@ from ..document import Document
 from ..errors import GazetteerError, PipelineError
 from ..gazetteer.index import Candidate, Gazetteer, offset_point, open_gazetteer
 from ..gazetteer.keys import name_keys
-from ..gazetteer.rank import Mention, Resolver, precision_of
+from ..gazetteer.rank import Mention, Ranker, Resolver, load_ranker, precision_of
 from ..records import Location, LocationBasis, Place, Relative, Span, assign_ids
 from ..registry import Stage, stages
 from .components import PLACES
@@ -75,11 +75,15 @@ def relative_pattern(words: PlaceWords) -> re.Pattern[str]:
 class PlaceResolver:
     """Recognised mentions -> Place records, for one document at a time."""
 
-    def __init__(self, gazetteer: Gazetteer, config: Config) -> None:
+    def __init__(self, gazetteer: Gazetteer, config: Config, ranker: Ranker | None = None) -> None:
         self.gaz = gazetteer
         self.settings = config.places
         self.words = load_place_words()
-        self.resolver = Resolver(gazetteer, self.settings.weights)
+        self.resolver = Resolver(
+            gazetteer,
+            ranker or load_ranker(self.settings.ranker or None),
+            min_confidence=self.settings.min_confidence,
+        )
         self.relative = relative_pattern(self.words)
 
     def mention(self, text: str, found: Found, following: Found | None) -> Mention:
@@ -110,7 +114,10 @@ class PlaceResolver:
         )
 
     def __call__(self, doc: Document) -> list[Place]:
-        found = found_mentions(doc)
+        return self.resolve_found(doc, found_mentions(doc))
+
+    def resolve_found(self, doc: Document, found: list[Found]) -> list[Place]:
+        """Places of ``found``, the recognised mentions of ``doc`` (the trainer caches them)."""
         if not self.settings.demonyms:
             found = [f for f in found if f.label != DEMONYM]
         mentions = []

@@ -197,7 +197,10 @@ class ToponymRecogniser:
             last = _lower(sdoc[end - 1])
             if last in self.words.feature_words:
                 whole = sdoc[start:end].text
-                keep = last in self.words.name_words and self.candidates(whole, 1)
+                # "Cape Town", "Beverly Hills": a place's own name, word for word, is kept whole.
+                keep = any(c.primary for c in self.candidates(whole, 0)) or (
+                    last in self.words.name_words and self.candidates(whole, 1)
+                )
                 if not keep and self.candidates(sdoc[start : end - 1].text, 2):
                     end -= 1
         return start, end
