@@ -303,3 +303,17 @@ def test_role_of_an_unknown_stretch_has_no_entity_and_of_nothing_is_none():
 def test_referent_stays_in_its_caption():
     doc = built()
     assert referent(doc, 0, len(TEXT), caption=0) is None
+
+
+def test_the_dateline_town_is_where_the_report_was_filed_not_an_actor():
+    # The recogniser reads a town in capitals as a PERSON; a dated dateline once hid it.
+    doc = read(
+        "Nurses rally over unpaid wages\n\n"
+        "KIRKUK, Iraq, May 4, 2031 (Northbound Wire) - Several hundred nurses marched "
+        "through the centre of Kirkuk on Sunday, hospital officials said."
+    )
+    assert not [e.name for e in doc.entities if any(m.text == "KIRKUK" for m in e.mentions)]
+    kirkuk = next(p for p in doc.places if p.name == "Kirkuk")
+    assert [m.text for m in kirkuk.mentions] == ["KIRKUK", "Kirkuk"]
+    march = next(e for e in doc.events if e.plover == "PROTEST")
+    assert march.actor1 is not None and march.actor1.name == "Several hundred nurses"

@@ -33,6 +33,7 @@ from ..records import Entity, Role, Span, assign_ids
 from ..registry import Stage, stages
 from ..spanindex import SpanIndex
 from .actor_dictionary import ActorDictionary, ActorEntry, Noun, cached_dictionary, name_key
+from .components import PLACES
 from .coref import Resolver
 from .mentions import (
     FIRST_PERSON,
@@ -51,6 +52,7 @@ from .mentions import (
     token_keys,
     word_lists,
 )
+from .toponyms import DATELINE
 
 ACTORS = "dateline.actors"
 COMPONENT = "dateline_actors"
@@ -132,6 +134,14 @@ class ActorFinder:
             for i in range(match.start, match.end):
                 covered[i] = match
         taken: set[int] = set()  # tokens inside a name mention
+        # The dateline's town ("KIRKUK, Iraq (Agency) -") is where the report was filed, not
+        # someone acting in it; the recogniser often reads a capitalised town as a PERSON.
+        filed_at = {
+            i
+            for span in sdoc.spans.get(PLACES, [])
+            if span.label_ == DATELINE
+            for i in range(span.start, span.end)
+        }
 
         speech = word_lists()["speech_verbs"]
 
@@ -204,6 +214,7 @@ class ActorFinder:
             start, end = self._trim(sdoc, ent.start, ent.end)
             if start >= end or any(
                 i in taken
+                or i in filed_at
                 or (i in covered and covered[i].alias.kind in ("entry", "country", "demonym"))
                 for i in range(start, end)
             ):
