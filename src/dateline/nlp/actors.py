@@ -134,8 +134,8 @@ class ActorFinder:
             for i in range(match.start, match.end):
                 covered[i] = match
         taken: set[int] = set()  # tokens inside a name mention
-        # The dateline's town ("KIRKUK, Iraq (Agency) -") is where the report was filed, not
-        # someone acting in it; the recogniser often reads a capitalised town as a PERSON.
+        # The dateline's town ("KIRKUK, Iraq (Agency) -") is a place: the recogniser often
+        # reads a town in capitals as a PERSON, who then takes the lead's people as his.
         filed_at = {
             i
             for span in sdoc.spans.get(PLACES, [])
@@ -214,7 +214,6 @@ class ActorFinder:
             start, end = self._trim(sdoc, ent.start, ent.end)
             if start >= end or any(
                 i in taken
-                or i in filed_at
                 or (i in covered and covered[i].alias.kind in ("entry", "country", "demonym"))
                 for i in range(start, end)
             ):
@@ -229,7 +228,7 @@ class ActorFinder:
                     kb = f"place:{capital.alias.target}"  # the city, not its government
             if self._actor_noun_head(sdoc, start, end, covered):
                 continue  # "the Tajik Interior Ministry": composed below
-            label = ent.label_
+            label = "GPE" if start in filed_at else ent.label_
             extra: dict[str, str] = {}
             if start > 0 and is_title(sdoc[start - 1].text):
                 label = "PERSON"
