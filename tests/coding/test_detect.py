@@ -348,3 +348,23 @@ def test_things_listed_in_apposition_are_targets(mentions):
     text = "Rebels burned three vehicles, an ambulance and a fuel truck."
     burned = [m for m in mentions(text) if m.token.lower_ == "burned"][0]
     assert {"ambulance", "fuel truck"} <= set(cores(text, burned.targets))
+
+
+@pytest.mark.parametrize(
+    ("text", "planter"),
+    [
+        ("A bomb, planted by unidentified men, exploded at the bus terminal.", "men"),
+        ("The bomb the rebels had left in the car exploded near the bank.", "rebels"),
+        ("A grenade thrown by two youths exploded in the market on Sunday.", "youths"),
+    ],
+)
+def test_who_planted_a_device_set_it_off(mentions, text, planter):
+    exploded = [m for m in mentions(text) if m.token.lower_ == "exploded"][0]
+    assert planter in [a.head.lower_ for a in exploded.agents]
+    assert exploded.weapons
+
+
+def test_a_device_nobody_is_said_to_have_planted_has_no_perpetrator(mentions):
+    text = "A bomb hidden in a parked car exploded outside the court."
+    exploded = [m for m in mentions(text) if m.token.lower_ == "exploded"][0]
+    assert exploded.agents == []

@@ -320,3 +320,21 @@ def test_a_name_is_also_read_without_its_titles(nlp):
     spans = _untitled(head, arg, frozenset({"judge"}))
     assert [sdoc.text[a:b] for a, b in spans] == ["Maria Lopez Arango"]
     assert _untitled(head, arg, frozenset()) == []
+
+
+def test_one_referent_on_a_side_is_one_role_with_every_telling():
+    from dateline.coding.events import _folded
+    from dateline.coding.merge import Actor
+    from dateline.records import Role, Span
+
+    def told(name: str, entity: str | None, text: str, start: int) -> Actor:
+        span = Span(start=start, end=start + len(text), text=text)
+        role = Role(name=name, entity_id=entity, evidence=[span])
+        return Actor(role=role, key=entity or name, specific=True, rank=3)
+
+    fighters = told("People's Front", "ent-1", "fighters", 0)
+    front = told("People's Front", "ent-1", "the front", 40)
+    army = told("the army", None, "army", 80)
+    kept = _folded([fighters, front, army])
+    assert [a.role.name for a in kept] == ["People's Front", "the army"]
+    assert [s.text for s in kept[0].role.evidence] == ["fighters", "the front"]

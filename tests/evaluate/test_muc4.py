@@ -456,3 +456,28 @@ def test_armed_clashes_are_not_muc_incidents():
     assert [t.incident_type for t in predicted_templates({"events": [clash, bombing]})] == [
         "bombing"
     ]
+
+
+def test_people_who_acted_for_an_organisation_fill_perp_ind_and_the_organisation_perp_org(
+    tmp_path,
+):
+    # The actors layer links "rebels of the front" to the front (its name, ORG): the key names
+    # the people in PerpInd and the organisation in PerpOrg.
+    gold = [
+        {
+            "id": "d1",
+            "text": "x",
+            "templates": [
+                template(PerpInd=[["rebels of the front"]], PerpOrg=[["people's front", "pf"]])
+            ],
+        }
+    ]
+    front = role("people's front", "e1") | {
+        "evidence": [span("rebels of the front"), span("pf", 40)]
+    }
+    orgs = [{"id": "e1", "label": "ORG", "named": True}]
+    prediction = {"d1": {"events": [event(actor1=front)], "entities": orgs}}
+    scores = run(tmp_path, gold, prediction)
+    assert scores["ree_f1_perp_ind"] == 1.0
+    assert scores["ree_f1_perp_org"] == 1.0
+    assert scores["tf_f1"] == 1.0

@@ -35,6 +35,7 @@ from .syntax import (
     conjuncts,
     core_bounds,
     is_header,
+    is_passive,
     is_verbal,
     modifiers,
     np_bounds,
@@ -524,6 +525,9 @@ class Detector:
                         owner = owner or is_organisation(child, self.lex)
                         if child.dep_ in ("poss", "compound", "amod") and owner and not named:
                             mention.agents.extend(_group_split(child, "human", self.lex))
+                    for planter in self._planters(head):
+                        if planter.i not in taken:
+                            mention.agents.extend(_group_split(planter, "human", self.lex))
                 continue
             if role == "agent":
                 if kind in ("human", "unknown"):
@@ -538,6 +542,19 @@ class Detector:
                 mention.patients.append(make_arg(head, kind))
             elif kind in ("thing", "place"):
                 mention.targets.append(make_arg(self._whole(head), "thing"))
+
+    def _planters(self, device: Token) -> list[Token]:
+        """Who put a device in place: "a bomb, planted by X, exploded", "the bomb that X
+        left exploded" (people only; a pronoun nobody resolves names no one)."""
+        found: list[Token] = []
+        for clause in device.children:
+            if clause.dep_ not in ("acl", "relcl") or _lemma(clause) not in self.lex.planting_verbs:
+                continue
+            if clause.dep_ == "acl" or is_passive(clause):
+                found += [obj for prep, obj in preps(clause) if prep == "by"]
+            else:
+                found += [s for s in children(clause, "nsubj") if s.lower_ not in ("that", "which")]
+        return [t for t in found if kind_of(t, self.lex) in ("human", "unknown")]
 
     def _whole(self, head: Token) -> Token:
         """The thing a part belongs to: "the windows of the consulate" -> consulate."""

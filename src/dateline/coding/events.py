@@ -607,8 +607,8 @@ class EventCoder:
             state = self._state_actor(draft)
             if state is not None:
                 draft.agents = [state]
-        agents = sorted(draft.agents, key=lambda a: -a.rank)
-        patients = sorted(draft.patients, key=lambda a: -a.rank)
+        agents = _folded(sorted(draft.agents, key=lambda a: -a.rank))
+        patients = _folded(sorted(draft.patients, key=lambda a: -a.rank))
         if draft.plover in SYMMETRIC and not patients and len(agents) > 1:
             # "a deal between A and B", "A and B met": a dyad, A on one side, B the other.
             agents, patients = agents[:1], agents[1:]
@@ -645,6 +645,29 @@ class EventCoder:
             evidence=draft.evidence,
             mentions=draft.mentions,
         )
+
+
+def _folded(found: list[Actor]) -> list[Actor]:
+    """One actor per referent on a side: an actor told twice ("terrorists of the FMLN" and
+    "the FMLN", both the FMLN) is one role with the evidence of both tellings."""
+    kept: list[Actor] = []
+    for actor in found:
+        role = actor.role
+        same = next(
+            (
+                k
+                for k in kept
+                if (role.entity_id and k.role.entity_id == role.entity_id)
+                or k.role.name.lower() == role.name.lower()
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(actor)
+            continue
+        evidence = _unique([*same.role.evidence, *role.evidence])
+        same.role = same.role.model_copy(update={"evidence": evidence})
+    return kept
 
 
 def _untitled(head: Token, arg: Arg, titles: frozenset[str]) -> list[tuple[int, int]]:

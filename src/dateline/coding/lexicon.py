@@ -90,6 +90,7 @@ class Lexicon:
     place_heads: frozenset[str] = frozenset()
     parts: frozenset[str] = frozenset()
     blast_preps: frozenset[str] = frozenset()
+    planting_verbs: frozenset[str] = frozenset()
 
     def weapon(self, *words: str) -> Weapon | None:
         """The weapon named by a head lemma, or by modifiers + head ("car bomb")."""
@@ -179,4 +180,5 @@ def lexicon() -> Lexicon:
     lex.place_heads = frozenset(nouns["places"]["heads"])
     lex.parts = frozenset(nouns["parts"]["nouns"])
     lex.blast_preps = frozenset(nouns["parts"]["blast_preps"])
+    lex.planting_verbs = frozenset(nouns["parts"]["planting_verbs"])
     return lex

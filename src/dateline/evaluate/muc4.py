@@ -10,7 +10,9 @@ description:
   when its linked entity has an ORG label, or its actor_type is an organisation type, or a
   word of its name is an organisation word (all three lists in ``[muc4.perp_org]``), unless
   its entity label or actor type is a person's (``[muc4.perp_ind]``): "heavily armed men"
-  typed as people are individuals; any other role is a PerpInd. Target <- targets; Weapon <- weapons; Victim <- actor2 and
+  typed as people are individuals; any other role is a PerpInd. An organisation's role
+  told by words for its people ("terrorists", "members of ...": ``people_heads``) fills
+  both: those words PerpInd, the organisation PerpOrg. Target <- targets; Weapon <- weapons; Victim <- actor2 and
   assoc_actor2 linked to a PERSON entity (the gold holds named victims only).
 * A predicted entity's strings are its name and its evidence texts; it matches a gold
   entity when one of them, normalised (lowercase, no punctuation, no leading a/an/the),
@@ -328,6 +330,17 @@ def _is_org(
     return bool(words & set(rules["name_words"]))
 
 
+def _describes_people(text: str, individual: Mapping[str, Any]) -> bool:
+    """Whether a phrase names people by what they are ("fmln terrorists", "members of X")."""
+    words = normalise(text).split()
+    if not words:
+        return False
+    heads = set(individual.get("people_heads", ()))
+    if words[0] in heads and len(words) > 1 and words[1] == "of":
+        return True
+    return words[-1] in heads
+
+
 def _is_named_victim(
     role: Mapping[str, Any],
     labels: Mapping[str, str],
@@ -370,8 +383,15 @@ def predicted_templates(
         found: dict[str, list[list[str]]] = {r: [] for r in ROLES}
         for role in roles(event, "1"):
             is_org = _is_org(role, labels, maps["perp_org"], maps["perp_ind"])
-            key = "PerpOrg" if is_org else "PerpInd"
-            found[key].append(strings_of(role))
+            if not is_org:
+                found["PerpInd"].append(strings_of(role))
+                continue
+            # An organisation told by the people who acted for it ("terrorists" for the
+            # FMLN): the key names those people in PerpInd, the organisation in PerpOrg.
+            people = [s for s in strings_of(role) if _describes_people(s, maps["perp_ind"])]
+            found["PerpOrg"].append([s for s in strings_of(role) if s not in people])
+            if people:
+                found["PerpInd"].append(people)
         for role in roles(event, "2"):
             if _is_named_victim(role, labels, maps["victim"], unnamed):
                 found["Victim"].append(strings_of(role))
