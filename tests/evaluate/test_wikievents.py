@@ -267,3 +267,15 @@ def test_an_event_with_mentions_gives_one_kairos_event_per_mention():
         ],
         ("Life.Die.Unspecified", "died"): [("Victim", "soldiers")],
     }
+
+
+def test_an_actor_evidenced_by_its_trigger_alone_is_no_argument(tmp_path):
+    # The state of the place acts in an arrest nobody is named for: its only evidence is the
+    # trigger, which names no one, so it gives no Attacker span (no spurious argument).
+    state = role("Rebels") | {"name": "authorities of Syria", "evidence": [sp("bombed")]}
+    with_state = event("ASSAULT", "explosives", "bombed", actor1=state)
+    (kairos,) = predicted_events({"events": [with_state]})
+    assert kairos.arguments == []
+    named = event("ASSAULT", "explosives", "bombed", actor1=role("Rebels"))
+    (kairos,) = predicted_events({"events": [named]})
+    assert [a.role for a in kairos.arguments] == ["Attacker"]

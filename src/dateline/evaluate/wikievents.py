@@ -13,7 +13,8 @@ every number here is end-to-end; the published BART-Gen numbers are given gold t
   Life.Injure.Unspecified; an event with a source gives a Contact.Contact.Broadcast whose
   trigger is the cue of the claim that lists the event (no cue, no Broadcast), one per cue.
   Roles come from ``[wikievents.roles.<type>]``; each actor, target and weapon is one
-  argument whose candidate spans are its evidence spans.
+  argument whose candidate spans are its evidence spans (not the trigger: an actor whose
+  only evidence is its event's trigger, such as the state of the place, names no one).
 * Gold events are restricted to the conflict subset. A predicted event is paired with a
   gold event of the same type whose trigger span overlaps its own, one-to-one, maximising
   the correct arguments. Arguments are paired one-to-one inside paired events; arguments of
@@ -110,6 +111,16 @@ def _arguments(
     """The arguments of an event for a KAIROS role map; with ``within`` (a mention's
     clause), only those with an evidence span inside it."""
     found: list[Argument] = []
+    # An actor the text does not name (the state of the place, for an arrest nobody is named
+    # for) has its event's trigger as evidence: no argument span.
+    triggers = {
+        (t["start"], t["end"])
+        for t in [
+            event.get("trigger") or {},
+            *(m.get("trigger") or {} for m in event.get("mentions") or []),
+        ]
+        if "start" in t
+    }
 
     def add(field_name: str, items: list[Any]) -> None:
         role = role_map.get(field_name)
@@ -119,7 +130,7 @@ def _arguments(
             evidence = item.get("evidence") or []
             if within is not None:
                 evidence = [e for e in evidence if _inside(e, within)]
-            spans = {(e["start"], e["end"]) for e in evidence}
+            spans = {(e["start"], e["end"]) for e in evidence} - triggers
             if spans:
                 found.append(Argument(role, spans, text=item.get("name")))
 
