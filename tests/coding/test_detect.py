@@ -368,3 +368,13 @@ def test_a_device_nobody_is_said_to_have_planted_has_no_perpetrator(mentions):
     text = "A bomb hidden in a parked car exploded outside the court."
     exploded = [m for m in mentions(text) if m.token.lower_ == "exploded"][0]
     assert exploded.agents == []
+
+
+def test_suicide_bombers_are_people_and_bombers_may_be_aircraft(mentions):
+    text = "Gunmen and suicide bombers attacked an army base on Friday."
+    attacked = [m for m in mentions(text) if m.token.lower_ == "attacked"][0]
+    assert "bombers" in [a.head.lower_ for a in attacked.agents]
+    assert attacked.weapons == []
+    text = "Heavy bombers struck the ridge overnight."
+    struck = [m for m in mentions(text) if m.token.lower_ == "struck"][0]
+    assert [w.head.lower_ for w in struck.weapons] == ["bombers"]

@@ -279,3 +279,29 @@ def test_an_actor_evidenced_by_its_trigger_alone_is_no_argument(tmp_path):
     named = event("ASSAULT", "explosives", "bombed", actor1=role("Rebels"))
     (kairos,) = predicted_events({"events": [named]})
     assert [a.role for a in kairos.arguments] == ["Attacker"]
+
+
+def test_people_a_bombing_killed_are_victims_of_the_deaths_not_its_target():
+    # One clause tells both: "Rebels bombed the bridge near Aleppo." read as if the bombing
+    # and the deaths shared it. The soldiers are the Victim of the Life.Die, not a Target.
+    clause = sp("Rebels bombed the bridge near Aleppo.\nTwo soldiers died.")
+    mention = {"plover": "ASSAULT", "evidence": [clause]}
+    told = event(
+        "ASSAULT",
+        "explosives",
+        "bombed",
+        actor1=role("Rebels"),
+        actor2=role("soldiers"),
+        targets=[{"name": "bridge", "evidence": [sp("bridge")]}],
+        evidence=[clause],
+        mentions=[
+            mention | {"trigger": sp("bombed"), "mode": "explosives", "outcome": None},
+            mention | {"trigger": sp("died"), "mode": None, "outcome": "killed"},
+        ],
+    )
+    found = {
+        e.trigger_text: sorted((a.role, a.text) for a in e.arguments)
+        for e in predicted_events({"events": [told]})
+    }
+    assert found["bombed"] == [("Attacker", "Rebels"), ("Target", "bridge")]
+    assert found["died"] == [("Killer", "Rebels"), ("Victim", "soldiers")]

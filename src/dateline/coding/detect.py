@@ -240,6 +240,8 @@ def kind_of(token: Token, lex: Lexicon) -> str:
     if token.ent_type_ in TIME_LABELS or lower in TIME_WORDS or token.like_url:
         return "time"
     mods = [c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod")]
+    if mods and f"{mods[-1]} {lemma}" in lex.people:
+        return "human"  # "suicide bombers" are people, "bombers" may be aircraft
     if lex.weapon(*mods, lemma) or lex.weapon(lower):
         return "weapon"
     if token.pos_ == "PRON":

@@ -7,7 +7,9 @@ every number here is end-to-end; the published BART-Gen numbers are given gold t
   event that lists its ``mentions`` gives one KAIROS event per mention (WikiEvents annotates
   every mention): a mention whose ``outcome`` is "killed" is a Life.Die.Unspecified,
   "injured" a Life.Injure.Unspecified, any other the type of its PLOVER type/mode; each
-  takes the event's arguments with an evidence span inside the mention's clause. An event
+  takes the event's arguments with an evidence span inside the mention's clause (the
+  people acted on, for a mention that reports no deaths or injuries, only outside the
+  clauses of the mentions that do: those killed by a bombing are not its Target). An event
   without mentions gives its main event by PLOVER type/mode; a fatalities count (best not 0) also gives a
   Life.Die.Unspecified whose trigger is the count's first evidence span, an injured count a
   Life.Injure.Unspecified; an event with a source gives a Contact.Contact.Broadcast whose
@@ -107,9 +109,11 @@ def _arguments(
     event: Mapping[str, Any],
     with_source: bool,
     within: list[Mapping[str, Any]] | None = None,
+    harmed: list[Mapping[str, Any]] | None = None,
 ) -> list[Argument]:
     """The arguments of an event for a KAIROS role map; with ``within`` (a mention's
-    clause), only those with an evidence span inside it."""
+    clause), only those with an evidence span inside it; with ``harmed`` (the clauses of
+    the words that report deaths or injuries), no one acted on who is told inside them."""
     found: list[Argument] = []
     # An actor the text does not name (the state of the place, for an arrest nobody is named
     # for) has its event's trigger as evidence: no argument span.
@@ -130,6 +134,8 @@ def _arguments(
             evidence = item.get("evidence") or []
             if within is not None:
                 evidence = [e for e in evidence if _inside(e, within)]
+            if harmed and field_name == "actor2":
+                evidence = [e for e in evidence if not _inside(e, harmed)]
             spans = {(e["start"], e["end"]) for e in evidence} - triggers
             if spans:
                 found.append(Argument(role, spans, text=item.get("name")))
@@ -208,7 +214,16 @@ def _mention_events(event: Mapping[str, Any], maps: Mapping[str, Any]) -> list[K
         if kairos is None or "start" not in trigger:
             continue
         within = list(mention.get("evidence") or [])
-        args = _arguments(maps["roles"].get(kairos, {}), event, with_source=False, within=within)
+        # The people a bombing killed are the victims of the deaths, not what it targeted.
+        harmed = [
+            e
+            for other in event["mentions"]
+            if other.get("outcome") and not outcome and other is not mention
+            for e in other.get("evidence") or []
+        ]
+        args = _arguments(
+            maps["roles"].get(kairos, {}), event, with_source=False, within=within, harmed=harmed
+        )
         found.append(KEvent(kairos, (trigger["start"], trigger["end"]), trigger.get("text"), args))
     return found
 
