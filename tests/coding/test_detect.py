@@ -378,3 +378,11 @@ def test_suicide_bombers_are_people_and_bombers_may_be_aircraft(mentions):
     text = "Heavy bombers struck the ridge overnight."
     struck = [m for m in mentions(text) if m.token.lower_ == "struck"][0]
     assert [w.head.lower_ for w in struck.weapons] == ["bombers"]
+
+
+def test_a_part_of_counted_devices_is_a_weapon_not_an_actor(mentions):
+    text = "Seven of these bombs exploded outside bank branches on Monday."
+    exploded = [m for m in mentions(text) if m.token.lower_ == "exploded"][0]
+    assert exploded.agents == []
+    assert [w.head.lower_ for w in exploded.weapons] == ["seven"]
+    assert "bombs" in texts(text, exploded.weapons)[0]

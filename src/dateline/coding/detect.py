@@ -90,6 +90,7 @@ COUNT_HEADS = frozenset(
         "handful",
         "one",
         "each",
+        "total",
     }
 )
 TIME_WORDS = frozenset(
@@ -511,7 +512,7 @@ class Detector:
         for head in heads:
             if head.i in taken or _across_lines(head, mention.token):
                 continue
-            kind = kind_of(head, self.lex)
+            kind = kind_of(counted(head), self.lex)  # "seven of these bombs": bombs
             if kind == "event":
                 continue
             if kind == "time":
