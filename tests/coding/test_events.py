@@ -338,3 +338,27 @@ def test_one_referent_on_a_side_is_one_role_with_every_telling():
     kept = _folded([fighters, front, army])
     assert [a.role.name for a in kept] == ["People's Front", "the army"]
     assert [s.text for s in kept[0].role.evidence] == ["fighters", "the front"]
+
+
+def test_fighters_told_by_a_common_noun_act_for_the_one_armed_group_named(pipeline):
+    text = (
+        "Guerrillas of the Shining Path ambushed an army truck near Ayacucho "
+        "on Monday. The Shining Path said it wanted talks. On Tuesday, guerrillas blew up a bridge "
+        "on the coastal highway, police said."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    blew = event_with(doc, "blew")
+    side = [r.name for r in [blew.actor1, *blew.assoc_actor1] if r is not None]
+    assert "Shining Path" in side, side
+    (group,) = [r for r in blew.assoc_actor1 if r.name == "Shining Path"]
+    assert group.evidence[0].text == "Shining Path"
+
+
+def test_fighters_stay_unattributed_where_two_groups_are_named_alike(pipeline):
+    text = (
+        "The Shining Path and the Tupac Amaru Revolutionary Movement each claimed "
+        "attacks last month. On Tuesday, guerrillas blew up a bridge on the coastal highway."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    blew = event_with(doc, "blew")
+    assert [r.name for r in blew.assoc_actor1] == []

@@ -122,6 +122,7 @@ class EventCoder:
                     drafts.append(draft)
         merged = merge(drafts, threshold=self.settings.merge_threshold)
         events = [self._record(draft) for draft in merged]
+        self._fighters_group(doc, events)
         assign_ids(events, "ev")
         self._salience(doc, events)
         by_claim: dict[str, list[str]] = {}
@@ -132,6 +133,52 @@ class EventCoder:
             if claim.id in by_claim:
                 claim.event_ids = sorted(set(claim.event_ids) | set(by_claim[claim.id]))
         return events
+
+    def _fighters_group(self, doc: Document, events: list[Event]) -> None:
+        """Fighters told by a common noun only ("the guerrillas", "urban commandos") act for
+        the armed opposition group the report names, when it names one such group and no
+        other: the group joins their side with its first mention as evidence."""
+        fighters = self.lex.context.get("rebel_fighters", frozenset())
+        groups = [
+            e
+            for e in doc.entities
+            if e.named
+            and e.label == "ORG"
+            and e.actor_type == "rebel_groups"
+            and any(m.caption is None for m in e.mentions)
+        ]
+        told: dict[str, int] = {}
+        for e in groups:
+            key = (e.canonical or e.name).lower()
+            told[key] = told.get(key, 0) + len(e.mentions)
+        ranked = sorted(told.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+            return
+        top = max(told, key=lambda k: told[k])
+        group = max(
+            (e for e in groups if (e.canonical or e.name).lower() == top),
+            key=lambda e: len(e.mentions),
+        )
+        body = [m for m in group.mentions if m.caption is None]
+        mention = next((m for m in body if m.text.lower() == group.name.lower()), body[0])
+        named = {e.id for e in doc.entities if e.named}
+        for event in events:
+            side = [r for r in (event.actor1, *event.assoc_actor1) if r is not None]
+            generic = [_last_word(r.name) in fighters for r in side]
+            if not any(generic) or any(
+                r.entity_id in named and not g for r, g in zip(side, generic, strict=True)
+            ):
+                continue  # no fighters, or an organisation or a person named on this side
+            event.assoc_actor1.append(
+                Role(
+                    name=group.name,
+                    canonical=group.canonical,
+                    entity_id=group.id,
+                    actor_type=group.actor_type,
+                    country=group.country,
+                    evidence=[mention],
+                )
+            )
 
     @staticmethod
     def _salience(doc: Document, events: list[Event]) -> None:
@@ -645,6 +692,12 @@ class EventCoder:
             evidence=draft.evidence,
             mentions=draft.mentions,
         )
+
+
+def _last_word(text: str) -> str:
+    words = _NON_WORD.split(text.lower().strip())
+    words = [w for w in words if w]
+    return words[-1] if words else ""
 
 
 def _folded(found: list[Actor]) -> list[Actor]:
