@@ -362,3 +362,23 @@ def test_fighters_stay_unattributed_where_two_groups_are_named_alike(pipeline):
     doc = pipeline(Document.from_input(text, published=PUBLISHED))
     blew = event_with(doc, "blew")
     assert [r.name for r in blew.assoc_actor1] == []
+
+
+def test_a_news_agency_is_never_the_actor_a_description_points_back_at(pipeline, monkeypatch):
+    from dateline.coding import events as coding_events
+    from dateline.records import Entity
+
+    doc = pipeline(
+        Document.from_input("Guerrillas attacked a police post in Tula.", published=PUBLISHED)
+    )
+    agency = Entity(
+        id="ent-agency", label="ORG", name="AFP", sector="MED", mentions=[doc.span(0, 10)]
+    )
+
+    doc.entities = [*doc.entities, agency]
+    # A coreference slip, forced here: every phrase points back at the agency.
+    monkeypatch.setattr(coding_events.actors, "referent", lambda *a, **k: agency)
+    recode(doc)
+    attacker = event_with(doc, "attacked").actor1
+    assert attacker is not None
+    assert (attacker.name, attacker.entity_id) == ("Guerrillas", None)

@@ -61,6 +61,8 @@ from .syntax import is_verbal
 
 Token = Any
 PRONOUN_TAGS = ("PRP", "PRP$", "WP", "WDT", "DT", "EX")
+# Sector codes (the actors layer's Entity.sector) of news media: they report, never act.
+MEDIA_SECTORS = frozenset({"MED"})
 # Event types done together: two parties and no one acted on make a dyad.
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Modifiers that say the people acted on are not those of an earlier mention.
@@ -369,6 +371,12 @@ class EventCoder:
         pronoun = head.pos_ == "PRON" or head.tag_ in PRONOUN_TAGS
         hs, he = head.idx, head.idx + len(head.text)
         entity = actors.referent(doc, hs, he, caption=caption)
+        if (
+            entity is not None
+            and entity.sector in MEDIA_SECTORS
+            and head.text.lower() not in entity.name.lower()
+        ):
+            entity = None  # a news agency reports; "it" never points back at it
         if pronoun and entity is None:
             return None  # names no one until coreference says who
         role = actors.role(doc, arg.start, arg.end, caption=caption)
@@ -383,6 +391,8 @@ class EventCoder:
             # A person's name the recogniser read in part ("dr jose antonio rodriguez
             # porth": "jose antonio"), common in text without capitals: the name is theirs.
             entity, role = self._person_in(doc, caption, arg)
+        if role is not None and self._reporter(doc, role, head):
+            role = None  # a news agency reports; "the guerrillas" never point back at it
         if role is None:
             name = text[arg.start : arg.end]
             role = Role(name=name, evidence=[doc.span(arg.start, arg.end, caption=caption)])
@@ -408,6 +418,18 @@ class EventCoder:
         )
         person = entity is not None and entity.label == "PERSON"
         return Actor(role=role, key=key, specific=specific, rank=rank, words=words, person=person)
+
+    @staticmethod
+    def _reporter(doc: Document, role: Role, head: Token) -> bool:
+        """Whether a role links a phrase that does not name it to a news medium."""
+        if role.entity_id is None:
+            return False
+        entity = next((e for e in doc.entities if e.id == role.entity_id), None)
+        return (
+            entity is not None
+            and entity.sector in MEDIA_SECTORS
+            and head.text.lower() not in entity.name.lower()
+        )
 
     @staticmethod
     def _person_in(
