@@ -794,6 +794,13 @@ class Resolver:
                 "next": 1,
                 "after": 1,
             }.get(word, -1)
+        if (
+            unit == "Q"
+            and ref is None
+            and offset == 0
+            and (word == "latest" or direction == "past")
+        ):
+            offset = -1  # "profit fell in the quarter": results come after their quarter ends
         if base is None:
             # Nothing to count from: the period's kind is known, not its date.
             value = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX"}
