@@ -799,3 +799,30 @@ def test_quarters_and_halves_as_adjectives_and_alone(pipeline, text, expression,
 )
 def test_halves_of_games_and_year_earlier_comparisons_are_no_calendar_dates(pipeline, text):
     assert [t.value for t in read(pipeline, text).times] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # Told in the past, "the end of the month" is that of the month mentioned before;
+        # looking ahead, or with nothing before, it is the anchor's.
+        (
+            "Fighting resumed in January 2020. By the end of the month, 200 people were dead.",
+            "the end of the month",
+            "2020-01",
+        ),
+        (
+            "Rebels took the town on Aug. 3, 2011. By the end of the year they held the coast.",
+            "the end of the year",
+            "2011",
+        ),
+        (
+            "The war began in 2003. Troops will leave by the end of the year.",
+            "the end of the year",
+            "2021",
+        ),
+        ("He will step down at the end of the month.", "the end of the month", "2021-03"),
+    ],
+)
+def test_the_end_of_the_period_in_question(pipeline, text, expression, value):
+    check(pipeline, text, expression, "DATE", value)
