@@ -30,6 +30,7 @@ from ..document import Document
 from ..errors import PipelineError
 from ..records import Claim, Source, assign_ids
 from ..registry import Stage, stages
+from ..spanindex import SpanIndex
 from .cues import Range, Response, find_cues, find_responses, lexicon, quoted_stretches
 from .quotes import QUOTES, find_quotes, read_group
 from .speakers import Speakers
@@ -532,14 +533,35 @@ def extract_claims(
 
 
 def claim_for(doc: Document, start: int, end: int) -> Claim | None:
-    """The innermost claim whose evidence covers ``text[start:end]`` of the body, or None."""
-    covering = [
-        (span.end - span.start, claim)
-        for claim in doc.claims
-        for span in claim.evidence
-        if span.caption is None and span.start <= start and end <= span.end
-    ]
-    return min(covering, key=lambda item: item[0])[1] if covering else None
+    """The innermost claim whose evidence covers ``text[start:end]`` of the body, or None.
+
+    The evidence is indexed once per document (the event stage asks once per mention).
+    """
+    if start < end:
+        index = doc.memo(
+            "claims.evidence",
+            doc.claims,
+            lambda: SpanIndex(
+                (span, (n, claim))
+                for n, (span, claim) in enumerate(
+                    (span, claim) for claim in doc.claims for span in claim.evidence
+                )
+            ),
+        )
+        found = [
+            (span.end - span.start, n, claim)
+            for span, (n, claim) in index.overlapping(start, end)
+            if span.start <= start and end <= span.end
+        ]
+    else:
+        found = [
+            (span.end - span.start, n, claim)
+            for n, (span, claim) in enumerate(
+                (span, claim) for claim in doc.claims for span in claim.evidence
+            )
+            if span.caption is None and span.start <= start and end <= span.end
+        ]
+    return min(found, key=lambda item: (item[0], item[1]))[2] if found else None
 
 
 @stages.register(
