@@ -17,8 +17,8 @@ the cue's own), and a claim dated in its own sentence ("The Times reported in Ap
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -359,18 +359,18 @@ class _Builder:
     def respond(self, groups: list[_Group], responses: Sequence[Response]) -> None:
         """Give each response's status to the claim it answers."""
         last_target: _Group | None = None
+        covering = _Stretches(
+            (lo, hi, n)
+            for n, g in enumerate(groups)
+            for s in g.statements
+            for lo, hi in ((s.parts[0][0], s.parts[-1][1]), s.cue or (0, 0))
+        )
+        firsts = [g.statements[0].parts[0][0] for g in groups]
+        in_order = firsts == sorted(firsts)
         for response in responses:
             at = response.cue[0]
-            own = next(
-                (
-                    g
-                    for g in groups
-                    for s in g.statements
-                    if s.parts[0][0] <= at < s.parts[-1][1]
-                    or (s.cue is not None and s.cue[0] <= at < s.cue[1])
-                ),
-                None,
-            )
+            first = covering.first_at(at)
+            own = groups[first] if first is not None else None
             responder = (
                 own.key if own is not None else _key(self.speakers.resolve(response.responder))
             )
@@ -391,7 +391,9 @@ class _Builder:
                         for a, b in st.parts
                         for w in _content_words(self.text[a:b])
                     } or words
-                target = self._answered(groups, at, responder, own, last_target, words)
+                # Groups in text order: those starting at or after the response are passed over.
+                upto = bisect_left(firsts, at) if in_order else len(groups)
+                target = self._answered(groups[:upto], at, responder, own, last_target, words)
             if target is None:
                 continue
             if self.lex.rank(response.status) < self.lex.rank(target.status):
@@ -518,6 +520,23 @@ class _Builder:
                 )
             )
         return claims
+
+
+class _Stretches:
+    """Stretches ``[lo, hi)`` of the text, each with a number: which is the lowest-numbered
+    one holding an offset (by bisection, not a scan of all: asked once per response)."""
+
+    def __init__(self, stretches: Iterable[tuple[int, int, int]]) -> None:
+        rows = sorted((lo, hi, n) for lo, hi, n in stretches if hi > lo)
+        self.starts = [row[0] for row in rows]
+        self.rows = rows
+        self.longest = max((hi - lo for lo, hi, _ in rows), default=0)
+
+    def first_at(self, at: int) -> int | None:
+        lo = bisect_left(self.starts, at - self.longest)
+        hi = bisect_right(self.starts, at)
+        found = [n for start, end, n in self.rows[lo:hi] if start <= at < end]
+        return min(found) if found else None
 
 
 def extract_claims(
