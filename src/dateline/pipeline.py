@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import __version__
 from .config import Config, config_hash, load_config
@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 # What a Document holds before any stage runs.
 INPUT_FIELDS = ("raw", "source", "id")
 MIB = 1024 * 1024
+T = TypeVar("T")
 
 
 @dataclass
@@ -65,19 +66,17 @@ def _max(a: float | None, b: float | None) -> float | None:
     return b if a is None else a if b is None else max(a, b)
 
 
-def batched(
-    items: Iterable[Document], size: int, max_chars: int | None = None
-) -> Iterator[list[Document]]:
-    """Lists of up to ``size`` items, in order.
+def batched(items: Iterable[T], size: int, max_chars: int | None = None) -> Iterator[list[T]]:
+    """Lists of up to ``size`` items (of any kind), in order.
 
     With ``max_chars`` a list also ends before its texts (or raw inputs, before cleaning)
     would pass that many characters, so that 32 long articles are never in memory at once
     (a document longer than that goes alone).
     """
-    batch: list[Document] = []
+    batch: list[T] = []
     chars = 0
     for item in items:
-        length = len(item.text or item.raw)
+        length = 0 if max_chars is None else _length(item)
         if batch and max_chars is not None and chars + length > max_chars:
             yield batch
             batch, chars = [], 0
@@ -88,6 +87,11 @@ def batched(
             batch, chars = [], 0
     if batch:
         yield batch
+
+
+def _length(item: Any) -> int:
+    """A Document's characters: its text, or its raw input before cleaning."""
+    return len(item.text or item.raw)
 
 
 class Pipeline:

@@ -286,3 +286,15 @@ def test_paragraph_breaks_are_kept(raw: str, body: str) -> None:
     result = clean_text(raw)
     assert result.text == body
     assert_mapped(raw, result)
+
+
+def test_a_dateline_gives_its_regions_with_offsets_and_may_carry_a_date() -> None:
+    from dateline.ingest.metadata import find_dateline
+
+    line = "KIRKUK, Iraq, May 4, 2031 (Northbound Wire) - Nurses marched."
+    found = find_dateline(line)
+    assert found is not None
+    assert [line[a:b] for _, a, b in found.places] == ["KIRKUK"]
+    assert [line[a:b] for _, a, b in found.regions] == ["Iraq"]
+    assert found.agency == "Northbound Wire"
+    assert line[found.end :] == "Nurses marched."

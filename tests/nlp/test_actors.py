@@ -303,3 +303,19 @@ def test_role_of_an_unknown_stretch_has_no_entity_and_of_nothing_is_none():
 def test_referent_stays_in_its_caption():
     doc = built()
     assert referent(doc, 0, len(TEXT), caption=0) is None
+
+
+def test_the_dateline_town_is_a_place_not_a_person():
+    # The recogniser reads a town in capitals as a PERSON; a dated dateline once hid it.
+    doc = read(
+        "Nurses rally over unpaid wages\n\n"
+        "KIRKUK, Iraq, May 4, 2031 (Northbound Wire) - Several hundred nurses marched "
+        "through the centre of Kirkuk on Sunday, hospital officials said."
+    )
+    town = [e for e in doc.entities if any(m.text == "KIRKUK" for m in e.mentions)]
+    assert all(e.label == "GPE" and e.actor_type is None for e in town)
+    assert not any(m.text.endswith("nurses") for e in town for m in e.mentions)
+    kirkuk = next(p for p in doc.places if p.name == "Kirkuk")
+    assert [m.text for m in kirkuk.mentions] == ["KIRKUK", "Kirkuk"]
+    march = next(e for e in doc.events if e.plover == "PROTEST")
+    assert march.actor1 is not None and march.actor1.name == "Several hundred nurses"

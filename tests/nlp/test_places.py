@@ -234,7 +234,7 @@ def test_locate_takes_the_attached_place(story):
 def test_locate_falls_back_to_the_document_focus(story):
     start = TEXT.index("Separately")
     location = locate(story, start, len(TEXT))
-    assert (location.name, location.basis) == ("BAGHDAD", "focus")
+    assert (location.name, location.basis) == ("Baghdad", "focus")
 
 
 def test_locate_reads_the_documents_places_once(story, monkeypatch):

@@ -251,3 +251,18 @@ def test_a_document_the_database_refuses_is_reported_and_the_others_stored(
     assert [code for _, code, _ in report.failures] == ["store_failed"]
     assert "the store refused the document" in recorder.failures[0]
     assert store.counts()["documents"] == 2
+
+
+def test_the_events_table_marks_a_side_nobody_named(tmp_path):
+    article = tmp_path / "blast.txt"
+    article.write_text(
+        "TALLINGTON, Ruritania (Northbound Wire) - A car bomb exploded at a bus station in "
+        "Tallington on Monday, killing nine people, police said.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "t.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(article), "--db", db]).exit_code == 0
+    table = runner.invoke(cli, ["events", "--db", db, "--format", "table"])
+    assert table.exit_code == 0, table.output
+    assert "? / nine people" in table.stdout

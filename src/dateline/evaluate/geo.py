@@ -7,7 +7,9 @@ recognised (overlap) and whose place got coordinates gives one error distance. "
 the share of gold toponyms with coordinates that got a predicted coordinate at all, so a
 geoparser that resolves nothing reads 0 there; acc_161, auc and the mean and median error,
 being over resolved toponyms only, are then undefined (None, shown "-"), not 0 (for the
-AUC, lower is better, 0 would read as perfect).
+AUC, lower is better, 0 would read as perfect). Since a geoparser can raise acc_161 by
+resolving less, "within_161_of_all" gives the share of all gold toponyms with coordinates
+placed within 161 km: resolved x acc_161, the number to compare two geoparsers by.
 
 Splits are positional: dev is the first 70 % of the documents in file order, test the last
 30 % (as Mordecai 3 holds out its test set).
@@ -304,6 +306,14 @@ class GeoScorer(Scorer):
                 ratio_of("within_161", "resolved"),
                 reference=refs.get("acc_161"),
                 denominator="resolved",
+            ),
+            # acc_161 rewards leaving hard toponyms unresolved; this one does not: the share
+            # of every gold toponym with coordinates that was placed within 161 km.
+            metric(
+                "within_161_of_all",
+                per_doc,
+                ratio_of("within_161", "with_coords"),
+                denominator="with_coords",
             ),
             _auc_metric(per_doc, all_errors, refs.get("auc")),
             metric(

@@ -103,7 +103,7 @@ def _parquet(records: Iterable[Mapping[str, Any]], out: IO[bytes]) -> int:
     schema = arrow_schema()
     n = 0
     with pa.parquet.ParquetWriter(out, schema) as writer:
-        for chunk in batched(_rows(records), ROW_GROUP):  # type: ignore[arg-type]
+        for chunk in batched(_rows(records), ROW_GROUP):
             writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
             n += len(chunk)
         if n == 0:

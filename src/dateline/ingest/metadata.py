@@ -29,13 +29,14 @@ _DATE = rf"(?:,\s*{_DAY_MONTH})?"
 _DASH = r"(?:\s+--?\s+|\s*--\s*|\s*[—–]\s*)"
 
 _DATELINE_AGENCY = re.compile(
-    rf"(?P<places>{_ANY_PLACE}(?:\s*/\s*{_ANY_PLACE})*){_REGION}{_DATE}"
+    rf"(?P<places>{_ANY_PLACE}(?:\s*/\s*{_ANY_PLACE})*)(?P<region>{_REGION}){_DATE}"
     rf"\s*\((?P<agency>[^()\n]{{1,40}})\)(?:{_DASH}|\s*:\s+)"
 )
 _DATELINE_CAPS = re.compile(
-    rf"(?P<places>{_UP_PLACE}(?:\s*/\s*{_UP_PLACE})*){_REGION}{_DATE}(?:{_DASH}|\s*:\s+)(?=\S)"
+    rf"(?P<places>{_UP_PLACE}(?:\s*/\s*{_UP_PLACE})*)(?P<region>{_REGION}){_DATE}(?:{_DASH}|\s*:\s+)(?=\S)"
 )
 _PLACE_IN = re.compile(r"[^/]+")
+_REGION_IN = re.compile(r"[^,]+")
 # Capitalised labels that open a line like a dateline but are not places.
 _NOT_PLACES = frozenset(
     {
@@ -49,11 +50,13 @@ _NOT_PLACES = frozenset(
 
 @dataclass(frozen=True)
 class Dateline:
-    """The dateline opening a body: its places (with offsets in the line) and where it ends."""
+    """The dateline opening a body: its places and the regions after them ("KABUL,
+    Afghanistan"), each with its offsets in the line, its agency and where it ends."""
 
     places: list[tuple[str, int, int]]
     agency: str | None
     end: int
+    regions: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 def find_dateline(line: str) -> Dateline | None:
@@ -75,7 +78,12 @@ def find_dateline(line: str) -> Dateline | None:
     if len(match.group("places")) > 80:
         return None
     agency = match.groupdict().get("agency")
-    return Dateline(places=places, agency=agency, end=match.end())
+    regions = []
+    for part in _REGION_IN.finditer(match.group("region")):
+        if name := part.group().strip():
+            offset = match.start("region") + part.start() + part.group().index(name)
+            regions.append((name, offset, offset + len(name)))
+    return Dateline(places=places, agency=agency, end=match.end(), regions=regions)
 
 
 # -- agencies ----------------------------------------------------------------------------

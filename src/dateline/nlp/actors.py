@@ -33,6 +33,7 @@ from ..records import Entity, Role, Span, assign_ids
 from ..registry import Stage, stages
 from ..spanindex import SpanIndex
 from .actor_dictionary import ActorDictionary, ActorEntry, Noun, cached_dictionary, name_key
+from .components import PLACES
 from .coref import Resolver
 from .mentions import (
     FIRST_PERSON,
@@ -51,6 +52,7 @@ from .mentions import (
     token_keys,
     word_lists,
 )
+from .toponyms import DATELINE
 
 ACTORS = "dateline.actors"
 COMPONENT = "dateline_actors"
@@ -132,6 +134,14 @@ class ActorFinder:
             for i in range(match.start, match.end):
                 covered[i] = match
         taken: set[int] = set()  # tokens inside a name mention
+        # The dateline's town ("KIRKUK, Iraq (Agency) -") is a place: the recogniser often
+        # reads a town in capitals as a PERSON, who then takes the lead's people as his.
+        filed_at = {
+            i
+            for span in sdoc.spans.get(PLACES, [])
+            if span.label_ == DATELINE
+            for i in range(span.start, span.end)
+        }
 
         speech = word_lists()["speech_verbs"]
 
@@ -218,7 +228,7 @@ class ActorFinder:
                     kb = f"place:{capital.alias.target}"  # the city, not its government
             if self._actor_noun_head(sdoc, start, end, covered):
                 continue  # "the Tajik Interior Ministry": composed below
-            label = ent.label_
+            label = "GPE" if start in filed_at else ent.label_
             extra: dict[str, str] = {}
             if start > 0 and is_title(sdoc[start - 1].text):
                 label = "PERSON"

@@ -11,14 +11,46 @@ stage per layer (``dateline.places.v1`` ...) turns the span groups into records.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.language import Language
 
 from .timecheck import TIMES as TIMES  # re-exported: the span group name
 from .timecheck import mark_times
+from .toponyms import DATELINE_WITHIN
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 
 PLACES = "dateline.places"
+# Components that must run before one of the model's own: added there, not at the end.
+BEFORE = {"dateline_sentences": "parser"}
+
+
+@Language.component("dateline_sentences", assigns=["token.is_sent_start"])
+def mark_sentence_starts(sdoc: Any) -> Any:
+    """Sentence starts the parser must respect: after a dateline and at each paragraph.
+
+    Without them the parser reads "KIRKUK, Iraq (Agency) - Teachers protested" as one
+    sentence whose root is the town, and the headline as the start of the lead: the most
+    important sentence of a report loses its subject and verb.
+    """
+    from ..ingest.metadata import find_dateline
+
+    text = sdoc.text
+    starts: list[int] = []
+    offset = 0
+    for line in text[:DATELINE_WITHIN].splitlines(keepends=True):
+        dateline = find_dateline(line)
+        if dateline is not None:
+            starts.append(offset + dateline.end)
+        offset += len(line)
+    starts.extend(m.end() for m in _PARAGRAPH.finditer(text))
+    for start in starts:
+        span = sdoc.char_span(start, min(start + 1, len(text)), alignment_mode="expand")
+        if span is not None and 0 < span.start < len(sdoc) and not sdoc[span.start].is_space:
+            sdoc[span.start].is_sent_start = True
+    return sdoc
 
 
 @Language.factory(

@@ -15,14 +15,15 @@ INSTALL_HINT = (
 
 @functools.lru_cache(maxsize=4)
 def load_model(name: str, components: tuple[str, ...] = ()) -> Any:
-    """The spaCy Language for package ``name`` plus dateline's ``components``, appended in order.
+    """The spaCy Language for package ``name`` plus dateline's ``components``, appended in order
+    (those that prepare the parser's input, such as ``dateline_sentences``, before its parser).
 
     Nothing is downloaded. Each distinct (name, components) is its own Language, so the bare
     model (the benchmark's baseline) is never changed by adding components.
     """
     import spacy
 
-    from . import components as _registers_factories  # noqa: F401
+    from .components import BEFORE
 
     try:
         nlp = spacy.load(name)
@@ -30,7 +31,11 @@ def load_model(name: str, components: tuple[str, ...] = ()) -> Any:
         raise ModelError(f"the spaCy model {name!r} is not installed; {INSTALL_HINT}") from exc
     for component in components:
         try:
-            nlp.add_pipe(component)
+            before = BEFORE.get(component)
+            if before in nlp.pipe_names:
+                nlp.add_pipe(component, before=before)
+            else:
+                nlp.add_pipe(component)
         except ValueError as exc:
             raise ModelError(
                 f"cannot add the spaCy component {component!r} from [parse] components: "

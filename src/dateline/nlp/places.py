@@ -29,7 +29,7 @@ from ..records import Location, LocationBasis, Place, Relative, Span, assign_ids
 from ..registry import Stage, stages
 from ..spanindex import SpanIndex
 from .components import PLACES
-from .toponyms import DATELINE, DATELINE_RE, DEMONYM, PlaceWords, load_place_words
+from .toponyms import DATELINE, DEMONYM, PlaceWords, datelines, load_place_words
 
 COMPONENT = "dateline_places"
 # How far a feature word ("province") or a comma qualifier may stand from its name.
@@ -141,6 +141,8 @@ class PlaceResolver:
         for indices in groups.values():
             cand = chosen[indices[0]]
             named = [found[i] for i in indices if found[i].label != DEMONYM]
+            # The name as written, preferably not in a dateline's capitals ("KIRKUK").
+            named.sort(key=lambda f: f.text.isupper() and len(f.text) > 3)
             name = named[0].text if named else (cand.name if cand is not None else found[0].text)
             spans = [
                 doc.span(found[i].start, found[i].end, caption=found[i].caption) for i in indices
@@ -324,9 +326,9 @@ def document_focus(
     """The dateline's place if resolved, else the most often named town, else any place."""
     if not candidates:
         return None
-    datelines = [m.span("names") for m in DATELINE_RE.finditer(doc.text[:3000])]
+    filed_at = [name for names, _ in datelines(doc.text) for name in names]
     for place, mention in candidates:
-        if place.lat is not None and any(lo <= mention.start < hi for lo, hi in datelines):
+        if place.lat is not None and any(lo <= mention.start < hi for lo, hi in filed_at):
             return place, mention
     counts = Counter(p.id for p, _ in candidates)
     return min(

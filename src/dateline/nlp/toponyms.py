@@ -21,7 +21,6 @@ marked too, with the label DEMONYM: they are evidence of a country.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from typing import Any
 
 from ..gazetteer.index import Candidate, Gazetteer
 from ..gazetteer.keys import fold
+from ..ingest.metadata import find_dateline
 
 PLACE = "PLACE"
 DEMONYM = "DEMONYM"
@@ -91,11 +91,29 @@ def load_place_words() -> PlaceWords:
 
 # "KABUL, Afghanistan (AP) —", "WASHINGTON/MOSCOW:": upper-case names at a line start, an
 # optional qualifier after a comma, an optional agency, then a dash or colon.
-DATELINE_RE = re.compile(
-    r"(?m)^(?P<names>[A-Z][A-Z.'’\- ]*[A-Z.](?:\s*/\s*[A-Z][A-Z.'’\- ]*[A-Z.])*)"
-    r"(?:,\s*(?P<qualifier>[A-Z][A-Za-z.'’\- ]{1,40}?))?"
-    r"\s*(?:\((?P<agency>[A-Za-z.\- ]{1,30})\))?\s*(?:—|–|--|-|:)\s"
-)
+# Datelines are looked for at the start of the lines of an article's opening.
+DATELINE_WITHIN = 3000
+
+
+def datelines(text: str) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+    """The datelines opening lines of ``text``: their places' and regions' character ranges.
+
+    One reader for ingestion and places (dateline.ingest.metadata.find_dateline), so that
+    "KIRKUK, Iraq, March 13, 2029 (Agency) -" is a dateline to both.
+    """
+    found = []
+    start = 0
+    for line in text[:DATELINE_WITHIN].splitlines(keepends=True):
+        dateline = find_dateline(line)
+        if dateline is not None:
+            found.append(
+                (
+                    [(start + a, start + b) for _, a, b in dateline.places],
+                    [(start + a, start + b) for _, a, b in dateline.regions],
+                )
+            )
+        start += len(line)
+    return found
 
 
 def _lower(token: Any) -> str:
@@ -360,23 +378,10 @@ class ToponymRecogniser:
     def _from_dateline(self, sdoc: Any) -> list[tuple[int, int, str]]:
         found = []
         text = sdoc.text
-        for match in DATELINE_RE.finditer(text):
-            if match.start() > 3000:
-                break
-            pieces = []
-            offset = match.start("names")
-            for part in re.finditer(r"[^/]+", match.group("names")):
-                name = part.group().strip()
-                if name:
-                    begin = offset + part.start() + part.group().index(name)
-                    pieces.append((begin, begin + len(name)))
-            if match.group("qualifier"):
-                q = match.group("qualifier").strip()
-                begin = match.start("qualifier")
-                pieces.append((begin, begin + len(q)))
-            known = [p for p in pieces if self.candidates(text[p[0] : p[1]], 1)]
-            if not known or len(known) < len(pieces) - (1 if match.group("qualifier") else 0):
-                continue
+        for names, regions in datelines(text):
+            known = [p for p in names + regions if self.candidates(text[p[0] : p[1]], 1)]
+            if not names or any(name not in known for name in names):
+                continue  # every town of a dateline is known; its region may not be
             for begin, stop in known:
                 span = sdoc.char_span(begin, stop, alignment_mode="expand")
                 if span is not None:

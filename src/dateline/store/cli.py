@@ -274,7 +274,8 @@ def _table(records: list[dict[str, Any]], name: str, output: str | None) -> None
         if r["date_latest"] and r["date_latest"] != r["event_date"]:
             when += f" to {r['date_latest']}"
         kind = r["acled_sub_event_type"] or r["acled_event_type"] or r["plover"] or ""
-        actors = " / ".join(a for a in (r["actor1"], r["actor2"]) if a)
+        # Who acted / who was acted on; "?" where the report names no one who acted.
+        actors = f"{r['actor1'] or '?'} / {r['actor2']}" if r["actor2"] else r["actor1"] or ""
         place = ", ".join(p for p in (r["location"], r["country"]) if p)
         table.add_row(
             when,
