@@ -11,9 +11,9 @@ from dateline.config import load_config
 from dateline.document import Document
 from dateline.errors import ModelError, PipelineError
 from dateline.gazetteer.index import distance_km, open_gazetteer
+from dateline.nlp import places as places_module
 from dateline.nlp.components import PLACES
 from dateline.nlp.model import load_model
-from dateline.nlp import places as places_module
 from dateline.nlp.places import locate, make_places
 
 pytestmark = pytest.mark.slow

@@ -382,9 +382,7 @@ class _Events:
         return sorted(found.values(), key=lambda e: self.number[id(e)])
 
 
-def merge(
-    drafts: list[Draft], *, threshold: float, window: int = MERGE_WINDOW
-) -> list[Draft]:
+def merge(drafts: list[Draft], *, threshold: float, window: int = MERGE_WINDOW) -> list[Draft]:
     """The drafts of one document merged into events, in order of first mention.
 
     A body mention is weighed only against the events of its type told in the last

@@ -252,9 +252,7 @@ def _mentions(doc: Document) -> _Mentions:
         gazetteer = _gazetteer_or_none()
         body = [(p, m) for p in doc.places for m in p.mentions if m.caption is None]
         located = [
-            (p, m)
-            for p, m in body
-            if gazetteer is None or gazetteer.demonym(m.text) is None
+            (p, m) for p, m in body if gazetteer is None or gazetteer.demonym(m.text) is None
         ]
         return _Mentions(
             body=body,
@@ -277,7 +275,9 @@ def _within(index: SpanIndex[tuple[int, Place]], start: int, end: int) -> list[t
     return [(place, span) for _, place, span in sorted(found, key=lambda item: item[0])]
 
 
-def body_mentions(doc: Document, start: int = 0, end: int | None = None) -> list[tuple[Place, Span]]:
+def body_mentions(
+    doc: Document, start: int = 0, end: int | None = None
+) -> list[tuple[Place, Span]]:
     """The (place, mention) pairs of the body inside ``text[start:end]``, demonyms included,
     in place order (then mention order)."""
     table = _mentions(doc)
