@@ -367,6 +367,7 @@ class _Builder:
         )
         firsts = [g.statements[0].parts[0][0] for g in groups]
         in_order = firsts == sorted(firsts)
+        unsupported: list[tuple[_Group, int]] = []
         for response in responses:
             at = response.cue[0]
             first = covering.first_at(at)
@@ -376,6 +377,9 @@ class _Builder:
             )
             if response.status == "unsupported":
                 target = self._unsupported_target(groups, response, own, responder)
+                if target is not None:
+                    unsupported.append((target, at))
+                continue
             else:
                 words = self._words_around(at)
                 if own is not None:
@@ -399,8 +403,31 @@ class _Builder:
             if self.lex.rank(response.status) < self.lex.rank(target.status):
                 target.status = response.status
             target.targeted = True
-            if response.status != "unsupported":
-                last_target = target
+            last_target = target
+        for target, at in unsupported:
+            scoped = self._split_off(groups, target, at)
+            if self.lex.rank("unsupported") < self.lex.rank(scoped.status):
+                scoped.status = "unsupported"
+            scoped.targeted = True
+
+    def _split_off(self, groups: list[_Group], group: _Group, at: int) -> _Group:
+        """The part of ``group`` that "offered no proof" at ``at`` speaks of: the statements
+        of its own sentence, else of the group's last sentence before it. The statements
+        told before stay a claim of their own: "X said A. X claimed B but offered no proof"
+        leaves A asserted."""
+        told = [st for st in group.statements if st.parts[0][0] < at] or group.statements
+        start = self._sentence_start(at)
+        if not any(st.parts[0][0] >= start for st in told):
+            start = self._sentence_start(told[-1].parts[0][0])
+        head = [st for st in group.statements if st.parts[0][0] < start]
+        if not head or len(head) == len(group.statements):
+            return group
+        tail = group.statements[len(head) :]
+        group.statements = head
+        own = next((st.status for st in tail if st.status != CONTINUED), "asserted")
+        split = _Group(tail, group.claimant, group.key, own)
+        groups.insert(groups.index(group) + 1, split)
+        return split
 
     def _unsupported_target(
         self, groups: list[_Group], response: Response, own: _Group | None, responder: str | None
