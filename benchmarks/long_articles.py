@@ -14,6 +14,7 @@ resident memory and wall time. It is a measurement, not a test: run it by hand.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import random
 import resource
@@ -83,18 +84,32 @@ def child(path: str, overrides: dict[str, dict[str, object]], without: list[str]
     """Extract one file as ``dateline extract --format json -o /dev/null`` would; print figures."""
     from dateline.config import load_config
     from dateline.ingest import read_inputs
+    from dateline.output import JsonWriter
     from dateline.pipeline import Pipeline
+    from dateline.runner import release_parse
+
+    class Counted(io.StringIO):
+        """/dev/null that counts what is written to it."""
+
+        written = 0
+
+        def write(self, text: str) -> int:
+            self.written += len(text)
+            return len(text)
 
     start = time.perf_counter()
     config = load_config(overrides=overrides or None)
     names = [name for name in config.pipeline.stages if name not in without]
     pipeline = Pipeline(config, stage_names=names)
-    written = 0
-    with open("/dev/null", "w", encoding="utf-8") as out:
-        for doc in pipeline.pipe(read_inputs([path], config=config)):
-            if doc.failed:
-                raise SystemExit(f"failed: {doc.error}")
-            written += out.write(doc.to_json())
+    out = Counted()
+    writer = JsonWriter(out)
+    for doc in pipeline.pipe(read_inputs([path], config=config)):
+        if doc.failed:
+            raise SystemExit(f"failed: {doc.error}")
+        release_parse(doc)  # as the CLI does before writing
+        writer.write(doc)
+    writer.close()
+    written = out.written
     usage = resource.getrusage(resource.RUSAGE_SELF)
     figures = {
         "peak_mb": round(usage.ru_maxrss / 1024),

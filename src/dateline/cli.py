@@ -258,7 +258,7 @@ def _run_extract(
 
     from .output import make_writer, open_output
     from .pipeline import Pipeline
-    from .runner import pipe_parallel
+    from .runner import pipe_parallel, release_parse
 
     if workers == 1:
         pipeline = Pipeline(config)
@@ -273,6 +273,7 @@ def _run_extract(
         to_terminal = out.isatty()
         try:
             for doc in processed:
+                release_parse(doc)  # before the output is built: most of a long article's memory
                 reporter.advance()
                 if doc.failed:
                     failures += 1

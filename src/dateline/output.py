@@ -52,9 +52,27 @@ class Writer(Protocol):
     def close(self) -> None: ...
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_INDENTED = json.JSONEncoder(ensure_ascii=False, indent=2)
+
+
 def jsonl_line(doc: Document) -> str:
     """One document as one line of JSON Lines (compact, newline-terminated)."""
-    return json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _COMPACT.encode(doc.to_dict()) + "\n"
+
+
+def _write_chunks(out: IO[str], chunks: Iterator[str]) -> None:
+    # A long article's JSON is hundreds of MB as one string; written piece by piece it never
+    # is (the bytes are the same as json.dumps').
+    buffer: list[str] = []
+    size = 0
+    for chunk in chunks:
+        buffer.append(chunk)
+        size += len(chunk)
+        if size >= 1 << 16:
+            out.write("".join(buffer))
+            buffer, size = [], 0
+    out.write("".join(buffer))
 
 
 class JsonWriter:
@@ -65,15 +83,15 @@ class JsonWriter:
         self.count = 0
 
     def write(self, doc: Document) -> None:
-        self.out.write(("[\n" if self.count == 0 else ",\n") + _indent(doc.to_json()))
+        self.out.write("[\n  " if self.count == 0 else ",\n  ")
+        # Indented one level inside the array; a newline only ever comes from the indentation
+        # (strings escape theirs).
+        chunks = _INDENTED.iterencode(doc.to_dict())
+        _write_chunks(self.out, (chunk.replace("\n", "\n  ") for chunk in chunks))
         self.count += 1
 
     def close(self) -> None:
         self.out.write("[]\n" if self.count == 0 else "\n]\n")
-
-
-def _indent(text: str) -> str:
-    return "\n".join("  " + line for line in text.splitlines())
 
 
 class JsonlWriter:
@@ -83,7 +101,8 @@ class JsonlWriter:
         self.out = out
 
     def write(self, doc: Document) -> None:
-        self.out.write(jsonl_line(doc))
+        _write_chunks(self.out, _COMPACT.iterencode(doc.to_dict()))
+        self.out.write("\n")
         self.out.flush()
 
     def close(self) -> None:

@@ -121,13 +121,18 @@ def _wait_ready() -> int:
     return os.getpid()
 
 
+def release_parse(doc: Document) -> None:
+    """Let go of a processed document's spaCy Docs: no output reads them."""
+    doc.sdoc = None
+    doc.caption_sdocs = []
+
+
 def _run_chunk(docs: list[Document]) -> tuple[int, list[Document], dict[str, StageTiming]]:
     assert _worker_pipeline is not None
     out = []
     for doc in _worker_pipeline.pipe(docs):
         # At once: the spaCy Docs of a whole chunk of long articles would not fit in memory.
-        doc.sdoc = None
-        doc.caption_sdocs = []
+        release_parse(doc)
         out.append(doc)
     timings: dict[str, StageTiming] = getattr(_worker_pipeline, "timings", {})
     return os.getpid(), out, timings
@@ -283,12 +288,16 @@ def pipe_parallel(
 ) -> Iterator[Document]:
     """Run the pipeline over ``docs`` in ``workers`` processes; documents in input order.
 
-    ``workers=1`` runs in this process (and keeps ``sdoc``). ``factory`` builds each worker's
-    pipeline from ``config``; it must be importable by name (a module-level function or class).
+    ``workers=1`` runs in this process. Either way documents come back without their spaCy
+    Docs (``sdoc``), let go as soon as the last stage is done with them: on a long article
+    they are most of the memory. ``factory`` builds each worker's pipeline from ``config``;
+    it must be importable by name (a module-level function or class).
     """
     config = config if config is not None else load_config()
     if workers == 1:
-        yield from factory(config).pipe(docs)
+        for doc in factory(config).pipe(docs):
+            release_parse(doc)
+            yield doc
         return
     with ParallelPipeline(config, workers=workers, chunk_size=chunk_size, factory=factory) as pp:
         yield from pp.pipe(docs)

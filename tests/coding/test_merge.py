@@ -5,10 +5,18 @@ from __future__ import annotations
 import pytest
 
 from dateline.coding.acled import acled_type
-from dateline.coding.merge import Actor, Casualties, Draft, best_count, merge, modes_fit
+from dateline.coding.merge import (
+    MERGE_WINDOW,
+    Actor,
+    Casualties,
+    Draft,
+    best_count,
+    merge,
+    modes_fit,
+)
 from dateline.records import Count, EventDate, Location, Role, Span
 
-TEXT = "x" * 400
+TEXT = "x" * 2000
 
 
 def span(start: int, end: int) -> Span:
@@ -197,3 +205,33 @@ def test_an_anaphor_joins_the_event_it_points_back_at_or_nothing():
     assert len(events) == 1 and [a.key for a in events[0].agents] == ["officers"]
     alone = draft(0, 0, anaphor_only=True, anaphoric=True)
     assert merge([alone], threshold=1.0) == []
+
+
+def test_merging_a_long_report_compares_each_mention_with_nearby_events_only(monkeypatch):
+    # 600 mentions of one type, one per sentence, each by another armed group: none joins
+    # another. Every mention used to be weighed against every event before it (N²/2 fits).
+    calls = 0
+    fits = Draft.fits
+
+    def counted(self: Draft, other: Draft) -> bool:
+        nonlocal calls
+        calls += 1
+        return fits(self, other)
+
+    monkeypatch.setattr(Draft, "fits", counted)
+    n = 600
+    drafts = [draft(i, i, agents=[actor(f"group {i}")]) for i in range(n)]
+    events = merge(drafts, threshold=1.0)
+    assert len(events) == n
+    assert calls <= n * (MERGE_WINDOW + 1)
+
+
+def test_a_far_mention_still_joins_the_lead_event_and_syntax_ties_reach_any_distance():
+    lead = draft(0, 0, lead=True, agents=[actor("coalition")], patients=[actor("fighters")])
+    middle = [draft(i, i, plover="PROTEST") for i in range(1, 200)]
+    late = draft(300, 300, agents=[actor("coalition")], patients=[actor("fighters")])
+    tied = draft(400, 400, plover="PROTEST", link_keys={(None, 1)})
+    events = merge([lead, *middle, late, tied], threshold=1.0, window=20)
+    assert span(300, 301) in events[0].evidence
+    protest = next(e for e in events if e.trigger.start == 1)
+    assert (None, 400) in protest.mention_keys

@@ -9,6 +9,7 @@ from dateline.gazetteer.index import distance_km, offset_point
 from dateline.gazetteer.rank import (
     Mention,
     Resolver,
+    _nearest,
     default_ranker_path,
     load_ranker,
     precision_of,
@@ -142,3 +143,39 @@ def test_an_offset_point_lies_at_the_distance_and_direction(bearing, dlat_sign, 
 def test_an_offset_across_the_date_line_wraps():
     lat, lon = offset_point(0.0, 179.9, 50, 90)
     assert -180 <= lon < -179
+
+
+def test_a_long_document_scores_each_name_once_per_round(tiny, monkeypatch):
+    # 300 mentions of five names: the ranking of a name does not depend on where it is, so
+    # each is scored once per round; every mention used to be (3 rounds x 300 x candidates).
+    resolver = Resolver(tiny, load_ranker(), min_confidence=0.0)
+    calls = 0
+    features = Resolver.context_features
+
+    def counted(self, key, cand, ctx):
+        nonlocal calls
+        calls += 1
+        return features(self, key, cand, ctx)
+
+    monkeypatch.setattr(Resolver, "context_features", counted)
+    names = ["Dallas", "Paris", "Alexandria", "Shreveport", "Mosul"]
+    once = resolver.resolve([mention(name) for name in names])
+    one_pass = calls
+    calls = 0
+    many = resolver.resolve([mention(names[n % 5]) for n in range(300)])
+    assert many == once * 60
+    assert calls == one_pass
+
+
+def test_the_nearest_other_place_is_found_exactly(tiny):
+    # The arrays pick the nearest point; the distance is distance_km's own figure.
+    resolver = Resolver(tiny, load_ranker(), min_confidence=0.0)
+    mentions = [mention(n) for n in ("Dallas", "Shreveport", "Alexandria", "Mosul", "Damascus")]
+    ranked = resolver.rounds_of(mentions)
+    ctx = resolver.context(mentions, ranked)
+    cand = ranked[2].cands[0]
+    got = _nearest(ctx, "alexandria", cand)
+    want = min(
+        distance_km(cand.lat, cand.lon, la, lo) for k, la, lo in ctx.points if k != "alexandria"
+    )
+    assert got == want

@@ -120,3 +120,21 @@ def test_claims_carry_stable_ids_and_cues():
     doc, _ = claims("The ministry said the border would reopen on Monday.")
     assert [c.id for c in doc.claims] == [f"cl-{doc.claims[0].evidence[0].start}"]
     assert doc.claims[0].cue is not None and doc.claims[0].cue.text == "said"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The source claimed that the gunmen had planned to attack the airport, but did not "
+        "offer any proof.",
+        "The source claimed the gunmen had planned to attack the airport. He did not offer "
+        "any proof.",
+    ],
+)
+def test_no_proof_speaks_of_its_own_statement_not_the_sources_earlier_ones(second):
+    _, found = claims(
+        f"Police killed three gunmen in a raid on Monday, a ministry source said. {second}"
+    )
+    assert about(found, "Police killed")[0] == "asserted"
+    assert about(found, "the gunmen had planned")[0] == "unsupported"
+    assert about(found, "the gunmen had planned")[2] == "a ministry source"

@@ -11,6 +11,7 @@ from dateline.config import load_config
 from dateline.document import Document
 from dateline.errors import ModelError, PipelineError
 from dateline.gazetteer.index import distance_km, open_gazetteer
+from dateline.nlp import places as places_module
 from dateline.nlp.components import PLACES
 from dateline.nlp.model import load_model
 from dateline.nlp.places import locate, make_places
@@ -234,6 +235,25 @@ def test_locate_falls_back_to_the_document_focus(story):
     start = TEXT.index("Separately")
     location = locate(story, start, len(TEXT))
     assert (location.name, location.basis) == ("Baghdad", "focus")
+
+
+def test_locate_reads_the_documents_places_once(story, monkeypatch):
+    # The event stage calls locate once per mention: the place mentions are gathered (and
+    # demonyms told apart) once per document, not per call.
+    doc = story.model_copy(update={"places": list(story.places)})
+    opened = 0
+    real = places_module._gazetteer_or_none
+
+    def counted():
+        nonlocal opened
+        opened += 1
+        return real()
+
+    monkeypatch.setattr(places_module, "_gazetteer_or_none", counted)
+    first = TEXT.index("A car bomb")
+    found = [locate(doc, first, first + n) for n in range(10, 60)]
+    assert opened == 1
+    assert found[-1] == locate(story, first, first + 59)
 
 
 def test_locate_without_places_is_none():

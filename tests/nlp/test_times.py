@@ -161,7 +161,11 @@ def test_weekdays_follow_the_tense_of_their_clause(pipeline, text, expression, v
         ("The budget passed this past week.", "this past week", "2021-W10"),
         ("Fighting eased in the last quarter.", "the last quarter", "2020-Q4"),
         ("Riots shook the city at the end of the last century.", "last century", "19"),
-        ("Exports fell in the quarter.", "the quarter", "2021-Q1"),
+        # In the past tense "the quarter" is the one reported on, which has ended (TimeBank's
+        # "net income rose in the quarter" of a late-October report is the third quarter).
+        ("Exports fell in the quarter.", "the quarter", "2020-Q4"),
+        ("Exports are rising in the quarter.", "the quarter", "2021-Q1"),
+        ("The latest quarter was weak.", "The latest quarter", "2020-Q4"),
         ("Talks began in the year 2009.", "the year 2009", "2009"),
         ("Police raided the camp earlier Monday.", "earlier Monday", "2021-03-15"),
     ],
@@ -742,3 +746,83 @@ def test_a_range_ends_after_it_starts(pipeline):
 def test_anaphora_count_from_the_period_mentioned_before(pipeline, text, expression, value):
     time = check(pipeline, text, expression, "DATE", value)
     assert time.anchor == "mention"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # The day after a past reporting verb is the day of the saying, even where the parser
+        # hangs it on the reported clause ("would recover").
+        ("Officials said Monday the economy would recover by 2023.", "Monday", "2021-03-15"),
+        ("The minister announced Tuesday that polls will open in May.", "Tuesday", "2021-03-16"),
+        ("The company will say Monday whether it cuts jobs.", "Monday", "2021-03-22"),
+    ],
+)
+def test_the_day_of_a_past_saying(pipeline, text, expression, value):
+    check(pipeline, text, expression, "DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # "last" after an auxiliary or "to" is the verb, outside the expression.
+        ("The strike will last 48 hours.", "48 hours", "PT48H"),
+        ("The trial is expected to last several weeks.", "several weeks", "PXW"),
+        ("Talks could last two days.", "two days", "P2D"),
+        ("Prices rose over the last 48 hours.", "the last 48 hours", "PT48H"),
+    ],
+)
+def test_last_as_a_verb_stays_out(pipeline, text, expression, value):
+    check(pipeline, text, expression, "DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The carmaker reported a third-quarter loss.", "third-quarter", "2020-Q3"),
+        ("First-quarter results will be released in April.", "First-quarter", "2021-Q1"),
+        ("Revenue in the second half should improve.", "the second half", "2021-H2"),
+        ("First-half profit rose 10 percent.", "First-half", "2021-H1"),
+    ],
+)
+def test_quarters_and_halves_as_adjectives_and_alone(pipeline, text, expression, value):
+    check(pipeline, text, expression, "DATE", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team scored twice in the second half of the match.",
+        "Sales rose 5 percent from the year-earlier period.",
+        "Output matched year-ago levels.",
+    ],
+)
+def test_halves_of_games_and_year_earlier_comparisons_are_no_calendar_dates(pipeline, text):
+    assert [t.value for t in read(pipeline, text).times] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # Told in the past, "the end of the month" is that of the month mentioned before;
+        # looking ahead, or with nothing before, it is the anchor's.
+        (
+            "Fighting resumed in January 2020. By the end of the month, 200 people were dead.",
+            "the end of the month",
+            "2020-01",
+        ),
+        (
+            "Rebels took the town on Aug. 3, 2011. By the end of the year they held the coast.",
+            "the end of the year",
+            "2011",
+        ),
+        (
+            "The war began in 2003. Troops will leave by the end of the year.",
+            "the end of the year",
+            "2021",
+        ),
+        ("He will step down at the end of the month.", "the end of the month", "2021-03"),
+    ],
+)
+def test_the_end_of_the_period_in_question(pipeline, text, expression, value):
+    check(pipeline, text, expression, "DATE", value)

@@ -18,15 +18,35 @@ PG_URL = os.environ.get("DATELINE_TEST_PG_URL")
 PG_SKIP = "no PostgreSQL server: set DATELINE_TEST_PG_URL (.ci/run starts one) to run these"
 
 
-def reset_postgres(url: str) -> None:
-    """An empty database: drop and recreate the public schema."""
+# Each test process works in a schema of its own, so that two test runs against one
+# server (a developer's and a fresh clone's) never drop each other's tables.
+PG_SCHEMA = f"dateline_test_{os.getpid()}"
+
+
+def reset_postgres(url: str) -> str:
+    """An empty schema of this process's own; the URL that reads and writes only there."""
     import sqlalchemy as sa
 
     engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
     with engine.begin() as conn:
-        conn.execute(sa.text("DROP SCHEMA public CASCADE"))
-        conn.execute(sa.text("CREATE SCHEMA public"))
+        conn.execute(sa.text(f"DROP SCHEMA IF EXISTS {PG_SCHEMA} CASCADE"))
+        conn.execute(sa.text(f"CREATE SCHEMA {PG_SCHEMA}"))
     engine.dispose()
+    joiner = "&" if "?" in url else "?"
+    return f"{url}{joiner}options=-csearch_path%3D{PG_SCHEMA}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_postgres_schema():
+    """The process's schema is dropped when its tests are done."""
+    yield
+    if PG_URL:
+        import sqlalchemy as sa
+
+        engine = sa.create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+        with engine.begin() as conn:
+            conn.execute(sa.text(f"DROP SCHEMA IF EXISTS {PG_SCHEMA} CASCADE"))
+        engine.dispose()
 
 
 @pytest.fixture(
@@ -38,8 +58,7 @@ def db_url(request, tmp_path):
         return str(tmp_path / "store.db")
     if not PG_URL:
         pytest.skip(PG_SKIP)
-    reset_postgres(PG_URL)
-    return PG_URL
+    return reset_postgres(PG_URL)
 
 
 @pytest.fixture

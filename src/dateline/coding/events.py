@@ -920,20 +920,25 @@ def _misread_place(
         return True
     if not start <= mention.start < end or _place_prep(token) != "from":
         return False
-    return any(
-        _place_prep(t) in PATH_PREPS[1:]
-        for t in (_mention_token(doc, m) for _, m in _clause_places(doc, start, end))
-        if t is not None
-    )
+    return _path_leads(doc, start, end)
+
+
+def _path_leads(doc: Document, start: int, end: int) -> bool:
+    """Whether a place in ``text[start:end]`` is where a path leads ("to Y"); once per
+    stretch and document (the document's focus asks it of the whole text per place)."""
+    known: dict[tuple[int, int], bool] = doc.memo("events.path_leads", doc.places, dict)
+    if (start, end) not in known:
+        known[(start, end)] = any(
+            _place_prep(t) in PATH_PREPS[1:]
+            for t in (_mention_token(doc, m) for _, m in _clause_places(doc, start, end))
+            if t is not None
+        )
+    return known[(start, end)]
 
 
 def _clause_places(doc: Document, start: int, end: int) -> list[tuple[Place, Span]]:
-    return [
-        (place, mention)
-        for place in doc.places
-        for mention in place.mentions
-        if mention.caption is None and start <= mention.start and mention.end <= end
-    ]
+    """The body's place mentions inside ``text[start:end]``, in place order (indexed)."""
+    return places.body_mentions(doc, start, end)
 
 
 def _locative_place(
@@ -972,15 +977,21 @@ def _with_place_word(doc: Document, found: Location, place_heads: frozenset[str]
 
 
 def _focus(doc: Document, place_heads: frozenset[str]) -> Location | None:
-    """The document's focus among the places that are not modifiers of other nouns."""
-    text_end = len(doc.text)
-    candidates = [
-        (place, mention)
-        for place, mention in _clause_places(doc, 0, text_end)
-        if not _misread_place(doc, mention, 0, text_end, [], place_heads)
-    ]
-    found = places.document_focus(doc, candidates)
-    return _as_location(*found, "focus") if found else None
+    """The document's focus among the places that are not modifiers of other nouns (once
+    per document)."""
+
+    def make() -> Location | None:
+        text_end = len(doc.text)
+        candidates = [
+            (place, mention)
+            for place, mention in _clause_places(doc, 0, text_end)
+            if not _misread_place(doc, mention, 0, text_end, [], place_heads)
+        ]
+        found = places.document_focus(doc, candidates)
+        return _as_location(*found, "focus") if found else None
+
+    found: Location | None = doc.memo(f"events.focus.{hash(place_heads)}", doc.places, make)
+    return found.model_copy(deep=True) if found is not None else None
 
 
 def _as_location(place: Place, mention: Span, basis: LocationBasis) -> Location:

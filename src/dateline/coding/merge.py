@@ -312,24 +312,102 @@ def _better_date(new: Draft, old: Draft) -> bool:
     return DATE_RANK.get(new.date.precision, 0) > DATE_RANK.get(old.date.precision, 0)
 
 
-def merge(drafts: list[Draft], *, threshold: float) -> list[Draft]:
-    """The drafts of one document merged into events, in order of first mention."""
-    events: list[Draft] = []
-    for draft in drafts:
-        linked = [
-            e
-            for e in events
-            if (e.mention_keys & draft.link_keys or e.link_keys & draft.mention_keys)
-            and e.fits(draft)
-        ]
-        if linked:
-            linked[0].absorb(draft)
+MERGE_WINDOW = 80  # sentences: see :func:`merge`
+
+
+class _Events:
+    """The events made so far, found by what a new draft can join: by PLOVER type, by the
+    syntax keys that tie mentions, and by nearness in the text (recent events, lead events).
+    """
+
+    def __init__(self, window: int) -> None:
+        self.window = window
+        self.events: list[Draft] = []
+        self.number: dict[int, int] = {}  # id(event) -> its position in events
+        self.by_type: dict[str, list[Draft]] = {}
+        self.recent: dict[str, dict[int, Draft]] = {}  # by type, events that may be near
+        self.leads: dict[str, list[Draft]] = {}
+        self.by_mention_key: dict[tuple[int | None, int], list[Draft]] = {}
+        self.by_link_key: dict[tuple[int | None, int], list[Draft]] = {}
+
+    def add(self, event: Draft) -> None:
+        self.number[id(event)] = len(self.events)
+        self.events.append(event)
+        self.by_type.setdefault(event.plover, []).append(event)
+        if event.lead:
+            self.leads.setdefault(event.plover, []).append(event)
+        self._index(event, event.mention_keys, event.link_keys)
+
+    def _index(
+        self,
+        event: Draft,
+        mention_keys: set[tuple[int | None, int]],
+        link_keys: set[tuple[int | None, int]],
+    ) -> None:
+        for key in mention_keys:
+            self.by_mention_key.setdefault(key, []).append(event)
+        for key in link_keys:
+            self.by_link_key.setdefault(key, []).append(event)
+        self.recent.setdefault(event.plover, {})[id(event)] = event
+
+    def absorb(self, event: Draft, draft: Draft) -> None:
+        """``event`` takes in ``draft``; the indexes learn its new keys and nearness."""
+        mention_keys = draft.mention_keys - event.mention_keys
+        link_keys = draft.link_keys - event.link_keys
+        event.absorb(draft)
+        self._index(event, mention_keys, link_keys)
+
+    def linked(self, draft: Draft) -> Draft | None:
+        """The first event (in order of making) that syntax ties to ``draft`` and fits it."""
+        found = {id(e): e for key in draft.link_keys for e in self.by_mention_key.get(key, ())}
+        for key in draft.mention_keys:
+            found.update((id(e), e) for e in self.by_link_key.get(key, ()))
+        for event in sorted(found.values(), key=lambda e: self.number[id(e)]):
+            if event.fits(draft):
+                return event
+        return None
+
+    def candidates(self, draft: Draft, horizon: int) -> list[Draft]:
+        """The events ``draft`` may join, in order of making: of its type, and for a body
+        mention told in the last ``window`` sentences, or in the lead. Events that end
+        before ``horizon`` (no later body mention is that near them) are let go."""
+        if draft.trigger.caption is not None:
+            return list(self.by_type.get(draft.plover, ()))
+        recent = self.recent.get(draft.plover, {})
+        for key in [k for k, e in recent.items() if e.last_sentence_rank < horizon]:
+            del recent[key]
+        cutoff = draft.sentence_rank - self.window
+        found = {id(e): e for e in recent.values() if e.last_sentence_rank >= cutoff}
+        found.update((id(e), e) for e in self.leads.get(draft.plover, ()))
+        return sorted(found.values(), key=lambda e: self.number[id(e)])
+
+
+def merge(drafts: list[Draft], *, threshold: float, window: int = MERGE_WINDOW) -> list[Draft]:
+    """The drafts of one document merged into events, in order of first mention.
+
+    A body mention is weighed only against the events of its type told in the last
+    ``window`` sentences and those of the lead (the distance already costs an event two
+    points past 20 sentences; a news article is shorter than the window, so for it nothing
+    changes). A long report would otherwise compare every mention with every event.
+    """
+    events = _Events(window)
+    # The nearest sentence any later body draft can be in: an event last told more than
+    # ``window`` sentences before it is never a candidate again (unless syntax ties it).
+    horizon = [0] * len(drafts)
+    lowest = 10**12
+    for n in range(len(drafts) - 1, -1, -1):
+        if drafts[n].trigger.caption is None:
+            lowest = min(lowest, drafts[n].sentence_rank)
+        horizon[n] = lowest - window
+    for n, draft in enumerate(drafts):
+        linked = events.linked(draft)
+        if linked is not None:
+            events.absorb(linked, draft)
             continue
+        fitting = [e for e in events.candidates(draft, horizon[n]) if e.fits(draft)]
         best: tuple[float, Draft] | None = None
-        latest = max((e for e in events if e.fits(draft)), key=lambda e: e.last_order, default=None)
-        for event in events:
-            if not event.fits(draft):
-                continue
+        latest = max(fitting, key=lambda e: e.last_order, default=None)
+        for event in fitting:
             score = event.affinity(draft)
             near = draft.sentence_rank - event.last_sentence_rank <= 3
             if event is latest and near and not draft.new_incident:
@@ -337,13 +415,13 @@ def merge(drafts: list[Draft], *, threshold: float) -> list[Draft]:
             if best is None or score > best[0]:
                 best = (score, event)
         if best is not None and best[0] >= threshold:
-            best[1].absorb(draft)
+            events.absorb(best[1], draft)
         elif draft.casualty_only or draft.anaphor_only:
             if best is not None and best[0] >= threshold - 1.0:
-                best[1].absorb(draft)  # deaths told near an assault are its deaths
+                events.absorb(best[1], draft)  # deaths told near an assault are its deaths
         else:
-            events.append(draft)
-    return events
+            events.add(draft)
+    return events.events
 
 
 def best_count(found: list[Casualties]) -> Casualties | None:

@@ -352,15 +352,31 @@ def core_bounds(head: Token) -> tuple[int, int]:
     return start, head.i + 1
 
 
+HEADER_MAX = 200  # characters of a wire header line before its colon or dash
 _HEADER = re.compile(r"[A-Z][A-Z'\u2019./ -]*[A-Z.](?: \([A-Za-z]+\))?\s*[:\u2013\u2014-]")
 
 
 def is_header(doc: Any, i: int) -> bool:
     """Whether token ``i`` (a colon or a dash) ends a wire header at the start of its line:
-    "ABUJA/N'DJAMENA:", "KABUL (AFP) -"."""
-    text = doc.text
-    line_start = text.rfind("\n", 0, doc[i].idx) + 1
-    return bool(_HEADER.fullmatch(text[line_start : doc[i].idx + len(doc[i].text)]))
+    "ABUJA/N'DJAMENA:", "KABUL (AFP) -".
+
+    The line is read back from the token, never from ``doc.text`` (which spaCy rebuilds
+    from every token on each access: once per call made a long article quadratic); a line
+    longer than ``HEADER_MAX`` characters before the token is no header.
+    """
+    parts = [doc[i].text]
+    length = 0
+    for j in range(i - 1, -1, -1):
+        piece = doc[j].text_with_ws
+        cut = piece.rfind("\n")
+        if cut >= 0:
+            parts.append(piece[cut + 1 :])
+            break
+        length += len(piece)
+        if length > HEADER_MAX:
+            return False
+        parts.append(piece)
+    return bool(_HEADER.fullmatch("".join(reversed(parts))))
 
 
 def char_bounds(doc: Any, start: int, end: int) -> tuple[int, int]:

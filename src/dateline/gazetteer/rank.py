@@ -141,6 +141,10 @@ NEAR_KM = 300.0
 REGION_KM = 1500.0
 CLUSTER_KM = 50.0
 CLUSTER_REGION_KM = 300.0
+# The nearness of a document's names to each other is judged among its first CONTEXT_NAMES
+# distinct names (an article names a few dozen; a 5 MB report would otherwise compare every
+# name with every other, quadratic in its length).
+CONTEXT_NAMES = 200
 
 
 def precision_of(feature: str) -> PlacePrecision:
@@ -192,6 +196,39 @@ class Context:
     reading_keys: list[str] = field(default_factory=list)
     # The country and first-level area of each reading, for the areas that contain them.
     reading_areas: list[tuple[str, str]] = field(default_factory=list)
+    # Lookups made once by :meth:`finish`: a name's row in reading_keys, the names with a
+    # reading in each country and (country, admin1), and the distinct town points as arrays.
+    reading_index: dict[str, int] = field(default_factory=dict)
+    in_country: dict[str, set[int]] = field(default_factory=dict)
+    in_admin1: dict[tuple[str, str], set[int]] = field(default_factory=dict)
+    point_names: dict[str, int] = field(default_factory=dict)
+    point_owner: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
+    point_degrees: list[tuple[float, float]] = field(default_factory=list)
+    point_radians: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
+
+    def finish(self) -> None:
+        """Build the lookups over what :meth:`add` and the readings gave (once per round).
+
+        Points are kept once per (name, point), for the first CONTEXT_NAMES names: the
+        nearest of them is the nearest of all their repetitions.
+        """
+        for (country, admin1), owner in zip(self.reading_areas, self.readings[:, 2], strict=True):
+            self.in_country.setdefault(country, set()).add(int(owner))
+            self.in_admin1.setdefault((country, admin1), set()).add(int(owner))
+        seen: set[tuple[str, float, float]] = set()
+        owners = []
+        for point in self.points:
+            name = point[0]
+            if point in seen or (
+                name not in self.point_names and len(self.point_names) >= CONTEXT_NAMES
+            ):
+                continue
+            seen.add(point)
+            owners.append(self.point_names.setdefault(name, len(self.point_names)))
+            self.point_degrees.append((point[1], point[2]))
+        if owners:
+            self.point_owner = np.array(owners)
+            self.point_radians = np.radians(np.array(self.point_degrees))
 
     def add(self, key: str, cand: Candidate, dateline: bool, weight: float = 1.0) -> None:
         """Count ``cand`` as evidence, as much as ``weight`` (0-1: how sure its reading is)."""
@@ -215,6 +252,14 @@ class Context:
                 self.named_admin1s.setdefault((cand.country, cand.admin1), set()).add(key)
             if dateline and cand.country:
                 self.dateline_countries.add(cand.country)
+
+
+Signature = tuple[str, bool, bool, str, str]
+
+
+def signature(mention: Mention) -> Signature:
+    """What a mention's ranking depends on: everything but where it is."""
+    return mention.text, mention.demonym, mention.dateline, mention.hint, mention.qualifier
 
 
 def _hint_agrees(hint: str, feature: str) -> bool:
@@ -312,7 +357,8 @@ def _local(feature: str) -> bool:
 
 def _cluster(ctx: Context, key: str, cand: Candidate) -> tuple[float, float]:
     """Shares of the document's other names with a reading within 50 and 300 km of ``cand``."""
-    others = len(ctx.reading_keys) - (1 if key in ctx.reading_keys else 0)
+    own = ctx.reading_index.get(key, -1)
+    others = len(ctx.reading_keys) - (1 if own >= 0 else 0)
     if others <= 0 or not len(ctx.readings):
         return 0.0, 0.0
     lat = np.radians(ctx.readings[:, 0])
@@ -321,7 +367,6 @@ def _cluster(ctx: Context, key: str, cand: Candidate) -> tuple[float, float]:
     a = np.sin((lat - p1) / 2) ** 2 + math.cos(p1) * np.cos(lat) * np.sin((lon - l1) / 2) ** 2
     dist = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
     owner = ctx.readings[:, 2].astype(int)
-    own = ctx.reading_keys.index(key) if key in ctx.reading_keys else -1
     best = np.full(len(ctx.reading_keys), np.inf)
     np.minimum.at(best, owner, dist)
     if own >= 0:
@@ -335,13 +380,35 @@ def _cluster(ctx: Context, key: str, cand: Candidate) -> tuple[float, float]:
 def _contained(ctx: Context, key: str, cand: Candidate) -> float:
     """Share of the document's other names with a reading inside the country or area
     ``cand``: "Georgia" is the state when Atlanta and Macon are named."""
-    inside: set[str] = set()
-    for (country, admin1), owner in zip(ctx.reading_areas, ctx.readings[:, 2], strict=True):
-        if country == cand.country and (cand.feature == "PCLI" or admin1 == cand.admin1):
-            inside.add(ctx.reading_keys[int(owner)])
-    inside.discard(key)
-    others = len(ctx.reading_keys) - (1 if key in ctx.reading_keys else 0)
-    return len(inside) / others if others > 0 else 0.0
+    if cand.feature == "PCLI":
+        inside = ctx.in_country.get(cand.country, set())
+    else:
+        inside = ctx.in_admin1.get((cand.country, cand.admin1), set())
+    own = ctx.reading_index.get(key, -1)
+    others = len(ctx.reading_keys) - (1 if own >= 0 else 0)
+    return (len(inside) - (1 if own in inside else 0)) / others if others > 0 else 0.0
+
+
+def _nearest(ctx: Context, key: str, cand: Candidate) -> float | None:
+    """Distance in km from ``cand`` to the nearest confidently placed town of another name.
+
+    The arrays find the nearest few at once; the figure itself is :func:`distance_km`'s,
+    so that it is the same to the last digit as one computed point by point.
+    """
+    if not ctx.point_degrees:
+        return None
+    lat, lon = ctx.point_radians[:, 0], ctx.point_radians[:, 1]
+    p1, l1 = math.radians(cand.lat), math.radians(cand.lon)
+    a = np.sin((lat - p1) / 2) ** 2 + math.cos(p1) * np.cos(lat) * np.sin((lon - l1) / 2) ** 2
+    dist = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+    own = ctx.point_names.get(key)
+    if own is not None:
+        dist = np.where(ctx.point_owner != own, dist, np.inf)
+    low = float(dist.min())
+    if math.isinf(low):
+        return None
+    near = np.flatnonzero(dist <= low + 1e-3)
+    return min(distance_km(cand.lat, cand.lon, *ctx.point_degrees[int(i)]) for i in near)
 
 
 def supported(s: Scored) -> bool:
@@ -490,10 +557,7 @@ class Resolver:
             row[4] = 1.0
         row[5] = cand.country in ctx.dateline_countries
         if cand.feature not in ("PCLI", "CONT"):
-            near = min(
-                (distance_km(cand.lat, cand.lon, la, lo) for k, la, lo in ctx.points if k != key),
-                default=None,
-            )
+            near = _nearest(ctx, key, cand)
             if near is not None:
                 row[6] = max(0.0, 1 - near / NEAR_KM)
                 row[7] = max(0.0, 1 - near / REGION_KM)
@@ -505,11 +569,26 @@ class Resolver:
         return row
 
     # -- ranking -----------------------------------------------------------------------
-    def scored(self, mention: Mention, ctx: Context | None) -> Scored:
-        """Candidates with their features and scores, best first (ties by id)."""
-        cands = self.candidates(mention)
+    def scored(
+        self,
+        mention: Mention,
+        ctx: Context | None,
+        own: dict[Signature, tuple[list[Candidate], np.ndarray]] | None = None,
+    ) -> Scored:
+        """Candidates with their features and scores, best first (ties by id).
+
+        ``own``, if given, keeps each signature's candidates and own features across calls.
+        """
+        sig = signature(mention)
+        if own is not None and sig in own:
+            cands, rows = own[sig]
+        else:
+            cands = self.candidates(mention)
+            rows = self.own_features(mention, cands)
+            if own is not None:
+                own[sig] = cands, rows
         feats = np.zeros((len(cands), len(FEATURES)))
-        feats[:, : len(OWN_FEATURES)] = self.own_features(mention, cands)
+        feats[:, : len(OWN_FEATURES)] = rows
         scores = feats @ self.w
         order = sorted(range(len(cands)), key=lambda i: (-scores[i], cands[i].id))
         if ctx is not None and cands:
@@ -568,10 +647,22 @@ class Resolver:
         with the readings of the second round, so that a town the first round could not
         place (Athens) follows the county and state the others settled.
         """
-        ranked = [self.scored(m, None) for m in mentions]
+        own: dict[Signature, tuple[list[Candidate], np.ndarray]] = {}
+
+        def round_of(ctx: Context | None) -> list[Scored]:
+            # Mentions with one signature score alike: each is scored once per round.
+            done: dict[Signature, Scored] = {}
+            out = []
+            for m in mentions:
+                sig = signature(m)
+                if sig not in done:
+                    done[sig] = self.scored(m, ctx, own)
+                out.append(done[sig])
+            return out
+
+        ranked = round_of(None)
         for _ in range(self.rounds):
-            ctx = self.context(mentions, ranked)
-            ranked = [self.scored(m, ctx) for m in mentions]
+            ranked = round_of(self.context(mentions, ranked))
         return ranked
 
     def resolve_scored(self, mentions: Sequence[Mention]) -> list[tuple[Candidate | None, float]]:
@@ -597,10 +688,11 @@ class Resolver:
             if not s.cands or mention.demonym:
                 continue
             key = name_keys(mention.text)[1]
-            if key in ctx.reading_keys:
+            if key in ctx.reading_index or len(ctx.reading_keys) >= CONTEXT_NAMES:
                 continue
             local = [c for c in s.cands[:CONTEXT_TOP] if _local(c.feature)]
             if local:
+                ctx.reading_index[key] = len(ctx.reading_keys)
                 ctx.reading_keys.append(key)
                 readings += [(c.lat, c.lon, len(ctx.reading_keys) - 1) for c in local]
                 ctx.reading_areas += [(c.country, c.admin1) for c in local]
@@ -613,4 +705,5 @@ class Resolver:
             weight = float(probs[0] - (probs[1] if len(probs) > 1 else 0.0))
             if weight > 0:
                 ctx.add(name_keys(mention.text)[1], s.cands[0], mention.dateline, weight)
+        ctx.finish()
         return ctx

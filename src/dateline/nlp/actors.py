@@ -244,7 +244,7 @@ class ActorFinder:
             if found is None:
                 continue
             noun, first = found
-            m = self._noun_mention(sdoc, i, first, noun, covered, taken)
+            m = self._noun_mention(sdoc, i, first, noun, covered, taken, caseless)
             if m is not None:
                 add(m)
         # 4. pronouns
@@ -323,12 +323,13 @@ class ActorFinder:
         noun: Noun,
         covered: dict[int, Match],
         taken: set[int],
+        caseless: bool,
     ) -> Mention | None:
         head = sdoc[i]
         book = self.book
         capitalised = all(t.text[:1].isupper() for t in sdoc[first : i + 1])
         modifier = head.dep_ in ("compound", "amod") and head.head.i > i
-        if modifier and not (capitalised and noun.label == "ORG" and not is_caseless(sdoc)):
+        if modifier and not (capitalised and noun.label == "ORG" and not caseless):
             return None  # "police station", "military official": not the head of its phrase
         start = first
         if not modifier:

@@ -17,8 +17,8 @@ the cue's own), and a claim dated in its own sentence ("The Times reported in Ap
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +30,7 @@ from ..document import Document
 from ..errors import PipelineError
 from ..records import Claim, Source, assign_ids
 from ..registry import Stage, stages
+from ..spanindex import SpanIndex
 from .cues import Range, Response, find_cues, find_responses, lexicon, quoted_stretches
 from .quotes import QUOTES, find_quotes, read_group
 from .speakers import Speakers
@@ -358,23 +359,27 @@ class _Builder:
     def respond(self, groups: list[_Group], responses: Sequence[Response]) -> None:
         """Give each response's status to the claim it answers."""
         last_target: _Group | None = None
+        covering = _Stretches(
+            (lo, hi, n)
+            for n, g in enumerate(groups)
+            for s in g.statements
+            for lo, hi in ((s.parts[0][0], s.parts[-1][1]), s.cue or (0, 0))
+        )
+        firsts = [g.statements[0].parts[0][0] for g in groups]
+        in_order = firsts == sorted(firsts)
+        unsupported: list[tuple[_Group, int]] = []
         for response in responses:
             at = response.cue[0]
-            own = next(
-                (
-                    g
-                    for g in groups
-                    for s in g.statements
-                    if s.parts[0][0] <= at < s.parts[-1][1]
-                    or (s.cue is not None and s.cue[0] <= at < s.cue[1])
-                ),
-                None,
-            )
+            first = covering.first_at(at)
+            own = groups[first] if first is not None else None
             responder = (
                 own.key if own is not None else _key(self.speakers.resolve(response.responder))
             )
             if response.status == "unsupported":
                 target = self._unsupported_target(groups, response, own, responder)
+                if target is not None:
+                    unsupported.append((target, at))
+                continue
             else:
                 words = self._words_around(at)
                 if own is not None:
@@ -390,14 +395,39 @@ class _Builder:
                         for a, b in st.parts
                         for w in _content_words(self.text[a:b])
                     } or words
-                target = self._answered(groups, at, responder, own, last_target, words)
+                # Groups in text order: those starting at or after the response are passed over.
+                upto = bisect_left(firsts, at) if in_order else len(groups)
+                target = self._answered(groups[:upto], at, responder, own, last_target, words)
             if target is None:
                 continue
             if self.lex.rank(response.status) < self.lex.rank(target.status):
                 target.status = response.status
             target.targeted = True
-            if response.status != "unsupported":
-                last_target = target
+            last_target = target
+        for target, at in unsupported:
+            scoped = self._split_off(groups, target, at)
+            if self.lex.rank("unsupported") < self.lex.rank(scoped.status):
+                scoped.status = "unsupported"
+            scoped.targeted = True
+
+    def _split_off(self, groups: list[_Group], group: _Group, at: int) -> _Group:
+        """The part of ``group`` that "offered no proof" at ``at`` speaks of: the statements
+        of its own sentence, else of the group's last sentence before it. The statements
+        told before stay a claim of their own: "X said A. X claimed B but offered no proof"
+        leaves A asserted."""
+        told = [st for st in group.statements if st.parts[0][0] < at] or group.statements
+        start = self._sentence_start(at)
+        if not any(st.parts[0][0] >= start for st in told):
+            start = self._sentence_start(told[-1].parts[0][0])
+        head = [st for st in group.statements if st.parts[0][0] < start]
+        if not head or len(head) == len(group.statements):
+            return group
+        tail = group.statements[len(head) :]
+        group.statements = head
+        own = next((st.status for st in tail if st.status != CONTINUED), "asserted")
+        split = _Group(tail, group.claimant, group.key, own)
+        groups.insert(groups.index(group) + 1, split)
+        return split
 
     def _unsupported_target(
         self, groups: list[_Group], response: Response, own: _Group | None, responder: str | None
@@ -519,6 +549,23 @@ class _Builder:
         return claims
 
 
+class _Stretches:
+    """Stretches ``[lo, hi)`` of the text, each with a number: which is the lowest-numbered
+    one holding an offset (by bisection, not a scan of all: asked once per response)."""
+
+    def __init__(self, stretches: Iterable[tuple[int, int, int]]) -> None:
+        rows = sorted((lo, hi, n) for lo, hi, n in stretches if hi > lo)
+        self.starts = [row[0] for row in rows]
+        self.rows = rows
+        self.longest = max((hi - lo for lo, hi, _ in rows), default=0)
+
+    def first_at(self, at: int) -> int | None:
+        lo = bisect_left(self.starts, at - self.longest)
+        hi = bisect_right(self.starts, at)
+        found = [n for start, end, n in self.rows[lo:hi] if start <= at < end]
+        return min(found) if found else None
+
+
 def extract_claims(
     doc: Document, *, group_breaks: int = GROUP_BREAKS, response_breaks: int = RESPONSE_BREAKS
 ) -> list[Claim]:
@@ -532,14 +579,35 @@ def extract_claims(
 
 
 def claim_for(doc: Document, start: int, end: int) -> Claim | None:
-    """The innermost claim whose evidence covers ``text[start:end]`` of the body, or None."""
-    covering = [
-        (span.end - span.start, claim)
-        for claim in doc.claims
-        for span in claim.evidence
-        if span.caption is None and span.start <= start and end <= span.end
-    ]
-    return min(covering, key=lambda item: item[0])[1] if covering else None
+    """The innermost claim whose evidence covers ``text[start:end]`` of the body, or None.
+
+    The evidence is indexed once per document (the event stage asks once per mention).
+    """
+    if start < end:
+        index = doc.memo(
+            "claims.evidence",
+            doc.claims,
+            lambda: SpanIndex(
+                (span, (n, claim))
+                for n, (span, claim) in enumerate(
+                    (span, claim) for claim in doc.claims for span in claim.evidence
+                )
+            ),
+        )
+        found = [
+            (span.end - span.start, n, claim)
+            for span, (n, claim) in index.overlapping(start, end)
+            if span.start <= start and end <= span.end
+        ]
+    else:
+        found = [
+            (span.end - span.start, n, claim)
+            for n, (span, claim) in enumerate(
+                (span, claim) for claim in doc.claims for span in claim.evidence
+            )
+            if span.caption is None and span.start <= start and end <= span.end
+        ]
+    return min(found, key=lambda item: (item[0], item[1]))[2] if found else None
 
 
 @stages.register(

@@ -137,7 +137,10 @@ class Resolver:
     def _speakers(sdoc: Any, mentions: Sequence[Mention], referents: list[Referent]) -> None:
         """First-person pronouns in a quotation are its speaker: the subject of the speech
         verb in the sentence where the quotation ends, else in the one it starts in."""
-        speakers = [m for m in mentions if m.speaker and m.referent >= 0]
+        speakers: dict[int, list[Mention]] = {}  # by the start of their head's sentence
+        for m in mentions:
+            if m.speaker and m.referent >= 0:
+                speakers.setdefault(sdoc[m.head].sent.start, []).append(m)
         for m in mentions:
             span = m.extra.get("quote")
             if span is None or m.referent >= 0:
@@ -149,8 +152,7 @@ class Resolver:
                 continue
             end_sent = last.sent.start
             start_sent = first.sent.start
-            chosen = [x for x in speakers if sdoc[x.head].sent.start == end_sent]
-            chosen = chosen or [x for x in speakers if sdoc[x.head].sent.start == start_sent]
+            chosen = speakers.get(end_sent) or speakers.get(start_sent, [])
             if not chosen:
                 continue
             ref = referents[chosen[0].referent]

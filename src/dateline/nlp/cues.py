@@ -214,6 +214,12 @@ def _inside(ranges: Sequence[Range], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in ranges)
 
 
+def _over(ranges: Sequence[Range], start: int, end: int) -> list[Range]:
+    """The ranges that reach into ``[start, end)``: a sentence's share of the document's
+    quotations, so that each token is checked against a few rather than all of them."""
+    return [r for r in ranges if r[0] < end and start < r[1]]
+
+
 def _token_range(tokens: Iterable[Any]) -> Range | None:
     toks = [t for t in tokens if not t.is_space]
     if not toks:
@@ -396,6 +402,7 @@ def find_cues(sent: Any, quoted: Sequence[Range], text: str | None = None) -> li
     """
     lex = lexicon()
     text = sent.doc.text if text is None else text
+    quoted = _over(quoted, sent.start_char, sent.end_char)
     cues: list[Cue] = []
     for token in sent:
         if _inside(quoted, token.idx, token.idx + len(token.text)):
@@ -551,6 +558,7 @@ def find_responses(sent: Any, quoted: Sequence[Range], text: str | None = None) 
     """The response phrases of a sentence (outside quotation marks), first match per status."""
     text = sent.doc.text if text is None else text
     base = sent.start_char
+    quoted = _over(quoted, base, sent.end_char)
     low = text[base : sent.end_char].lower().translate(_APOSTROPHES)
     found: list[Response] = []
     for status, patterns in lexicon().responses.items():

@@ -14,6 +14,7 @@ focus; ``basis`` says which.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,7 @@ from ..gazetteer.keys import name_keys
 from ..gazetteer.rank import Mention, Ranker, Resolver, load_ranker, precision_of
 from ..records import Location, LocationBasis, Place, Relative, Span, assign_ids
 from ..registry import Stage, stages
+from ..spanindex import SpanIndex
 from .components import PLACES
 from .toponyms import DATELINE, DEMONYM, PlaceWords, datelines, load_place_words
 
@@ -231,6 +233,59 @@ def _rank(place: Place) -> int:
     return PRECISION_ORDER.index(place.precision) if place.precision in PRECISION_ORDER else 9
 
 
+@dataclass
+class _Mentions:
+    """The body's place mentions of one document, indexed for :func:`locate` and the event
+    stage (built once per document: a scan per event made a long article quadratic)."""
+
+    # (place, mention) in place order, then mention order: the order ties are broken in.
+    body: list[tuple[Place, Span]]
+    located: list[tuple[Place, Span]]  # those that may locate an event (no demonyms)
+    body_index: SpanIndex[tuple[int, Place]]
+    located_index: SpanIndex[tuple[int, Place]]
+    focus: tuple[Place, Span] | None
+    newlines: list[int]  # offsets of the text's line breaks, for paragraph bounds
+
+
+def _mentions(doc: Document) -> _Mentions:
+    def make() -> _Mentions:
+        gazetteer = _gazetteer_or_none()
+        body = [(p, m) for p in doc.places for m in p.mentions if m.caption is None]
+        located = [
+            (p, m) for p, m in body if gazetteer is None or gazetteer.demonym(m.text) is None
+        ]
+        return _Mentions(
+            body=body,
+            located=located,
+            body_index=SpanIndex((m, (n, p)) for n, (p, m) in enumerate(body)),
+            located_index=SpanIndex((m, (n, p)) for n, (p, m) in enumerate(located)),
+            focus=document_focus(doc, located),
+            newlines=[n for n, c in enumerate(doc.text) if c == "\n"],
+        )
+
+    return doc.memo("places.mentions", doc.places, make)
+
+
+def _within(index: SpanIndex[tuple[int, Place]], start: int, end: int) -> list[tuple[Place, Span]]:
+    found = [
+        (n, place, span)
+        for span, (n, place) in index.overlapping(start, end)
+        if start <= span.start and span.end <= end
+    ]
+    return [(place, span) for _, place, span in sorted(found, key=lambda item: item[0])]
+
+
+def body_mentions(
+    doc: Document, start: int = 0, end: int | None = None
+) -> list[tuple[Place, Span]]:
+    """The (place, mention) pairs of the body inside ``text[start:end]``, demonyms included,
+    in place order (then mention order)."""
+    table = _mentions(doc)
+    if start <= 0 and (end is None or end >= len(doc.text)):
+        return list(table.body)
+    return _within(table.body_index, start, len(doc.text) if end is None else end)
+
+
 def locate(doc: Document, start: int, end: int) -> Location | None:
     """Where an event told in ``text[start:end]`` (a sentence or clause) happened, or None.
 
@@ -240,18 +295,10 @@ def locate(doc: Document, start: int, end: int) -> Location | None:
     the place named most often). ``basis`` says which; ``precision`` how precise the place is.
     """
     text = doc.text
-    gazetteer = _gazetteer_or_none()
-    candidates: list[tuple[Place, Span]] = []
-    for place in doc.places:
-        for mention in place.mentions:
-            if mention.caption is not None:
-                continue
-            if gazetteer is not None and gazetteer.demonym(mention.text) is not None:
-                continue
-            candidates.append((place, mention))
-    if not candidates:
+    table = _mentions(doc)
+    if not table.located:
         return None
-    inside = [(p, m) for p, m in candidates if start <= m.start and m.end <= end]
+    inside = _within(table.located_index, start, end)
     attached = [(p, m) for p, m in inside if _attached(text, m.start)]
     if attached:
         place, mention = min(attached, key=lambda pm: (_rank(pm[0]), pm[1].start))
@@ -261,17 +308,16 @@ def locate(doc: Document, start: int, end: int) -> Location | None:
         return _location(place, mention, "sentence")
     windows: list[tuple[LocationBasis, tuple[int, int]]] = [
         ("sentence", _sentence_bounds(doc, start, end)),
-        ("paragraph", _paragraph_bounds(text, start, end)),
+        ("paragraph", _paragraph_bounds(table.newlines, len(text), start, end)),
     ]
     for basis, (lo, hi) in windows:
-        near = [(p, m) for p, m in candidates if lo <= m.start and m.end <= hi]
+        near = _within(table.located_index, lo, hi)
         if near:
             place, mention = min(
                 near, key=lambda pm: (abs(pm[1].start - start), _rank(pm[0]), pm[1].start)
             )
             return _location(place, mention, basis)
-    focus = document_focus(doc, candidates)
-    return _location(*focus, "focus") if focus else None
+    return _location(*table.focus, "focus") if table.focus else None
 
 
 def document_focus(
@@ -306,10 +352,13 @@ def _sentence_bounds(doc: Document, start: int, end: int) -> tuple[int, int]:
     return span.sent.start_char, span[-1].sent.end_char
 
 
-def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
-    return lo, len(text) if hi == -1 else hi
+def _paragraph_bounds(newlines: list[int], length: int, start: int, end: int) -> tuple[int, int]:
+    """The line around ``[start, end)``: from after the line break before ``start`` to the
+    next one at or after ``end`` (by bisection of the break offsets)."""
+    before = bisect_left(newlines, start)
+    lo = newlines[before - 1] + 1 if before else 0
+    after = bisect_left(newlines, end)
+    return lo, newlines[after] if after < len(newlines) else length
 
 
 def _location(place: Place, mention: Span, basis: LocationBasis) -> Location:

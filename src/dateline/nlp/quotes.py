@@ -17,6 +17,7 @@ referent (``speakers.Speakers``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -61,8 +62,13 @@ class Found:
 
 
 # -- finding ------------------------------------------------------------------------------
-def _sentences_over(sents: Sequence[Any], start: int, end: int) -> list[Any]:
-    return [s for s in sents if s.start_char < end and start < s.end_char]
+def _sentences_over(
+    sents: Sequence[Any], bounds: tuple[list[int], list[int]], start: int, end: int
+) -> list[Any]:
+    """The sentences reaching into ``[start, end)``; ``bounds`` are their start and end
+    offsets, in order (a bisection rather than a scan of every sentence per quotation)."""
+    starts, ends = bounds
+    return list(sents[bisect_right(ends, start) : bisect_left(starts, end)])
 
 
 def _words(sdoc: Any, start: int, end: int) -> list[Any]:
@@ -164,12 +170,13 @@ def find_quotes(sdoc: Any) -> list[Found]:
     stretches = quoted_stretches(text)
     marked = [(s.open_mark, s.close_mark + 1) for s in stretches]
     sents = list(sdoc.sents)
+    bounds = [s.start_char for s in sents], [s.end_char for s in sents]
     cues_by_sent = {s.start: find_cues(s, marked, text) for s in sents}
     found: list[Found] = []
     for stretch in stretches:
         near = [
             c
-            for s in _sentences_over(sents, stretch.open_mark, stretch.close_mark + 1)
+            for s in _sentences_over(sents, bounds, stretch.open_mark, stretch.close_mark + 1)
             for c in cues_by_sent[s.start]
         ]
         if _is_full(sdoc, stretch, text):

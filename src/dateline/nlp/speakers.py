@@ -185,12 +185,17 @@ class Speakers:
             if lemma in lex.group_nouns or lemma in lex.channel_nouns:
                 return "group"
         if source.entity_id is not None:
-            for entity in self.doc.entities:
-                if entity.id == source.entity_id:
-                    if entity.label == "PERSON":
-                        return "person"
-                    if entity.label in _GROUP_LABELS:
-                        return "group"
+            by_id = self.doc.memo(
+                "speakers.entities",
+                self.doc.entities,
+                lambda: {e.id: e for e in reversed(self.doc.entities)},
+            )
+            entity = by_id.get(source.entity_id)
+            if entity is not None:
+                if entity.label == "PERSON":
+                    return "person"
+                if entity.label in _GROUP_LABELS:
+                    return "group"
         if root is not None:
             if str(root.ent_type_) == "PERSON":  # type: ignore[attr-defined]
                 return "person"

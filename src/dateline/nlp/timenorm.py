@@ -405,6 +405,8 @@ class Resolver:
             result: Resolved | None = None
             if period is not None and expr.kind in ("anaphoric", "ago"):
                 result = self._from_period(expr.fields, period)
+            elif expr.kind == "offset" and direction == "past" and "pmod" in expr.fields:
+                result = self._period_in_question(expr.fields, anchor, reference, period)
             if result is None:
                 result = method(expr.fields, anchor, direction, reference)
         except (ValueError, OverflowError):
@@ -412,6 +414,30 @@ class Resolver:
         if result is not None and result.type == "DATE" and expr.type != "DATE":
             result = replace(result, type=expr.type)
         return result
+
+    def _period_in_question(
+        self,
+        f: Mapping[str, str],
+        anchor: date | None,
+        reference: date | None,
+        period: Resolved | None,
+    ) -> Resolved | None:
+        """Told in the past, "the end of the month" is the end of the month mentioned before
+        ("Fighting resumed in January. By the end of the month, 200 were dead"); None when
+        nothing fits, and the anchor's month it is."""
+        if "rel" in f or "cunit" not in f:
+            return None
+        unit = self.lexicon.lookup("calendar_unit", f["cunit"])
+        base = reference
+        if period is not None and period.earliest is not None:
+            fits = period.precision == "month" if unit == "M" else unit == "Y"
+            base = period.earliest if fits else base
+        if unit not in ("M", "Y") or base is None:
+            return None
+        target = period_of(base, str(unit))
+        if anchor is not None and target == period_of(anchor, str(unit)):
+            return None  # the anchor's own period: read from the anchor, and said so
+        return self._make("DATE", target, self._mod(f), referent=True)
 
     def _from_period(self, f: Mapping[str, str], period: Resolved) -> Resolved | None:
         """ "the previous year" after "in 2012" is 2011; "a year earlier" after "the first
@@ -794,6 +820,13 @@ class Resolver:
                 "next": 1,
                 "after": 1,
             }.get(word, -1)
+        if (
+            unit == "Q"
+            and ref is None
+            and offset == 0
+            and (word == "latest" or direction == "past")
+        ):
+            offset = -1  # "profit fell in the quarter": results come after their quarter ends
         if base is None:
             # Nothing to count from: the period's kind is known, not its date.
             value = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX"}

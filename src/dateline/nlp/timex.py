@@ -122,6 +122,10 @@ class Lexicon:
         return self.tables.get(name)
 
 
+# A match that stops inside a hyphenated comparison word is not an expression.
+_RUNS_ON = re.compile(r"-(?:earlier|ago)\b")
+
+
 def lower_text(text: str) -> str:
     """``text`` in lower case, with the same length (the rules match lower-case text)."""
     low = text.lower()
@@ -240,6 +244,8 @@ class Grammar:
                     continue
                 if rule.reject is not None and rule.reject.fullmatch(" ".join(m[0].split())):
                     continue
+                if _RUNS_ON.match(low, m.end()):
+                    continue  # "the year-earlier period" is no "the year"
                 groups = {
                     name: m.span(name) for name, value in m.groupdict().items() if value is not None
                 }
