@@ -386,3 +386,10 @@ def test_a_part_of_counted_devices_is_a_weapon_not_an_actor(mentions):
     assert exploded.agents == []
     assert [w.head.lower_ for w in exploded.weapons] == ["seven"]
     assert "bombs" in texts(text, exploded.weapons)[0]
+
+
+def test_how_a_killing_was_done_is_not_whom_it_hit(mentions):
+    text = "The mayor was shot at point-blank range outside his home."
+    shot = [m for m in mentions(text) if m.token.lower_ == "shot"][0]
+    assert "range" not in [a.head.lower_ for a in (*shot.patients, *shot.targets)]
+    assert "mayor" in [a.head.lower_ for a in shot.patients]

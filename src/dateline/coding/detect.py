@@ -577,9 +577,11 @@ class Detector:
                 agents_by.append(obj)
             elif prep in PATIENT_PREPS and mention.plover == "ASSAULT":
                 where = prep in ("on", "at") and (
-                    _lemma(obj) in self.lex.place_heads or obj.like_num
+                    _lemma(obj) in self.lex.place_heads
+                    or obj.like_num
+                    or _lemma(obj) in self.lex.manner_nouns
                 )
-                if not where:  # "attacked on the coastal highway", "at 0900": where, when
+                if not where:  # "attacked on the coastal highway", "at 0900", "at close range"
                     self._add(mention, obj, "patient")
             elif prep == "with" and kind_of(obj, self.lex) == "weapon":
                 self._add(mention, obj, "patient")  # an instrument: _add files it so

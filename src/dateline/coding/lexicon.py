@@ -91,6 +91,7 @@ class Lexicon:
     parts: frozenset[str] = frozenset()
     blast_preps: frozenset[str] = frozenset()
     planting_verbs: frozenset[str] = frozenset()
+    manner_nouns: frozenset[str] = frozenset()
 
     def weapon(self, *words: str) -> Weapon | None:
         """The weapon named by a head lemma, or by modifiers + head ("car bomb")."""
@@ -181,4 +182,5 @@ def lexicon() -> Lexicon:
     lex.parts = frozenset(nouns["parts"]["nouns"])
     lex.blast_preps = frozenset(nouns["parts"]["blast_preps"])
     lex.planting_verbs = frozenset(nouns["parts"]["planting_verbs"])
+    lex.manner_nouns = frozenset(nouns["parts"]["manner_nouns"])
     return lex
