@@ -382,3 +382,13 @@ def test_a_news_agency_is_never_the_actor_a_description_points_back_at(pipeline,
     attacker = event_with(doc, "attacked").actor1
     assert attacker is not None
     assert (attacker.name, attacker.entity_id) == ("Guerrillas", None)
+
+
+def test_an_assassination_of_a_police_officer_is_no_armed_clash(pipeline):
+    text = "Gunmen assassinated two police officers in Tula on Monday."
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    assassination = event_with(doc, "assassinated")
+    assert assassination.acled_sub_event_type != "Armed clash"
+    text = "Rebels fought two police officers in Tula on Monday."
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    assert event_with(doc, "fought").acled_sub_event_type == "Armed clash"

@@ -181,6 +181,29 @@ def test_acled_type_of_an_assault(mode, default, weapon, agents, patients, expec
     )
 
 
+def test_a_murder_of_armed_people_is_no_battle():
+    # "Gunmen murdered two policemen": armed on both sides, but they did not fight back.
+    fight = acled_type(
+        "ASSAULT",
+        None,
+        ("Violence against civilians", "Attack"),
+        None,
+        armed_agents=[True],
+        armed_patients=[True],
+    )
+    murder = acled_type(
+        "ASSAULT",
+        None,
+        ("Violence against civilians", "Attack"),
+        None,
+        armed_agents=[True],
+        armed_patients=[True],
+        one_sided=True,
+    )
+    assert fight == ("Battles", "Armed clash")
+    assert murder == ("Violence against civilians", "Attack")
+
+
 def test_acled_codes_no_verbal_event():
     assert acled_type("CONSULT", None, None, None, armed_agents=[], armed_patients=[]) is None
 

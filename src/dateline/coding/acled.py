@@ -31,11 +31,14 @@ def acled_type(
     *,
     armed_agents: Iterable[bool],
     armed_patients: Iterable[bool],
+    one_sided: bool = False,
 ) -> tuple[str, str] | None:
     """(event_type, sub_event_type) of an event, or None where ACLED codes no event.
 
     ``armed_agents`` / ``armed_patients`` say for each actor on either side whether it is an
-    armed actor (True), not armed (False); an empty side is unknown.
+    armed actor (True), not armed (False); an empty side is unknown. ``one_sided``: the
+    words say the harm was done to people who did not fight back ("murdered",
+    "assassination", "massacre"), so armed people on that side make no battle.
     """
     if plover in NO_ACLED:
         return None
@@ -47,7 +50,7 @@ def acled_type(
         return default
     agents, patients = list(armed_agents), list(armed_patients)
     if mode in CLOSE_MODES and agents and patients:
-        if any(agents) and any(patients):
+        if any(agents) and any(patients) and not one_sided:
             return BATTLES
         if any(agents) and not any(patients):
             return default if default and default[0] == "Violence against civilians" else CIVILIANS

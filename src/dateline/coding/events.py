@@ -691,6 +691,10 @@ class EventCoder:
             weapon_acled,
             armed_agents=[_is_armed(a, self.lex) for a in agents],
             armed_patients=[_is_armed(a, self.lex) for a in patients],
+            one_sided=any(
+                m.trigger.text.lower().startswith(tuple(self.lex.context.get("one_sided", ())))
+                for m in draft.mentions
+            ),
         )
         return Event(
             id="ev",
