@@ -392,3 +392,13 @@ def test_an_assassination_of_a_police_officer_is_no_armed_clash(pipeline):
     text = "Rebels fought two police officers in Tula on Monday."
     doc = pipeline(Document.from_input(text, published=PUBLISHED))
     assert event_with(doc, "fought").acled_sub_event_type == "Armed clash"
+
+
+def test_a_pronoun_names_no_target(pipeline):
+    text = "Rebels found the old bridge on Monday and blew it up with dynamite."
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    blew = event_with(doc, "blew")
+    assert all(t.name.lower() not in ("it", "that") for t in blew.targets)
+    text = "Rebels blew up the old bridge with dynamite on Monday."
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    assert [t.name for t in event_with(doc, "blew").targets] == ["old bridge"]

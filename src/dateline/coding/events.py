@@ -308,7 +308,11 @@ class EventCoder:
             claim_ids=claim_ids,
             agents=agents,
             patients=patients,
-            targets=[self._named(doc, caption, arg) for arg in mention.targets],
+            targets=[
+                self._named(doc, caption, arg)
+                for arg in mention.targets
+                if arg.head.pos_ != "PRON"  # "it", "that": no thing named
+            ],
             weapons=[self._named(doc, caption, arg) for arg in mention.weapons],
             killed=self._casualties(doc, caption, mention.casualties, "killed"),
             injured=self._casualties(doc, caption, mention.casualties, "injured"),
