@@ -393,3 +393,10 @@ def test_how_a_killing_was_done_is_not_whom_it_hit(mentions):
     shot = [m for m in mentions(text) if m.token.lower_ == "shot"][0]
     assert "range" not in [a.head.lower_ for a in (*shot.patients, *shot.targets)]
     assert "mayor" in [a.head.lower_ for a in shot.patients]
+
+
+def test_whose_death_it_was_is_who_died(mentions):
+    text = "The president blamed the guerrillas for the soldier's death."
+    death = [m for m in mentions(text) if m.token.lower_ == "death"][0]
+    assert "soldier" in [a.head.lower_ for a in death.patients]
+    assert "soldier" not in [a.head.lower_ for a in death.agents]

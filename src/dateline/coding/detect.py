@@ -477,6 +477,14 @@ class Detector:
         sense = Sense(plover="ASSAULT", acled=acled, outcome=outcome, patient="human")
         return Entry(lemma, (), "verb" if is_verbal(token) else "noun", sense)
 
+    def _casualty_noun(self, token: Token) -> bool:
+        words = self.lex.casualty
+        lemma = _lemma(token)
+        return token.pos_ == "NOUN" and (
+            lemma in words.get("killed_nouns", frozenset())
+            or lemma in words.get("injured_nouns", frozenset())
+        )
+
     def _instrument_use(self, token: Token) -> Entry | None:
         """ "dropped bombs", "hurled a grenade", "planted a bomb": an ASSAULT by its weapon."""
         if _lemma(token) not in self.lex.instrument_verbs:
@@ -615,6 +623,8 @@ class Detector:
                 # "the army's attack" acts; "the journalist's murder" was acted on.
                 armed = _lemma(child) in self.lex.armed or is_organisation(child, self.lex)
                 done_to = mention.sense.patient == "human" and not armed
+                # "the minister's death", "the soldiers' injuries": whose they were.
+                done_to = done_to or self._casualty_noun(noun)
                 self._add(mention, child, "patient" if done_to else "agent")
             elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
                 kind = kind_of(child, self.lex)
