@@ -18,7 +18,7 @@ from spacy.language import Language
 
 from .timecheck import TIMES as TIMES  # re-exported: the span group name
 from .timecheck import mark_times
-from .toponyms import DATELINE_WITHIN
+from .toponyms import datelines
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 
@@ -35,16 +35,8 @@ def mark_sentence_starts(sdoc: Any) -> Any:
     sentence whose root is the town, and the headline as the start of the lead: the most
     important sentence of a report loses its subject and verb.
     """
-    from ..ingest.metadata import find_dateline
-
     text = sdoc.text
-    starts: list[int] = []
-    offset = 0
-    for line in text[:DATELINE_WITHIN].splitlines(keepends=True):
-        dateline = find_dateline(line)
-        if dateline is not None:
-            starts.append(offset + dateline.end)
-        offset += len(line)
+    starts = [found.end for found in datelines(text)]
     starts.extend(m.end() for m in _PARAGRAPH.finditer(text))
     for start in starts:
         span = sdoc.char_span(start, min(start + 1, len(text)), alignment_mode="expand")

@@ -326,7 +326,7 @@ def document_focus(
     """The dateline's place if resolved, else the most often named town, else any place."""
     if not candidates:
         return None
-    filed_at = [name for names, _ in datelines(doc.text) for name in names]
+    filed_at = [name for found in datelines(doc.text) for name in found.names]
     for place, mention in candidates:
         if place.lat is not None and any(lo <= mention.start < hi for lo, hi in filed_at):
             return place, mention

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..gazetteer.index import Candidate, Gazetteer
 from ..gazetteer.keys import fold
@@ -95,11 +95,19 @@ def load_place_words() -> PlaceWords:
 DATELINE_WITHIN = 3000
 
 
-def datelines(text: str) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
-    """The datelines opening lines of ``text``: their places' and regions' character ranges.
+class FoundDateline(NamedTuple):
+    """A dateline in a text: its places' and regions' character ranges, and where it ends."""
 
-    One reader for ingestion and places (dateline.ingest.metadata.find_dateline), so that
-    "KIRKUK, Iraq, March 13, 2029 (Agency) -" is a dateline to both.
+    names: list[tuple[int, int]]
+    regions: list[tuple[int, int]]
+    end: int
+
+
+def datelines(text: str) -> list[FoundDateline]:
+    """The datelines opening lines of ``text``.
+
+    One reader for ingestion, places and sentence starts (dateline.ingest.metadata.
+    find_dateline), so that "KIRKUK, Iraq, March 13, 2029 (Agency) -" is a dateline to all.
     """
     found = []
     start = 0
@@ -107,9 +115,10 @@ def datelines(text: str) -> list[tuple[list[tuple[int, int]], list[tuple[int, in
         dateline = find_dateline(line)
         if dateline is not None:
             found.append(
-                (
+                FoundDateline(
                     [(start + a, start + b) for _, a, b in dateline.places],
                     [(start + a, start + b) for _, a, b in dateline.regions],
+                    start + dateline.end,
                 )
             )
         start += len(line)
@@ -378,7 +387,7 @@ class ToponymRecogniser:
     def _from_dateline(self, sdoc: Any) -> list[tuple[int, int, str]]:
         found = []
         text = sdoc.text
-        for names, regions in datelines(text):
+        for names, regions, _ in datelines(text):
             known = [p for p in names + regions if self.candidates(text[p[0] : p[1]], 1)]
             if not names or any(name not in known for name in names):
                 continue  # every town of a dateline is known; its region may not be
