@@ -301,3 +301,11 @@ def test_only_a_symmetric_dyad_may_be_read_in_either_order(plover, passes):
         c for c in checklist(SeedDoc(id="s1", text=RAW, gold=gold), pred) if c.section == "events"
     ]
     assert check.passed is passes
+
+
+def test_claim_words_match_however_a_compound_is_spelled():
+    from dateline.evaluate.seed import shared_words
+
+    assert shared_words("the army air strike hit a depot", "an airstrike by the army") == (3, 5)
+    assert shared_words("a ceasefire was agreed", "the cease-fire was agreed") == (3, 3)
+    assert shared_words("rebels shelled the town", "troops entered a village") == (0, 3)

@@ -107,6 +107,26 @@ def words(text: str | None) -> set[str]:
     return {t for t in tokens if t not in STOPWORDS}
 
 
+def shared_words(expected: str | None, got: str | None) -> tuple[int, int]:
+    """How many of ``expected``'s content words ``got`` has, and how many it has.
+
+    A compound counts however it is spelled: "air strike" matches "airstrike" and the other
+    way round, as "cease-fire" matches "ceasefire".
+    """
+    tokens = re.findall(r"[\w$]+", norm(expected).replace("'s", ""))
+    got_tokens = re.findall(r"[\w$]+", norm(got).replace("'s", ""))
+    have = set(got_tokens) | {a + b for a, b in zip(got_tokens, got_tokens[1:], strict=False)}
+    matched = set()
+    for i, token in enumerate(tokens):
+        if token in STOPWORDS:
+            continue
+        joined_next = i + 1 < len(tokens) and token + tokens[i + 1] in have
+        joined_prev = i > 0 and tokens[i - 1] + token in have
+        if token in have or joined_next or joined_prev:
+            matched.add(token)
+    return len(matched), len(words(expected))
+
+
 def loose_match(expected: Iterable[str], got: Iterable[str | None]) -> bool:
     """Whether any expected name equals a got name, or they share half of the smaller's words."""
     exp = {f for e in expected for f in name_forms(e)}
@@ -546,13 +566,11 @@ class Checklist:
         claims = list(self.pred.get("claims") or [])
         for item in self.gold.get("claims") or []:
             label = f"{item.get('claimant')}: {str(item.get('claim'))[:40]}"
-            expected_words = words(item.get("claim"))
-            about = [
-                c
-                for c in claims
-                if expected_words
-                and len(expected_words & words(evidence_text(c))) * 2 >= len(expected_words)
-            ]
+            about = []
+            for c in claims:
+                found, wanted = shared_words(item.get("claim"), evidence_text(c))
+                if wanted and found * 2 >= wanted:
+                    about.append(c)
             if not about:
                 self.add("claims", label, False, "no predicted claim with half of its words")
                 continue
