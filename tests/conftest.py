@@ -39,9 +39,10 @@ def validate():
     def check(data: dict) -> None:
         errors = sorted(validator.iter_errors(data), key=lambda e: list(e.path))
         assert not errors, "; ".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
-        text = data["text"]
+        captions = [caption["text"] for caption in data["meta"]["captions"]]
         for span in iter_spans(data):
-            assert text[span["start"] : span["end"]] == span["text"], span
+            part = data["text"] if span["caption"] is None else captions[span["caption"]]
+            assert part[span["start"] : span["end"]] == span["text"], span
 
     return check
 
@@ -49,7 +50,7 @@ def validate():
 def iter_spans(value):
     """Every span-shaped dict inside a contract dict."""
     if isinstance(value, dict):
-        if set(value) == {"start", "end", "text"}:
+        if set(value) == {"start", "end", "text", "caption"}:
             yield value
         for key, item in value.items():
             if key != "text":
