@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import dateline
+from dateline.document import Document
 from dateline.output import JsonlWriter, JsonWriter
 from dateline.runner import pipe_parallel
 
@@ -42,3 +44,27 @@ def test_json_lines_has_the_bytes_of_json_dumps():
 def test_documents_come_back_without_their_spacy_docs_from_one_worker_too():
     docs = list(pipe_parallel(["Troops entered the town of Beni on Friday."], workers=1))
     assert docs[0].sdoc is None and docs[0].entities
+
+
+def test_writers_never_make_the_whole_documents_dict(monkeypatch):
+    # A 5 MB article's dict is near 1 GB: the writers encode one record's dict at a time,
+    # and still write the bytes of json.dumps(doc.to_dict()), records in the contract's order.
+    doc = dateline.extract(
+        (Path(__file__).parent.parent / "examples" / "sample_article.txt").read_bytes()
+    )
+    assert len(doc.events) > 1 and len(doc.entities) > 1
+    indented = json.dumps(doc.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    compact = json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+    def refuse(self):
+        raise AssertionError("the writer built the whole document's dict")
+
+    monkeypatch.setattr(Document, "to_dict", refuse)
+    out = io.StringIO()
+    writer = JsonWriter(out)
+    writer.write(doc)
+    writer.close()
+    assert out.getvalue() == f"[\n  {indented}\n]\n"
+    out = io.StringIO()
+    JsonlWriter(out).write(doc)
+    assert out.getvalue() == compact + "\n"
