@@ -65,6 +65,7 @@ class ParseSettings(Section):
     batch_size: int = Field(ge=1)
     max_chunk_chars: int = Field(ge=1)
     keep_tensor: bool
+    section_chars: int = Field(ge=1)
 
 
 class TimesSettings(Section):

@@ -11,6 +11,7 @@ around each call, so the figures measure the real code path at no noticeable cos
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
 from collections.abc import Iterable, Iterator
@@ -214,9 +215,43 @@ class Pipeline:
     def __call__(self, doc: Document | str | bytes) -> Document:
         """Run every stage over one document (an article as str or bytes is read first)."""
         doc = self._start(as_document(doc, config=self.config))
-        for info, stage in zip(self.infos, self.stages, strict=True):
+        split = self._split_at()
+        for info, stage in zip(self.infos[:split], self.stages[:split], strict=True):
+            self._apply(info, stage, doc)
+        if self._long(doc):
+            return self._by_sections(doc)
+        for info, stage in zip(self.infos[split:], self.stages[split:], strict=True):
             self._apply(info, stage, doc)
         return doc
+
+    def _split_at(self) -> int:
+        """Where the stages that read the parse begin: from there, long texts go in sections."""
+        for i, info in enumerate(self.infos):
+            if "sdoc" in info.assigns:
+                return i
+        return len(self.infos)
+
+    def _long(self, doc: Document) -> bool:
+        """Whether ``doc`` is read in sections (``[parse] section_chars``)."""
+        return (
+            self._split_at() < len(self.infos)
+            and not doc.failed
+            and len(doc.text) > self.config.parse.section_chars
+        )
+
+    def _by_sections(self, doc: Document) -> Document:
+        """Run the stages from parse on over each section of a long ``doc`` (dateline.sections)."""
+        from .sections import Sections, sections
+
+        split = self._split_at()
+        gathered = Sections(doc)
+        for section, offset in sections(doc, self.config.parse.section_chars):
+            for info, stage in zip(self.infos[split:], self.stages[split:], strict=True):
+                self._apply(info, stage, section)
+            section.sdoc = None
+            section.caption_sdocs = []
+            gathered.add(section, offset)
+        return gathered.finish()
 
     def pipe(self, docs: Iterable[Document | str | bytes]) -> Iterator[Document]:
         """Run every stage over a stream of documents, in batches where a stage is faster so.
@@ -227,9 +262,18 @@ class Pipeline:
         stream: Iterable[Document] = (
             self._start(as_document(doc, config=self.config)) for doc in docs
         )
-        for info, stage in zip(self.infos, self.stages, strict=True):
+        split = self._split_at()
+        for info, stage in zip(self.infos[:split], self.stages[:split], strict=True):
             stream = self._pipe_stage(info, stage, stream)
-        yield from stream
+        # Runs of ordinary documents go through the rest in batches; a long one by sections.
+        for long, run in itertools.groupby(stream, key=self._long):
+            if long:
+                yield from (self._by_sections(doc) for doc in run)
+                continue
+            tail: Iterable[Document] = run
+            for info, stage in zip(self.infos[split:], self.stages[split:], strict=True):
+                tail = self._pipe_stage(info, stage, tail)
+            yield from tail
 
     def _pipe_stage(
         self, info: StageInfo, stage: Stage, docs: Iterable[Document]
