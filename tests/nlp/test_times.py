@@ -893,3 +893,20 @@ def test_a_parse_without_a_verb_at_its_root_takes_the_tense_of_its_first_verb(pi
     # The parser takes "extradited" for an adjective here; its tense still says the past.
     text = "On 6 September, President Juan Ortega Lima extradited economist Ana Ruiz to Madrid."
     assert one(pipeline, text, "6 September").value == "2020-09-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Profit rose in FY2017, the company said.", "FY2017", "FY2017"),
+        ("The forecast for FY 17 is weak.", "FY 17", "FY2017"),
+        # A year after a possessive is a year, not a count of what follows it.
+        ("The company's 2015 results were strong.", "2015", "2015"),
+    ],
+)
+def test_fiscal_codes_and_years_after_a_possessive(pipeline, text, expression, value):
+    check(pipeline, text, expression, "DATE", value)
+
+
+def test_a_count_after_a_possessive_is_still_a_count(pipeline):
+    assert read(pipeline, "The army's 1500 soldiers left the town.").times == []

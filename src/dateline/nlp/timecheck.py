@@ -170,7 +170,11 @@ class Checker:
             # killed" a year before a verb.
             if before and before[-1] in _YEAR_CUES and sdoc[tokens.end].tag_ in ("VBD", "VBZ"):
                 return True
-            return bool(before) and before[-1] in ("the", "its", "their", "his", "her", "this")
+            # "the company's 2015 results": a possessive is a determiner too.
+            return bool(before) and (
+                before[-1] in ("the", "its", "their", "his", "her", "this")
+                or before[-1].endswith(("'s", "’s"))
+            )
         return True
 
     def _counts(self, sdoc: Any, i: int) -> bool:
