@@ -910,3 +910,24 @@ def test_fiscal_codes_and_years_after_a_possessive(pipeline, text, expression, v
 
 def test_a_count_after_a_possessive_is_still_a_count(pipeline):
     assert read(pipeline, "The army's 1500 soldiers left the town.").times == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # A passive of agreeing or promising tells what was done; of scheduling, what lies ahead.
+        (
+            "The ceasefire was agreed in the early hours of Wednesday.",
+            "the early hours of Wednesday",
+            "2021-03-17TNI",
+        ),
+        ("The ceasefire was agreed on Tuesday morning.", "Tuesday morning", "2021-03-16TMO"),
+        ("The vote was scheduled for Friday.", "Friday", "2021-03-19"),
+        # "year-end", "month-end": the end of the anchor's period; "a week from today".
+        ("The ministry will publish the list by year-end.", "year-end", "2021"),
+        ("Shares rose ahead of month-end.", "month-end", "2021-03"),
+        ("The results are due a week from today.", "a week from today", "2021-W12"),
+    ],
+)
+def test_agreed_passives_period_ends_and_from_today(pipeline, text, expression, value):
+    assert one(pipeline, text, expression).value == value

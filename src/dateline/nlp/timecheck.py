@@ -78,6 +78,7 @@ class Checker:
         self.future_aux = frozenset(normal_form(w) for w in cues.get("auxiliaries", []))
         self.future_heads = frozenset(cues.get("heads", []))
         self.past_when_past = frozenset(cues.get("past_when_past", []))
+        self.scheduling = frozenset(cues.get("scheduling", []))
         self.reporting = frozenset(cues.get("reporting", []))
         self.forward = frozenset(cues.get("forward", []))
         self.name_heads = lex.words("name_heads")
@@ -332,8 +333,10 @@ class Checker:
             return "future"
         if any(a.tag_ == "MD" for a in auxes) or verb.tag_ == "MD":
             return "future"
-        if verb.lemma_ in self.future_heads and (auxes or verb.tag_ in ("VBZ", "VBP")):
-            return "future"  # "is planned for", "was scheduled for"
+        if verb.lemma_ in self.future_heads and (
+            verb.tag_ in ("VBZ", "VBP") or (auxes and verb.lemma_ in self.scheduling)
+        ):
+            return "future"  # "is planned for", "was scheduled for", not "was agreed on"
         if any(
             c.dep_ in ("acomp", "attr", "oprd") and c.lemma_ in self.future_heads
             for c in verb.children
