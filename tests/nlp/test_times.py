@@ -826,3 +826,108 @@ def test_halves_of_games_and_year_earlier_comparisons_are_no_calendar_dates(pipe
 )
 def test_the_end_of_the_period_in_question(pipeline, text, expression, value):
     check(pipeline, text, expression, "DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # An attempt told in the past happened: "tried to" looks back, "plan to" ahead.
+        (
+            "Three men tried to plant a bomb by the road Friday night.",
+            "Friday night",
+            "2021-03-12TNI",
+        ),
+        ("Police sought to question him Monday, officials said.", "Monday", "2021-03-15"),
+        ("Police will seek to question him Monday.", "Monday", "2021-03-22"),
+        ("The rebels plan to attack the town Friday night.", "Friday night", "2021-03-19TNI"),
+    ],
+)
+def test_an_attempt_told_in_the_past_looks_back(pipeline, text, expression, value):
+    assert one(pipeline, text, expression).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "type_", "value"),
+    [
+        # A bare plural before "later" or "earlier" is a stretch of unknown length; the signal
+        # word stays out, as with "days before the vote".
+        ("Years later, the families were still waiting.", "Years", "DURATION", "PXY"),
+        (
+            "The town was rebuilt, but decades later the scars remain.",
+            "decades",
+            "DURATION",
+            "PXDE",
+        ),
+        # Business wires' short forms of quarters, and a quarter of a year named relatively.
+        # (told in March: the third quarter it lost money in is last year's)
+        ("The firm lost money in Q3 and expects a profit in Q4.", "Q3", "DATE", "2020-Q3"),
+        ("The firm lost money in Q3 and expects a profit in Q4.", "Q4", "DATE", "2021-Q4"),
+        ("Sales in Q2 2015 were flat.", "Q2 2015", "DATE", "2015-Q2"),
+        (
+            "The index fell in this year's first quarter.",
+            "this year's first quarter",
+            "DATE",
+            "2021-Q1",
+        ),
+        ("Profit rose in last year's second half.", "last year's second half", "DATE", "2020-H2"),
+        # A time zone written after the clock time stays inside it.
+        ("The road reopened at 7 a.m. CT today.", "7 a.m. CT today", "TIME", "2021-03-17T07:00"),
+    ],
+)
+def test_years_later_quarter_codes_and_zones(pipeline, text, expression, type_, value):
+    check(pipeline, text, expression, type_, value)
+
+
+@pytest.mark.parametrize("text", ["The Q400 aircraft was grounded.", "Turnout was 7 a.m.-ish."])
+def test_codes_that_are_no_quarters(pipeline, text):
+    assert [t.evidence[0].text for t in read(pipeline, text).times if "Q" in t.value] == []
+
+
+def test_another_counts_one_more_unit(pipeline):
+    text = "The search will go on for at least another week."
+    time = check(pipeline, text, "at least another week", "DURATION", "P1W")
+    assert time.mod == "EQUAL_OR_MORE"
+
+
+def test_a_parse_without_a_verb_at_its_root_takes_the_tense_of_its_first_verb(pipeline):
+    # The parser takes "extradited" for an adjective here; its tense still says the past.
+    text = "On 6 September, President Juan Ortega Lima extradited economist Ana Ruiz to Madrid."
+    assert one(pipeline, text, "6 September").value == "2020-09-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Profit rose in FY2017, the company said.", "FY2017", "FY2017"),
+        ("The forecast for FY 17 is weak.", "FY 17", "FY2017"),
+        # A year after a possessive is a year, not a count of what follows it.
+        ("The company's 2015 results were strong.", "2015", "2015"),
+    ],
+)
+def test_fiscal_codes_and_years_after_a_possessive(pipeline, text, expression, value):
+    check(pipeline, text, expression, "DATE", value)
+
+
+def test_a_count_after_a_possessive_is_still_a_count(pipeline):
+    assert read(pipeline, "The army's 1500 soldiers left the town.").times == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # A passive of agreeing or promising tells what was done; of scheduling, what lies ahead.
+        (
+            "The ceasefire was agreed in the early hours of Wednesday.",
+            "the early hours of Wednesday",
+            "2021-03-17TNI",
+        ),
+        ("The ceasefire was agreed on Tuesday morning.", "Tuesday morning", "2021-03-16TMO"),
+        ("The vote was scheduled for Friday.", "Friday", "2021-03-19"),
+        # "year-end", "month-end": the end of the anchor's period; "a week from today".
+        ("The ministry will publish the list by year-end.", "year-end", "2021"),
+        ("Shares rose ahead of month-end.", "month-end", "2021-03"),
+        ("The results are due a week from today.", "a week from today", "2021-W12"),
+    ],
+)
+def test_agreed_passives_period_ends_and_from_today(pipeline, text, expression, value):
+    assert one(pipeline, text, expression).value == value

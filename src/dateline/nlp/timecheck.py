@@ -31,6 +31,7 @@ if not Span.has_extension(EXTENSION):
 _WORD = re.compile(r"[\w'’.-]+")
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re"})
 # Four-digit numbers below this are years only after a preposition ("in 1723").
 OLD_YEAR = 1800
@@ -76,6 +77,8 @@ class Checker:
         cues = lex.get("future_cues") or {}
         self.future_aux = frozenset(normal_form(w) for w in cues.get("auxiliaries", []))
         self.future_heads = frozenset(cues.get("heads", []))
+        self.past_when_past = frozenset(cues.get("past_when_past", []))
+        self.scheduling = frozenset(cues.get("scheduling", []))
         self.reporting = frozenset(cues.get("reporting", []))
         self.forward = frozenset(cues.get("forward", []))
         self.name_heads = lex.words("name_heads")
@@ -168,7 +171,11 @@ class Checker:
             # killed" a year before a verb.
             if before and before[-1] in _YEAR_CUES and sdoc[tokens.end].tag_ in ("VBD", "VBZ"):
                 return True
-            return bool(before) and before[-1] in ("the", "its", "their", "his", "her", "this")
+            # "the company's 2015 results": a possessive is a determiner too.
+            return bool(before) and (
+                before[-1] in ("the", "its", "their", "his", "her", "this")
+                or before[-1].endswith(("'s", "’s"))
+            )
         return True
 
     def _counts(self, sdoc: Any, i: int) -> bool:
@@ -305,7 +312,14 @@ class Checker:
         if verb.pos_ not in ("VERB", "AUX") or inside(verb):
             verb = verb.sent.root
             if verb.pos_ not in ("VERB", "AUX") or inside(verb):
-                return None
+                # A parse without a verb at its root ("On 6 September, President X extradited
+                # Y": the verb taken for an adjective): the first finite verb of the sentence.
+                finite = next(
+                    (t for t in verb.sent if t.tag_ in _FINITE_TAGS and not inside(t)), None
+                )
+                if finite is None:
+                    return None
+                verb = finite
         if before and before[-1] in _TOWARD and verb.lemma_ in self.forward:
             return "future"  # "the talks were postponed to May"
         return self._verb_direction(verb, 0)
@@ -319,8 +333,10 @@ class Checker:
             return "future"
         if any(a.tag_ == "MD" for a in auxes) or verb.tag_ == "MD":
             return "future"
-        if verb.lemma_ in self.future_heads and (auxes or verb.tag_ in ("VBZ", "VBP")):
-            return "future"  # "is planned for", "was scheduled for"
+        if verb.lemma_ in self.future_heads and (
+            verb.tag_ in ("VBZ", "VBP") or (auxes and verb.lemma_ in self.scheduling)
+        ):
+            return "future"  # "is planned for", "was scheduled for", not "was agreed on"
         if any(
             c.dep_ in ("acomp", "attr", "oprd") and c.lemma_ in self.future_heads
             for c in verb.children
@@ -328,6 +344,8 @@ class Checker:
             return "future"  # "elections are due on 24 October"
         if verb.tag_ == "VB" and "to" in words:
             head = verb.head
+            if head.lemma_ in self.past_when_past and head.tag_ in _PAST_TAGS and depth < 3:
+                return self._verb_direction(head, depth + 1)  # "tried to plant it Friday"
             if head.lemma_ in self.future_heads or head is verb or depth > 3:
                 return "future"
             return (
