@@ -313,7 +313,7 @@ class ActorFinder:
                 and tok.is_alpha
                 and tok.pos_ == "PROPN"
                 and tok.tag_ != "NNPS"
-                and not tok.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "DATE")
+                and tok.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC", "DATE")
                 and tok.lower_ not in common
                 and not is_title(tok.text)
                 and i not in taken
