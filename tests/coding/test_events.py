@@ -402,3 +402,15 @@ def test_a_pronoun_names_no_target(pipeline):
     text = "Rebels blew up the old bridge with dynamite on Monday."
     doc = pipeline(Document.from_input(text, published=PUBLISHED))
     assert [t.name for t in event_with(doc, "blew").targets] == ["old bridge"]
+
+
+def test_people_wounded_after_a_left_out_auxiliary_are_acted_on(pipeline):
+    # "... were killed and five civilians [were] wounded": the second clause is passive too.
+    text = (
+        "Two guards were killed and three passengers wounded when the bus was attacked near Tula."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    killed = event_with(doc, "killed")
+    assert killed.actor1 is None
+    assert "three passengers" in [r.name for r in (killed.actor2, *killed.assoc_actor2) if r]
+    assert killed.injured is not None and killed.injured.best == 3

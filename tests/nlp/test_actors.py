@@ -319,3 +319,45 @@ def test_the_dateline_town_is_a_place_not_a_person():
     assert [m.text for m in kirkuk.mentions] == ["KIRKUK", "Kirkuk"]
     march = next(e for e in doc.events if e.plover == "PROTEST")
     assert march.actor1 is not None and march.actor1.name == "Several hundred nurses"
+
+
+# -- wire text without capitals -----------------------------------------------------------
+
+
+def test_a_wire_header_date_is_no_organisation():
+    doc = read(
+        "SANTA ROSA, 14 MAR 91 (ANDINA)\nthe national police said today that unidentified "
+        "gunmen murdered two farm workers near the town of la esperanza on tuesday night."
+    )
+    assert not [e for e in doc.entities if any("MAR" in m.text for m in e.mentions)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "the national police said today that unidentified gunmen murdered peasants victor "
+            "manuel saldivar and two other farm workers near the town of la esperanza on "
+            "tuesday night. police sources said the killers fled toward the border.",
+            "victor manuel saldivar",
+        ),
+        (
+            "four men kidnapped the ecuadoreans jorge luis mendieta ocampo and pedro salas on "
+            "the highway, the police said.",
+            "jorge luis mendieta ocampo",
+        ),
+    ],
+)
+def test_a_name_in_lower_case_text_is_read_whole(text, name):
+    doc = read(text)
+    person = entity_with(doc, name)
+    assert person.label == "PERSON"
+
+
+def test_a_person_named_again_without_a_given_name_is_the_same_person():
+    doc = read(
+        "defense minister humberto larios castillo said on monday that the guerrillas attacked "
+        "the garrison. larios castillo said two soldiers died."
+    )
+    minister = entity_with(doc, "humberto larios castillo")
+    assert "larios castillo" in mentions(minister)

@@ -164,6 +164,17 @@ def is_passive(verb: Token) -> bool:
         return True
     if (
         verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and has_passive_marks(verb.head)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and not children(verb, *OBJECTS)
+    ):
+        # "three were killed and five wounded": the auxiliary is left out of the second
+        # clause, whose subject the parser reads as an active one.
+        return True
+    if (
+        verb.dep_ == "conj"
         and (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and not children(verb, *OBJECTS)))
         and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in verb.children)
     ):

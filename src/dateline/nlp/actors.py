@@ -212,6 +212,8 @@ class ActorFinder:
             if ent.label_ not in NAME_LABELS:
                 continue
             start, end = self._trim(sdoc, ent.start, ent.end)
+            if start < end and self._date_only(sdoc, start, end):
+                continue
             if start >= end or any(
                 i in taken
                 or (i in covered and covered[i].alias.kind in ("entry", "country", "demonym"))
@@ -229,6 +231,8 @@ class ActorFinder:
             if self._actor_noun_head(sdoc, start, end, covered):
                 continue  # "the Tajik Interior Ministry": composed below
             label = "GPE" if start in filed_at else ent.label_
+            if caseless and label == "PERSON":
+                start, end = self._name_extent(sdoc, start, end, taken, covered)
             extra: dict[str, str] = {}
             if start > 0 and is_title(sdoc[start - 1].text):
                 label = "PERSON"
@@ -280,6 +284,61 @@ class ActorFinder:
                 add(m)
         mentions.sort(key=lambda x: (x.start, -x.end))
         return mentions
+
+    @staticmethod
+    def _date_only(sdoc: Any, start: int, end: int) -> bool:
+        """Whether a name is only month words and numbers: a date the recogniser misread
+        ("MAR", "SEP 89" of the wire header "SAN SALVADOR, 8 MAR 90 (AFP)")."""
+        months = word_lists()["months"]
+        return all(
+            t.lower_.rstrip(".") in months or t.is_digit or t.is_punct for t in sdoc[start:end]
+        )
+
+    @staticmethod
+    def _name_extent(
+        sdoc: Any, start: int, end: int, taken: set[int], covered: dict[int, Match]
+    ) -> tuple[int, int]:
+        """A person's name in text without capitals, read whole: the recogniser often
+        takes only part of it ("federico estrada" of "senator federico estrada velez",
+        "manuel vasquez" of "peasants victor manuel vasquez"). The name grows over the
+        proper nouns next to it in its sentence, never over a title, a plural, a word of
+        another name or a common word."""
+        sent = sdoc[start].sent
+        common = common_words()
+
+        def name_word(i: int) -> bool:
+            tok = sdoc[i]
+            return (
+                sent.start <= i < sent.end
+                and tok.is_alpha
+                and tok.pos_ == "PROPN"
+                and tok.tag_ != "NNPS"
+                and tok.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC", "DATE")
+                and tok.lower_ not in common
+                and not is_title(tok.text)
+                and i not in taken
+                and i not in covered
+            )
+
+        while start > 0 and name_word(start - 1):
+            start -= 1
+        # Rightwards, a surname the tagger read as a noun may come between two proper
+        # nouns ("luis antonio meneses benavides"): the name ends at its last proper noun.
+        last = end
+        i = end
+        while i < len(sdoc) and (
+            name_word(i)
+            or (
+                sdoc[i].pos_ == "NOUN"
+                and sdoc[i].dep_ == "compound"
+                and i + 1 < len(sdoc)
+                and name_word(i + 1)
+            )
+        ):
+            i += 1
+            if sdoc[i - 1].pos_ == "PROPN":
+                last = i
+        return start, last
 
     @staticmethod
     def _trim(sdoc: Any, start: int, end: int) -> tuple[int, int]:

@@ -216,6 +216,15 @@ class Resolver:
                 if words[0] in (full[-1], full[0]):
                     m.label = "PERSON"
                     return ref
+        if len(words) > 1 and m.label in ("PERSON", "ORG", "GPE", "NORP", "") and not m.kb:
+            # A person named again without a given name or without the second surname
+            # ("maza marquez", "federico estrada" after "miguel maza marquez", "federico
+            # estrada velez"): the start or the end of a longer name told before.
+            n = len(words)
+            for full, ref in reversed(persons):
+                if len(full) > n and words in (full[:n], full[-n:]):
+                    m.label = "PERSON"
+                    return ref
         # "Syrian Observatory for Human Rights (SOHR)": the bracketed name is an alias.
         if (
             m.start >= 2
