@@ -69,6 +69,7 @@ def modality_of(token: Token, lex: Lexicon) -> str | None:
     negating = frozenset(hypo["negating"])
     nouns = frozenset(hypo["nouns"])
     reporting = frozenset(data["reporting"]["verbs"])
+    definite = frozenset(data.get("presupposed", {}).get("determiners", ()))
 
     if is_verbal(token):
         if _negated_here(token, negation, nobody):
@@ -78,6 +79,13 @@ def modality_of(token: Token, lex: Lexicon) -> str | None:
             return found
     elif any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return NEGATED
+    elif any(
+        (c.dep_ == "det" and c.lower_ in definite) or c.dep_ == "poss" for c in token.children
+    ):
+        # A definite description presupposes its event: "no group has claimed the
+        # explosion", "wanted in connection with the attack" deny or doubt something
+        # else; the explosion and the attack happened.
+        return None
 
     # Climb the chain of governing clauses: "did not try to kill", "planned to attack",
     # "a plan to attack", "if they attack".
