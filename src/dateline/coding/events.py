@@ -843,8 +843,9 @@ def country_names() -> dict[str, str]:
 
 
 def _clause_bounds(head: Token, trigger: Token) -> tuple[int, int]:
-    """Character bounds of the clause that tells an event: the clause head's phrase, without
-    a clause coordinated after the trigger ("The US was not party to the deal, and had
+    """Character bounds of the clause that tells an event: the clause head's phrase (with the
+    noun a participle or relative clause modifies), without a clause coordinated after the
+    trigger ("The US was not party to the deal, and had
     blocked the convoy ...": the blocking is another clause)."""
     doc = head.doc
     last = head.right_edge.i
@@ -854,7 +855,12 @@ def _clause_bounds(head: Token, trigger: Token) -> tuple[int, int]:
     while last > trigger.i and (doc[last].is_punct or doc[last].dep_ == "cc"):
         last -= 1
     last = max(last, trigger.i)
-    return head.left_edge.idx, doc[last].idx + len(doc[last].text)
+    first = head.left_edge
+    if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        # "the six soldiers killed", "those injured": the people the participle or relative
+        # clause tells of are part of its clause.
+        first = min(first, head.head.left_edge, key=lambda t: t.i)
+    return first.idx, doc[last].idx + len(doc[last].text)
 
 
 LOCATIVE_PREPS = frozenset(
