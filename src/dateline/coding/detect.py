@@ -203,6 +203,9 @@ class Mention:
     anaphoric: bool = False  # "killed in this action": points back at an event told before
     casualty_only: bool = False  # "died", "deaths": a count for an event, not an event
     undergoer: bool = False  # "X survived an attack": the light verb's subject was acted on
+    # The word that says the people acted on died, where it is not the trigger: "shot dead",
+    # "beaten to death" (the shooting is the attack, "dead" tells the deaths).
+    death_word: Token | None = None
 
     @property
     def sense(self) -> Sense:
@@ -881,6 +884,7 @@ class Detector:
             dead += [o for p, o in preps(token) if p == "to" and o.lower_ == "death"]
             if dead:
                 outcome = "killed"
+                mention.death_word = dead[0]
         if outcome is None:
             return
         if mention.entry.kind == "noun" and any(c.dep_ == "nummod" for c in token.children):

@@ -321,15 +321,7 @@ class EventCoder:
             date=date,
             date_own=own,
             evidence=evidence,
-            mentions=[
-                EventMention(
-                    trigger=doc.span(mention.start, mention.end, caption=caption),
-                    plover=mention.plover,
-                    mode=mention.mode,
-                    outcome=_outcome(mention),
-                    evidence=evidence,
-                )
-            ],
+            mentions=self._mentions(doc, caption, mention, evidence),
             anaphoric=anaphoric or caption is not None,
             link_keys=links,
             mention_keys={key},
@@ -337,6 +329,39 @@ class EventCoder:
             last_order=token.i if caption is None else 10**7 + token.i,
         )
         return draft
+
+    @staticmethod
+    def _mentions(
+        doc: Document, caption: int | None, mention: Mention, evidence: list[Span]
+    ) -> list[EventMention]:
+        """The tellings of one mention: its trigger, and the word that tells the deaths
+        where that is another word ("shot dead": the shooting, then the deaths)."""
+        trigger = doc.span(mention.start, mention.end, caption=caption)
+        word = mention.death_word
+        if word is None:
+            outcome = _outcome(mention)
+            return [
+                EventMention(
+                    trigger=trigger,
+                    plover=mention.plover,
+                    mode=mention.mode,
+                    outcome=outcome,
+                    evidence=evidence,
+                )
+            ]
+        dead = doc.span(word.idx, word.idx + len(word.text), caption=caption)
+        return [
+            EventMention(
+                trigger=trigger, plover=mention.plover, mode=mention.mode, evidence=evidence
+            ),
+            EventMention(
+                trigger=dead,
+                plover=mention.plover,
+                mode=mention.mode,
+                outcome="killed",
+                evidence=evidence,
+            ),
+        ]
 
     def _clause_head(self, token: Token) -> Token:
         """The verb whose clause tells the event: the trigger itself, or for a noun the
