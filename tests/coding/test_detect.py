@@ -71,6 +71,12 @@ def test_senses_that_are_not_that_event(mentions, sentence, word):
     assert not [m for m in mentions(sentence) if m.token.text == word and m.plover == "ASSAULT"]
 
 
+def test_a_campaign_rally_is_no_protest(mentions):
+    assert not mentions("The president told a campaign rally on Sunday that he would win.")
+    rally = mentions("Thousands joined a rally against the new law in the capital.")
+    assert [(m.token.text, m.plover) for m in rally] == [("rally", "PROTEST")]
+
+
 def test_hunger_strike_is_a_protest(mentions):
     found = [
         m for m in mentions("The prisoners began a hunger strike.") if m.token.text == "strike"

@@ -201,6 +201,15 @@ def test_a_claim_reported_gives_one_broadcast_per_cue_with_its_claimant(monkeypa
     assert not [e for e in predicted_events(doc) if "Broadcast" in e.type]
 
 
+def test_a_boycott_or_a_labour_strike_is_no_demonstration():
+    # KAIROS Demonstrate is a gathering in public; PROTEST/boycott maps to no KAIROS type.
+    marched, boycott = event("PROTEST", "demo", "fled"), event("PROTEST", "boycott", "fled")
+    assert [e.type for e in predicted_events({"events": [marched]})] == [
+        "Conflict.Demonstrate.Unspecified"
+    ]
+    assert predicted_events({"events": [boycott]}) == []
+
+
 def _at(text: str, words: str) -> dict:
     start = text.index(words)
     return {"start": start, "end": start + len(words), "text": words, "caption": None}

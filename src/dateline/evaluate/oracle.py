@@ -213,7 +213,8 @@ def _reverse(table: Mapping[str, str]) -> dict[str, tuple[str, str | None]]:
     found: dict[str, tuple[str, str | None]] = {}
     for key, value in table.items():
         plover, _, mode = key.partition("/")
-        found.setdefault(str(value), (plover, mode or None))
+        if value:  # "" reads the type as no event of the corpus
+            found.setdefault(str(value), (plover, mode or None))
     return found
 
 

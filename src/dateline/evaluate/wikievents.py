@@ -161,7 +161,7 @@ def predicted_events(doc: Mapping[str, Any] | None) -> list[KEvent]:
             continue
         trigger = event.get("trigger") or {}
         kairos = by_type_mode(maps["event_type"], event.get("plover"), event.get("mode"))
-        if kairos is not None and "start" in trigger:
+        if kairos and "start" in trigger:
             found.append(
                 KEvent(
                     kairos,
@@ -204,7 +204,7 @@ def _mention_events(event: Mapping[str, Any], maps: Mapping[str, Any]) -> list[K
         else:
             kairos = by_type_mode(maps["event_type"], mention.get("plover"), mention.get("mode"))
         trigger = mention.get("trigger") or {}
-        if kairos is None or "start" not in trigger:
+        if not kairos or "start" not in trigger:
             continue
         within = list(mention.get("evidence") or [])
         # The people a bombing killed are the victims of the deaths, not what it targeted.
