@@ -474,3 +474,17 @@ def test_a_person_below_a_wire_header_is_read_whole_in_lower_case_text():
         "saldivar near the town of la esperanza."
     )
     assert entity_with(doc, "victor manuel saldivar").label == "PERSON"
+
+
+def test_the_header_says_its_town_is_a_place_and_its_source_a_body():
+    # The recogniser reads a header's newspaper as a person (who then takes "he" and
+    # "himself") and the town, named again in the body, as an organisation.
+    doc = read(
+        "PUERTO LEMPIRA, 26 AUG 89 (EL NORTENO)\nel norteno said that the mayor of puerto "
+        "lempira had presented himself to the authorities of puerto lempira on friday."
+    )
+    source = entity_with(doc, "EL NORTENO")
+    assert source.label == "ORG" and "himself" not in mentions(source)
+    for entity in doc.entities:
+        if "PUERTO LEMPIRA" in mentions(entity):
+            assert entity.label == "GPE"

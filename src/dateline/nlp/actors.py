@@ -21,6 +21,7 @@ the event and quote stages call them.
 from __future__ import annotations
 
 import functools
+import re
 import zlib
 from collections.abc import Iterable
 from importlib import resources
@@ -60,6 +61,7 @@ MODIFIER_DEPS = frozenset(
     {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "npadvmod", "predet"}
 )
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_BRACKETS = re.compile(r"\(([^()\n]+)\)")
 
 
 @functools.cache
@@ -151,6 +153,7 @@ class ActorFinder:
             for i in range(span.start, span.end)
         } | self._dateline_places(sdoc, headers)
         home = self._home_country(sdoc, headers, covered)
+        agency_at = self._agency_tokens(sdoc, headers)
 
         speech = word_lists()["speech_verbs"]
 
@@ -160,6 +163,12 @@ class ActorFinder:
                 return
             if m.start in header_at:
                 m.extra["header"] = "1"
+                if m.start in filed_at:
+                    m.extra["dateline"] = "place"  # a place, whatever the recogniser says
+                    m.label = "GPE" if m.source != "dictionary" else m.label
+                elif m.start in agency_at:
+                    m.extra["dateline"] = "agency"  # who filed it: an organisation
+                    m.label = "ORG" if m.source != "dictionary" else m.label
             head = sdoc[m.start : m.end].root
             m.head = head.i if m.head < 0 else m.head
             m.sent = sents[m.head]
@@ -368,6 +377,21 @@ class ActorFinder:
             span = sdoc.char_span(header.start, header.end, alignment_mode="contract")
             if span is not None:
                 found.update(range(span.start, span.end))
+        return found
+
+    @staticmethod
+    def _agency_tokens(sdoc: Any, headers: list[FoundDateline]) -> set[int]:
+        """Tokens of the agency in brackets that ends a wire header ("(RADIO CADENA)")."""
+        found: set[int] = set()
+        for header in headers:
+            text = sdoc.text[header.start : header.end]
+            brackets = list(_BRACKETS.finditer(text))
+            if brackets:
+                last = brackets[-1]
+                begin = header.start + last.start(1)
+                span = sdoc.char_span(begin, begin + len(last.group(1)), alignment_mode="expand")
+                if span is not None:
+                    found.update(range(span.start, span.end))
         return found
 
     @staticmethod

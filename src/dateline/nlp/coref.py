@@ -416,6 +416,12 @@ class Resolver:
         for m in ref.mentions:
             if m.source == "dictionary" and m.kind == "name":
                 return m.label
+        # The wire header says what its names are: the town a place, the agency a body.
+        filed = {m.extra.get("dateline") for m in ref.mentions}
+        if "place" in filed:
+            return "GPE"
+        if "agency" in filed:
+            return "ORG"
         names = ref.names()
         if any(
             m.label == "PERSON" and (m.end - m.start > 1 or m.extra.get("title")) for m in names
