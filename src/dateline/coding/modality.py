@@ -54,6 +54,29 @@ def _modal(token: Token, modals: frozenset[str], unconfirmed: frozenset[str]) ->
     return None
 
 
+def _definite(token: Token, determiners: frozenset[str]) -> bool:
+    """Whether an event noun is definite: "the murder", "this attack", "their kidnapping"."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in determiners) or c.dep_ == "poss" for c in token.children
+    )
+
+
+def _presupposed(token: Token, negating: frozenset[str], nouns: frozenset[str]) -> str | None:
+    """The modality of a definite event noun: set by the nouns it hangs from ("the plans for
+    the attack") and by the first verb above it only when that verb undoes it."""
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head is current or current.dep_ not in ("pobj", "prep", "dobj"):
+            return None
+        if is_verbal(head):
+            return NEGATED if str(head.lemma_).lower() in negating else None
+        if head.lower_ in nouns:
+            return HYPOTHETICAL
+        current = head
+    return None
+
+
 def modality_of(token: Token, lex: Lexicon) -> str | None:
     """``negated``, ``hypothetical`` or ``unconfirmed`` for a trigger token; None when the
     text asserts that the event happened (as far as its own clause says)."""
@@ -78,6 +101,11 @@ def modality_of(token: Token, lex: Lexicon) -> str | None:
             return found
     elif any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return NEGATED
+    elif _definite(token, frozenset(hypo["definite"])):
+        # "investigate the murder of ...", "condemned the attack": a definite event noun
+        # refers to an event that happened; only a verb that undoes it governs it ("prevented
+        # the attack"), not the intentions further up ("ordered a judge to investigate").
+        return _presupposed(token, negating, nouns)
 
     # Climb the chain of governing clauses: "did not try to kill", "planned to attack",
     # "a plan to attack", "if they attack".
