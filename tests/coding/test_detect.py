@@ -71,6 +71,23 @@ def test_senses_that_are_not_that_event(mentions, sentence, word):
     assert not [m for m in mentions(sentence) if m.token.text == word and m.plover == "ASSAULT"]
 
 
+def test_a_verb_said_of_an_attack_noun_tells_that_attack_again(mentions):
+    text = "The explosion targeted a market in the old town."
+    found = mentions(text)
+    assert [m.token.text for m in found] == ["explosion"]
+    assert [text[a.start : a.end] for a in found[0].targets] == ["market"]
+    # Said of people, the verb is an attack of its own.
+    assert [m.token.text for m in mentions("Gunmen targeted a market in the old town.")] == [
+        "targeted"
+    ]
+
+
+def test_a_campaign_rally_is_no_protest(mentions):
+    assert not mentions("The president told a campaign rally on Sunday that he would win.")
+    rally = mentions("Thousands joined a rally against the new law in the capital.")
+    assert [(m.token.text, m.plover) for m in rally] == [("rally", "PROTEST")]
+
+
 def test_hunger_strike_is_a_protest(mentions):
     found = [
         m for m in mentions("The prisoners began a hunger strike.") if m.token.text == "strike"

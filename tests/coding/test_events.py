@@ -209,6 +209,30 @@ def test_deaths_told_apart_join_their_assault(pipeline):
     ]
 
 
+def test_the_people_a_participle_tells_of_are_in_its_clause(pipeline):
+    # "the six guards killed": the guards sit outside the participle's own phrase, yet the
+    # clause of that telling of the attack holds them (its arguments are read there).
+    text = (
+        "Gunmen attacked a checkpoint near Garo on Monday. The governor sent condolences to the "
+        "families of the six guards killed."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    attack = event_with(doc, "attacked")
+    killed = [m for m in attack.mentions if m.trigger.text == "killed"]
+    assert [m.evidence[0].text for m in killed] == ["the six guards killed"]
+
+
+def test_shot_dead_tells_the_shooting_and_the_death_apart(pipeline):
+    text = "A police officer was shot dead outside his home in Garo on Monday."
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    shooting = event_with(doc, "shot")
+    assert [(m.trigger.text, m.outcome) for m in shooting.mentions] == [
+        ("shot", None),
+        ("dead", "killed"),
+    ]
+    assert shooting.fatalities is not None and shooting.fatalities.best == 1
+
+
 def test_a_death_alone_is_no_event(pipeline):
     doc = pipeline(
         Document.from_input("The former minister died in hospital on Monday.", published=PUBLISHED)

@@ -32,6 +32,11 @@ def modality(mentions, text: str, word: str):
         ("The front threatened to attack army bases.", "attack", "hypothetical"),
         ("A spokesman said he might have been killed in the strike.", "killed", "unconfirmed"),
         ("Gunmen tried to kill the judge on Monday.", "kill", None),
+        # A definite description presupposes its event: the denial is about something else.
+        ("No group has claimed responsibility for the explosion.", "explosion", None),
+        ("The army denied carrying out Tuesday's airstrike.", "airstrike", None),
+        ("Police would like to question a man about the bombing.", "bombing", None),
+        ("The rebels denied planning an attack on the base.", "attack", "hypothetical"),
         ("The army began shelling the town at dawn.", "shelling", None),
         ("Rebels killed four soldiers, the army said.", "killed", None),
         # A definite event noun refers to an event that happened, whatever intention

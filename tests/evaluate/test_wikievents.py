@@ -174,44 +174,45 @@ def test_wrong_type_pairs_nothing_but_is_reported(tmp_path):
     assert "wrong type Conflict.Attack.DetonateExplode->Conflict.Attack.Unspecified" in s["_errors"]
 
 
-def test_claim_source_gives_one_broadcast_per_cue(monkeypatch):
+def test_a_claim_reported_gives_one_broadcast_per_cue_with_its_claimant(monkeypatch):
     from dateline.evaluate.mappings import eval_maps
 
-    assert eval_maps()["wikievents"]["broadcasts"] is False  # off by default (see the map)
-    assert not [e for e in predicted_events(_claimed_doc()) if "Broadcast" in e.type]
-    monkeypatch.setitem(eval_maps()["wikievents"], "broadcasts", True)
-    doc = _claimed_doc()
-    cue = doc["claims"][0]["cue"]
+    text = "Rebels bombed the bridge, the agency reported, and a witness said so."
+    cue, said = _at(text, "reported"), _at(text, "said")
+    agency, witness = _at(text, "the agency"), _at(text, "a witness")
+
+    def claim(cue: dict, claimant: dict) -> dict:
+        return {
+            "evidence": [_at(text, "Rebels bombed the bridge")],
+            "claimant": {"name": claimant["text"], "evidence": [claimant]},
+            "cue": cue,
+            "status": "reported",
+            "event_ids": [],
+        }
+
+    # Two claims share the cue "reported": one Broadcast. "said" is no cue of a Broadcast.
+    doc = {"events": [], "claims": [claim(cue, agency), claim(cue, agency), claim(said, witness)]}
     broadcasts = [e for e in predicted_events(doc) if e.type == "Contact.Contact.Broadcast"]
-    assert len(broadcasts) == 1
-    army = sp("the army")
-    assert broadcasts[0].trigger == (cue["start"], cue["end"])
+    assert [b.trigger for b in broadcasts] == [(cue["start"], cue["end"])]
     assert [(a.role, a.spans) for a in broadcasts[0].arguments] == [
-        ("Communicator", {(army["start"], army["end"])})
+        ("Communicator", {(agency["start"], agency["end"])})
     ]
+    monkeypatch.setitem(eval_maps()["wikievents"], "broadcasts", False)
+    assert not [e for e in predicted_events(doc) if "Broadcast" in e.type]
 
 
-def _claimed_doc() -> dict:
-    cue = sp("said")
-    source = {"name": "the army", "entity_id": None, "evidence": [sp("the army")]}
-    doc = {
-        "events": [
-            event("PROTEST", None, "fled", source=source, id="a"),
-            event("PROTEST", None, "fled", source=source, id="b"),
-        ],
-        "claims": [
-            {
-                "start": 0,
-                "end": 5,
-                "text": TEXT[:5],
-                "claimant": None,
-                "cue": cue,
-                "status": "claimed",
-                "event_ids": ["a", "b"],
-            }
-        ],
-    }
-    return doc
+def test_a_boycott_or_a_labour_strike_is_no_demonstration():
+    # KAIROS Demonstrate is a gathering in public; PROTEST/boycott maps to no KAIROS type.
+    marched, boycott = event("PROTEST", "demo", "fled"), event("PROTEST", "boycott", "fled")
+    assert [e.type for e in predicted_events({"events": [marched]})] == [
+        "Conflict.Demonstrate.Unspecified"
+    ]
+    assert predicted_events({"events": [boycott]}) == []
+
+
+def _at(text: str, words: str) -> dict:
+    start = text.index(words)
+    return {"start": start, "end": start + len(words), "text": words, "caption": None}
 
 
 @pytest.mark.parametrize(

@@ -203,6 +203,9 @@ class Mention:
     anaphoric: bool = False  # "killed in this action": points back at an event told before
     casualty_only: bool = False  # "died", "deaths": a count for an event, not an event
     undergoer: bool = False  # "X survived an attack": the light verb's subject was acted on
+    # The word that says the people acted on died, where it is not the trigger: "shot dead",
+    # "beaten to death" (the shooting is the attack, "dead" tells the deaths).
+    death_word: Token | None = None
 
     @property
     def sense(self) -> Sense:
@@ -412,6 +415,7 @@ class Detector:
                 by_token[token.i] = mention
         for mention in found:
             self._link(mention, by_token)
+        found = [m for m in found if not self._retold(m, by_token)]
         kept = [m for m in found if self._keep(m, by_token)]
         for mention in kept:
             mention.modality = modality_of(mention.token, self.lex)
@@ -871,6 +875,40 @@ class Detector:
             any(c.dep_ == "prep" and c.lower_ in ("in", "near", "on") for c in token.children)
         )
 
+    def _retold(self, mention: Mention, by_token: dict[int, Mention]) -> bool:
+        """Whether a bare verb of attack only tells again the attack noun it is said of:
+        "the explosion targeted a bakery", "bombings targeted at the police". What it acted
+        on joins the noun's mention, and the verb makes no mention of its own."""
+        token = mention.token
+        if (
+            mention.entry.kind != "verb"
+            or mention.plover != "ASSAULT"
+            or mention.mode is not None
+            or mention.sense.outcome is not None
+            or mention.death_word is not None
+            or mention.casualties
+        ):
+            return False
+        if token.dep_ == "acl":
+            noun: Token | None = token.head
+        else:
+            subjects, passive = subject_of(token)
+            noun = subjects[0] if len(subjects) == 1 and not passive else None
+        other = by_token.get(noun.i) if noun is not None and noun.i != token.i else None
+        if other is None or other.entry.kind != "noun" or other.plover != "ASSAULT":
+            return False
+        other.patients += mention.patients
+        other.targets += mention.targets
+        other.weapons += mention.weapons
+        other.links.discard(token.i)
+        for linked in mention.links - {other.token.i}:
+            other.links.add(linked)
+            if linked in by_token:
+                by_token[linked].links.discard(token.i)
+                by_token[linked].links.add(other.token.i)
+        del by_token[token.i]
+        return True
+
     # -- counts and modes -----------------------------------------------------------------
     def _count(self, mention: Mention) -> None:
         outcome = mention.sense.outcome
@@ -881,6 +919,7 @@ class Detector:
             dead += [o for p, o in preps(token) if p == "to" and o.lower_ == "death"]
             if dead:
                 outcome = "killed"
+                mention.death_word = dead[0]
         if outcome is None:
             return
         if mention.entry.kind == "noun" and any(c.dep_ == "nummod" for c in token.children):

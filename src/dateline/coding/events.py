@@ -321,15 +321,7 @@ class EventCoder:
             date=date,
             date_own=own,
             evidence=evidence,
-            mentions=[
-                EventMention(
-                    trigger=doc.span(mention.start, mention.end, caption=caption),
-                    plover=mention.plover,
-                    mode=mention.mode,
-                    outcome=_outcome(mention),
-                    evidence=evidence,
-                )
-            ],
+            mentions=self._mentions(doc, caption, mention, evidence),
             anaphoric=anaphoric or caption is not None,
             link_keys=links,
             mention_keys={key},
@@ -337,6 +329,39 @@ class EventCoder:
             last_order=token.i if caption is None else 10**7 + token.i,
         )
         return draft
+
+    @staticmethod
+    def _mentions(
+        doc: Document, caption: int | None, mention: Mention, evidence: list[Span]
+    ) -> list[EventMention]:
+        """The tellings of one mention: its trigger, and the word that tells the deaths
+        where that is another word ("shot dead": the shooting, then the deaths)."""
+        trigger = doc.span(mention.start, mention.end, caption=caption)
+        word = mention.death_word
+        if word is None:
+            outcome = _outcome(mention)
+            return [
+                EventMention(
+                    trigger=trigger,
+                    plover=mention.plover,
+                    mode=mention.mode,
+                    outcome=outcome,
+                    evidence=evidence,
+                )
+            ]
+        dead = doc.span(word.idx, word.idx + len(word.text), caption=caption)
+        return [
+            EventMention(
+                trigger=trigger, plover=mention.plover, mode=mention.mode, evidence=evidence
+            ),
+            EventMention(
+                trigger=dead,
+                plover=mention.plover,
+                mode=mention.mode,
+                outcome="killed",
+                evidence=evidence,
+            ),
+        ]
 
     def _clause_head(self, token: Token) -> Token:
         """The verb whose clause tells the event: the trigger itself, or for a noun the
@@ -843,8 +868,9 @@ def country_names() -> dict[str, str]:
 
 
 def _clause_bounds(head: Token, trigger: Token) -> tuple[int, int]:
-    """Character bounds of the clause that tells an event: the clause head's phrase, without
-    a clause coordinated after the trigger ("The US was not party to the deal, and had
+    """Character bounds of the clause that tells an event: the clause head's phrase (with the
+    noun a participle or relative clause modifies), without a clause coordinated after the
+    trigger ("The US was not party to the deal, and had
     blocked the convoy ...": the blocking is another clause)."""
     doc = head.doc
     last = head.right_edge.i
@@ -854,7 +880,12 @@ def _clause_bounds(head: Token, trigger: Token) -> tuple[int, int]:
     while last > trigger.i and (doc[last].is_punct or doc[last].dep_ == "cc"):
         last -= 1
     last = max(last, trigger.i)
-    return head.left_edge.idx, doc[last].idx + len(doc[last].text)
+    first = head.left_edge
+    if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        # "the six soldiers killed", "those injured": the people the participle or relative
+        # clause tells of are part of its clause.
+        first = min(first, head.head.left_edge, key=lambda t: t.i)
+    return first.idx, doc[last].idx + len(doc[last].text)
 
 
 LOCATIVE_PREPS = frozenset(

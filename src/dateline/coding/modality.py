@@ -61,7 +61,7 @@ def _definite(token: Token, determiners: frozenset[str]) -> bool:
     )
 
 
-def _presupposed(token: Token, negating: frozenset[str], nouns: frozenset[str]) -> str | None:
+def _presupposed(token: Token, undone_by: frozenset[str], nouns: frozenset[str]) -> str | None:
     """The modality of a definite event noun: set by the nouns it hangs from ("the plans for
     the attack") and by the first verb above it only when that verb undoes it."""
     current = token
@@ -70,7 +70,7 @@ def _presupposed(token: Token, negating: frozenset[str], nouns: frozenset[str]) 
         if head is current or current.dep_ not in ("pobj", "prep", "dobj"):
             return None
         if is_verbal(head):
-            return NEGATED if str(head.lemma_).lower() in negating else None
+            return NEGATED if str(head.lemma_).lower() in undone_by else None
         if head.lower_ in nouns:
             return HYPOTHETICAL
         current = head
@@ -92,6 +92,8 @@ def modality_of(token: Token, lex: Lexicon) -> str | None:
     negating = frozenset(hypo["negating"])
     nouns = frozenset(hypo["nouns"])
     reporting = frozenset(data["reporting"]["verbs"])
+    definite = frozenset(data.get("presupposed", {}).get("determiners", ()))
+    undone_by = frozenset(data.get("presupposed", {}).get("undone_by", ()))
 
     if is_verbal(token):
         if _negated_here(token, negation, nobody):
@@ -101,11 +103,13 @@ def modality_of(token: Token, lex: Lexicon) -> str | None:
             return found
     elif any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return NEGATED
-    elif _definite(token, frozenset(hypo["definite"])):
-        # "investigate the murder of ...", "condemned the attack": a definite event noun
-        # refers to an event that happened; only a verb that undoes it governs it ("prevented
-        # the attack"), not the intentions further up ("ordered a judge to investigate").
-        return _presupposed(token, negating, nouns)
+    elif _definite(token, definite):
+        # A definite description presupposes its event: "no group has claimed the
+        # explosion", "ordered a judge to investigate the murder" deny, doubt or intend
+        # something else; the explosion and the murder happened. Only a verb that undoes it
+        # ("prevented the attack") or a noun of intention it hangs from ("plans for the
+        # attack") says otherwise.
+        return _presupposed(token, undone_by, nouns)
 
     # Climb the chain of governing clauses: "did not try to kill", "planned to attack",
     # "a plan to attack", "if they attack".

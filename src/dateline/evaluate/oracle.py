@@ -213,7 +213,8 @@ def _reverse(table: Mapping[str, str]) -> dict[str, tuple[str, str | None]]:
     found: dict[str, tuple[str, str | None]] = {}
     for key, value in table.items():
         plover, _, mode = key.partition("/")
-        found.setdefault(str(value), (plover, mode or None))
+        if value:  # "" reads the type as no event of the corpus
+            found.setdefault(str(value), (plover, mode or None))
     return found
 
 
@@ -350,8 +351,8 @@ def wikievents_oracle(scorer: Scorer, gold: list[WikiDoc], path: Path, split: st
 
     A type of ``[wikievents.event_type]`` is the event's own PLOVER type/mode; Life.Die and
     Life.Injure are the fatalities / injured count (evidence: the trigger) of an event whose
-    own type maps to no KAIROS type (the carrier); Contact.Contact.Broadcast is such an event
-    with a source, listed by a claim whose cue is the trigger. Each argument fills the first
+    own type maps to no KAIROS type (the carrier); Contact.Contact.Broadcast is a claim whose
+    cue is the trigger and whose claimant is the Communicator (listing such an event). Each argument fills the first
     field of ``[wikievents.roles.<type>]`` giving its role; location and source hold one.
     """
     maps = eval_maps()["wikievents"]
@@ -383,6 +384,16 @@ def _wiki_event(
     if gold.type == maps["broadcast_type"] and not maps.get("broadcasts", True):
         # Claim cues are not read as Broadcasts ([wikievents] broadcasts = false).
         gaps["wikievents Broadcast (claim cues not read as Broadcasts) (events)"] += 1
+        gaps["wikievents arguments of inexpressible events"] += len(gold.arguments)
+        return
+    cue_words = {str(w).lower() for w in maps.get("broadcast_cues") or []}
+    if (
+        gold.type == maps["broadcast_type"]
+        and cue_words
+        and (gold.trigger_text or "").lower() not in cue_words
+    ):
+        # A cue such as "said" is not read as a Broadcast ([wikievents] broadcast_cues).
+        gaps["wikievents Broadcast (cue not in broadcast_cues) (events)"] += 1
         gaps["wikievents arguments of inexpressible events"] += len(gold.arguments)
         return
     if gold.type not in main and gold.type not in special:
@@ -444,6 +455,7 @@ def _wiki_event(
                 id=f"cl-{trigger.start}.{len(b.claims) + 1}",
                 evidence=[trigger],
                 cue=trigger,
+                claimant=fields.get("source"),
                 status="reported",
                 event_ids=[event.id],
             )

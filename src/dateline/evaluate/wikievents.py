@@ -12,8 +12,8 @@ every number here is end-to-end; the published BART-Gen numbers are given gold t
   clauses of the mentions that do: those killed by a bombing are not its Target). An event
   without mentions gives its main event by PLOVER type/mode; a fatalities count (best not 0) also gives a
   Life.Die.Unspecified whose trigger is the count's first evidence span, an injured count a
-  Life.Injure.Unspecified; an event with a source gives a Contact.Contact.Broadcast whose
-  trigger is the cue of the claim that lists the event (no cue, no Broadcast), one per cue.
+  Life.Injure.Unspecified. A claim gives a Contact.Contact.Broadcast whose trigger is its cue
+  (one of ``broadcast_cues``; no cue, no Broadcast) and whose Communicator is its claimant.
   Roles come from ``[wikievents.roles.<type>]``; each actor, target and weapon is one
   argument whose candidate spans are its evidence spans (not the trigger: an actor whose
   only evidence is its event's trigger, such as the state of the place, names no one).
@@ -155,20 +155,13 @@ def predicted_events(doc: Mapping[str, Any] | None) -> list[KEvent]:
     maps = eval_maps()["wikievents"]
     role_maps = maps["roles"]
     found: list[KEvent] = []
-    cues: dict[str, list[Mapping[str, Any]]] = {}
-    for claim in (doc or {}).get("claims") or []:
-        if claim.get("cue"):
-            for event_id in claim.get("event_ids") or []:
-                cues.setdefault(event_id, []).append(claim["cue"])
-    broadcast_seen: set[SpanKey] = set()
     for event in scored_events(doc):
         if event.get("mentions"):
             found += _mention_events(event, maps)
-            _broadcasts(event, maps, cues, broadcast_seen, found)
             continue
         trigger = event.get("trigger") or {}
         kairos = by_type_mode(maps["event_type"], event.get("plover"), event.get("mode"))
-        if kairos is not None and "start" in trigger:
+        if kairos and "start" in trigger:
             found.append(
                 KEvent(
                     kairos,
@@ -193,7 +186,7 @@ def predicted_events(doc: Mapping[str, Any] | None) -> list[KEvent]:
                     _arguments(role_maps.get(kairos_type, {}), event, with_source=False),
                 )
             )
-        _broadcasts(event, maps, cues, broadcast_seen, found)
+    found += _broadcasts(doc, maps)
     return found
 
 
@@ -211,7 +204,7 @@ def _mention_events(event: Mapping[str, Any], maps: Mapping[str, Any]) -> list[K
         else:
             kairos = by_type_mode(maps["event_type"], mention.get("plover"), mention.get("mode"))
         trigger = mention.get("trigger") or {}
-        if kairos is None or "start" not in trigger:
+        if not kairos or "start" not in trigger:
             continue
         within = list(mention.get("evidence") or [])
         # The people a bombing killed are the victims of the deaths, not what it targeted.
@@ -228,25 +221,30 @@ def _mention_events(event: Mapping[str, Any], maps: Mapping[str, Any]) -> list[K
     return found
 
 
-def _broadcasts(
-    event: Mapping[str, Any],
-    maps: Mapping[str, Any],
-    cues: Mapping[str, list[Mapping[str, Any]]],
-    seen: set[SpanKey],
-    found: list[KEvent],
-) -> None:
-    """A Contact.Contact.Broadcast per cue of a claim that lists the event (one per cue),
-    unless ``[wikievents] broadcasts`` is false."""
-    if not event.get("source") or not maps.get("broadcasts", True):
-        return
+def _broadcasts(doc: Mapping[str, Any] | None, maps: Mapping[str, Any]) -> list[KEvent]:
+    """A Contact.Contact.Broadcast per claim whose cue is a word of ``[wikievents]
+    broadcast_cues`` (one per cue), its claimant the Communicator: a claim records an act of
+    communication. None when ``[wikievents] broadcasts`` is false."""
+    if not maps.get("broadcasts", True):
+        return []
+    cue_words = {str(w).lower() for w in maps.get("broadcast_cues") or []}
     broadcast = maps["broadcast_type"]
-    for cue in cues.get(str(event.get("id")), []):
+    role_map = maps["roles"].get(broadcast, {})
+    seen: set[SpanKey] = set()
+    found = []
+    for claim in (doc or {}).get("claims") or []:
+        cue = claim.get("cue")
+        if not cue or "start" not in cue:
+            continue
+        if cue_words and str(cue.get("text", "")).lower() not in cue_words:
+            continue
         key = (cue["start"], cue["end"])
         if key in seen:
             continue
         seen.add(key)
-        args = _arguments(maps["roles"].get(broadcast, {}), event, with_source=True)
+        args = _arguments(role_map, {"source": claim.get("claimant")}, with_source=True)
         found.append(KEvent(broadcast, key, cue.get("text"), args))
+    return found
 
 
 def _arg_match(pred: Argument, gold: Argument, variant: str, *, role: bool) -> bool:
