@@ -104,3 +104,18 @@ def test_sections_are_deterministic():
     config = load_config(overrides={"parse": {"section_chars": SECTION}})
     first = Pipeline(config)(TEXT).model_dump_json()
     assert Pipeline(config)(TEXT).model_dump_json() == first
+
+
+def test_captions_are_read_once_whatever_the_sections(validate):
+    from tests.conftest import FIXTURES
+
+    page = (FIXTURES / "ingest" / "militia_bridge.html").read_bytes()
+    whole = Pipeline(load_config())(page)
+    assert whole.meta.captions
+    sectioned = Pipeline(load_config(overrides={"parse": {"section_chars": 150}}))(page)
+    validate(json.loads(sectioned.model_dump_json(by_alias=True)))
+
+    def caption_times(doc):
+        return [(t.evidence[0].start, t.value) for t in doc.times if t.evidence[0].caption == 0]
+
+    assert caption_times(sectioned) == caption_times(whole) != []

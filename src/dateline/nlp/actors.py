@@ -21,6 +21,7 @@ the event and quote stages call them.
 from __future__ import annotations
 
 import functools
+import re
 import zlib
 from collections.abc import Iterable
 from importlib import resources
@@ -52,7 +53,7 @@ from .mentions import (
     token_keys,
     word_lists,
 )
-from .toponyms import DATELINE
+from .toponyms import DATELINE, FoundDateline, datelines
 
 ACTORS = "dateline.actors"
 COMPONENT = "dateline_actors"
@@ -60,6 +61,7 @@ MODIFIER_DEPS = frozenset(
     {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "npadvmod", "predet"}
 )
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_BRACKETS = re.compile(r"\(([^()\n]+)\)")
 
 
 @functools.cache
@@ -101,8 +103,10 @@ class ActorFinder:
     def __call__(self, sdoc: Any) -> Any:
         from spacy.tokens import Span as SpacySpan
 
-        mentions = self.find(sdoc)
-        referents = self.resolver.resolve(sdoc, mentions)
+        mentions, home = self._find(sdoc)
+        referents = self.resolver.resolve(
+            sdoc, mentions, home=self._home_actor(home) if home else None
+        )
         # A long article is parsed in pieces joined afterwards: the piece's checksum keeps
         # referent ids of different pieces apart (deterministic, unlike hash()).
         piece = zlib.crc32(sdoc.text.encode("utf-8"))
@@ -121,11 +125,17 @@ class ActorFinder:
     # -- recognition --------------------------------------------------------------------
     def find(self, sdoc: Any) -> list[Mention]:
         """Every actor mention of ``sdoc``, before coreference."""
+        return self._find(sdoc)[0]
+
+    def _find(self, sdoc: Any) -> tuple[list[Mention], str | None]:
+        """The mentions, and the country the report is filed from (its dateline's)."""
         if len(sdoc) == 0:
-            return []
+            return [], None
         book = self.book
         keys = token_keys(sdoc)
-        caseless = is_caseless(sdoc)
+        headers = datelines(sdoc.text)
+        header_at = self._header_tokens(sdoc, headers)
+        caseless = is_caseless(sdoc, skip=header_at)
         sents = sentence_index(sdoc)
         matches = self.recogniser.dictionary_matches(sdoc, keys, caseless)
         mentions: list[Mention] = []
@@ -141,11 +151,24 @@ class ActorFinder:
             for span in sdoc.spans.get(PLACES, [])
             if span.label_ == DATELINE
             for i in range(span.start, span.end)
-        }
+        } | self._dateline_places(sdoc, headers)
+        home = self._home_country(sdoc, headers, covered)
+        agency_at = self._agency_tokens(sdoc, headers)
 
         speech = word_lists()["speech_verbs"]
 
-        def add(m: Mention) -> Mention:
+        def add(m: Mention) -> None:
+            m.start, m.end = self._within_line(sdoc, m.start, m.end, m.head, header_at)
+            if m.start >= m.end:
+                return
+            if m.start in header_at:
+                m.extra["header"] = "1"
+                if m.start in filed_at:
+                    m.extra["dateline"] = "place"  # a place, whatever the recogniser says
+                    m.label = "GPE" if m.source != "dictionary" else m.label
+                elif m.start in agency_at:
+                    m.extra["dateline"] = "agency"  # who filed it: an organisation
+                    m.label = "ORG" if m.source != "dictionary" else m.label
             head = sdoc[m.start : m.end].root
             m.head = head.i if m.head < 0 else m.head
             m.sent = sents[m.head]
@@ -156,7 +179,6 @@ class ActorFinder:
             mentions.append(m)
             if m.kind == "name":
                 taken.update(range(m.start, m.end))
-            return m
 
         # 1. dictionary names
         for match in matches:
@@ -177,6 +199,7 @@ class ActorFinder:
             elif (
                 alias.kind in ("country", "demonym")
                 or alias.kind == "capital"
+                and match.start not in filed_at  # the dateline's town is where, not who
                 and self._metonymic(sdoc, match.end - 1)
             ):
                 add(
@@ -207,6 +230,10 @@ class ActorFinder:
                 and not any(i in taken for i in range(tok.i + 1, end))
             ):
                 add(Mention(tok.i + 1, end, "name", "PERSON", number="sg", source="credit"))
+        # titled names in text without capitals: "pilot julio torres" (spaCy: "julio")
+        if caseless:
+            for titled in self._titled_names(sdoc, taken, covered):
+                add(titled)
         # 2. spaCy's entities, corrected
         for ent in sdoc.ents:
             if ent.label_ not in NAME_LABELS:
@@ -283,7 +310,7 @@ class ActorFinder:
             for m in self._propagated(sdoc, keys, mentions, taken, caseless):
                 add(m)
         mentions.sort(key=lambda x: (x.start, -x.end))
-        return mentions
+        return mentions, home
 
     @staticmethod
     def _date_only(sdoc: Any, start: int, end: int) -> bool:
@@ -293,6 +320,146 @@ class ActorFinder:
         return all(
             t.lower_.rstrip(".") in months or t.is_digit or t.is_punct for t in sdoc[start:end]
         )
+
+    def _titled_names(self, sdoc: Any, taken: set[int], covered: dict[int, Match]) -> list[Mention]:
+        """Names after a title in text without capitals ("pilot julio torres", "archbishop
+        arturo rivera"): the words the title modifies, up to the head of its phrase, when
+        the tagger or the recogniser calls one of them a name. The title is not the name."""
+        common = common_words()
+        found = []
+        for tok in sdoc:
+            if not is_title(tok.text) or tok.dep_ != "compound" or tok.head.i < tok.i:
+                continue
+            head = tok.head
+            while head.dep_ == "compound" and head.head.i > head.i:
+                head = head.head
+            if not 2 <= head.i - tok.i <= 4:
+                continue
+            words = sdoc[tok.i + 1 : head.i + 1]
+            if not all(
+                w.is_alpha
+                and w.pos_ in ("PROPN", "NOUN")
+                and w.lower_ not in common
+                and not is_title(w.text)
+                and w.i not in taken
+                and w.i not in covered
+                and w.ent_type_ in ("", "PERSON", "ORG", "NORP", "GPE")
+                for w in words
+            ):
+                continue
+            if self.recogniser.noun_at(sdoc, head.i) is not None:
+                continue  # "police chief", "army pilot": a title over an actor noun
+            if not any(
+                w.pos_ == "PROPN"
+                or w.ent_type_ == "PERSON"
+                or (w.ent_type_ and w.ent_type_ == tok.ent_type_)  # one entity with its title
+                for w in words
+            ):
+                continue  # "pilot project funds"
+            found.append(
+                Mention(
+                    words.start,
+                    words.end,
+                    "name",
+                    "PERSON",
+                    number="sg",
+                    source="title",
+                    extra={"title": tok.text},
+                )
+            )
+        return found
+
+    @staticmethod
+    def _header_tokens(sdoc: Any, headers: list[FoundDateline]) -> set[int]:
+        """Tokens of the wire headers ("SAN SALVADOR, 8 MAR 90 (AFP) --")."""
+        found: set[int] = set()
+        for header in headers:
+            span = sdoc.char_span(header.start, header.end, alignment_mode="contract")
+            if span is not None:
+                found.update(range(span.start, span.end))
+        return found
+
+    @staticmethod
+    def _agency_tokens(sdoc: Any, headers: list[FoundDateline]) -> set[int]:
+        """Tokens of the agency in brackets that ends a wire header ("(RADIO CADENA)")."""
+        found: set[int] = set()
+        for header in headers:
+            text = sdoc.text[header.start : header.end]
+            brackets = list(_BRACKETS.finditer(text))
+            if brackets:
+                last = brackets[-1]
+                begin = header.start + last.start(1)
+                span = sdoc.char_span(begin, begin + len(last.group(1)), alignment_mode="expand")
+                if span is not None:
+                    found.update(range(span.start, span.end))
+        return found
+
+    @staticmethod
+    def _dateline_places(sdoc: Any, headers: list[FoundDateline]) -> set[int]:
+        """Tokens of the towns and regions a dateline names, known to the gazetteer or not."""
+        found: set[int] = set()
+        for header in headers:
+            for begin, stop in header.names + header.regions:
+                span = sdoc.char_span(begin, stop, alignment_mode="expand")
+                if span is not None:
+                    found.update(range(span.start, span.end))
+        return found
+
+    def _home_country(
+        self, sdoc: Any, headers: list[FoundDateline], covered: dict[int, Match]
+    ) -> str | None:
+        """The country a report is filed from: its dateline's country ("GOMA, Congo",
+        "MANAGUA (NICARAGUA)"), else its town's, by the dictionary's capitals, else the
+        gazetteer's most populous town of that name (in the region's country if it names
+        one)."""
+        if not headers:
+            return None
+        header = headers[0]
+        text = sdoc.text
+        for kinds, ranges in ((("country",), header.regions), (("capital",), header.names)):
+            for begin, stop in ranges:
+                span = sdoc.char_span(begin, stop, alignment_mode="expand")
+                if span is None:
+                    continue
+                match = covered.get(span.start)
+                if match is not None and match.alias.kind in kinds:
+                    return match.alias.target
+        from ..gazetteer.index import open_gazetteer
+
+        try:
+            gazetteer = open_gazetteer()
+        except Exception:  # noqa: BLE001 - no index built: the report's country stays unknown
+            return None
+        wanted: set[str] = set()
+        for begin, stop in header.regions:
+            wanted.update(c.country for c in gazetteer.lookup(text[begin:stop]) if c.level == 0)
+        for begin, stop in header.names:
+            towns = [c for c in gazetteer.lookup(text[begin:stop]) if c.level == 0]
+            towns.sort(key=lambda c: (c.country not in wanted, -c.population, c.id))
+            if towns and towns[0].country:
+                return str(towns[0].country)
+        return None
+
+    @staticmethod
+    def _within_line(
+        sdoc: Any, start: int, end: int, head: int, header_at: set[int]
+    ) -> tuple[int, int]:
+        """A mention never runs across a line break nor out of a wire header: the part
+        of it that holds its head (its last word when the head is not known)."""
+        anchor = head if start <= head < end else end - 1
+        for i in range(anchor - 1, start - 1, -1):
+            if "\n" in sdoc[i].text or (i in header_at) != (anchor in header_at):
+                start = i + 1
+                break
+        for i in range(anchor + 1, end):
+            if "\n" in sdoc[i].text or ((i in header_at) != (anchor in header_at)):
+                end = i
+                break
+        while start < end and sdoc[start].is_space:
+            start += 1
+        while end > start and sdoc[end - 1].is_space:
+            end -= 1
+        return start, end
 
     @staticmethod
     def _name_extent(
@@ -363,6 +530,34 @@ class ActorFinder:
             i in covered and covered[i].alias.kind in ("country", "demonym", "capital")
             for i in range(start, found[1])
         )
+
+    def _home_actor(self, country: str) -> Any:
+        """What a definite description without an antecedent names in a report filed from
+        ``country``: "the government" (or "the authorities", "the regime") is that country's
+        government, "the country" that country; a town is neither."""
+        if country not in self.book.countries:
+            return None
+
+        def home(m: Mention) -> str | None:
+            if m.cls == "country":
+                return f"country:{country}"
+            noun = self.book.nouns.get(m.extra.get("noun", ""))
+            if m.cls == "government" and noun is not None:
+                return self._composed_kb(country, noun.sector, noun)
+            return None
+
+        return home
+
+    def _composed_kb(self, country: str | None, sector: str | None, noun: Noun) -> str:
+        """The kb of an actor noun with a country: a dictionary entry when the composed name
+        is one ("Ministry of Defence of Iraq"), else ``composed:<country>:<sector>:<noun>``."""
+        kb = f"composed:{country or '-'}:{sector or '-'}:{noun.noun}"
+        if country is not None:
+            canonical = self.book.composed_canonical(country, sector, noun)
+            key = self.book.by_canonical.get(name_key(canonical))
+            if key is not None and self.book.entries[key].country == country:
+                kb = f"entry:{key}"
+        return kb
 
     @staticmethod
     def _metonymic(sdoc: Any, i: int) -> bool:
@@ -476,12 +671,7 @@ class ActorFinder:
         elif noun.label == "GPE":
             kb = ""
         else:
-            kb = f"composed:{country or '-'}:{sector or '-'}:{noun.noun}"
-            if country is not None:
-                canonical = book.composed_canonical(country, sector, noun)
-                key = book.by_canonical.get(name_key(canonical))
-                if key is not None and book.entries[key].country == country:
-                    kb = f"entry:{key}"
+            kb = self._composed_kb(country, sector, noun)
         return Mention(
             start,
             end,
@@ -508,7 +698,9 @@ class ActorFinder:
         """Recurrences of names already found, and persons' surnames alone."""
         names: dict[tuple[str, ...], str] = {}
         for m in mentions:
-            if m.kind != "name" or m.source != "ner" or m.label not in ("PERSON", "ORG"):
+            if m.kind != "name" or m.source not in ("ner", "title"):
+                continue
+            if m.label not in ("PERSON", "ORG"):
                 continue
             words = tuple(k for k in keys[m.start : m.end] if k)
             if not words:
@@ -560,20 +752,27 @@ def mention_kind(span: Any) -> str:
     pronoun = root.lower_ in PRONOUNS or root.lower_ in FIRST_PERSON
     if len(span) == 1 and root.pos_ in ("PRON", "DET") and pronoun:
         return "pronoun"
+    titled = (  # "pilot julio torres" in text without capitals: the tagger sees nouns
+        len(span) >= 2 and span.start > 0 and is_title(span.doc[span.start - 1].text)
+    )
     if (
         root.pos_ == "PROPN"
         or root.ent_type_
         or (root.text[:1].isupper() and not root.is_sent_start)
+        or (titled and span.label_ == "PERSON")
     ):
         return "name"
     return "nominal"
 
 
 def _person_name(texts: list[str]) -> str | None:
-    """The fullest name of a person without titles."""
+    """The fullest name of a person without the titles before it ("Maurice Bishop" keeps
+    his surname, "Bishop Juan Gerardi" loses the title)."""
     best = None
     for text in texts:
-        words = [w for w in text.split() if not is_title(w)]
+        words = text.split()
+        while len(words) > 1 and is_title(words[0]):
+            words = words[1:]
         name = " ".join(words)
         if name and (best is None or len(name.split()) > len(best.split())):
             best = name

@@ -22,7 +22,7 @@ a person's full name, else the most frequent label of its names.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,7 +71,14 @@ class Resolver:
         # sector_of(kb) -> (sector, actor_type) of a kb string, from the dictionary.
         self.sector_of = sector_of
 
-    def resolve(self, sdoc: Any, mentions: Sequence[Mention]) -> list[Referent]:
+    def resolve(
+        self,
+        sdoc: Any,
+        mentions: Sequence[Mention],
+        home: Callable[[Mention], str | None] | None = None,
+    ) -> list[Referent]:
+        """The referents of ``mentions``. ``home(m)``: the kb a definite description with
+        no antecedent names in this report ("the government" of the dateline's country)."""
         referents: list[Referent] = []
         by_kb: dict[str, Referent] = {}
         by_name: dict[str, Referent] = {}
@@ -116,6 +123,9 @@ class Resolver:
                 )
                 if ref is None and m.definite:
                     ref = self._description_antecedent(m, referents)
+                if ref is None and m.definite and home is not None and (kb := home(m)):
+                    m.kb = kb
+                    ref = by_kb.get(kb)
             elif "quote" in m.extra:
                 continue  # "we" in a quotation: its speaker, found below
             else:
@@ -180,7 +190,7 @@ class Resolver:
             if name is None or name.referent == m.referent:
                 continue
             source, target = referents[m.referent], referents[name.referent]
-            guessed = all(x.source in ("ner", "propagated") for x in target.names())
+            guessed = all(x.source in ("ner", "title", "propagated") for x in target.names())
             mismatch = (m.label == "PERSON") != (target.label == "PERSON")
             if (mismatch and not (guessed and m.label == "PERSON")) or len(source.mentions) > 3:
                 continue
@@ -228,6 +238,7 @@ class Resolver:
         # "Syrian Observatory for Human Rights (SOHR)": the bracketed name is an alias.
         if (
             m.start >= 2
+            and not m.extra.get("header")  # "GOMA, Congo (Reuters)": the agency is its own
             and sdoc[m.start - 1].text == "("
             and m.end < len(sdoc)
             and sdoc[m.end].text == ")"
@@ -268,6 +279,8 @@ class Resolver:
 
     def _description_antecedent(self, m: Mention, referents: list[Referent]) -> Referent | None:
         for ref in reversed(referents):
+            if not ref.mentions or all(x.extra.get("header") for x in ref.mentions):
+                continue  # the wire header is no part of the prose
             last = ref.mentions[-1]
             if m.sent - last.sent > DESCRIPTION_WINDOW:
                 continue
@@ -350,6 +363,7 @@ class Resolver:
             for x in ref.mentions:
                 if (
                     x.end <= m.start
+                    and not x.extra.get("header")  # the wire header is no part of the prose
                     and m.sent - x.sent <= PRONOUN_WINDOW
                     and self._agrees(m, x, ref)
                 ):
@@ -402,13 +416,19 @@ class Resolver:
         for m in ref.mentions:
             if m.source == "dictionary" and m.kind == "name":
                 return m.label
+        # The wire header says what its names are: the town a place, the agency a body.
+        filed = {m.extra.get("dateline") for m in ref.mentions}
+        if "place" in filed:
+            return "GPE"
+        if "agency" in filed:
+            return "ORG"
         names = ref.names()
         if any(
             m.label == "PERSON" and (m.end - m.start > 1 or m.extra.get("title")) for m in names
         ):
             return "PERSON"
         persons = [m for m in ref.mentions if m.kind == "nominal" and m.label == "PERSON"]
-        if persons and all(m.source in ("ner", "propagated") for m in names):
+        if persons and all(m.source in ("ner", "title", "propagated") for m in names):
             return "PERSON"  # "His eldest son, Tariq": spaCy's ORG guess loses to the noun
         if names:
             counts = Counter(m.label for m in names if m.label)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -89,14 +90,18 @@ class Mention:
     sent: int = 0  # sentence number
     subject: bool = False  # the head is the subject of its clause
     speaker: bool = False  # the subject of a speech verb ("X said")
-    source: str = ""  # "dictionary", "ner", "noun", "pronoun", "propagated"
+    source: str = ""  # "dictionary", "ner", "title", "noun", "pronoun", "propagated"
     referent: int = -1  # set by coreference
     extra: dict[str, str] = field(default_factory=dict)
 
 
-def is_caseless(sdoc: Any) -> bool:
-    """Whether the text is all lower case or all capitals (MUC-4, telegrams): case says nothing."""
-    alpha = [t.text for t in sdoc if t.is_alpha and len(t.text) > 1]
+def is_caseless(sdoc: Any, skip: Collection[int] = ()) -> bool:
+    """Whether the text is all lower case or all capitals (MUC-4, telegrams): case says nothing.
+
+    ``skip``: tokens not to count, the wire header's ("LIMA, 4 FEB 90 (EFE)"), whose
+    capitals say nothing about how the body below it is written.
+    """
+    alpha = [t.text for t in sdoc if t.is_alpha and len(t.text) > 1 and t.i not in skip]
     if not alpha:
         return False
     lower = sum(1 for w in alpha if w.islower())

@@ -101,6 +101,7 @@ class FoundDateline(NamedTuple):
     names: list[tuple[int, int]]
     regions: list[tuple[int, int]]
     end: int
+    start: int = 0  # where its line starts: the header is text[start:end]
 
 
 def datelines(text: str) -> list[FoundDateline]:
@@ -119,6 +120,7 @@ def datelines(text: str) -> list[FoundDateline]:
                     [(start + a, start + b) for _, a, b in dateline.places],
                     [(start + a, start + b) for _, a, b in dateline.regions],
                     start + dateline.end,
+                    start,
                 )
             )
         start += len(line)
@@ -387,7 +389,7 @@ class ToponymRecogniser:
     def _from_dateline(self, sdoc: Any) -> list[tuple[int, int, str]]:
         found = []
         text = sdoc.text
-        for names, regions, _ in datelines(text):
+        for names, regions, *_ in datelines(text):
             known = [p for p in names + regions if self.candidates(text[p[0] : p[1]], 1)]
             if not names or any(name not in known for name in names):
                 continue  # every town of a dateline is known; its region may not be
