@@ -195,7 +195,16 @@ def test_linked_mentions_of_one_event(mentions):
 def test_organisation_split_from_its_fighters(mentions):
     text = "the mayor was kidnapped by eln guerrillas on tuesday."
     m = only(mentions(text), "ASSAULT")
-    assert sorted(texts(text, m.agents)) == ["eln", "guerrillas"]
+    assert sorted(cores(text, m.agents)) == ["eln", "guerrillas"]
+    # The people's phrase keeps the organisation's name, as they are told.
+    assert sorted(texts(text, m.agents)) == ["eln", "eln guerrillas"]
+
+
+def test_people_of_an_organisation_keep_their_whole_phrase(mentions):
+    text = "a report said armed forces elements killed the six teachers last month."
+    m = only(mentions(text), "ASSAULT")
+    assert "armed forces elements" in texts(text, m.agents)
+    assert "elements" in cores(text, m.agents)
 
 
 @pytest.mark.parametrize(

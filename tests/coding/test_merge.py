@@ -131,6 +131,10 @@ def test_the_first_telling_says_how_certain():
         ("aerial", "explosives", True),
         ("abduct", "aerial", False),
         ("firearms", "beat", True),
+        # Killing people and setting a fire are two acts, however close ("shot a driver and
+        # set fire to his lorry").
+        ("firearms", "arson", False),
+        ("arson", "arson", True),
     ],
 )
 def test_modes_fit(a, b, fit):

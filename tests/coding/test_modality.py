@@ -39,6 +39,16 @@ def modality(mentions, text: str, word: str):
         ("The rebels denied planning an attack on the base.", "attack", "hypothetical"),
         ("The army began shelling the town at dawn.", "shelling", None),
         ("Rebels killed four soldiers, the army said.", "killed", None),
+        # A definite event noun refers to an event that happened, whatever intention
+        # governs the clause that names it; only a verb that undoes it counts.
+        (
+            "The court ordered a judge to investigate the murder of the mayor.",
+            "murder",
+            None,
+        ),
+        ("Troops prevented the bombing of the bridge.", "bombing", "negated"),
+        ("Rebels discussed plans for the attack on the base.", "attack", "hypothetical"),
+        ("The group planned an attack on the embassy.", "attack", "hypothetical"),
         (
             "The US was not party to the deal, and had cut the road by bombing a bridge.",
             "bombing",

@@ -346,13 +346,13 @@ def _group_split(token: Token, kind: str, lex: Lexicon) -> list[Arg]:
                 lefts[-1].idx + len(lefts[-1].text),
             )
             found.append(org)
-            # The people themselves, without the organisation's name: "guerrillas".
+            # The people themselves are the core, without the organisation's name
+            # ("guerrillas"); their phrase keeps it ("armed forces elements"), as the
+            # people are told.
             people = found[0]
             after = token.doc[lefts[-1].i + 1]
             if after.i <= token.i:
                 people.core_start = after.idx
-                if people.start == org.start:
-                    people.start = after.idx
     if _lemma(token) not in ("group", "army", "front"):
         for prep, obj in preps(token):
             if prep == "of" and is_organisation(obj, lex):

@@ -24,7 +24,7 @@ from ..records import Count, EventDate, EventMention, Location, Named, Role, Sou
 
 MODE_GROUPS = (
     frozenset({"aerial", "drone", "explosives", "heavy-weapons", "suicide-attack"}),
-    frozenset({"firearms", "primitive", "beat", "torture", "targeted", "destroy", "arson"}),
+    frozenset({"firearms", "primitive", "beat", "torture", "targeted", "destroy"}),
 )
 UNREAL = frozenset({"negated", "hypothetical"})
 PLACE_RANK = {

@@ -54,6 +54,29 @@ def _modal(token: Token, modals: frozenset[str], unconfirmed: frozenset[str]) ->
     return None
 
 
+def _definite(token: Token, determiners: frozenset[str]) -> bool:
+    """Whether an event noun is definite: "the murder", "this attack", "their kidnapping"."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in determiners) or c.dep_ == "poss" for c in token.children
+    )
+
+
+def _presupposed(token: Token, undone_by: frozenset[str], nouns: frozenset[str]) -> str | None:
+    """The modality of a definite event noun: set by the nouns it hangs from ("the plans for
+    the attack") and by the first verb above it only when that verb undoes it."""
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head is current or current.dep_ not in ("pobj", "prep", "dobj"):
+            return None
+        if is_verbal(head):
+            return NEGATED if str(head.lemma_).lower() in undone_by else None
+        if head.lower_ in nouns:
+            return HYPOTHETICAL
+        current = head
+    return None
+
+
 def modality_of(token: Token, lex: Lexicon) -> str | None:
     """``negated``, ``hypothetical`` or ``unconfirmed`` for a trigger token; None when the
     text asserts that the event happened (as far as its own clause says)."""
@@ -70,6 +93,7 @@ def modality_of(token: Token, lex: Lexicon) -> str | None:
     nouns = frozenset(hypo["nouns"])
     reporting = frozenset(data["reporting"]["verbs"])
     definite = frozenset(data.get("presupposed", {}).get("determiners", ()))
+    undone_by = frozenset(data.get("presupposed", {}).get("undone_by", ()))
 
     if is_verbal(token):
         if _negated_here(token, negation, nobody):
@@ -79,13 +103,13 @@ def modality_of(token: Token, lex: Lexicon) -> str | None:
             return found
     elif any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return NEGATED
-    elif any(
-        (c.dep_ == "det" and c.lower_ in definite) or c.dep_ == "poss" for c in token.children
-    ):
+    elif _definite(token, definite):
         # A definite description presupposes its event: "no group has claimed the
-        # explosion", "wanted in connection with the attack" deny or doubt something
-        # else; the explosion and the attack happened.
-        return None
+        # explosion", "ordered a judge to investigate the murder" deny, doubt or intend
+        # something else; the explosion and the murder happened. Only a verb that undoes it
+        # ("prevented the attack") or a noun of intention it hangs from ("plans for the
+        # attack") says otherwise.
+        return _presupposed(token, undone_by, nouns)
 
     # Climb the chain of governing clauses: "did not try to kill", "planned to attack",
     # "a plan to attack", "if they attack".
