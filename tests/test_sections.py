@@ -119,3 +119,28 @@ def test_captions_are_read_once_whatever_the_sections(validate):
         return [(t.evidence[0].start, t.value) for t in doc.times if t.evidence[0].caption == 0]
 
     assert caption_times(sectioned) == caption_times(whole) != []
+
+
+def test_long_documents_come_back_from_workers_through_a_file_unchanged(tmp_path, monkeypatch):
+    import tempfile
+
+    from dateline import runner
+    from dateline.document import Document
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    read_back = []
+
+    def unspill(spilled):
+        read_back.append(spilled.path)
+        return original(spilled)
+
+    original = runner._unspill
+    monkeypatch.setattr(runner, "_unspill", unspill)
+    config = load_config(overrides={"parse": {"section_chars": SECTION}})
+    texts = [TEXT, "Police fired tear gas at protesters in Lagos on Monday, witnesses said."]
+    here = [Pipeline(config)(text).to_dict() for text in texts]
+    docs = [Document.from_input(text) for text in texts]
+    there = [doc.to_dict() for doc in runner.pipe_parallel(docs, config=config, workers=2)]
+    assert there == here
+    assert len(read_back) == 1  # the long one came through a file, the short one did not
+    assert list(tmp_path.iterdir()) == []  # the records' files and their folder are gone

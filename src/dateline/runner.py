@@ -21,16 +21,20 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import json
 import logging
 import multiprocessing
 import os
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from threading import BrokenBarrierError
 from types import TracebackType
 from typing import Any, Protocol
@@ -38,6 +42,8 @@ from typing import Any, Protocol
 from .config import Config, load_config
 from .document import Document
 from .pipeline import Pipeline, StageTiming, batched
+from .records import Claim, Entity, Event, Place, Quote, Time
+from .sections import RECORD_FIELDS, Compactor
 
 __all__ = ["ParallelPipeline", "pipe_parallel"]
 
@@ -127,15 +133,69 @@ def release_parse(doc: Document) -> None:
     doc.caption_sdocs = []
 
 
-def _run_chunk(docs: list[Document]) -> tuple[int, list[Document], dict[str, StageTiming]]:
+@dataclass
+class Spilled:
+    """A long document back from a worker: the Document without its records, and the file
+    (JSON Lines, ``[field, record]`` a line) that holds them until the parent reads them."""
+
+    doc: Document
+    path: str
+
+
+RECORD_TYPES: dict[str, type[Entity | Place | Time | Quote | Claim | Event]] = {
+    "entities": Entity,
+    "places": Place,
+    "times": Time,
+    "quotes": Quote,
+    "claims": Claim,
+    "events": Event,
+}
+Result = tuple[int, list[Document | Spilled], dict[str, StageTiming]]
+
+
+def _run_chunk(docs: list[Document], spill_dir: str | None = None, spill_chars: int = 0) -> Result:
     assert _worker_pipeline is not None
-    out = []
+    out: list[Document | Spilled] = []
     for doc in _worker_pipeline.pipe(docs):
         # At once: the spaCy Docs of a whole chunk of long articles would not fit in memory.
         release_parse(doc)
-        out.append(doc)
+        if spill_dir is not None and not doc.failed and len(doc.text) > spill_chars:
+            out.append(_spill(doc, spill_dir))
+        else:
+            out.append(doc)
     timings: dict[str, StageTiming] = getattr(_worker_pipeline, "timings", {})
     return os.getpid(), out, timings
+
+
+def _spill(doc: Document, spill_dir: str) -> Spilled:
+    """Write a long document's records to a file, one at a time, and let go of them.
+
+    Pickled whole to travel back, a 5 MB article's records took 350 MB more than they hold
+    (pickle keeps every object it has written); written one by one they take nothing.
+    """
+    handle, path = tempfile.mkstemp(prefix="records-", suffix=".jsonl", dir=spill_dir)
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        for field in RECORD_FIELDS:
+            for record in getattr(doc, field):
+                out.write(f'["{field}",{record.model_dump_json()}]\n')
+            setattr(doc, field, [])
+    return Spilled(doc, path)
+
+
+def _unspill(spilled: Spilled) -> Document:
+    """The document with its records read back (and made compact) from the spill file."""
+    doc = spilled.doc
+    compact = Compactor()
+    try:
+        with open(spilled.path, encoding="utf-8") as handle:
+            for line in handle:
+                field, data = json.loads(line)
+                record = RECORD_TYPES[field].model_validate(data)
+                getattr(doc, field).append(compact(record))
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(spilled.path)
+    return doc
 
 
 class ParallelPipeline:
@@ -163,6 +223,7 @@ class ParallelPipeline:
         self.chunk_size = chunk_size
         self.factory = factory
         self._pool: ProcessPoolExecutor | None = None
+        self._spill_dir: str | None = None
         self._pids: list[int] = []
         self._timings: dict[int, dict[str, StageTiming]] = {}
 
@@ -173,6 +234,8 @@ class ParallelPipeline:
         """
         if self._pool is not None:
             return
+        # Where workers leave the records of documents past [parse] section_chars (_spill).
+        self._spill_dir = tempfile.mkdtemp(prefix="dateline-records-")
         ctx = multiprocessing.get_context("spawn")
         barrier = ctx.Barrier(self.workers)
         logger = logging.getLogger("dateline")
@@ -201,6 +264,12 @@ class ParallelPipeline:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        self._remove_spill_dir()
+
+    def _remove_spill_dir(self) -> None:
+        if self._spill_dir is not None:
+            shutil.rmtree(self._spill_dir, ignore_errors=True)
+            self._spill_dir = None
 
     def terminate(self) -> None:
         """Stop the workers now, abandoning their chunks (an error, a signal, Ctrl-C)."""
@@ -211,6 +280,7 @@ class ParallelPipeline:
                 os.kill(pid, signal.SIGTERM)
         self._pool.shutdown(wait=True, cancel_futures=True)
         self._pool = None
+        self._remove_spill_dir()
 
     @property
     def timings(self) -> dict[str, StageTiming]:
@@ -244,11 +314,12 @@ class ParallelPipeline:
         """
         self.start()
         assert self._pool is not None
-        pending: deque[Future[tuple[int, list[Document], dict[str, StageTiming]]]] = deque()
+        pending: deque[Future[Result]] = deque()
         limit = 2 * self.workers
+        spill_chars = self.config.parse.section_chars
         try:
             for chunk in batched(docs, self.chunk_size, self.config.parse.max_chunk_chars):
-                pending.append(self._pool.submit(_run_chunk, chunk))
+                pending.append(self._pool.submit(_run_chunk, chunk, self._spill_dir, spill_chars))
                 if len(pending) >= limit:
                     yield from self._collect(pending.popleft())
             while pending:
@@ -257,13 +328,12 @@ class ParallelPipeline:
             for future in pending:
                 future.cancel()
 
-    def _collect(
-        self, future: Future[tuple[int, list[Document], dict[str, StageTiming]]]
-    ) -> list[Document]:
+    def _collect(self, future: Future[Result]) -> Iterator[Document]:
         pid, docs, timings = future.result()
         if timings:
             self._timings[pid] = timings  # cumulative in the worker: the latest holds all
-        return docs
+        for doc in docs:
+            yield _unspill(doc) if isinstance(doc, Spilled) else doc
 
 
 def _result_or_cause(futures: list[Future[int]], future: Future[int]) -> int:

@@ -58,41 +58,20 @@ def section_document(doc: Document, start: int, end: int) -> Document:
     return section
 
 
-class Sections:
-    """An article's records gathered section by section (``add``), then made one (``finish``)."""
+class Compactor:
+    """Records made compact as they are gathered: equal spans one object, field sets shared.
 
-    def __init__(self, doc: Document):
-        self.doc = doc
+    Calling it on a record (of one document) compacts that record in place and returns it.
+    """
+
+    def __init__(self) -> None:
         self.fields_sets: dict[tuple[type, frozenset[str]], set[str]] = {}
-        self.stages: list[str] | None = None
         self.walked: set[int] = set()
+        self.spans: dict[tuple[int, int, int | None], Span] = {}
 
-    def add(self, section: Document, offset: int) -> None:
-        """Move a processed section's records into the article (the section is spent)."""
-        doc = self.doc
-        ids: dict[str, str] = {}
-        spans: dict[tuple[int, int, int | None], Span] = {}
-        self.walked = set()  # ids of what this section's walk has moved (all alive till done)
-        for field in RECORD_FIELDS:
-            for record in getattr(section, field):
-                new = shifted_id(record.id, offset)
-                ids[record.id] = new
-                record.__dict__["id"] = new
-        for field in RECORD_FIELDS:
-            records = getattr(section, field)
-            for record in records:
-                self._walk(record, offset, ids, spans)
-            getattr(doc, field).extend(records)
-            setattr(section, field, [])
-        for problem in section.problems:
-            if problem not in doc.problems:
-                doc.problems.append(problem)
-        doc.missing.update(section.missing)
-        if section.provenance is not None and self.stages is None:
-            self.stages = list(section.provenance.stages)
-        if section.failed and not doc.failed:
-            doc.fail(section.error)
-        self.walked = set()
+    def __call__(self, record: BaseModel) -> BaseModel:
+        self._walk(record, 0, {}, self.spans)
+        return record
 
     def _walk(
         self,
@@ -134,7 +113,7 @@ class Sections:
         key = (span.start, span.end, span.caption)
         found = spans.get(key)
         if found is None:
-            if span.caption is None:
+            if span.caption is None and offset:
                 found = Span.model_construct(
                     start=span.start + offset, end=span.end + offset, text=span.text, caption=None
                 )
@@ -152,6 +131,42 @@ class Sections:
         key = (type(record), frozenset(names))
         shared = self.fields_sets.setdefault(key, set(names))
         object.__setattr__(record, "__pydantic_fields_set__", shared)
+
+
+class Sections(Compactor):
+    """An article's records gathered section by section (``add``), then made one (``finish``)."""
+
+    def __init__(self, doc: Document):
+        super().__init__()
+        self.doc = doc
+        self.stages: list[str] | None = None
+
+    def add(self, section: Document, offset: int) -> None:
+        """Move a processed section's records into the article (the section is spent)."""
+        doc = self.doc
+        ids: dict[str, str] = {}
+        spans: dict[tuple[int, int, int | None], Span] = {}
+        self.walked = set()  # ids of what this section's walk has moved (all alive till done)
+        for field in RECORD_FIELDS:
+            for record in getattr(section, field):
+                new = shifted_id(record.id, offset)
+                ids[record.id] = new
+                record.__dict__["id"] = new
+        for field in RECORD_FIELDS:
+            records = getattr(section, field)
+            for record in records:
+                self._walk(record, offset, ids, spans)
+            getattr(doc, field).extend(records)
+            setattr(section, field, [])
+        for problem in section.problems:
+            if problem not in doc.problems:
+                doc.problems.append(problem)
+        doc.missing.update(section.missing)
+        if section.provenance is not None and self.stages is None:
+            self.stages = list(section.provenance.stages)
+        if section.failed and not doc.failed:
+            doc.fail(section.error)
+        self.walked = set()
 
     def finish(self) -> Document:
         """The article with one record per referent and place, every list in text order."""
