@@ -114,6 +114,7 @@ class EventsSettings(Section):
     news_day_max_days: int = Field(ge=0)
     merge_threshold: float
     caption_events: bool
+    attacker_window_sentences: int = Field(ge=0)
 
 
 class StoreMergeSettings(Section):

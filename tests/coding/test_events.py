@@ -438,3 +438,50 @@ def test_people_wounded_after_a_left_out_auxiliary_are_acted_on(pipeline):
     assert killed.actor1 is None
     assert "three passengers" in [r.name for r in (killed.actor2, *killed.assoc_actor2) if r]
     assert killed.injured is not None and killed.injured.best == 3
+
+
+def side_of(event) -> list[str]:
+    return [r.name for r in [event.actor1, *event.assoc_actor1] if r is not None]
+
+
+def test_an_attack_that_names_no_attacker_takes_those_of_the_attack_just_told(pipeline):
+    text = (
+        "terrorists bombed two embassies in garo tonight. meanwhile, two bombs were thrown at "
+        "a diplomatic car parked near the foreign ministry."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    thrown = event_with(doc, "thrown")
+    assert side_of(thrown) == ["terrorists"], side_of(thrown)
+    # The evidence is where the text names them, in the sentence before.
+    assert thrown.actor1 is not None
+    assert thrown.actor1.evidence[0].start == text.index("terrorists")
+
+
+def test_attackers_are_not_carried_to_an_attack_told_far_later(pipeline):
+    text = (
+        "terrorists bombed two embassies in garo tonight. the embassies had been closed since "
+        "friday. the ministry said staff were safe. residents said the city had been calm. "
+        "meanwhile, two bombs were thrown at a diplomatic car parked near the foreign ministry."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    assert event_with(doc, "thrown").actor1 is None
+
+
+def test_an_attack_takes_the_attackers_a_nearby_sentence_names_by_what_they_did(pipeline):
+    text = (
+        "A judge was shot dead outside his home in Garo on Monday. "
+        "The assailants fled on a motorcycle, police said."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    shot = event_with(doc, "shot")
+    assert shot.actor1 is not None and "assailants" in shot.actor1.name.lower(), side_of(shot)
+    assert shot.actor1.evidence[0].text.lower().endswith("assailants")
+
+
+def test_the_organisation_named_in_the_attackers_phrase_joins_their_side(pipeline):
+    text = "a unit of the fmln blew up a bridge in garo on monday, police said."
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    blew = event_with(doc, "blew")
+    assert side_of(blew)[-1] == "fmln", side_of(blew)
+    group = blew.assoc_actor1[-1]
+    assert group.evidence[0].start == text.index("fmln")

@@ -127,6 +127,8 @@ class EventCoder:
         self._fighters_group(doc, events)
         assign_ids(events, "ev")
         self._salience(doc, events)
+        self._inherit_attackers(doc, events, merged)
+        self._their_organisations(doc, events)
         by_claim: dict[str, list[str]] = {}
         for event, draft in zip(events, merged, strict=True):
             for claim_id in draft.claim_ids:
@@ -181,6 +183,120 @@ class EventCoder:
                     evidence=[mention],
                 )
             )
+
+    def _inherit_attackers(self, doc: Document, events: list[Event], merged: list[Draft]) -> None:
+        """An attack whose own clauses name no attacker ("two bombs were thrown at ...", "the
+        judge was killed") was done by the attackers the report names nearby: those of the
+        attack told just before it ("terrorists bombed the embassies"), else the attackers a
+        nearby sentence tells by what they did ("the gunmen fled"). The event takes that side
+        with its own evidence, unless its clause says otherwise (negated or hypothetical, or
+        one of those attackers is among the people it acts on)."""
+        kinds = self.lex.context.get("inherit_attackers", frozenset())
+        window = self.settings.attacker_window_sentences
+        if not kinds or window <= 0 or doc.sdoc is None:
+            return
+        sents = list(doc.sdoc.sents)
+        body = sorted(
+            (pair for pair in zip(events, merged, strict=True) if pair[1].sentence >= 0),
+            key=lambda pair: pair[1].order,
+        )
+        unreal = (NEGATED, HYPOTHETICAL)
+        donor: tuple[Event, Draft] | None = None
+        for event, draft in body:
+            if event.plover not in kinds or event.certainty in unreal:
+                continue
+            if event.actor1 is not None:
+                donor = (event, draft)
+                continue
+            acted_on = {
+                r.entity_id or r.name.lower() for r in (event.actor2, *event.assoc_actor2) if r
+            }
+            side: list[Role] = []
+            if donor is not None and draft.sentence_rank - donor[1].last_sentence_rank <= 1:
+                side = [
+                    r
+                    for r in (donor[0].actor1, *donor[0].assoc_actor1)
+                    if r is not None
+                    and (r.entity_id or r.name.lower()) not in acted_on
+                    and _armed_role(r, self.lex)
+                ]
+            if not side:
+                told = self._attackers_told(doc, sents, draft, window)
+                side = (
+                    [told] if told and (told.entity_id or told.name.lower()) not in acted_on else []
+                )
+            if side:
+                event.actor1 = side[0].model_copy()
+                event.assoc_actor1 = [r.model_copy() for r in side[1:]]
+
+    def _their_organisations(self, doc: Document, events: list[Event]) -> None:
+        """An organisation named inside the phrase that tells who acted ("members of the
+        8th front", "a cell of the ELN", "cartel boss X", "officers of the armed forces") is
+        the one they act for: it joins their side, with its mention as evidence."""
+        kinds = self.lex.context.get("inherit_attackers", frozenset())
+        groups = [e for e in doc.entities if e.label == "ORG" and e.sector not in MEDIA_SECTORS]
+        if not kinds or not groups:
+            return
+        for event in events:
+            if event.plover not in kinds or event.actor1 is None:
+                continue
+            side = [event.actor1, *event.assoc_actor1]
+            taken = {r.entity_id for r in side if r.entity_id}
+            taken |= {r.entity_id for r in (event.actor2, *event.assoc_actor2) if r and r.entity_id}
+            for role in list(side):
+                for span in role.evidence:
+                    if span.caption is not None:
+                        continue
+                    for group in groups:
+                        if group.id in taken:
+                            continue
+                        inner = next(
+                            (
+                                m
+                                for m in group.mentions
+                                if m.caption is None
+                                and span.start <= m.start
+                                and m.end <= span.end
+                                and (m.start, m.end) != (span.start, span.end)
+                            ),
+                            None,
+                        )
+                        if inner is None:
+                            continue
+                        found = actors.role(doc, inner.start, inner.end)
+                        if (
+                            found is not None
+                            and found.entity_id == group.id
+                            and _armed_role(found, self.lex)
+                        ):
+                            event.assoc_actor1.append(found)
+                            taken.add(group.id)
+
+    def _attackers_told(
+        self, doc: Document, sents: list[Any], draft: Draft, window: int
+    ) -> Role | None:
+        """The attackers a sentence near an event names by a word for attackers as the one
+        who acts ("the assailants fled", "shot by the gunmen"): its own sentence first, then
+        the nearest, the later one first on a tie."""
+        nouns = self.lex.context.get("attacker_nouns", frozenset())
+        first, last = draft.sentence_rank, draft.last_sentence_rank
+        order = [first] + [n for d in range(1, window + 1) for n in (last + d, first - d)]
+        for n in order:
+            if not 0 <= n < len(sents):
+                continue
+            for token in sents[n]:
+                if token.lemma_.lower() not in nouns and token.lower_ not in nouns:
+                    continue
+                acting = token.dep_ == "nsubj" or (
+                    token.dep_ == "pobj" and token.head.dep_ == "agent"
+                )
+                if not acting or any(c.dep_ == "neg" or c.lower_ == "no" for c in token.children):
+                    continue
+                start = token.left_edge.idx
+                found = actors.role(doc, start, token.idx + len(token.text))
+                if found is not None:
+                    return found
+        return None
 
     @staticmethod
     def _salience(doc: Document, events: list[Event]) -> None:
@@ -806,11 +922,16 @@ def _outcome(mention: Mention) -> Literal["killed", "injured"] | None:
 
 def _is_armed(actor: Actor, lex: Lexicon) -> bool:
     """Whether an actor is armed: its ACLED actor type says so, else its words."""
-    if actor.role.actor_type in lex.armed_types:
+    return _armed_role(actor.role, lex)
+
+
+def _armed_role(role: Role, lex: Lexicon) -> bool:
+    """Whether a role is of armed people: its ACLED actor type says so, else its words."""
+    if role.actor_type in lex.armed_types:
         return True
-    if actor.role.actor_type in lex.unarmed_types:
+    if role.actor_type in lex.unarmed_types:
         return False
-    words = set(actor.role.name.lower().split())
+    words = set(role.name.lower().split())
     return bool(words & lex.armed) or any(w.rstrip("s") in lex.armed for w in words)
 
 
