@@ -485,3 +485,12 @@ def test_the_organisation_named_in_the_attackers_phrase_joins_their_side(pipelin
     assert side_of(blew)[-1] == "fmln", side_of(blew)
     group = blew.assoc_actor1[-1]
     assert group.evidence[0].start == text.index("fmln")
+
+
+def test_an_owner_before_the_attackers_unit_is_not_added_again(pipeline):
+    # "the IRA's Belfast brigade": the unit is told by its owner's name and stays as the phrase
+    # tells it (a cell "of" a group is another matter, see the test above).
+    text = "The IRA's Belfast brigade detonated a bomb in a pub on Monday, police said."
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    detonated = event_with(doc, "detonated")
+    assert side_of(detonated) == ["IRA's Belfast brigade"], side_of(detonated)

@@ -258,6 +258,9 @@ class EventCoder:
                                 and span.start <= m.start
                                 and m.end <= span.end
                                 and (m.start, m.end) != (span.start, span.end)
+                                # "the IRA's Belfast brigade": the owner names the unit,
+                                # which WikiEvents dev keys alone; "a cell of the ELN" does not.
+                                and doc.text[m.end : m.end + 1] not in ("'", "\u2019")
                             ),
                             None,
                         )
