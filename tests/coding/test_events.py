@@ -494,3 +494,13 @@ def test_an_owner_before_the_attackers_unit_is_not_added_again(pipeline):
     doc = pipeline(Document.from_input(text, published=PUBLISHED))
     detonated = event_with(doc, "detonated")
     assert side_of(detonated) == ["IRA's Belfast brigade"], side_of(detonated)
+
+
+def test_no_one_is_never_an_actor(pipeline):
+    text = (
+        "terrorists bombed two embassies in garo tonight, police said. "
+        "no one has claimed responsibility for the attacks."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    names = [n.lower() for e in doc.events for n in side_of(e)]
+    assert "terrorists" in names and "no one" not in names, names

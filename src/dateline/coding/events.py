@@ -527,6 +527,11 @@ class EventCoder:
             entity = None  # a news agency reports; "it" never points back at it
         if pronoun and entity is None:
             return None  # names no one until coreference says who
+        nobody = self.lex.context.get("nobody", frozenset())
+        if head.lower_ in nobody or any(
+            c.dep_ == "det" and c.lower_ in nobody for c in head.children
+        ):
+            return None  # "no one has claimed responsibility": nobody acted
         role = actors.role(doc, arg.start, arg.end, caption=caption)
         if role is None:
             return None
