@@ -212,7 +212,7 @@ class EventCoder:
                 r.entity_id or r.name.lower() for r in (event.actor2, *event.assoc_actor2) if r
             }
             side: list[Role] = []
-            if donor is not None and draft.sentence_rank - donor[1].last_sentence_rank <= 1:
+            if donor is not None and draft.sentence_rank - donor[1].last_sentence_rank <= window:
                 side = [
                     r
                     for r in (donor[0].actor1, *donor[0].assoc_actor1)
