@@ -144,3 +144,27 @@ def test_long_documents_come_back_from_workers_through_a_file_unchanged(tmp_path
     assert there == here
     assert len(read_back) == 1  # the long one came through a file, the short one did not
     assert list(tmp_path.iterdir()) == []  # the records' files and their folder are gone
+
+
+def test_a_killed_runs_record_folder_is_removed_by_the_next_run(tmp_path, monkeypatch):
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    from dateline import runner
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    stale = tmp_path / f"{runner.SPILL_PREFIX}{gone.stdout.strip()}-abc"
+    stale.mkdir()
+    (stale / "records-1.jsonl").write_text("[]\n")
+    mine = tmp_path / f"{runner.SPILL_PREFIX}{os.getpid()}-def"
+    mine.mkdir()
+    runner._remove_stale_spill_dirs()
+    assert not stale.exists() and mine.exists()

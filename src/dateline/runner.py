@@ -35,6 +35,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from threading import BrokenBarrierError
 from types import TracebackType
 from typing import Any, Protocol
@@ -182,6 +183,27 @@ def _spill(doc: Document, spill_dir: str) -> Spilled:
     return Spilled(doc, path)
 
 
+SPILL_PREFIX = "dateline-records-"
+
+
+def _remove_stale_spill_dirs() -> None:
+    """Remove the record folders of runs whose process is gone (killed before it cleaned up)."""
+    for path in Path(tempfile.gettempdir()).glob(f"{SPILL_PREFIX}*-*"):
+        pid = path.name[len(SPILL_PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
 def _unspill(spilled: Spilled) -> Document:
     """The document with its records read back (and made compact) from the spill file."""
     doc = spilled.doc
@@ -235,7 +257,8 @@ class ParallelPipeline:
         if self._pool is not None:
             return
         # Where workers leave the records of documents past [parse] section_chars (_spill).
-        self._spill_dir = tempfile.mkdtemp(prefix="dateline-records-")
+        _remove_stale_spill_dirs()
+        self._spill_dir = tempfile.mkdtemp(prefix=f"{SPILL_PREFIX}{os.getpid()}-")
         ctx = multiprocessing.get_context("spawn")
         barrier = ctx.Barrier(self.workers)
         logger = logging.getLogger("dateline")
