@@ -297,6 +297,36 @@ def test_a_caption_event_is_dated_by_its_caption_and_joins_the_body(pipeline):
     assert {m.trigger.caption for m in deals[0].mentions} == {None, 0}
 
 
+def test_a_caption_event_is_located_like_a_body_event(pipeline):
+    # Every event location carries the same fields, whichever text told the event.
+    from dateline.document import Caption
+    from dateline.records import Place
+
+    doc = pipeline(Document.from_input("Officials gave no details.\n", clean=False))
+    caption = "Police detained dozens of protesters in Mosul on March 1, 2021, officials said."
+    doc.meta.captions = [Caption(text=caption)]
+    doc.caption_sdocs = [pipeline.stages[pipeline.names.index("dateline.parse.v1")].nlp(caption)]
+    at = caption.index("Mosul")
+    doc.places = [
+        Place(
+            id="pl-c0-28",
+            name="Mosul",
+            geonames_id=99072,
+            lat=36.335,
+            lon=43.119,
+            country="IQ",
+            admin1="Ninawa",
+            precision="town",
+            mentions=[doc.span(at, at + len("Mosul"), caption=0)],
+        )
+    ]
+    recode(doc)
+    arrest = next(e for e in doc.events if e.trigger.caption == 0)
+    assert arrest.location is not None
+    assert (arrest.location.geonames_id, arrest.location.admin1) == (99072, "Ninawa")
+    assert arrest.location.basis == "sentence"
+
+
 def located(pipeline, text: str, trigger: str):
     doc = pipeline(Document.from_input(text, published=PUBLISHED))
     return event_with(doc, trigger).location

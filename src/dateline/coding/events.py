@@ -41,7 +41,6 @@ from ..records import (
     EventDate,
     EventMention,
     Location,
-    LocationBasis,
     Named,
     Place,
     Role,
@@ -1126,7 +1125,7 @@ def _locative_place(
     if not found:
         return None
     _, _, place, mention = min(found, key=lambda item: (item[0], item[1]))
-    return _as_location(place, mention, "attached")
+    return places.location_of(place, mention, "attached")
 
 
 _PLACE_WORD = re.compile(r"[ -]([A-Za-z]+)")
@@ -1156,25 +1155,10 @@ def _focus(doc: Document, place_heads: frozenset[str]) -> Location | None:
             if not _misread_place(doc, mention, 0, text_end, [], place_heads)
         ]
         found = places.document_focus(doc, candidates)
-        return _as_location(*found, "focus") if found else None
+        return places.location_of(*found, "focus") if found else None
 
     found: Location | None = doc.memo(f"events.focus.{hash(place_heads)}", doc.places, make)
     return found.model_copy(deep=True) if found is not None else None
-
-
-def _as_location(place: Place, mention: Span, basis: LocationBasis) -> Location:
-    return Location(
-        place_id=place.id,
-        name=place.name,
-        lat=place.lat,
-        lon=place.lon,
-        country=place.country,
-        precision=place.precision,
-        admin1=place.admin1,
-        geonames_id=place.geonames_id,
-        basis=basis,
-        evidence=[mention],
-    )
 
 
 PLACE_ORDER = {"point": 0, "offset": 1, "town": 2, "admin2": 3, "admin1": 4, "region": 5}
@@ -1191,15 +1175,7 @@ def _caption_place(doc: Document, caption: int, start: int, end: int) -> Locatio
     if not found:
         return None
     _, place, mention = min(found, key=lambda item: item[0])
-    return Location(
-        place_id=place.id,
-        name=place.name,
-        lat=place.lat,
-        lon=place.lon,
-        country=place.country,
-        precision=place.precision,
-        evidence=[mention],
-    )
+    return places.location_of(place, mention, "sentence")
 
 
 @stages.register(

@@ -302,10 +302,10 @@ def locate(doc: Document, start: int, end: int) -> Location | None:
     attached = [(p, m) for p, m in inside if _attached(text, m.start)]
     if attached:
         place, mention = min(attached, key=lambda pm: (_rank(pm[0]), pm[1].start))
-        return _location(place, mention, "attached")
+        return location_of(place, mention, "attached")
     if inside:
         place, mention = min(inside, key=lambda pm: (_rank(pm[0]), pm[1].start))
-        return _location(place, mention, "sentence")
+        return location_of(place, mention, "sentence")
     windows: list[tuple[LocationBasis, tuple[int, int]]] = [
         ("sentence", _sentence_bounds(doc, start, end)),
         ("paragraph", _paragraph_bounds(table.newlines, len(text), start, end)),
@@ -316,8 +316,8 @@ def locate(doc: Document, start: int, end: int) -> Location | None:
             place, mention = min(
                 near, key=lambda pm: (abs(pm[1].start - start), _rank(pm[0]), pm[1].start)
             )
-            return _location(place, mention, basis)
-    return _location(*table.focus, "focus") if table.focus else None
+            return location_of(place, mention, basis)
+    return location_of(*table.focus, "focus") if table.focus else None
 
 
 def document_focus(
@@ -361,7 +361,8 @@ def _paragraph_bounds(newlines: list[int], length: int, start: int, end: int) ->
     return lo, newlines[after] if after < len(newlines) else length
 
 
-def _location(place: Place, mention: Span, basis: LocationBasis) -> Location:
+def location_of(place: Place, mention: Span, basis: LocationBasis) -> Location:
+    """The event location a place's mention gives, found as ``basis`` says."""
     return Location(
         place_id=place.id,
         name=place.name,
