@@ -196,6 +196,7 @@ class Mention:
     targets: list[Arg] = field(default_factory=list)
     weapons: list[Arg] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
+    places: list[Arg] = field(default_factory=list)  # where this telling says it happened
     links: set[int] = field(default_factory=set)  # token indices of mentions of the same event
     acled: tuple[str, str] | None = None  # from the weapon, where it says
     modality: str | None = None  # negated | hypothetical | unconfirmed
@@ -400,6 +401,8 @@ class Detector:
             [*self.lex.verbs, *self.lex.nouns, *self.lex.instrument_verbs]
             + [w for words in self.lex.casualty.values() for w in words]
         )
+        # "a wave of", "a series of": the event noun after them tells occurrences.
+        self._series = frozenset(self.lex.context.get("series", frozenset()))
 
     def mentions(self, sdoc: Any) -> list[Mention]:
         """Every event mention of a Doc, in text order, with links between mentions."""
@@ -458,6 +461,7 @@ class Detector:
             else:
                 self._noun_args(mention)
             if self._fits(mention):
+                mention.places = self._places(token)
                 self._count(mention)
                 self._refine_mode(mention)
                 mention.casualty_only = entry is casualty
@@ -578,6 +582,47 @@ class Detector:
                 if prep == "of" and kind_of(obj, self.lex) in ("thing", "place", "unknown"):
                     return obj
         return head
+
+    def _places(self, trigger: Token) -> list[Arg]:
+        """Where a trigger says its event happened: the objects of its locative phrases
+        ("killed in Syria", "the explosion at the bus station"), and theirs once more
+        ("attacked the camp in Helmand Province"), when they name a place or a place noun."""
+        lex = self.lex
+        found: list[Arg] = []
+
+        def place_like(token: Token) -> bool:
+            lemma = _lemma(token)
+            return (
+                token.ent_type_ in ("GPE", "LOC", "FAC")
+                or lemma in lex.place_heads
+                or lemma in lex.locative_heads
+            )
+
+        def visit(head: Token, depth: int) -> None:
+            for prep, obj in preps(head):
+                if prep not in lex.locative_preps or not place_like(obj):
+                    continue
+                for place in conjuncts(obj):
+                    if place_like(place) and all(a.head is not place for a in found):
+                        found.append(make_arg(place, "place"))
+                if depth:
+                    visit(obj, depth - 1)
+
+        visit(trigger, 1)
+        if not found and trigger.dep_ in ("nsubj", "nsubjpass") and is_verbal(trigger.head):
+            # "the worst explosion was at the bus station", "fighting erupted near the airport"
+            visit(trigger.head, 0)
+        if (
+            not found
+            and trigger.dep_ == "relcl"
+            and place_like(trigger.head)
+            and any(c.lower_ == "where" for c in trigger.children)
+        ):
+            found.append(make_arg(trigger.head, "place"))  # "the station, where six were killed"
+        for obj in children(trigger, *OBJECTS):
+            if place_like(obj):  # "attacked Camp Shorabak in Helmand Province"
+                visit(obj, 0)
+        return found
 
     def _verb_args(self, mention: Mention) -> None:
         verb = mention.token
@@ -855,7 +900,11 @@ class Detector:
                 or o.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME")
                 for p, o in preps(token)
             )
-            return anchored or bool(mention.links)
+            serial = token.dep_ == "pobj" and (
+                token.head.lower_ == "under"
+                or (token.head.lower_ == "of" and _lemma(token.head.head) in self._series)
+            )
+            return anchored or serial or bool(mention.links)
         if any(
             c.dep_ == "det" and c.lower_ in ("each", "every", "any", "no") for c in token.children
         ):
@@ -864,6 +913,11 @@ class Detector:
             return True
         if mention.links:
             return True
+        if token.dep_ == "pobj" and (
+            token.head.lower_ == "under"  # "came under intense gunfire"
+            or (token.head.lower_ == "of" and _lemma(token.head.head) in self._series)
+        ):
+            return True  # "a wave of shooting", "an hour of bombing"
         if any(
             c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("no", "any")
             for c in token.children

@@ -439,7 +439,13 @@ class EventCoder:
             date=date,
             date_own=own,
             evidence=evidence,
-            mentions=self._mentions(doc, caption, mention, evidence),
+            mentions=self._mentions(
+                doc,
+                caption,
+                mention,
+                evidence,
+                _told_place(doc, caption, mention, location if attached else None),
+            ),
             anaphoric=anaphoric or caption is not None,
             link_keys=links,
             mention_keys={key},
@@ -450,10 +456,15 @@ class EventCoder:
 
     @staticmethod
     def _mentions(
-        doc: Document, caption: int | None, mention: Mention, evidence: list[Span]
+        doc: Document,
+        caption: int | None,
+        mention: Mention,
+        evidence: list[Span],
+        location: Location | None = None,
     ) -> list[EventMention]:
         """The tellings of one mention: its trigger, and the word that tells the deaths
-        where that is another word ("shot dead": the shooting, then the deaths)."""
+        where that is another word ("shot dead": the shooting, then the deaths); each
+        with the place its clause names (``location``, None where it names none)."""
         trigger = doc.span(mention.start, mention.end, caption=caption)
         word = mention.death_word
         if word is None:
@@ -465,12 +476,17 @@ class EventCoder:
                     mode=mention.mode,
                     outcome=outcome,
                     evidence=evidence,
+                    location=location,
                 )
             ]
         dead = doc.span(word.idx, word.idx + len(word.text), caption=caption)
         return [
             EventMention(
-                trigger=trigger, plover=mention.plover, mode=mention.mode, evidence=evidence
+                trigger=trigger,
+                plover=mention.plover,
+                mode=mention.mode,
+                evidence=evidence,
+                location=location,
             ),
             EventMention(
                 trigger=dead,
@@ -478,6 +494,7 @@ class EventCoder:
                 mode=mention.mode,
                 outcome="killed",
                 evidence=evidence,
+                location=location,
             ),
         ]
 
@@ -1187,3 +1204,24 @@ def _caption_place(doc: Document, caption: int, start: int, end: int) -> Locatio
 def make_events(config: Config) -> Stage:
     """Detect and code events (PLOVER, ACLED) with actors, place, date, counts and evidence."""
     return EventCoder(config.events)
+
+
+def _told_place(
+    doc: Document, caption: int | None, mention: Mention, attached: Location | None
+) -> Location | None:
+    """The place one telling names in its own locative phrase ("at the bus station",
+    "in Helmand Province"): the event location found there, with the phrase's spans, else
+    the phrase itself as an ungeocoded location; else the location attached to its clause."""
+    if not mention.places:
+        return attached
+    arg = mention.places[0]
+    spans = [doc.span(a, b, caption=caption) for a, b in arg.spans]
+    if attached is not None and any(
+        e.caption == caption and arg.start <= e.start and e.end <= arg.end
+        for e in attached.evidence
+    ):
+        known = {(e.start, e.end) for e in attached.evidence}
+        extra = [sp for sp in spans if (sp.start, sp.end) not in known]
+        return attached.model_copy(update={"evidence": [*attached.evidence, *extra]})
+    core = doc.span(arg.core_start, arg.core_end, caption=caption)
+    return Location(name=core.text, basis="attached", evidence=[spans[0], *spans[1:]])

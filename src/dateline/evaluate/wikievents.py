@@ -214,8 +214,11 @@ def _mention_events(event: Mapping[str, Any], maps: Mapping[str, Any]) -> list[K
             if other.get("outcome") and not outcome and other is not mention
             for e in other.get("evidence") or []
         ]
+        # A telling that names its own place ("killed in Syria") has that place as its Place,
+        # whichever place the merged event kept.
+        told = {**event, "location": mention["location"]} if mention.get("location") else event
         args = _arguments(
-            maps["roles"].get(kairos, {}), event, with_source=False, within=within, harmed=harmed
+            maps["roles"].get(kairos, {}), told, with_source=False, within=within, harmed=harmed
         )
         found.append(KEvent(kairos, (trigger["start"], trigger["end"]), trigger.get("text"), args))
     return found
