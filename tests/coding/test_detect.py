@@ -426,3 +426,44 @@ def test_whose_death_it_was_is_who_died(mentions):
     death = [m for m in mentions(text) if m.token.lower_ == "death"][0]
     assert "soldier" in [a.head.lower_ for a in death.patients]
     assert "soldier" not in [a.head.lower_ for a in death.agents]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "place"),
+    [
+        ("Four guards were killed in Kandahar on Monday.", "killed", "Kandahar"),
+        ("The worst explosion was at the crowded bus station.", "explosion", "station"),
+        ("Heavy fighting erupted near the airport overnight.", "fighting", "airport"),
+        ("Gunmen attacked Camp Zeta in Helmand Province.", "attacked", "Helmand Province"),
+        (
+            "The bomb went off outside the bakery, where three people were killed.",
+            "killed",
+            "bakery",
+        ),
+    ],
+)
+def test_each_trigger_keeps_the_place_its_own_phrase_names(mentions, sentence, trigger, place):
+    m = [m for m in mentions(sentence) if m.token.text.lower() == trigger][0]
+    assert cores(sentence, m.places)[:1] == [place] or place in texts(sentence, m.places)[0]
+
+
+def test_a_place_inside_an_actor_s_phrase_is_no_place_of_the_event(mentions):
+    text = "Police in Garo arrested two men on Monday."
+    m = only(mentions(text), "COERCE")
+    assert m.places == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Just after midnight a wave of shooting broke out in the old town.", "shooting"),
+        ("Two army posts came under intense gunfire.", "gunfire"),
+        ("The capital has seen a spate of attacks this year.", "attacks"),
+    ],
+)
+def test_a_series_or_under_fire_tells_occurrences(mentions, sentence, trigger):
+    assert trigger in [m.token.text for m in mentions(sentence)]
+
+
+def test_a_bare_generic_noun_is_still_no_event(mentions):
+    assert mentions("Many attacks go unreported.") == []

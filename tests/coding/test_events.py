@@ -534,3 +534,22 @@ def test_no_one_is_never_an_actor(pipeline):
     doc = pipeline(Document.from_input(text, published=PUBLISHED))
     names = [n.lower() for e in doc.events for n in side_of(e)]
     assert "terrorists" in names and "no one" not in names, names
+
+
+def test_each_telling_keeps_the_place_its_clause_names(pipeline):
+    # One bombing told twice, each telling with its own place: the event keeps one location,
+    # each mention the place its own phrase names (a place noun as well as a name).
+    text = (
+        "A car bomb exploded in Kandahar on Monday. The worst blast was at the crowded bus "
+        "station, where six people were killed."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    (bombing,) = [e for e in doc.events if e.plover == "ASSAULT"]
+    told = {m.trigger.text: m.location for m in bombing.mentions}
+    assert told["exploded"] is not None and told["exploded"].name == "Kandahar"
+    assert told["exploded"].place_id is not None  # the gazetteer's Kandahar, geocoded
+    station = told["blast"]
+    assert station is not None and station.place_id is None
+    assert "station" in [span.text for span in station.evidence]
+    assert all(doc.text[s.start : s.end] == s.text for s in station.evidence)
+    assert told["killed"] is not None and "station" in told["killed"].name

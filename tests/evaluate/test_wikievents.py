@@ -306,3 +306,51 @@ def test_people_a_bombing_killed_are_victims_of_the_deaths_not_its_target():
     }
     assert found["bombed"] == [("Attacker", "Rebels"), ("Target", "bridge")]
     assert found["died"] == [("Killer", "Rebels"), ("Victim", "soldiers")]
+
+
+def test_a_telling_that_names_its_own_place_has_it_as_its_place():
+    # The event kept Aleppo; the telling "died" names the village in its own clause: each
+    # KAIROS event takes the place its telling names, and one naming none takes none.
+    first, second = sp("Rebels bombed the bridge near Aleppo."), sp("Two soldiers died.")
+    place = {"name": "Aleppo", "evidence": [sp("Aleppo")]}
+    told = event(
+        "ASSAULT",
+        "explosives",
+        "bombed",
+        location=place,
+        evidence=[first, second],
+        mentions=[
+            {
+                "trigger": sp("bombed"),
+                "plover": "ASSAULT",
+                "mode": "explosives",
+                "outcome": None,
+                "evidence": [first],
+                "location": place,
+            },
+            {
+                "trigger": sp("died"),
+                "plover": "ASSAULT",
+                "mode": None,
+                "outcome": "killed",
+                "evidence": [second],
+                "location": {"name": "soldiers", "evidence": [sp("soldiers")]},
+            },
+            {
+                "trigger": sp("bridge"),
+                "plover": "ASSAULT",
+                "mode": "explosives",
+                "outcome": None,
+                "evidence": [second],
+            },
+        ],
+    )
+    found = {
+        e.trigger_text: sorted((a.role, a.text) for a in e.arguments if a.role == "Place")
+        for e in predicted_events({"events": [told]})
+    }
+    assert found == {
+        "bombed": [("Place", "Aleppo")],
+        "died": [("Place", "soldiers")],
+        "bridge": [],
+    }

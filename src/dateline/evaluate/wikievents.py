@@ -7,7 +7,8 @@ every number here is end-to-end; the published BART-Gen numbers are given gold t
   event that lists its ``mentions`` gives one KAIROS event per mention (WikiEvents annotates
   every mention): a mention whose ``outcome`` is "killed" is a Life.Die.Unspecified,
   "injured" a Life.Injure.Unspecified, any other the type of its PLOVER type/mode; each
-  takes the event's arguments with an evidence span inside the mention's clause (the
+  takes as Place the mention's own ``location`` where it has one, and the event's arguments
+  with an evidence span inside the mention's clause (the
   people acted on, for a mention that reports no deaths or injuries, only outside the
   clauses of the mentions that do: those killed by a bombing are not its Target). An event
   without mentions gives its main event by PLOVER type/mode; a fatalities count (best not 0) also gives a
