@@ -467,3 +467,26 @@ def test_a_series_or_under_fire_tells_occurrences(mentions, sentence, trigger):
 
 def test_a_bare_generic_noun_is_still_no_event(mentions):
     assert mentions("Many attacks go unreported.") == []
+
+
+def test_take_part_names_no_one_by_its_part(mentions):
+    text = "Three rebels took part in the attack on the depot."
+    m = only(mentions(text), "ASSAULT")
+    assert texts(text, m.agents) == ["Three rebels"]
+
+
+def test_a_suicide_bomber_who_blew_himself_up_acted_on_no_one_else(mentions):
+    text = "A suicide bomber blew himself up outside the ministry on Sunday."
+    m = only(mentions(text), "ASSAULT")
+    assert texts(text, m.agents) == ["suicide bomber"]
+    assert texts(text, m.patients) == []
+
+
+def test_on_the_spot_and_at_a_street_say_where_not_whom(mentions):
+    text = "The blast killed the three on the spot."
+    m = [m for m in mentions(text) if m.token.text == "killed"][0]
+    assert texts(text, m.patients) == ["three"]
+    text = "The two explosions at Market Street damaged a school."
+    m = [m for m in mentions(text) if m.token.text == "explosions"][0]
+    assert texts(text, m.targets) == []
+    assert cores(text, m.places) == ["Market Street"]

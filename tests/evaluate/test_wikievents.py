@@ -354,3 +354,21 @@ def test_a_telling_that_names_its_own_place_has_it_as_its_place():
         "died": [("Place", "soldiers")],
         "bridge": [],
     }
+
+
+def test_the_referent_s_mention_inside_an_argument_phrase_is_a_candidate_span():
+    # "the state news agency" is the claimant phrase; the entity's mention "agency" inside it
+    # names the same Communicator, so it is a candidate span; a mention outside is not.
+    text = "Rebels bombed the bridge, the state news agency reported. The agency is old."
+    phrase, inner = _at(text, "the state news agency"), _at(text, "agency")
+    outside = _at(text, "The agency")
+    claim = {
+        "cue": _at(text, "reported"),
+        "claimant": {"name": phrase["text"], "entity_id": "ent-1", "evidence": [phrase]},
+    }
+    entities = [{"id": "ent-1", "mentions": [inner, outside]}]
+    (broadcast,) = predicted_events({"claims": [claim], "entities": entities})
+    assert broadcast.arguments[0].spans == {
+        (phrase["start"], phrase["end"]),
+        (inner["start"], inner["end"]),
+    }

@@ -68,6 +68,7 @@ LINK_PREPS = (
     "in a course of",
 )
 HUMAN_LABELS = ("PERSON", "NORP")
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "oneself"})
 TIME_LABELS = ("DATE", "TIME")
 COUNT_HEADS = frozenset(
     {
@@ -528,6 +529,8 @@ class Detector:
         for head in heads:
             if head.i in taken or _across_lines(head, mention.token):
                 continue
+            if role == "patient" and head.lower_ in REFLEXIVES:
+                continue  # "a suicide bomber blew himself up": no one else acted on
             kind = kind_of(counted(head), self.lex)  # "seven of these bombs": bombs
             if kind == "event":
                 continue
@@ -692,6 +695,10 @@ class Detector:
             kind = kind_of(obj, self.lex)
             if prep == "by":
                 self._add(mention, obj, "agent")
+            elif prep in ("on", "at") and (
+                _lemma(obj) in self.lex.place_heads or _lemma(obj) in self.lex.manner_nouns
+            ):
+                continue  # "the explosions at Oxford Street": where, not what was hit
             elif prep in ("on", "against", "upon", "at", "targeting"):
                 self._add(mention, obj, "patient")
             elif prep == "of":
@@ -795,7 +802,12 @@ class Detector:
         lemma = _lemma(verb)
         if lemma not in self.lex.participate and lemma not in self.lex.blame:
             return
-        objects = children(verb, *OBJECTS)
+        # "took part in": "part" belongs to the phrase, it names no one.
+        objects = [
+            o
+            for o in children(verb, *OBJECTS)
+            if f"{lemma} {_lemma(o)}" not in self.lex.participate_phrases
+        ]
         subjects, passive = subject_of(verb)
         if objects:
             people = objects  # "implicated four officers in the murder"

@@ -72,6 +72,7 @@ class Lexicon:
     responsibility: dict[str, tuple[str, ...]] = field(default_factory=dict)
     undergo: frozenset[str] = frozenset()
     participate: frozenset[str] = frozenset()
+    participate_phrases: frozenset[str] = frozenset()  # "take part": its object names no one
     blame: frozenset[str] = frozenset()
     perpetrators: frozenset[str] = frozenset()
     instrument_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -159,6 +160,7 @@ def lexicon() -> Lexicon:
             lex.responsibility[head] = extras
         lex.undergo = frozenset(table.get("undergo", []))
         lex.participate = frozenset(w.split()[0] for w in table.get("participate", []))
+        lex.participate_phrases = frozenset(table.get("participate", []))
         lex.blame = frozenset(w.split()[0] for w in table.get("blame", []))
         lex.perpetrators = frozenset(table.get("perpetrators", []))
     for table in triggers.get("instrument_use", []):
