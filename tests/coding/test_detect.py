@@ -490,3 +490,18 @@ def test_on_the_spot_and_at_a_street_say_where_not_whom(mentions):
     m = [m for m in mentions(text) if m.token.text == "explosions"][0]
     assert texts(text, m.targets) == []
     assert cores(text, m.places) == ["Market Street"]
+
+
+def test_a_bomb_that_goes_off_is_an_explosion_an_alarm_is_not(mentions):
+    text = "Two bombs went off near the central market on Friday."
+    m = only(mentions(text), "ASSAULT")
+    assert m.mode == "explosives"
+    assert cores(text, m.weapons) == ["bombs"]
+    assert mentions("The fire alarm went off twice during the night.") == []
+
+
+def test_claimed_the_lives_of_is_a_killing_of_those_people(mentions):
+    text = "The blast claimed the lives of six guards."
+    m = [m for m in mentions(text) if m.token.text == "claimed"][0]
+    assert m.sense.outcome == "killed"
+    assert cores(text, m.patients) == ["guards"]

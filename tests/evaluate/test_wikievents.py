@@ -372,3 +372,16 @@ def test_the_referent_s_mention_inside_an_argument_phrase_is_a_candidate_span():
         (phrase["start"], phrase["end"]),
         (inner["start"], inner["end"]),
     }
+
+
+def test_a_cue_that_is_an_event_s_trigger_gives_no_broadcast():
+    # "claimed" read both as a claim cue and as the trigger of the deaths: no Broadcast.
+    text = "The bombs claimed nine lives, the agency reported."
+    claimed = _at(text, "claimed")
+    claim = {"cue": claimed, "claimant": {"name": "the bombs", "evidence": [_at(text, "bombs")]}}
+    deaths = {"plover": "ASSAULT", "mode": None, "trigger": claimed, "certainty": "asserted"}
+    types = [e.type for e in predicted_events({"events": [deaths], "claims": [claim]})]
+    assert "Contact.Contact.Broadcast" not in types
+    reported = claim | {"cue": _at(text, "reported")}
+    types = [e.type for e in predicted_events({"events": [deaths], "claims": [reported]})]
+    assert "Contact.Contact.Broadcast" in types

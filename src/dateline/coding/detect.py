@@ -92,6 +92,8 @@ COUNT_HEADS = frozenset(
         "one",
         "each",
         "total",
+        "lives",  # "claimed the lives of six guards": the guards
+        "life",
     }
 )
 TIME_WORDS = frozenset(

@@ -14,7 +14,8 @@ every number here is end-to-end; the published BART-Gen numbers are given gold t
   without mentions gives its main event by PLOVER type/mode; a fatalities count (best not 0) also gives a
   Life.Die.Unspecified whose trigger is the count's first evidence span, an injured count a
   Life.Injure.Unspecified. A claim gives a Contact.Contact.Broadcast whose trigger is its cue
-  (one of ``broadcast_cues``; no cue, no Broadcast) and whose Communicator is its claimant.
+  (one of ``broadcast_cues``; no cue, no Broadcast; none where the cue word is an event's
+  trigger: "the bombs claimed nine lives") and whose Communicator is its claimant.
   Roles come from ``[wikievents.roles.<type>]``; each actor, target and weapon is one
   argument whose candidate spans are its evidence spans (not the trigger: an actor whose
   only evidence is its event's trigger, such as the state of the place, names no one) and
@@ -271,7 +272,16 @@ def _broadcasts(
     cue_words = {str(w).lower() for w in maps.get("broadcast_cues") or []}
     broadcast = maps["broadcast_type"]
     role_map = maps["roles"].get(broadcast, {})
-    seen: set[SpanKey] = set()
+    # A word dateline reads as an event's trigger ("the bombs claimed nine lives") is no cue.
+    seen: set[SpanKey] = {
+        (t["start"], t["end"])
+        for event in (doc or {}).get("events") or []
+        for t in [
+            event.get("trigger") or {},
+            *(m.get("trigger") or {} for m in event.get("mentions") or []),
+        ]
+        if "start" in t and t.get("caption") is None
+    }
     found = []
     for claim in (doc or {}).get("claims") or []:
         cue = claim.get("cue")
