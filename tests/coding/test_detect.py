@@ -505,3 +505,13 @@ def test_claimed_the_lives_of_is_a_killing_of_those_people(mentions):
     m = [m for m in mentions(text) if m.token.text == "claimed"][0]
     assert m.sense.outcome == "killed"
     assert cores(text, m.patients) == ["guards"]
+
+
+def test_people_named_after_including_are_acted_on_and_counted_once(mentions):
+    text = "Police detained four students, including Ana Ruiz and Tomas Vidal, on Monday."
+    m = only(mentions(text), "COERCE")
+    assert cores(text, m.patients) == ["students", "Ana Ruiz", "Tomas Vidal"]
+    text = "The blast killed 12 people, including three children."
+    m = [m for m in mentions(text) if m.token.text == "killed"][0]
+    assert texts(text, m.patients) == ["12 people", "three children"]
+    assert [c.quantity.best for c in m.casualties] == [12]

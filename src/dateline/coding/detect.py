@@ -69,6 +69,7 @@ LINK_PREPS = (
 )
 HUMAN_LABELS = ("PERSON", "NORP")
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "oneself"})
+INCLUDING = ("including", "among them")
 TIME_LABELS = ("DATE", "TIME")
 COUNT_HEADS = frozenset(
     {
@@ -270,6 +271,13 @@ def kind_of(token: Token, lex: Lexicon) -> str:
     if lemma in lex.nouns or lower in lex.nouns:
         return "event"
     return "unknown"
+
+
+def _included(token: Token) -> bool:
+    """Whether a phrase names some of a group told before it ("including three children")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in INCLUDING
 
 
 def counted(token: Token) -> Token:
@@ -517,6 +525,15 @@ class Detector:
         }
         heads = _expand([token])
         if role == "patient":
+            # "killed 12 people, including three children": the children are among them.
+            heads += [
+                named
+                for head in list(heads)
+                for prep, obj in preps(head)
+                if prep in INCLUDING
+                for named in _expand([obj])
+                if named not in heads
+            ]
             # "two of her bodyguards, Juan Perez and Luis Gomez": the names are who.
             heads += [
                 name
@@ -635,7 +652,9 @@ class Detector:
         objects = children(verb, *OBJECTS)
         agents_by: list[Token] = []
         for prep, obj in preps(verb):
-            if prep == "by" and passive:
+            if prep in INCLUDING:
+                self._add(mention, obj, "patient")  # "were arrested, including X and Y"
+            elif prep == "by" and passive:
                 agents_by.append(obj)
             elif prep in PATIENT_PREPS and mention.plover == "ASSAULT":
                 where = prep in ("on", "at") and (
@@ -997,8 +1016,8 @@ class Detector:
                 mention.casualties.append(Casualty(outcome, quantity, start, end, group))
                 return
         for arg in mention.patients:
-            if _appositive(arg.head):
-                continue  # "two bodyguards, X and Y": counted once, as two
+            if _appositive(arg.head) or _included(arg.head):
+                continue  # "two bodyguards, X and Y", "12, including three children": once
             found = quantity_of(arg.head)
             if found is not None:
                 quantity, start, end, group = found
