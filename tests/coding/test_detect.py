@@ -515,3 +515,23 @@ def test_people_named_after_including_are_acted_on_and_counted_once(mentions):
     m = [m for m in mentions(text) if m.token.text == "killed"][0]
     assert texts(text, m.patients) == ["12 people", "three children"]
     assert [c.quantity.best for c in m.casualties] == [12]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Prosecutors opened a case of attempted murder against the two men.", "murder"),
+        ("The failed assassination of the mayor shocked the town.", "assassination"),
+        ("Gunmen tried to kill the judge outside the court.", "kill"),
+    ],
+)
+def test_an_attempted_killing_is_an_attack_that_killed_no_one(mentions, sentence, word):
+    m = [m for m in mentions(sentence) if m.token.text == word][0]
+    assert m.attempted
+    assert m.casualties == []
+
+
+def test_a_killing_is_no_attempt(mentions):
+    m = only(mentions("Gunmen killed the judge outside the court."), "ASSAULT")
+    assert not m.attempted
+    assert [c.quantity.best for c in m.casualties] == [1]

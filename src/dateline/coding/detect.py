@@ -207,6 +207,7 @@ class Mention:
     claimed_by_agent: bool = False  # "X claimed responsibility for ..."
     anaphoric: bool = False  # "killed in this action": points back at an event told before
     casualty_only: bool = False  # "died", "deaths": a count for an event, not an event
+    attempted: bool = False  # "attempted murder", "tried to kill": an attack, no one died
     undergoer: bool = False  # "X survived an attack": the light verb's subject was acted on
     # The word that says the people acted on died, where it is not the trigger: "shot dead",
     # "beaten to death" (the shooting is the attack, "dead" tells the deaths).
@@ -414,6 +415,7 @@ class Detector:
         )
         # "a wave of", "a series of": the event noun after them tells occurrences.
         self._series = frozenset(self.lex.context.get("series", frozenset()))
+        self._attempt_words = frozenset(self.lex.context.get("attempt", frozenset()))
 
     def mentions(self, sdoc: Any) -> list[Mention]:
         """Every event mention of a Doc, in text order, with links between mentions."""
@@ -473,6 +475,7 @@ class Detector:
                 self._noun_args(mention)
             if self._fits(mention):
                 mention.places = self._places(token)
+                mention.attempted = self._attempted(token)
                 self._count(mention)
                 self._refine_mode(mention)
                 mention.casualty_only = entry is casualty
@@ -604,6 +607,16 @@ class Detector:
                 if prep == "of" and kind_of(obj, self.lex) in ("thing", "place", "unknown"):
                     return obj
         return head
+
+    def _attempted(self, trigger: Token) -> bool:
+        """Whether a trigger tells only an attempt: "an attempted murder", "the failed
+        assassination", "an assassination attempt", "tried to kill"."""
+        words = self._attempt_words
+        if any(c.dep_ in ("amod", "compound") and _lemma(c) in words for c in trigger.children):
+            return True
+        if trigger.dep_ in ("compound", "nmod", "amod") and _lemma(trigger.head) in words:
+            return True
+        return trigger.dep_ == "xcomp" and _lemma(trigger.head) in words
 
     def _places(self, trigger: Token) -> list[Arg]:
         """Where a trigger says its event happened: the objects of its locative phrases
@@ -1000,6 +1013,8 @@ class Detector:
     def _count(self, mention: Mention) -> None:
         outcome = mention.sense.outcome
         token = mention.token
+        if mention.attempted:
+            return  # "tried to kill the judge": no one died of it
         if outcome is None and mention.entry.kind == "verb":
             # "shot dead", "beaten to death", "left 12 dead"
             dead = [c for c in token.children if c.lower_ in ("dead", "death")]

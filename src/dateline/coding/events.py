@@ -937,6 +937,8 @@ def _untitled(head: Token, arg: Arg, titles: frozenset[str]) -> list[tuple[int, 
 
 def _outcome(mention: Mention) -> Literal["killed", "injured"] | None:
     """ "killed" or "injured" for a word that reports deaths or injuries, else None."""
+    if mention.attempted:
+        return None  # "an attempted murder" reports an attack, not a death
     if mention.sense.outcome == "killed" or any(c.outcome == "killed" for c in mention.casualties):
         return "killed"
     if mention.sense.outcome == "injured":
