@@ -535,3 +535,9 @@ def test_a_killing_is_no_attempt(mentions):
     m = only(mentions("Gunmen killed the judge outside the court."), "ASSAULT")
     assert not m.attempted
     assert [c.quantity.best for c in m.casualties] == [1]
+
+
+def test_the_place_of_those_an_event_names(mentions):
+    text = "A battle between troops and rebels in the market area left two dead."
+    m = [m for m in mentions(text) if m.token.text == "battle"][0]
+    assert "area" in [text[a:b] for p in m.places for a, b in p.spans]

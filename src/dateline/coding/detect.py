@@ -70,6 +70,9 @@ LINK_PREPS = (
 HUMAN_LABELS = ("PERSON", "NORP")
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "oneself"})
 INCLUDING = ("including", "among them")
+# Prepositions whose object's own locative phrase says where the event was: "the attack on
+# the market in Strasbourg", "a battle between troops and rebels in the market area".
+PLACED_PREPS = ("on", "against", "between", "upon")
 TIME_LABELS = ("DATE", "TIME")
 COUNT_HEADS = frozenset(
     {
@@ -635,13 +638,15 @@ class Detector:
 
         def visit(head: Token, depth: int) -> None:
             for prep, obj in preps(head):
-                if prep not in lex.locative_preps or not place_like(obj):
-                    continue
-                for place in conjuncts(obj):
-                    if place_like(place) and all(a.head is not place for a in found):
-                        found.append(make_arg(place, "place"))
-                if depth:
-                    visit(obj, depth - 1)
+                if prep in lex.locative_preps and place_like(obj):
+                    for place in conjuncts(obj):
+                        if place_like(place) and all(a.head is not place for a in found):
+                            found.append(make_arg(place, "place"))
+                if depth and (prep in lex.locative_preps or prep in PLACED_PREPS):
+                    # "the attack on the market in Strasbourg", "a battle between troops
+                    # and rebels in the market area": where those it names were
+                    for inner in conjuncts(obj):
+                        visit(inner, depth - 1)
 
         visit(trigger, 1)
         if not found and trigger.dep_ in ("nsubj", "nsubjpass") and is_verbal(trigger.head):
