@@ -541,3 +541,9 @@ def test_the_place_of_those_an_event_names(mentions):
     text = "A battle between troops and rebels in the market area left two dead."
     m = [m for m in mentions(text) if m.token.text == "battle"][0]
     assert "area" in [text[a:b] for p in m.places for a, b in p.spans]
+
+
+def test_an_accidental_explosion_is_no_attack(mentions):
+    assert mentions("Two accidental explosions shook the depot on Friday.") == []
+    assert [m.token.text for m in mentions("The device detonated accidentally near the road.")] == []
+    assert [m.token.text for m in mentions("The device detonated near the road.")] == ["detonated"]

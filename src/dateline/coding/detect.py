@@ -886,6 +886,9 @@ class Detector:
                 return False
         context = self.lex.context
         if mention.plover == "ASSAULT":
+            accidental = context.get("accidental", frozenset())
+            if any(c.dep_ in ("amod", "advmod") and c.lower_ in accidental for c in token.children):
+                return False  # "two accidental explosions", "the device detonated accidentally"
             abstract = context.get("abstract", frozenset())
             objects = [a.head for a in (*mention.patients, *mention.targets)]
             if objects and all(_lemma(o) in abstract or o.lower_ in abstract for o in objects):
