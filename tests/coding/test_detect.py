@@ -545,5 +545,7 @@ def test_the_place_of_those_an_event_names(mentions):
 
 def test_an_accidental_explosion_is_no_attack(mentions):
     assert mentions("Two accidental explosions shook the depot on Friday.") == []
-    assert [m.token.text for m in mentions("The device detonated accidentally near the road.")] == []
+    assert [
+        m.token.text for m in mentions("The device detonated accidentally near the road.")
+    ] == []
     assert [m.token.text for m in mentions("The device detonated near the road.")] == ["detonated"]
