@@ -549,3 +549,20 @@ def test_an_accidental_explosion_is_no_attack(mentions):
         m.token.text for m in mentions("The device detonated accidentally near the road.")
     ] == []
     assert [m.token.text for m in mentions("The device detonated near the road.")] == ["detonated"]
+
+
+def test_people_who_were_dead_or_among_the_dead_were_killed(mentions):
+    text = "Nine people were dead after the blast."
+    m = [m for m in mentions(text) if m.token.text == "dead"][0]
+    assert m.sense.outcome == "killed"
+    assert texts(text, m.patients) == ["Nine people"]
+    text = "Two guards were among the dead."
+    m = [m for m in mentions(text) if m.token.text == "dead"][0]
+    assert texts(text, m.patients) == ["Two guards"]
+    assert [m.token.text for m in mentions("The former minister is dead.")] in ([], ["dead"])
+
+
+def test_slaughter_and_maiming_are_killing_and_injuring(mentions):
+    text = "They deplored the slaughter and maiming of civilians."
+    found = {m.token.text: m.sense.outcome for m in mentions(text) if m.plover == "ASSAULT"}
+    assert found == {"slaughter": "killed", "maiming": "injured"}

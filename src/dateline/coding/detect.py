@@ -492,7 +492,13 @@ class Detector:
         lemma = _lemma(token)
         verb = is_verbal(token) and lemma in words.get("killed_verbs", frozenset())
         noun = token.pos_ == "NOUN" and lemma in words.get("killed_nouns", frozenset())
-        if verb or noun:
+        # "nine people were dead", "two of whom were among the dead" (not "shot dead": the
+        # shooting's death word)
+        dead = token.lower_ in words.get("killed_adjectives", frozenset()) and (
+            (token.dep_ == "acomp" and _lemma(token.head) == "be")
+            or (token.dep_ == "pobj" and token.head.lower_ in ("among", "of"))
+        )
+        if verb or noun or dead:
             outcome = "killed"
         elif token.pos_ == "NOUN" and lemma in words.get("injured_nouns", frozenset()):
             outcome = "injured"
@@ -709,6 +715,13 @@ class Detector:
 
     def _noun_args(self, mention: Mention) -> None:
         noun = mention.token
+        if noun.dep_ == "acomp" or (
+            # "nine people were dead", "two of them were among the dead": the subject died
+            noun.dep_ == "pobj" and noun.head.lower_ == "among" and is_verbal(noun.head.head)
+        ):
+            for subject in subject_of(noun.head if noun.dep_ == "acomp" else noun.head.head)[0]:
+                self._add(mention, subject, "patient")
+            return
         for child in noun.children:
             if child.dep_ == "poss":
                 # "the army's attack" acts; "the journalist's murder" was acted on.
