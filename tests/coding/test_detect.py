@@ -566,3 +566,19 @@ def test_slaughter_and_maiming_are_killing_and_injuring(mentions):
     text = "They deplored the slaughter and maiming of civilians."
     found = {m.token.text: m.sense.outcome for m in mentions(text) if m.plover == "ASSAULT"}
     assert found == {"slaughter": "killed", "maiming": "injured"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ('The president called the explosion an "attack" on Friday.', "explosion"),
+        ("Officials described the blast as a terrorist attack.", "blast"),
+    ],
+)
+def test_a_name_given_to_an_event_is_no_telling_of_its_own(mentions, sentence, event):
+    assert [m.token.text for m in mentions(sentence) if m.plover == "ASSAULT"] == [event]
+
+
+def test_hitting_people_with_sanctions_is_no_attack(mentions):
+    assert [m.plover for m in mentions("The Treasury hit 13 officials with sanctions.")] == []
+    assert [m.plover for m in mentions("Rebels hit the convoy with rockets.")] == ["ASSAULT"]

@@ -898,6 +898,22 @@ class Detector:
             if sense.modifier_not & mods:
                 return False
         context = self.lex.context
+        if mention.plover == "ASSAULT" and mention.entry.kind == "verb":
+            # "hit 13 officials with sanctions": a penalty, no attack
+            means = context.get("nonviolent_means", frozenset())
+            heads = [token, *children(token, *OBJECTS)]
+            if any(p == "with" and _lemma(o) in means for h in heads for p, o in preps(h)):
+                return False
+        if mention.entry.kind == "noun" and (
+            token.dep_ == "oprd"
+            or (
+                token.dep_ == "pobj"
+                and token.head.lower_ == "as"
+                and _lemma(token.head.head) in context.get("naming_verbs", frozenset())
+                and bool(children(token.head.head, *OBJECTS))  # what it names, told
+            )
+        ):
+            return False  # "called the explosion an attack": a name for an event told
         if mention.plover == "ASSAULT":
             accidental = context.get("accidental", frozenset())
             if any(c.dep_ in ("amod", "advmod") and c.lower_ in accidental for c in token.children):
