@@ -582,3 +582,9 @@ def test_a_name_given_to_an_event_is_no_telling_of_its_own(mentions, sentence, e
 def test_hitting_people_with_sanctions_is_no_attack(mentions):
     assert [m.plover for m in mentions("The Treasury hit 13 officials with sanctions.")] == []
     assert [m.plover for m in mentions("Rebels hit the convoy with rockets.")] == ["ASSAULT"]
+
+
+def test_a_count_followed_by_more_offers_more_as_its_head(mentions):
+    text = "The blast killed 130 people and injured scores more."
+    m = [m for m in mentions(text) if m.token.text == "injured"][0]
+    assert "more" in [text[a:b] for arg in m.patients for a, b in arg.spans]

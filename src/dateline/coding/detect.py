@@ -176,6 +176,13 @@ class Arg:
         for span in ((self.core_start, self.core_end), (head.idx, head.idx + len(head.text))):
             if span not in found and self.start <= span[0] and span[1] <= self.end:
                 found.append(span)
+        after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+        if (
+            after is not None
+            and after.lower_ in ("more", "others")
+            and (head.like_num or head.lower_ in COUNT_HEADS)
+        ):
+            found.append((after.idx, after.idx + len(after.text)))  # "injured scores more"
         return found
 
 
