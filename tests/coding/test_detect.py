@@ -588,3 +588,12 @@ def test_a_count_followed_by_more_offers_more_as_its_head(mentions):
     text = "The blast killed 130 people and injured scores more."
     m = [m for m in mentions(text) if m.token.text == "injured"][0]
     assert "more" in [text[a:b] for arg in m.patients for a, b in arg.spans]
+
+
+def test_with_others_injured_the_others_were_hurt(mentions):
+    text = "Six soldiers were killed with two other guards and a driver injured."
+    m = [m for m in mentions(text) if m.token.text == "injured"][0]
+    assert cores(text, m.patients) == ["other guards", "driver"] or texts(text, m.patients) == [
+        "two other guards",
+        "driver",
+    ]

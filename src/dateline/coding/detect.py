@@ -680,6 +680,22 @@ class Detector:
     def _verb_args(self, mention: Mention) -> None:
         verb = mention.token
         subjects, passive = subject_of(verb)
+        if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "conj") and verb.i > 0:
+            # "were killed with two others injured": the "with" object was hurt, not the
+            # subject of the main clause.
+            held = [
+                o
+                for p, o in preps(verb.head)
+                if p == "with" and o.i < verb.i and o.right_edge.i == verb.i - 1
+            ]
+            if held and not children(verb, "nsubj", "nsubjpass"):
+                subjects, passive = held, True
+        if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.dep_ == "conj":
+            # "two guards and a driver injured": all those coordinated were hurt
+            top = verb.head
+            while top.dep_ == "conj" and top.head is not top:
+                top = top.head
+            subjects, passive = conjuncts(top), True
         objects = children(verb, *OBJECTS)
         agents_by: list[Token] = []
         for prep, obj in preps(verb):
