@@ -81,6 +81,7 @@ class Checker:
         self.scheduling = frozenset(cues.get("scheduling", []))
         self.reporting = frozenset(cues.get("reporting", []))
         self.forward = frozenset(cues.get("forward", []))
+        self.noun_like_verbs = frozenset(cues.get("noun_like_verbs", []))
         self.name_heads = lex.words("name_heads")
         self.checks: dict[str, Callable[[Any, str, Match], bool]] = {
             "bare_month": self.bare_month,
@@ -248,9 +249,10 @@ class Checker:
         return word.replace(",", "").replace(".", "").isdigit() or word in self.quantity_words
 
     def adverb(self, sdoc: Any, text: str, match: Match) -> bool:
-        """Frequency words count as sets when used as adverbs ("meets weekly")."""
+        """Frequency words count as sets as adverbs ("meets weekly") and adjectives ("weekly
+        talks"), as TimeBank marks them; a noun or a name ("the Daily Star") is no set."""
         tokens = _tokens(sdoc, match.start, match.end)
-        return tokens is not None and all(t.pos_ == "ADV" for t in tokens)
+        return tokens is not None and all(t.pos_ in ("ADV", "ADJ") for t in tokens)
 
     def not_modifier(self, sdoc: Any, text: str, match: Match) -> bool:
         """ "the future" is a time, "the future president" is not."""
@@ -318,6 +320,8 @@ class Checker:
                     (t for t in verb.sent if t.tag_ in _FINITE_TAGS and not inside(t)), None
                 )
                 if finite is None:
+                    if verb.tag_ == "NNS" and verb.lower_ in self.noun_like_verbs:
+                        return "present"  # "The Senate votes Friday": a verb read as a noun
                     return None
                 verb = finite
         if before and before[-1] in _TOWARD and verb.lemma_ in self.forward:

@@ -729,7 +729,11 @@ class Resolver:
             return self._make("DATE", half_period(year, half), anchored=anchored)
         text = normal_form(f["quarter"])
         n = self.lexicon.lookup("ordinal", text)
-        quarter = int(text) if text.isdigit() else (4 if n is None or int(n) < 0 else int(n))
+        last_month = self.lexicon.lookup("month", f["quarter"])
+        if last_month is not None:  # "the July-September quarter"
+            quarter = (int(last_month) - 1) // 3 + 1
+        else:
+            quarter = int(text) if text.isdigit() else (4 if n is None or int(n) < 0 else int(n))
         if not 1 <= quarter <= 4:
             return None
         if year is None:
