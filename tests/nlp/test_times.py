@@ -975,3 +975,32 @@ def test_a_verb_read_as_a_noun_still_schedules(pipeline, text, value):
 def test_the_weekly_paper_is_a_name_not_a_set(pipeline):
     doc = read(pipeline, "The editor of the Weekly Standard resigned.")
     assert [t.evidence[0].text for t in doc.times] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Security was tightened after the Sept. 11 attacks.", "Sept. 11", "2001-09-11"),
+        ("Since 9/11, the agency has grown tenfold.", "9/11", "2001-09-11"),
+        # A written date that names no event is the one the clause means.
+        ("The plane was hit on Sept. 11 by a missile.", "Sept. 11", "2020-09-11"),
+        ("Stocks fell on 9/11/2019.", "9/11/2019", "2019-09-11"),
+    ],
+)
+def test_an_event_named_by_its_day_keeps_its_year(pipeline, text, expression, value):
+    check(pipeline, text, expression, "DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "type_", "value"),
+    [
+        ("A curfew from 2200 to 0500 was imposed.", "2200", "TIME", "2021-03-17T22:00"),
+        ("A curfew from 2200 to 0500 was imposed.", "0500", "TIME", "2021-03-17T05:00"),
+        ("He was a correspondent from 1998 to 2003.", "1998", "DATE", "1998"),
+        ("Prices rose for most of the year.", "the year", "DATE", "2021"),
+        ("Sales for the full year rose 2 percent.", "the full year", "DATE", "2020"),
+        ("Sales for the full year will rise 2 percent.", "the full year", "DATE", "2021"),
+    ],
+)
+def test_clock_ranges_and_the_year_in_question(pipeline, text, expression, type_, value):
+    check(pipeline, text, expression, type_, value)

@@ -83,6 +83,7 @@ class Checker:
         self.forward = frozenset(cues.get("forward", []))
         self.noun_like_verbs = frozenset(cues.get("noun_like_verbs", []))
         self.name_heads = lex.words("name_heads")
+        self.period_share = lex.words("period_share")
         self.checks: dict[str, Callable[[Any, str, Match], bool]] = {
             "bare_month": self.bare_month,
             "bare_year": self.bare_year,
@@ -228,8 +229,11 @@ class Checker:
 
     def after_in(self, sdoc: Any, text: str, match: Match) -> bool:
         """ "the day" is a date in "later in the day", not in "the day the war began"."""
-        words = words_before(text, match.start, 1)
-        if not words or words[-1] not in _IN_PERIOD:
+        words = words_before(text, match.start, 2)
+        if not words or not (
+            words[-1] in _IN_PERIOD
+            or (len(words) == 2 and words[-1] == "of" and words[0] in self.period_share)
+        ):
             return False
         after = text[match.end : match.end + 12].lower()
         if re.match(r"\s+(?:of|when|before|after|since|to|ahead|leading|following)\b", after):

@@ -548,6 +548,12 @@ class Resolver:
             n = int(n) if n is not None else int(re.sub(r"\D", "", text))
             return self._make("DATE", century_period(n - 1), mod)
 
+        event = f.get("event") or f.get("event_named")
+        if event is not None:  # "9/11": a day of its own year, whatever the anchor
+            known = lookup("event_date", event)
+            if known is None:
+                return None
+            return self._make("DATE", day_period(date.fromisoformat(str(known))), mod)
         if "holiday" in f:
             return self._holiday(lookup("holiday", f["holiday"]), year, anchor, direction, anchored)
         month = lookup("month", f.get("month"))
@@ -831,6 +837,8 @@ class Resolver:
             and (word == "latest" or direction == "past")
         ):
             offset = -1  # "profit fell in the quarter": results come after their quarter ends
+        if "full" in f and ref is None and offset == 0 and direction == "past":
+            offset = -1  # "sales for the full year rose": a year's results come after it ends
         if base is None:
             # Nothing to count from: the period's kind is known, not its date.
             value = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX"}
