@@ -1004,3 +1004,16 @@ def test_an_event_named_by_its_day_keeps_its_year(pipeline, text, expression, va
 )
 def test_clock_ranges_and_the_year_in_question(pipeline, text, expression, type_, value):
     check(pipeline, text, expression, type_, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The deal could be extended for another two years.", "another two years", "P2Y"),
+        ("The mandate was extended by a further six months.", "a further six months", "P6M"),
+        ("The rebels held out for another week.", "another week", "P1W"),
+    ],
+)
+def test_another_stretch_keeps_its_modifier(pipeline, text, expression, value):
+    time = check(pipeline, text, expression, "DURATION", value)
+    assert time.mod is None  # "another" carries no TIMEX3 mod

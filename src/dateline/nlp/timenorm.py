@@ -357,7 +357,7 @@ class Resolver:
     def _mod(self, fields: Mapping[str, str]) -> str | None:
         for name, table in (("pmod", "part_mod"), ("qmod", "quantity_mod")):
             mod = self.lexicon.lookup(table, fields.get(name))
-            if mod is not None:
+            if mod:
                 return str(mod)
         return None
 
