@@ -1017,3 +1017,26 @@ def test_clock_ranges_and_the_year_in_question(pipeline, text, expression, type_
 def test_another_stretch_keeps_its_modifier(pipeline, text, expression, value):
     time = check(pipeline, text, expression, "DURATION", value)
     assert time.mod is None  # "another" carries no TIMEX3 mod
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group has about 1000 fighters.",
+        "He lives at 1600 Pennsylvania Avenue.",
+    ],
+)
+def test_a_four_digit_number_before_its_noun_is_no_clock_time(pipeline, text):
+    assert [t.evidence[0].text for t in read(pipeline, text).times] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The ship docked at about 1400 hours.", "about 1400 hours", "2021-03-17T14:00"),
+        ("Troops moved in at 2300 Monday.", "2300", "2021-03-15T23:00"),
+        ("The curfew begins at 1800 local time.", "1800 local time", "2021-03-17T18:00"),
+    ],
+)
+def test_four_digit_clock_times(pipeline, text, expression, value):
+    check(pipeline, text, expression, "TIME", value)

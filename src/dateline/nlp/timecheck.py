@@ -84,6 +84,12 @@ class Checker:
         self.noun_like_verbs = frozenset(cues.get("noun_like_verbs", []))
         self.name_heads = lex.words("name_heads")
         self.period_share = lex.words("period_share")
+        self.clock_nouns = frozenset().union(
+            *(
+                lex.words(n)
+                for n in ("weekday", "weekday_abbr", "day_word", "time_zone", "part_of_day")
+            )
+        ) | {"hours", "hrs", "h"}
         self.checks: dict[str, Callable[[Any, str, Match], bool]] = {
             "bare_month": self.bare_month,
             "bare_year": self.bare_year,
@@ -223,9 +229,20 @@ class Checker:
         return bool(words) and words[-1] in cues
 
     def after_at(self, sdoc: Any, text: str, match: Match) -> bool:
-        """A four-digit clock time ("at 0715") needs "at" or a word like it before."""
+        """A four-digit clock time ("at 0715") needs "at" or a word like it before, and no noun
+        after it that it counts or numbers ("about 1000 fighters", "at 1600 Pennsylvania
+        Avenue"), unless that noun is a day or a time word ("at 1400 Tuesday")."""
         words = words_before(text, match.start, 1)
-        return bool(words) and words[-1] in ("at", "around", "about", "until", "till")
+        if not words or words[-1] not in ("at", "around", "about", "until", "till"):
+            return False
+        tokens = _tokens(sdoc, match.start, match.end)
+        if tokens is None:
+            return False
+        if tokens.end < len(sdoc):
+            after = sdoc[tokens.end]
+            if after.pos_ in ("NOUN", "PROPN") and normal_form(after.text) not in self.clock_nouns:
+                return False
+        return True
 
     def after_in(self, sdoc: Any, text: str, match: Match) -> bool:
         """ "the day" is a date in "later in the day", not in "the day the war began"."""
