@@ -1040,3 +1040,33 @@ def test_a_four_digit_number_before_its_noun_is_no_clock_time(pipeline, text):
 )
 def test_four_digit_clock_times(pipeline, text, expression, value):
     check(pipeline, text, expression, "TIME", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "type_", "value"),
+    [
+        # Told in the past, "the next year" is the year after the one in question.
+        (
+            "The election was held in 2008. The next year, protests broke out.",
+            "The next year",
+            "DATE",
+            "2009",
+        ),
+        ("Prices will rise over the next year.", "the next year", "DURATION", "P1Y"),
+        ("The next year will be difficult, the minister said.", "The next year", "DURATION", "P1Y"),
+        (
+            "The siege began in the summer of 2016 and ended that December.",
+            "that December",
+            "DATE",
+            "2016-12",
+        ),
+        (
+            "The rebels pulled out in March 2019. That same month, the army moved in.",
+            "That same month",
+            "DATE",
+            "2019-03",
+        ),
+    ],
+)
+def test_the_next_and_that_period_of_a_narrative(pipeline, text, expression, type_, value):
+    check(pipeline, text, expression, type_, value)

@@ -45,6 +45,11 @@ _NAME_ENTS = frozenset({"ORG", "FAC", "PRODUCT", "LAW", "WORK_OF_ART"})
 _SINCE = frozenset({"since"})
 _TOWARD = frozenset({"to", "until", "till", "for"})
 # Words before "the day", "the morning" that make them the day in question ("later in the day").
+_NEXT_PERIOD = re.compile(r"(?i)the\s+next\s+(?:week|month|year|weekend)\b")
+# Words before "the next year" that make it a stretch ahead ("over the next year").
+_STRETCH_WORDS = frozenset(
+    {"in", "over", "during", "for", "within", "through", "throughout", "into", "by", "until"}
+)
 _IN_PERIOD = frozenset({"in", "during", "throughout", "within", "by", "until", "till", "through"})
 
 
@@ -102,6 +107,7 @@ class Checker:
             "not_modifier": self.not_modifier,
             "not_name": self.not_name,
             "after_year_cue": self.after_year_cue,
+            "narrated_next": self.narrated_next,
         }
 
     def passes(self, sdoc: Any, text: str, match: Match) -> bool:
@@ -297,6 +303,17 @@ class Checker:
         """A year in words needs a word like "in" or "since" before it."""
         words = words_before(text, match.start, 1)
         return bool(words) and words[-1] in _YEAR_CUES
+
+    def narrated_next(self, sdoc: Any, text: str, match: Match) -> bool:
+        """ "The next year, protests broke out": told in the past and not after a word of a
+        stretch ("over the next year"), "the next week/month/year" is the period after the one
+        in question, a date; else it is a stretch ahead (a duration, another rule)."""
+        if not _NEXT_PERIOD.match(text, match.start, match.end):
+            return True
+        words = words_before(text, match.start, 1)
+        if words and words[-1] in _STRETCH_WORDS:
+            return False
+        return self.direction(sdoc, match.start, match.end, text) == "past"
 
     # -- direction ---------------------------------------------------------------------------------
     def direction(

@@ -316,6 +316,20 @@ def duration_value(amount: float | None, unit: str) -> str:
     return f"{prefix}{_amount(amount)}{letter}"
 
 
+# How many periods after the one in question an anaphoric word points ("the following
+# year" 1, "that same month" 0); any other word ("the previous", "the day before") -1.
+_ANAPHORIC_STEP = {
+    "same": 0,
+    "that": 0,
+    "that same": 0,
+    "the": 0,
+    "latest": 0,
+    "following": 1,
+    "next": 1,
+    "after": 1,
+}
+
+
 class Resolver:
     """Resolves expressions with the lexicon's meanings and the configured day/month order."""
 
@@ -407,6 +421,8 @@ class Resolver:
                 result = self._from_period(expr.fields, period)
             elif expr.kind == "offset" and direction == "past" and "pmod" in expr.fields:
                 result = self._period_in_question(expr.fields, anchor, reference, period)
+            if expr.kind == "calendar" and "ana" in expr.fields and period is not None:
+                reference = period.earliest or reference  # "that December": of the year in question
             if result is None:
                 result = method(expr.fields, anchor, direction, reference)
         except (ValueError, OverflowError):
@@ -459,9 +475,7 @@ class Resolver:
             if word in ("year-earlier", "year-ago"):
                 unit, step = "Y", -1
             else:
-                step = {"same": 0, "that": 0, "the": 0, "following": 1, "next": 1, "after": 1}.get(
-                    word, -1
-                )
+                step = _ANAPHORIC_STEP.get(word, -1)
         if unit == "Y":
             year += step
         elif unit == "Q" and part and part.startswith("Q"):
@@ -570,6 +584,8 @@ class Resolver:
                 return None
             return self._make("DATE", day_period(date_), mod, anchored=year is None, suffix=suffix)
         if month is not None:
+            if year is None and "ana" in f and ref is not None:
+                year, anchored = ref.year, False  # "that December": the year in question
             if year is None:
                 if anchor is None:
                     return Resolved("DATE", f"XXXX-{int(month):02d}", precision="month", mod=mod)
@@ -821,15 +837,7 @@ class Resolver:
         if word in ("year-earlier", "year-ago"):
             offset = -4 if unit == "Q" else -1
         else:
-            offset = {
-                "same": 0,
-                "that": 0,
-                "the": 0,
-                "latest": 0,
-                "following": 1,
-                "next": 1,
-                "after": 1,
-            }.get(word, -1)
+            offset = _ANAPHORIC_STEP.get(word, -1)
         if (
             unit == "Q"
             and ref is None
