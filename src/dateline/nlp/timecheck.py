@@ -259,7 +259,10 @@ class Checker:
         ):
             return False
         after = text[match.end : match.end + 12].lower()
-        if re.match(r"\s+(?:of|when|before|after|since|to|ahead|leading|following)\b", after):
+        if re.match(
+            r"\s+(?:of|when|before|after|since|to|through|ended|ending|ahead|leading|following)\b",
+            after,
+        ):
             return False  # "in the week before the vote"
         # "in the day the war began": a relative clause makes it another day.
         tokens = _tokens(sdoc, match.start, match.end)
