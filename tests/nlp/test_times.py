@@ -1070,3 +1070,7 @@ def test_four_digit_clock_times(pipeline, text, expression, value):
 )
 def test_the_next_and_that_period_of_a_narrative(pipeline, text, expression, type_, value):
     check(pipeline, text, expression, type_, value)
+
+
+def test_late_into_the_night_is_the_night_in_question(pipeline):
+    check(pipeline, "Negotiators worked late into the night.", "the night", "TIME", "2021-03-17TNI")

@@ -50,7 +50,9 @@ _NEXT_PERIOD = re.compile(r"(?i)the\s+next\s+(?:week|month|year|weekend)\b")
 _STRETCH_WORDS = frozenset(
     {"in", "over", "during", "for", "within", "through", "throughout", "into", "by", "until"}
 )
-_IN_PERIOD = frozenset({"in", "during", "throughout", "within", "by", "until", "till", "through"})
+_IN_PERIOD = frozenset(
+    {"in", "into", "during", "throughout", "within", "by", "until", "till", "through"}
+)
 
 
 def words_before(text: str, start: int, n: int = 2) -> list[str]:
