@@ -1074,3 +1074,18 @@ def test_the_next_and_that_period_of_a_narrative(pipeline, text, expression, typ
 
 def test_late_into_the_night_is_the_night_in_question(pipeline):
     check(pipeline, "Negotiators worked late into the night.", "the night", "TIME", "2021-03-17TNI")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A plan told in the past: the day is the one gone by (the default of no direction).
+        ("Inspectors were due to visit the site on Friday but were held up.", "2021-03-12"),
+        ("The two sides had planned to meet Friday.", "2021-03-12"),
+        # Told in the present, or backshifted inside a past saying, it looks ahead.
+        ("The envoy is expected to arrive Friday.", "2021-03-19"),
+        ("Officials said the minister was scheduled to visit Kabul on Friday.", "2021-03-19"),
+    ],
+)
+def test_a_plan_told_in_the_past(pipeline, text, value):
+    check(pipeline, text, "Friday", "DATE", value)

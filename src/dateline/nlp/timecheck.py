@@ -66,6 +66,16 @@ def _cue_before(text: str, start: int, cues: frozenset[str]) -> bool:
     return bool(words) and (words[-1] in cues or " ".join(words) in cues)
 
 
+def _told_in_past(head: Any) -> bool:
+    """Whether a word of planning is itself in the past: "was due", "were expected",
+    "had planned" (a past auxiliary or copula), or a past verb ("planned")."""
+    if head.tag_ == "VBD":
+        return True
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children):
+        return True
+    return bool(head.dep_ == "acomp" and head.head.tag_ == "VBD")
+
+
 def _tokens(sdoc: Any, start: int, end: int) -> Any:
     return sdoc.char_span(start, end, alignment_mode="expand")
 
@@ -371,6 +381,12 @@ class Checker:
             return "future"  # "the talks were postponed to May"
         return self._verb_direction(verb, 0)
 
+    def _backshifted(self, head: Any) -> bool:
+        """ "officials said the minister was scheduled to visit on Thursday": a past tense
+        inside what a past saying reports stands for the present of the saying."""
+        clause = head.head if head.dep_ == "acomp" else head
+        return bool(clause.dep_ == "ccomp" and clause.head.lemma_ in self.reporting)
+
     def _verb_direction(self, verb: Any, depth: int) -> Direction | None:
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         words = {normal_form(a.text) for a in auxes}
@@ -393,6 +409,14 @@ class Checker:
             head = verb.head
             if head.lemma_ in self.past_when_past and head.tag_ in _PAST_TAGS and depth < 3:
                 return self._verb_direction(head, depth + 1)  # "tried to plant it Friday"
+            if (
+                head.lemma_ in self.future_heads
+                and _told_in_past(head)
+                and not self._backshifted(head)
+            ):
+                # "inspectors were due to visit the site on Sunday but were held up": a plan
+                # told in the past; the day is as likely gone as ahead, so no direction.
+                return None
             if head.lemma_ in self.future_heads or head is verb or depth > 3:
                 return "future"
             return (
