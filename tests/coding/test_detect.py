@@ -597,3 +597,17 @@ def test_with_others_injured_the_others_were_hurt(mentions):
         "two other guards",
         "driver",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Police removed the cordon around the explosion area on Saturday.", ["explosion"]),
+        ("The army said the initial shooting incidents involved no soldiers.", ["shooting"]),
+        ("A warning was given before each explosion.", ["explosion"]),
+        ("The attack helicopters flew low over the town.", []),
+        ("Every attack will be answered.", []),
+    ],
+)
+def test_an_event_noun_modifying_a_definite_phrase_tells_an_event(mentions, sentence, found):
+    assert [m.token.text for m in mentions(sentence) if m.plover == "ASSAULT"] == found

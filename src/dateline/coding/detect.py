@@ -1011,10 +1011,21 @@ class Detector:
                 or (token.head.lower_ == "of" and _lemma(token.head.head) in self._series)
             )
             return anchored or serial or bool(mention.links)
-        if any(
-            c.dep_ == "det" and c.lower_ in ("each", "every", "any", "no") for c in token.children
-        ):
-            return False
+        if any(c.dep_ == "det" and c.lower_ in ("every", "any", "no") for c in token.children):
+            return False  # "every attack" is a rule; "before each explosion" tells them
+        if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+            # "the explosion area", "the IRA's bombing outrages", "the shooting incidents":
+            # a definite phrase about one event; "attack helicopters" name no event.
+            outer = token.head
+            definite = any(
+                c.dep_ == "poss"
+                or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+                for c in outer.children
+            )
+            not_events = self.lex.context.get("compound_heads_not", frozenset())
+            weapon = kind_of(outer, self.lex) == "weapon"
+            if definite and not weapon and _lemma(outer) not in not_events:
+                return True
         if not mention.sense.weak or has_args:
             return True
         if mention.links:
