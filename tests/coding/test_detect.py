@@ -611,10 +611,3 @@ def test_with_others_injured_the_others_were_hurt(mentions):
 )
 def test_an_event_noun_modifying_a_definite_phrase_tells_an_event(mentions, sentence, found):
     assert [m.token.text for m in mentions(sentence) if m.plover == "ASSAULT"] == found
-
-
-def test_a_battle_between_two_sides_has_one_on_each_side(mentions):
-    text = "A battle between troops and rebels broke out near the dam."
-    m = [m for m in mentions(text) if m.token.text == "battle"][0]
-    assert texts(text, m.agents) == ["troops"]
-    assert texts(text, m.patients) == ["rebels"]

@@ -795,12 +795,8 @@ class Detector:
             elif prep in RECIPIENT_PREPS.get(mention.plover, ()) and kind in ("human", "unknown"):
                 self._add(mention, obj, "patient")
             elif prep == "between":
-                # "a battle between troops and rebels": two sides, the first named acts
-                # (ACLED's actor 1), the other is fought (actor 2); an accord binds both.
-                sides = _expand([obj])
-                for n, head in enumerate(sides):
-                    other = n and mention.plover == "ASSAULT" and mention.sense.outcome is None
-                    self._add(mention, head, "patient" if other else "agent")
+                for head in _expand([obj]):
+                    self._add(mention, head, "agent")
         for acl in children(noun, "acl"):
             if acl.tag_ == "VBN":
                 for prep, obj in preps(acl):
