@@ -157,7 +157,10 @@ def modality_of(token: Token, lex: Lexicon) -> str | None:
             ):
                 break  # "was not party to the deal, and had blocked": its own clause
             if dep in ("xcomp", "ccomp", "conj", "pobj", "dobj", "prep") and is_verbal(head):
-                if _negated_here(head, negation, frozenset()):
+                # "not knowing where the bombs were detonated": a denied knowing or saying
+                # leaves a clause with its own subject as it is ("failed to kill" does not).
+                own_clause = dep == "ccomp" and any(c.dep_ in SUBJECTS for c in current.children)
+                if _negated_here(head, negation, frozenset()) and not own_clause:
                     return NEGATED
                 found = _modal(head, modals, unconfirmed)
                 if found:
