@@ -553,3 +553,14 @@ def test_each_telling_keeps_the_place_its_clause_names(pipeline):
     assert "station" in [span.text for span in station.evidence]
     assert all(doc.text[s.start : s.end] == s.text for s in station.evidence)
     assert told["killed"] is not None and "station" in told["killed"].name
+
+
+def test_deaths_told_before_the_attack_they_belong_to_join_it(pipeline):
+    text = "Rebels seized the town hall on Monday. Dozens died in the attacks that followed."
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    (attacks,) = [e for e in doc.events if e.plover == "ASSAULT"]
+    assert sorted((m.trigger.text, m.outcome) for m in attacks.mentions) == [
+        ("attacks", None),
+        ("died", "killed"),
+    ]
+    assert attacks.trigger.text == "attacks"

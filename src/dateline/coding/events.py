@@ -121,7 +121,9 @@ class EventCoder:
                     )
                     draft.lead = caption is None and draft.sentence_rank == lead_rank
                     drafts.append(draft)
-        merged = merge(drafts, threshold=self.settings.merge_threshold)
+        merged = merge(
+            _casualties_after_their_event(drafts), threshold=self.settings.merge_threshold
+        )
         events = [self._record(draft) for draft in merged]
         self._fighters_group(doc, events)
         assign_ids(events, "ev")
@@ -1227,3 +1229,38 @@ def _told_place(
         return attached.model_copy(update={"evidence": [*attached.evidence, *extra]})
     core = doc.span(arg.core_start, arg.core_end, caption=caption)
     return Location(name=core.text, basis="attached", evidence=[spans[0], *spans[1:]])
+
+
+def _casualties_after_their_event(drafts: list[Draft]) -> list[Draft]:
+    """The drafts in text order, except that deaths told before the assault the parse ties
+    them to ("Dozens died in the attacks"), with no assault told just before them, come
+    right after it, so that they join it rather than go unjoined."""
+    later: dict[tuple[int | None, int], list[Draft]] = {}
+    keys = {key: draft for draft in drafts for key in draft.mention_keys}
+    for draft in drafts:
+        if not draft.casualty_only:
+            continue
+        targets = [
+            keys[k]
+            for k in sorted(draft.link_keys, key=lambda k: (k[0] or -1, k[1]))
+            if k in keys and keys[k] is not draft and not keys[k].casualty_only
+        ]
+        # Only deaths with no assault told just before them to join wait for the later one.
+        before = any(
+            other.plover == draft.plover
+            and not other.casualty_only
+            and other.order < draft.order
+            and 0 <= draft.sentence_rank - other.sentence_rank <= 3
+            for other in drafts
+        )
+        if targets and not before and all(t.order > draft.order for t in targets):
+            later.setdefault(min(targets[0].mention_keys, key=lambda k: k[1]), []).append(draft)
+    deferred = {id(d) for found in later.values() for d in found}
+    ordered: list[Draft] = []
+    for draft in drafts:
+        if id(draft) in deferred:
+            continue
+        ordered.append(draft)
+        for key in sorted(draft.mention_keys, key=lambda k: k[1]):
+            ordered += later.get(key, [])
+    return ordered
