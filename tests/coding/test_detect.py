@@ -611,3 +611,12 @@ def test_with_others_injured_the_others_were_hurt(mentions):
 )
 def test_an_event_noun_modifying_a_definite_phrase_tells_an_event(mentions, sentence, found):
     assert [m.token.text for m in mentions(sentence) if m.plover == "ASSAULT"] == found
+
+
+def test_a_country_s_protests_are_protests_there_not_by_its_state(mentions):
+    text = "Chile's student protests have grown since March."
+    m = only(mentions(text), "PROTEST")
+    assert texts(text, m.agents) == []
+    text = "The union's protest blocked the main road."
+    m = only(mentions(text), "PROTEST")
+    assert texts(text, m.agents) == ["union"]

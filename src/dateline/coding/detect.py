@@ -746,6 +746,8 @@ class Detector:
                 self._add(mention, subject, "patient")
             return
         for child in noun.children:
+            if child.dep_ == "poss" and mention.plover == "PROTEST" and child.ent_type_ == "GPE":
+                continue  # "Venezuela's protests" are protests in Venezuela, not by its state
             if child.dep_ == "poss":
                 # "the army's attack" acts; "the journalist's murder" was acted on.
                 armed = _lemma(child) in self.lex.armed or is_organisation(child, self.lex)
