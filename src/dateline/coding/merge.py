@@ -26,6 +26,10 @@ MODE_GROUPS = (
     frozenset({"aerial", "drone", "explosives", "heavy-weapons", "suicide-attack"}),
     frozenset({"firearms", "primitive", "beat", "torture", "targeted", "destroy"}),
 )
+# Modes that make an incident of their own kind: setting fire to a place is told, counted
+# and coded apart from the shooting or the raid around it, so an arson mention joins arson
+# mentions only (never an unspecified "attacked").
+APART_MODES = frozenset({"arson"})
 UNREAL = frozenset({"negated", "hypothetical"})
 PLACE_RANK = {
     "point": 6,
@@ -120,8 +124,13 @@ class Draft:
         if _sides_clash(self.agents, other.agents):
             return False
         captioned = self.trigger.caption is not None or other.trigger.caption is not None
-        if not captioned and not _dates_overlap(self.date, other.date):
-            return False  # a background event's date is not the report's week
+        if (
+            not captioned
+            and self.date_own
+            and other.date_own
+            and not _dates_overlap(self.date, other.date)
+        ):
+            return False  # two tellings dated apart are two incidents
         return not (
             self.location_attached
             and other.location_attached
@@ -217,7 +226,11 @@ class Draft:
 def modes_fit(a: str | None, b: str | None) -> bool:
     """Modes one event can have: the same, or of one group (aerial, explosives, shelling;
     close-range harm)."""
-    if a is None or b is None or a == b:
+    if a == b:
+        return True
+    if a in APART_MODES or b in APART_MODES:
+        return False
+    if a is None or b is None:
         return True
     return any(a in group and b in group for group in MODE_GROUPS)
 
