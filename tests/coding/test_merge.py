@@ -102,6 +102,31 @@ def test_different_own_dates_keep_mentions_apart():
     assert len(merge([a, b], threshold=1.0)) == 2
 
 
+def test_an_undated_telling_may_join_a_dated_event():
+    # "X was murdered on 11 October 1987 ... charged with X's murder": the later telling
+    # has only the report's week as its default date, which says nothing against 1987.
+    old = EventDate(
+        value="1987-10-11",
+        earliest="1987-10-11",
+        latest="1987-10-11",
+        precision="day",
+        evidence=[span(0, 1)],
+    )
+    week = EventDate(
+        value="2021-03-03/2021-03-10",
+        earliest="2021-03-03",
+        latest="2021-03-10",
+        precision="week",
+        evidence=[span(0, 1)],
+    )
+    victim = actor("the judge")
+    a = draft(0, 0, date=old, date_own=True, patients=[victim])
+    b = draft(50, 1, date=week, date_own=False, patients=[victim])
+    events = merge([a, b], threshold=1.0)
+    assert len(events) == 1
+    assert events[0].date is old
+
+
 def test_different_towns_keep_mentions_apart():
     def town(name):
         return Location(name=name, country="KE", precision="town", evidence=[span(0, 1)])
@@ -135,6 +160,10 @@ def test_the_first_telling_says_how_certain():
         # set fire to his lorry").
         ("firearms", "arson", False),
         ("arson", "arson", True),
+        # "attacked the farm, where they burned the sheds": the fire is an arson of its
+        # own, never the mode an unspecified attack takes on.
+        (None, "arson", False),
+        ("arson", None, False),
     ],
 )
 def test_modes_fit(a, b, fit):

@@ -76,6 +76,8 @@ def _one_more(head: Token) -> bool:
     if any(c.lower_ == "another" for c in head.children):
         return True
     return not dets and any(c.lower_ == "other" and c.dep_ == "amod" for c in head.children)
+
+
 _NON_WORD = re.compile(r"[^\w]+")
 
 

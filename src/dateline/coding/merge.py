@@ -7,7 +7,9 @@ together are one event, and each later draft joins the earlier event it fits bes
 
 * it must fit: the same PLOVER type, compatible modes, the same certainty class (a negated
   or hypothetical mention never joins an event that happened), no two different named
-  actors on the same side, no two different dates or attached places;
+  actors on the same side, no two different own dates (a telling with no date of its own
+  has only the report's window, which says nothing against a dated event) or attached
+  places;
 * among those that fit it scores shared actors, victims and targets, the words around the
   people acted on, a definite noun that points back ("the attack"), the same sentence, and
   nearness; the best score above ``[events] merge_threshold`` wins.
@@ -225,7 +227,7 @@ class Draft:
 
 def modes_fit(a: str | None, b: str | None) -> bool:
     """Modes one event can have: the same, or of one group (aerial, explosives, shelling;
-    close-range harm)."""
+    close-range harm); an unknown mode fits any but those that stand apart (arson)."""
     if a == b:
         return True
     if a in APART_MODES or b in APART_MODES:
