@@ -125,6 +125,11 @@ def test_an_undated_telling_may_join_a_dated_event():
     events = merge([a, b], threshold=1.0)
     assert len(events) == 1
     assert events[0].date is old
+    # The other way round, a later telling dated in March is a background event, not the
+    # undated event of the report's week.
+    a = draft(0, 0, date=week, date_own=False, patients=[victim])
+    b = draft(50, 1, date=old, date_own=True, patients=[victim])
+    assert len(merge([a, b], threshold=1.0)) == 2
 
 
 def test_different_towns_keep_mentions_apart():

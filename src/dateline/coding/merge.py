@@ -7,9 +7,9 @@ together are one event, and each later draft joins the earlier event it fits bes
 
 * it must fit: the same PLOVER type, compatible modes, the same certainty class (a negated
   or hypothetical mention never joins an event that happened), no two different named
-  actors on the same side, no two different own dates (a telling with no date of its own
-  has only the report's window, which says nothing against a dated event) or attached
-  places;
+  actors on the same side, no two different dates (but a later telling with no date of
+  its own has only the report's window, which says nothing against a dated event told
+  before it) or attached places;
 * among those that fit it scores shared actors, victims and targets, the words around the
   people acted on, a definite noun that points back ("the attack"), the same sentence, and
   nearness; the best score above ``[events] merge_threshold`` wins.
@@ -126,13 +126,12 @@ class Draft:
         if _sides_clash(self.agents, other.agents):
             return False
         captioned = self.trigger.caption is not None or other.trigger.caption is not None
-        if (
-            not captioned
-            and self.date_own
-            and other.date_own
-            and not _dates_overlap(self.date, other.date)
-        ):
-            return False  # two tellings dated apart are two incidents
+        # A later telling with no date of its own (the report's window) may point back at a
+        # dated event ("charged with the 1987 murder"); otherwise dates that do not overlap
+        # are two incidents, and a background event's date is not the report's week.
+        points_back = self.date_own and not other.date_own
+        if not captioned and not points_back and not _dates_overlap(self.date, other.date):
+            return False
         return not (
             self.location_attached
             and other.location_attached
