@@ -296,3 +296,14 @@ def test_a_far_mention_still_joins_the_lead_event_and_syntax_ties_reach_any_dist
     assert span(300, 301) in events[0].evidence
     protest = next(e for e in events if e.trigger.start == 1)
     assert (None, 400) in protest.mention_keys
+
+
+def test_deaths_told_near_an_assault_join_it_whatever_the_threshold():
+    # "Gunmen stormed the post. ... ... Two guards died.": a death that makes no event of its
+    # own joins the assault three sentences before it, even where the merge threshold is
+    # raised to keep incidents apart.
+    raid = draft(0, 0, agents=[actor("gunmen", specific=False)])
+    died = draft(300, 3, casualty_only=True, killed=[count(2)])
+    events = merge([raid, died], threshold=1.25)
+    assert len(events) == 1
+    assert best_count(events[0].killed).count.best == 2

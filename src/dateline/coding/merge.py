@@ -327,6 +327,10 @@ def _better_date(new: Draft, old: Draft) -> bool:
 
 
 MERGE_WINDOW = 80  # sentences: see :func:`merge`
+# The affinity a mention that never makes an event ("died", "the crime") needs to join one:
+# anything near that does not point elsewhere. Lower than ``merge_threshold``, and apart from
+# it, so that keeping incidents apart never drops the deaths told next to them.
+JOIN_ONLY_BAR = 0.0
 
 
 class _Events:
@@ -431,7 +435,7 @@ def merge(drafts: list[Draft], *, threshold: float, window: int = MERGE_WINDOW) 
         if best is not None and best[0] >= threshold:
             events.absorb(best[1], draft)
         elif draft.casualty_only or draft.anaphor_only:
-            if best is not None and best[0] >= threshold - 1.0:
+            if best is not None and best[0] >= JOIN_ONLY_BAR:
                 events.absorb(best[1], draft)  # deaths told near an assault are its deaths
         else:
             events.add(draft)
