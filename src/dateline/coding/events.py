@@ -50,7 +50,7 @@ from ..records import (
     assign_ids,
 )
 from ..registry import Stage, stages
-from . import salience
+from . import locations, salience
 from .acled import acled_type
 from .detect import Arg, Casualty, Detector, Mention
 from .lexicon import Lexicon, lexicon
@@ -128,6 +128,8 @@ class EventCoder:
         self._salience(doc, events)
         self._inherit_attackers(doc, events, merged)
         self._their_organisations(doc, events)
+        # Last: the salience model and the actors read the place the clauses give.
+        self._refine_locations(doc, events, merged)
         by_claim: dict[str, list[str]] = {}
         for event, draft in zip(events, merged, strict=True):
             for claim_id in draft.claim_ids:
@@ -136,6 +138,30 @@ class EventCoder:
             if claim.id in by_claim:
                 claim.event_ids = sorted(set(claim.event_ids) | set(by_claim[claim.id]))
         return events
+
+    def _refine_locations(self, doc: Document, events: list[Event], merged: list[Draft]) -> None:
+        """Locations the merged events' neighbourhood tells (coding/locations.py)."""
+        heads = self.lex.place_heads
+
+        def prep_of(doc: Document, mention: Span) -> str | None:
+            # A place word that names who acted ("the Medellin cartel") locates nothing.
+            if _misread_place(doc, mention, 0, 0, [], heads):
+                return None
+            return _prep_of(doc, mention)
+
+        before = [d.location for d in merged]
+        locations.refine(
+            doc,
+            merged,
+            window=self.settings.location_window_sentences,
+            dateline_country=self.settings.dateline_country,
+            prep_of=prep_of,
+            locative=LOCATIVE_PREPS,
+            generic=self.lex.context.get("location_generic", frozenset()),
+        )
+        for event, draft, old in zip(events, merged, before, strict=True):
+            if draft.location is not None and draft.location is not old:
+                event.location = _with_place_word(doc, draft.location, heads)
 
     def _fighters_group(self, doc: Document, events: list[Event]) -> None:
         """Fighters told by a common noun only ("the guerrillas", "urban commandos") act for
@@ -675,7 +701,7 @@ class EventCoder:
                     or _focus(doc, heads)
                 )
         else:
-            found = _caption_place(doc, caption, sentence.start_char, sentence.end_char)
+            found = locations.caption_place(doc, caption, sentence.start_char, sentence.end_char)
         if found is None:
             return None, False
         attached = any(
@@ -1053,6 +1079,12 @@ def _place_prep(token: Token) -> str | None:
     return None
 
 
+def _prep_of(doc: Document, mention: Span) -> str | None:
+    """The preposition that introduces a body place mention's phrase ("in", "near" ...)."""
+    token = _mention_token(doc, mention)
+    return _place_prep(token) if token is not None else None
+
+
 def _mention_token(doc: Document, mention: Span) -> Token | None:
     span = doc.sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span.root if span is not None else None
@@ -1162,20 +1194,6 @@ def _focus(doc: Document, place_heads: frozenset[str]) -> Location | None:
 
 
 PLACE_ORDER = {"point": 0, "offset": 1, "town": 2, "admin2": 3, "admin1": 4, "region": 5}
-
-
-def _caption_place(doc: Document, caption: int, start: int, end: int) -> Location | None:
-    """The first place named in a caption sentence (``places.locate`` reads the body)."""
-    found = [
-        (mention.start, place, mention)
-        for place in doc.places
-        for mention in place.mentions
-        if mention.caption == caption and start <= mention.start and mention.end <= end
-    ]
-    if not found:
-        return None
-    _, place, mention = min(found, key=lambda item: item[0])
-    return places.location_of(place, mention, "sentence")
 
 
 @stages.register(
