@@ -25,8 +25,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from functools import cache
-from importlib import resources
 from typing import Any, Literal, cast
 
 from ..config import Config, EventsSettings
@@ -839,7 +837,7 @@ class EventCoder:
         location = draft.location
         if location is None or not location.country:
             return None
-        country = country_names().get(location.country.upper())
+        country = locations.country_names().get(location.country.upper())
         if country is None:
             return None
         role = Role(
@@ -1011,14 +1009,6 @@ def _unique(spans: Iterable[Span]) -> list[Span]:
         if span not in found:
             found.append(span)
     return found
-
-
-@cache
-def country_names() -> dict[str, str]:
-    """ISO 3166-1 alpha-2 -> short English name (``resources/iso3166.tsv``)."""
-    text = resources.files("dateline.resources").joinpath("iso3166.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return {row[0]: row[2] for row in rows[1:] if len(row) > 2}
 
 
 def _clause_bounds(head: Token, trigger: Token) -> tuple[int, int]:

@@ -22,11 +22,12 @@ import re
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from ..document import Document
 from ..errors import GazetteerError
-from ..gazetteer.index import Gazetteer, open_gazetteer
+from ..gazetteer.index import Candidate, Gazetteer, open_gazetteer
 from ..nlp import places
 from ..nlp.toponyms import datelines
 from ..records import Location, Place, Span
@@ -274,13 +275,13 @@ class _Datelines:
 def _country_location(doc: Document, location: Location) -> Location:
     """The country of a dateline-found location, named as the text names it if it does."""
     iso = location.country or ""
-    named = _country_place(doc, iso)
     gazetteer = _gazetteer()
-    record = gazetteer.country(iso) if gazetteer is not None else None
+    named = _country_place(doc, iso, gazetteer)
     if named is not None:
         place, mention = named
         found = places.location_of(place, mention, "dateline_country")
         return found.model_copy(update={"evidence": [mention, *location.evidence[:1]]})
+    record = _country_record(gazetteer, iso) if gazetteer is not None else None
     return Location(
         name=country_names().get(iso) or (record.name if record else iso),
         lat=record.lat if record else None,
@@ -293,9 +294,21 @@ def _country_location(doc: Document, location: Location) -> Location:
     )
 
 
-def _country_place(doc: Document, iso: str) -> tuple[Place, Span] | None:
+# Country records by (gazetteer file, ISO code): the query scans the index (tens of ms).
+_COUNTRIES: dict[tuple[Path, str], Candidate | None] = {}
+
+
+def _country_record(gazetteer: Gazetteer, iso: str) -> Candidate | None:
+    key = (gazetteer.path, iso)
+    if key not in _COUNTRIES:
+        _COUNTRIES[key] = gazetteer.country(iso)
+    return _COUNTRIES[key]
+
+
+def _country_place(
+    doc: Document, iso: str, gazetteer: Gazetteer | None
+) -> tuple[Place, Span] | None:
     """The body's first mention of the country ``iso`` by name (not by a demonym)."""
-    gazetteer = _gazetteer()
     for place in doc.places:
         if place.country != iso or place.precision != "country":
             continue
