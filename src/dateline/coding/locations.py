@@ -91,7 +91,11 @@ def _reported_from(
     if (
         location.basis == "paragraph"
         and draft.trigger.caption is None
-        and not _same_block(doc.text, draft.trigger.start, location.evidence[0])
+        and not any(
+            _same_block(doc.text, span.start, location.evidence[0])
+            for span in (draft.trigger, *draft.evidence)
+            if span.caption is None
+        )
     ):
         focus = lines.place()
         return _country_location(doc, focus) if focus is not None else None
