@@ -99,6 +99,7 @@ class Checker:
         self.reporting = frozenset(cues.get("reporting", []))
         self.forward = frozenset(cues.get("forward", []))
         self.noun_like_verbs = frozenset(cues.get("noun_like_verbs", []))
+        self.refusals = frozenset(cues.get("refusals", []))
         self.name_heads = lex.words("name_heads")
         self.period_share = lex.words("period_share")
         self.clock_nouns = frozenset().union(
@@ -392,6 +393,12 @@ class Checker:
         words = {normal_form(a.text) for a in auxes}
         if "have" in words or "has" in words or "had" in words:
             return "past"  # "will have left", "may have fled"
+        if (
+            "would" in words
+            and verb.lemma_ in self.refusals
+            and any(c.dep_ == "neg" for c in verb.children)
+        ):
+            return "past"  # "In an interview Friday, he would not specify": a refusal made
         if words & self.future_aux:
             return "future"
         if any(a.tag_ == "MD" for a in auxes) or verb.tag_ == "MD":
@@ -405,7 +412,8 @@ class Checker:
             for c in verb.children
         ) and verb.tag_ in ("VBZ", "VBP"):
             return "future"  # "elections are due on 24 October"
-        if verb.tag_ == "VB" and "to" in words:
+        if "to" in words and (verb.tag_ == "VB" or (verb.tag_ == "VBN" and "be" in words)):
+            # an infinitive, active or passive ("to be buried Saturday")
             head = verb.head
             if head.lemma_ in self.past_when_past and head.tag_ in _PAST_TAGS and depth < 3:
                 return self._verb_direction(head, depth + 1)  # "tried to plant it Friday"

@@ -517,7 +517,7 @@ class Resolver:
                 day, month = a, b
             elif b > 12 >= a:
                 month, day = a, b
-            elif self.day_first:
+            elif f.get("order", "dmy" if self.day_first else "mdy") == "dmy":
                 day, month = a, b
             else:
                 month, day = a, b
@@ -693,9 +693,9 @@ class Resolver:
             if direction == "past" and day > anchor + SLACK:
                 return day - timedelta(days=7)
             return day
-        if direction == "future":
-            return anchor + timedelta(days=(weekday - today) % 7 or 7)
-        if direction == "present":
+        if direction in ("future", "present"):
+            # "will continue Thursday" written on a Thursday: that day, as wire style names
+            # the day of publication by its weekday too ("next Thursday" is a week ahead).
             return anchor + timedelta(days=(weekday - today) % 7)
         return anchor - timedelta(days=(today - weekday) % 7)
 
