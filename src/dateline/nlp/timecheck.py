@@ -289,13 +289,36 @@ class Checker:
         if not words:
             return False
         word = words[-1].strip("$£€%")
-        return word.replace(",", "").replace(".", "").isdigit() or word in self.quantity_words
+        if word.replace(",", "").replace(".", "").isdigit() or word in self.quantity_words:
+            return True
+        # "26,000 homes a year", "300 people a day": an amount of a counted noun.
+        two = words_before(text, match.start, 2)
+        return (
+            len(two) == 2
+            and two[0].replace(",", "").replace(".", "").isdigit()
+            and two[1].endswith("s")
+            and two[1].isalpha()
+        )
 
     def adverb(self, sdoc: Any, text: str, match: Match) -> bool:
         """Frequency words count as sets as adverbs ("meets weekly") and adjectives ("weekly
         talks"), as TimeBank marks them; a noun or a name ("the Daily Star") is no set."""
         tokens = _tokens(sdoc, match.start, match.end)
-        return tokens is not None and all(t.pos_ in ("ADV", "ADJ") for t in tokens)
+        if tokens is None:
+            return False
+        if all(t.pos_ in ("ADV", "ADJ") for t in tokens):
+            return True
+        # The parse may take a clause-final "weekly" for a noun or a name ("prices fluctuate
+        # weekly."); with no determiner before it ("the weekly"), it is the adverb.
+        before = sdoc[tokens.start - 1] if tokens.start > 0 else None
+        after = sdoc[tokens.end] if tokens.end < len(sdoc) else None
+        return (
+            len(tokens) == 1
+            and tokens[0].text.islower()
+            and (after is None or after.is_punct)
+            and before is not None
+            and before.pos_ not in ("DET", "PRON", "ADP", "ADJ", "NUM")
+        )
 
     def not_modifier(self, sdoc: Any, text: str, match: Match) -> bool:
         """ "the future" is a time, "the future president" is not."""
