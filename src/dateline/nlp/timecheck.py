@@ -55,6 +55,10 @@ _IN_PERIOD = frozenset(
 )
 
 
+# A house number's street: up to three capitalised words, then the street word.
+_ADDRESS = re.compile(r" (?:(?:[NSEW]\. )?[A-Z][A-Za-z'’-]* ){1,3}(?P<street>[A-Z][a-z]*\.?)(?!\w)")
+
+
 def words_before(text: str, start: int, n: int = 2) -> list[str]:
     """The last ``n`` words before ``start``, lower case, nearest last."""
     window = text[max(0, start - 40) : start]
@@ -101,6 +105,7 @@ class Checker:
         self.noun_like_verbs = frozenset(cues.get("noun_like_verbs", []))
         self.refusals = frozenset(cues.get("refusals", []))
         self.name_heads = lex.words("name_heads")
+        self.street_words = lex.words("street_words")
         self.period_share = lex.words("period_share")
         self.clock_nouns = frozenset().union(
             *(
@@ -193,6 +198,8 @@ class Checker:
             return False
         if int(text[span[0] : span[1]]) < OLD_YEAR and not (before and before[-1] in _YEAR_CUES):
             return False  # "1200 residents", but "in 1723"
+        if self._street_address(text, span[1]):
+            return False  # "1420 Maple St.", "2210 Harbor Road"
         if tokens.end < len(sdoc) and self._counts(sdoc, tokens.end):
             # "the 2016 elections" is a year; "2016 people" is a count; "the famine of 1984
             # killed" a year before a verb.
@@ -204,6 +211,11 @@ class Checker:
                 or before[-1].endswith(("'s", "’s"))
             )
         return True
+
+    def _street_address(self, text: str, end: int) -> bool:
+        """Whether one to three capitalised words and a street word follow ``end``."""
+        m = _ADDRESS.match(text, end)
+        return m is not None and normal_form(m["street"]).rstrip(".") in self.street_words
 
     def _counts(self, sdoc: Any, i: int) -> bool:
         """Whether the words from token ``i`` are what a number before them counts."""
@@ -291,7 +303,7 @@ class Checker:
         word = words[-1].strip("$£€%")
         if word.replace(",", "").replace(".", "").isdigit() or word in self.quantity_words:
             return True
-        # "26,000 homes a year", "300 people a day": an amount of a counted noun.
+        # "40,000 tents a year", "300 families a day": an amount of a counted noun.
         two = words_before(text, match.start, 2)
         return (
             len(two) == 2
@@ -308,7 +320,7 @@ class Checker:
             return False
         if all(t.pos_ in ("ADV", "ADJ") for t in tokens):
             return True
-        # The parse may take a clause-final "weekly" for a noun or a name ("prices fluctuate
+        # The parse may take a clause-final "weekly" for a noun or a name ("fares rise
         # weekly."); with no determiner before it ("the weekly"), it is the adverb.
         before = sdoc[tokens.start - 1] if tokens.start > 0 else None
         after = sdoc[tokens.end] if tokens.end < len(sdoc) else None
@@ -421,7 +433,7 @@ class Checker:
             and verb.lemma_ in self.refusals
             and any(c.dep_ == "neg" for c in verb.children)
         ):
-            return "past"  # "In an interview Friday, he would not specify": a refusal made
+            return "past"  # "Asked Friday, he would not say": a refusal made
         if words & self.future_aux:
             return "future"
         if any(a.tag_ == "MD" for a in auxes) or verb.tag_ == "MD":

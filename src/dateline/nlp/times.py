@@ -230,7 +230,7 @@ class TimeReader:
         text: str, found: list[Found], readings: list[Reading | None], n: int
     ) -> date | None:
         """The day of a clock range's first end, which the second end names: "11 a.m. to
-        5 p.m. Friday", "7:30 a.m.-9:30 p.m. Monday"."""
+        5 p.m. Friday", "8 a.m.-6 p.m. Monday"."""
         item, reading = found[n], readings[n]
         if reading is None or item.kind != "time" or n + 1 >= len(found):
             return None
@@ -302,8 +302,8 @@ class TimeReader:
 
 
 def _numeric_order(found: list[Found]) -> str | None:
-    """The day/month order a text's own numeric dates show ("30/04/2018" is day first), when
-    they agree; it settles the ambiguous ones of the same text ("02/05/2018")."""
+    """The day/month order a text's own numeric dates show ("25/04/2018" is day first), when
+    they agree; it settles the ambiguous ones of the same text ("03/06/2018")."""
     seen = set()
     for item in found:
         if item.kind == "numeric" and "a" in item.fields and "b" in item.fields:
