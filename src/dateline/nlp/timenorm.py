@@ -476,8 +476,12 @@ class Resolver:
                 unit, step = "Y", -1
             else:
                 step = _ANAPHORIC_STEP.get(word, -1)
+                if unit == "Y":
+                    part = ""  # "in October 2007 ... the previous year": 2006, a whole year
         if unit == "Y":
             year += step
+        elif unit == "DE" and not part:
+            year += 10 * step  # "in 1992 ... a decade later": 2002
         elif unit == "Q" and part and part.startswith("Q"):
             index = year * 4 + int(part[1]) - 1 + step
             year, part = index // 4, f"Q{index % 4 + 1}"
