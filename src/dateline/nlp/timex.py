@@ -39,6 +39,10 @@ def normal_form(text: str) -> str:
     return " ".join(text.lower().replace(".", " ").split())
 
 
+# A day of the month inside a list's tail (", 8 and 9").
+_LIST_DAY = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9])")
+
+
 @dataclass(frozen=True)
 class Rule:
     """One rule of rules.toml, compiled."""
@@ -51,6 +55,8 @@ class Rule:
     checks: tuple[str, ...] = ()
     reject: re.Pattern[str] | None = None
     is_range: bool = False
+    # A list of days after a month ("May 7, 8 and 9"): one expression a day (group "more").
+    is_list: bool = False
     # Sets of words of which one must all occur in a text for the rule to be tried on it.
     needs: tuple[frozenset[str], ...] = ()
 
@@ -218,6 +224,7 @@ class Grammar:
             checks=tuple(str(c) for c in spec.get("checks", ())),
             reject=reject,
             is_range=bool(spec.get("range", False)),
+            is_list=bool(spec.get("list", False)),
             needs=self._needs(name, spec.get("needs", ())),
         )
 
@@ -271,6 +278,9 @@ class Grammar:
         for m in matches:
             fields = {n: text[s:e] for n, (s, e) in m.groups.items()}
             rule = m.rule
+            if rule.is_list and "more" in m.groups:
+                out += self._day_list(text, m, fields)
+                continue
             if not (rule.is_range and "to" in m.groups):
                 out.append(Expression(m.start, m.end, rule.name, rule.kind, rule.type, fields))
                 continue
@@ -280,6 +290,20 @@ class Grammar:
             second.update({n[: -len(_SECOND)]: v for n, v in fields.items() if n.endswith(_SECOND)})
             out.append(Expression(m.start, cut, rule.name, rule.kind, rule.type, first, m.start))
             out.append(Expression(resume, m.end, rule.name, rule.kind, rule.type, second, m.start))
+        return out
+
+    @staticmethod
+    def _day_list(text: str, m: Match, fields: dict[str, str]) -> list[Expression]:
+        """ "May 7, 8 and 9": the first day with its month, then each further day alone,
+        taking month and year from the whole."""
+        rule = m.rule
+        first = {n: v for n, v in fields.items() if n != "more"}
+        end = m.groups["day"][1]
+        out = [Expression(m.start, end, rule.name, rule.kind, rule.type, first)]
+        lo, hi = m.groups["more"]
+        for day in _LIST_DAY.finditer(text, lo, hi):
+            rest = dict(first, day=day[0])
+            out.append(Expression(day.start(), day.end(), rule.name, rule.kind, rule.type, rest))
         return out
 
     def find(self, text: str) -> list[Expression]:
