@@ -153,6 +153,8 @@ class TimeReader:
                 reference=None if clock_ref else reference,
                 period=period,
             )
+            if anchor is not None and _possessive_day(text, item):
+                resolved = self._nearest(item, fields, anchor, resolved)
             if resolved is None:
                 readings.append(None)
                 continue
@@ -190,6 +192,22 @@ class TimeReader:
             a.partner_found, b.partner_found = b.found, a.found
             a.range_span = b.range_span = (start, end)
         return [r for r in readings if r is not None]
+
+    def _nearest(
+        self, item: Found, fields: dict[str, str], anchor: date, resolved: Resolved | None
+    ) -> Resolved | None:
+        """A possessive weekday in a clause without a past or future verb ("frustration over
+        Saturday's attack", "Wednesday's drill is meant to") is the nearer of the two."""
+        if item.direction not in ("present", None):
+            return resolved
+        both = [
+            self.resolver.resolve(item.expression(fields), anchor=anchor, direction=d)
+            for d in ("past", "future")
+        ]
+        found = [r for r in both if r is not None and r.earliest is not None]
+        if len(found) < 2:
+            return resolved
+        return min(found, key=lambda r: abs((r.earliest - anchor).days))  # type: ignore[operator]
 
     def _end_after_start(self, a: Reading, b: Reading) -> None:
         """A range ends after it starts: "from Monday to Friday" said on a Wednesday is the
@@ -299,6 +317,15 @@ class TimeReader:
         if m:
             start -= len(before) - m.start()
         return start, b.end
+
+
+def _possessive_day(text: str, item: Found) -> bool:
+    """A weekday alone, written as a possessive ("Saturday's attack")."""
+    return (
+        item.kind == "calendar"
+        and set(item.fields) == {"weekday"}
+        and text[item.end : item.end + 2] in ("'s", "’s")
+    )
 
 
 def _numeric_order(found: list[Found]) -> str | None:
