@@ -35,8 +35,9 @@ _WORDS = re.compile(r"[a-z]+|[0-9]")
 
 
 def normal_form(text: str) -> str:
-    """The lookup key of a word-list form: lower case, no dots, single spaces."""
-    return " ".join(text.lower().replace(".", " ").split())
+    """The lookup key of a word-list form: lower case, no dots, plain apostrophes, single
+    spaces."""
+    return " ".join(text.lower().replace(".", " ").replace("’", "'").split())
 
 
 # A day of the month inside a list's tail (", 8 and 9").
@@ -134,11 +135,12 @@ _RUNS_ON = re.compile(r"-(?:earlier|ago)\b")
 
 def lower_text(text: str) -> str:
     """``text`` in lower case, with the same length (the rules match lower-case text)."""
-    low = text.lower()
+    # A typographic apostrophe reads as the plain one ("St. Patrick’s Day"); same length.
+    low = text.lower().replace("’", "'")
     if len(low) == len(text):
         return low
     # A few characters lower to two ("İ"): keep those as they are, so that offsets hold.
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
 
 
 def lower_pattern(pattern: str) -> str:
