@@ -165,8 +165,10 @@ class TimeReader:
                 elif resolved.type == "DATE" and resolved.precision in _PERIOD_GRAINS:
                     period = resolved
         for n, reading in enumerate(readings):
-            if reading is not None and reading.found.kind == "time":
-                day = self._neighbour_day(text, found, readings, n)
+            if reading is not None and (
+                reading.found.kind == "time" or "overnight" in reading.found.fields
+            ):
+                day = self._neighbour_day(text, found, readings, n)  # "overnight on May 3" too
                 if day is not None and "T" in reading.resolved.value:
                     clock = reading.resolved.value.split("T", 1)[1]
                     reading.resolved = dataclasses.replace(
