@@ -951,9 +951,9 @@ class Resolver:
             value = str(lookup("frequency", f["freq"]))
             return Resolved("SET", value, precision=_precision_of(value))
         if "wplural" in f:
-            return Resolved(
-                "SET", f"XXXX-WXX-{lookup('weekday_plural', f['wplural'])}", precision="day"
-            )
+            value = f"XXXX-WXX-{lookup('weekday_plural', f['wplural'])}"
+            hhmm = self._hhmm(f) if "clock" in f or "hour" in f else None
+            return Resolved("SET", value + (f"T{hhmm}" if hhmm else ""), precision="day")
         target = f.get("unit", "")
         weekday = lookup("weekday", target)
         if weekday is not None:
@@ -999,6 +999,26 @@ class Resolver:
             anchored=True,
         )
 
+    def _hhmm(self, f: Mapping[str, str]) -> str | None:
+        """The clock of a time's fields ("15:00", "12:00" for noon, "MO" for dawn)."""
+        if "clock" in f:
+            return str(self.lexicon.lookup("clock_word", f["clock"]))
+        if "part" in f and "hour" not in f:
+            return str(self.lexicon.lookup("part_of_day", f["part"]))  # "dawn": TMO
+        hour_value = number(f["hour"], self.lexicon)
+        if hour_value is None:
+            return None
+        hour = int(hour_value)
+        minute = int(f.get("minute") or 0)
+        ampm = normal_form(f.get("ampm", ""))
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        if hour > 24 or minute > 59:
+            return None
+        return f"{hour:02d}:{minute:02d}"
+
     def _time(
         self,
         f: Mapping[str, str],
@@ -1006,24 +1026,9 @@ class Resolver:
         direction: Direction | None,
         ref: date | None,
     ) -> Resolved | None:
-        if "clock" in f:
-            hhmm = str(self.lexicon.lookup("clock_word", f["clock"]))
-        elif "part" in f and "hour" not in f:
-            hhmm = str(self.lexicon.lookup("part_of_day", f["part"]))  # "dawn": TMO
-        else:
-            hour_value = number(f["hour"], self.lexicon)
-            if hour_value is None:
-                return None
-            hour = int(hour_value)
-            minute = int(f.get("minute") or 0)
-            ampm = normal_form(f.get("ampm", ""))
-            if ampm.startswith("p") and hour < 12:
-                hour += 12
-            elif ampm.startswith("a") and hour == 12:
-                hour = 0
-            if hour > 24 or minute > 59:
-                return None
-            hhmm = f"{hour:02d}:{minute:02d}"
+        hhmm = self._hhmm(f)
+        if hhmm is None:
+            return None
         weekday = self.lexicon.lookup("weekday", f.get("weekday"))
         dayword = self.lexicon.lookup("day_word", f.get("dayword"))
         mod = self._mod(f)
