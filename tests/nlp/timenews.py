@@ -39,10 +39,10 @@ def load(path: Path, data: Path) -> list[Item]:
         row = json.loads(raw)
         corpus = row["corpus"]
         if corpus not in texts:
-            path = data / "eval" / f"{corpus}.jsonl"
-            if not path.exists():
-                raise ValueError(f"{path.name}:{n}: {path} is missing; pass --data DIR")
-            with path.open(encoding="utf-8") as f:
+            source = data / "eval" / f"{corpus}.jsonl"
+            if not source.exists():
+                raise ValueError(f"{path.name}:{n}: {source} is missing; pass --data DIR")
+            with source.open(encoding="utf-8") as f:
                 texts[corpus] = {r["id"]: r["text"] for r in map(json.loads, f)}
         text = texts[corpus].get(row["id"])
         if text is None or hashlib.sha1(text.encode()).hexdigest() != row["sha1"]:
