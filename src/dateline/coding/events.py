@@ -66,6 +66,18 @@ MEDIA_SECTORS = frozenset({"MED"})
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Modifiers that say the people acted on are not those of an earlier mention.
 OTHER_WORDS = frozenset({"other", "another", "further", "additional", "more"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _one_more(head: Token) -> bool:
+    """Whether a noun is told as one more of its kind: "another bomb", "other attacks" (not
+    "the other victim", which points back)."""
+    dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+    if any(c.lower_ == "another" for c in head.children):
+        return True
+    return not dets and any(c.lower_ == "other" and c.dep_ == "amod" for c in head.children)
+
+
 _NON_WORD = re.compile(r"[^\w]+")
 
 
@@ -332,7 +344,12 @@ class EventCoder:
         markers = self.lex.context.get("new_incident", frozenset())
         if any(t.lower_ in ("separately", "elsewhere") for t in sent):
             return True  # "Chad's army said separately that ..."
-        return any(opening == m or opening.startswith(m + " ") for m in markers)
+        if any(opening == m or opening.startswith(m + " ") for m in markers):
+            return True
+        # "another bomb exploded", "other attacks", "another guerrilla column attacked": the
+        # trigger, or the thing or people that make it, told as one more of its kind.
+        heads = [token] + [c for c in token.children if c.dep_ in ARGUMENT_DEPS]
+        return any(_one_more(head) for head in heads)
 
     def _news_day(self, doc: Document, published: dt.date | None) -> dt.date | None:
         """The day the lead's statement was made ("..., an official said Thursday"), when it
