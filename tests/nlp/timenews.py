@@ -21,9 +21,14 @@ from pathlib import Path
 
 from .timedev import DEV_DIR, Item, pipeline, predict, score
 
-# Part 2 was annotated after the first round of changes made on part 1 and scored once before
-# any change aimed at it.
-NEWS_DEV = (DEV_DIR / "news_dev.jsonl", DEV_DIR / "news_dev_2.jsonl")
+# Parts 2 and 3 were each annotated after the changes made on the parts before them and scored
+# once before any change aimed at them. Part 3 adds WikiEvents dev and MUC-4 dev reports (MUC-4
+# in lower case, its publication date from the dateline).
+NEWS_DEV = (
+    DEV_DIR / "news_dev.jsonl",
+    DEV_DIR / "news_dev_2.jsonl",
+    DEV_DIR / "news_dev_3.jsonl",
+)
 # The shared data folder beside the repository (``../shared``), or $DATELINE_DATA.
 DEFAULT_DATA = Path(
     os.environ.get("DATELINE_DATA") or Path(__file__).resolve().parents[2].parent / "shared"
