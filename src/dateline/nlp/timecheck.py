@@ -105,6 +105,7 @@ class Checker:
         self.noun_like_verbs = frozenset(cues.get("noun_like_verbs", []))
         self.refusals = frozenset(cues.get("refusals", []))
         self.name_heads = lex.words("name_heads")
+        self.holiday_time_heads = lex.words("holiday_time_heads")
         self.street_words = lex.words("street_words")
         self.period_share = lex.words("period_share")
         self.clock_nouns = frozenset().union(
@@ -123,6 +124,7 @@ class Checker:
             "after_quantity": self.after_quantity,
             "adverb": self.adverb,
             "not_modifier": self.not_modifier,
+            "not_a_thing": self.not_a_thing,
             "not_name": self.not_name,
             "after_year_cue": self.after_year_cue,
             "narrated_next": self.narrated_next,
@@ -342,6 +344,15 @@ class Checker:
         if tokens.end < len(sdoc) and sdoc[tokens.end].pos_ in ("NOUN", "PROPN"):
             return not text[match.start : match.end].lower().startswith("the ")
         return True
+
+    def not_a_thing(self, sdoc: Any, text: str, match: Match) -> bool:
+        """ "at Christmas" is a date, "the Christmas market" a thing: a holiday before a common
+        noun that is not a time word ("Easter weekend") modifies it."""
+        tokens = _tokens(sdoc, match.start, match.end)
+        if tokens is None or tokens.end >= len(sdoc):
+            return True
+        nxt = sdoc[tokens.end]
+        return not (nxt.pos_ == "NOUN" and normal_form(nxt.text) not in self.holiday_time_heads)
 
     def not_name(self, sdoc: Any, text: str, match: Match) -> bool:
         """ "dawn" is a time, "Sunset Boulevard" a name: capitalised inside a sentence it is not."""

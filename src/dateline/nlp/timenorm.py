@@ -579,6 +579,11 @@ class Resolver:
         weekday = lookup("weekday", f.get("weekday")) or lookup("weekday_abbr", f.get("weekday"))
 
         if month is not None and day is not None:
+            inferred = year is None and anchor is None and ref is not None
+            if inferred and ref is not None:
+                # No publication date: "on April 17" after "April 15, 1995" is of the year the
+                # text last named with a day, not an unknown year.
+                year = ref.year
             date_ = self._month_day(int(month), day, year, weekday, anchor, direction)
             if date_ is None:
                 if anchor is None and year is None:
@@ -586,7 +591,9 @@ class Resolver:
                     value = f"XXXX-{int(month):02d}-{day:02d}" + suffix
                     return Resolved("TIME" if suffix else "DATE", value, precision="day", mod=mod)
                 return None
-            return self._make("DATE", day_period(date_), mod, anchored=year is None, suffix=suffix)
+            return self._make(
+                "DATE", day_period(date_), mod, anchored=year is None or inferred, suffix=suffix
+            )
         if month is not None:
             if year is None and "ana" in f and ref is not None:
                 year, anchored = ref.year, False  # "that December": the year in question
@@ -1032,6 +1039,9 @@ class Resolver:
         weekday = self.lexicon.lookup("weekday", f.get("weekday"))
         dayword = self.lexicon.lookup("day_word", f.get("dayword"))
         mod = self._mod(f)
+        if anchor is None and ref is not None and weekday is None and dayword is None:
+            # No publication date, but the text named the day ("on April 17 ... at 4 p.m.").
+            return self._make("TIME", day_period(ref), mod, anchored=True, suffix=f"T{hhmm}")
         if anchor is None:
             day_value = f"XXXX-WXX-{weekday}" if weekday is not None else "XXXX-XX-XX"
             return Resolved("TIME", f"{day_value}T{hhmm}", precision="day", mod=mod)

@@ -144,8 +144,13 @@ class TimeReader:
             if order and item.kind == "numeric" and "a" in fields:
                 fields["order"] = order
             # A bare clock time after a paragraph break ("The Latest" blogs' "7:15 p.m." heads)
-            # is of the publication day, not of the last day the paragraphs before named.
-            clock_ref = item.kind == "time" and "\n" in text[reference_end : item.start]
+            # is of the publication day, not of the last day the paragraphs before named; without
+            # a publication date the last day named is all there is.
+            clock_ref = (
+                anchor is not None
+                and item.kind == "time"
+                and "\n" in text[reference_end : item.start]
+            )
             resolved = self.resolver.resolve(
                 item.expression(fields),
                 anchor=anchor,
