@@ -150,6 +150,7 @@ class TimeReader:
                 anchor is not None
                 and item.kind == "time"
                 and "\n" in text[reference_end : item.start]
+                and _heads_paragraph(text, item.start)
             )
             resolved = self.resolver.resolve(
                 item.expression(fields),
@@ -333,6 +334,13 @@ def _possessive_day(text: str, item: Found) -> bool:
         and set(item.fields) == {"weekday"}
         and text[item.end : item.end + 2] in ("'s", "’s")
     )
+
+
+def _heads_paragraph(text: str, start: int) -> bool:
+    """Whether a clock time opens its paragraph (a live blog's "7:15 p.m." head), within a
+    few words ("UPDATE 7:15 p.m."), rather than telling the hour inside a sentence."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return len(text[line_start:start].split()) <= 2
 
 
 def _numeric_order(found: list[Found]) -> str | None:
