@@ -1092,3 +1092,68 @@ def test_late_into_the_night_is_the_night_in_question(pipeline):
 )
 def test_a_plan_told_in_the_past(pipeline, text, value):
     check(pipeline, text, "Friday", "DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "type_", "value"),
+    [
+        # Without a publication date a day and month take the year of the day last named.
+        (
+            "The men met on June 3, 1998, and again on June 9 to sign the lease.",
+            "June 9",
+            "DATE",
+            "1998-06-09",
+        ),
+        (
+            "On June 3, 1998, the clerk took an order at 6 p.m. and closed the shop.",
+            "6 p.m.",
+            "TIME",
+            "1998-06-03T18:00",
+        ),
+        ("Talks resumed at 4 p.m. in the capital.", "4 p.m.", "TIME", "XXXX-XX-XXT16:00"),
+        ("The truce was signed on June 9 in the capital.", "June 9", "DATE", "XXXX-06-09"),
+    ],
+)
+def test_without_an_anchor_the_text_names_the_year(pipeline, text, expression, type_, value):
+    check(pipeline, text, expression, type_, value, published=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("He checked in on March 4 and stayed until the 9th.", "the 9th", "2021-03-09"),
+        ("A call was made from the room on the 2nd.", "the 2nd", "2021-03-02"),
+        ("The vote will be held on the 21st, officials said.", "the 21st", "2021-03-21"),
+        ("The ballots were counted on the 28th.", "the 28th", "2021-02-28"),
+    ],
+)
+def test_a_day_of_the_month_alone(pipeline, text, expression, value):
+    check(pipeline, text, expression, "DATE", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rescuers reached the 17th floor of the tower.",
+        "Five people died in an attack on the Christmas market in the old town.",
+        "Children painted Easter eggs in the square.",
+    ],
+)
+def test_an_ordinal_or_holiday_naming_a_thing_is_no_date(pipeline, text):
+    assert read(pipeline, text).times == []
+
+
+def test_a_holiday_before_a_time_word_stays_a_date(pipeline):
+    check(
+        pipeline,
+        "Shops closed on Christmas Eve in the capital.",
+        "Christmas Eve",
+        "DATE",
+        "2020-12-24",
+    )
+
+
+def test_a_clock_time_inside_a_later_paragraph_keeps_the_day_named(pipeline):
+    text = "A bomb went off in the market on Friday.\nIt was left near a busy corner at 5.30 p.m. local time."
+    time = one(pipeline, text, "5.30 p.m. local time")
+    assert time.value == "2021-03-12T17:30"

@@ -613,12 +613,44 @@ class Resolver:
                 return Resolved("TIME" if suffix else "DATE", value, precision="day", mod=mod)
             d = self._weekday(int(weekday), anchor, rel, direction)
             return self._make("DATE", day_period(d), mod, anchored=True, suffix=suffix)
+        if day is not None and month is None and year is None:
+            return self._day_of_month(day, anchor, direction, ref, mod)
         if year is not None:
             period = year_period(year)
             if "fiscal" in f:
                 period = Period(f"FY{year:04d}", period.start, period.end, "year")
             return self._make("DATE", period, mod, anchored=anchored)
         return None
+
+    def _day_of_month(
+        self,
+        day: int,
+        anchor: date | None,
+        direction: Direction | None,
+        ref: date | None,
+        mod: str | None,
+    ) -> Resolved | None:
+        """ "the 17th": of the month of the day last named, else of the publication month (the
+        month before when told in the past of a day still to come)."""
+        named = date(ref.year, ref.month, day) if ref is not None else None
+        wrong_side = (
+            anchor is not None
+            and named is not None
+            and (
+                (direction == "future" and named < anchor)
+                or (direction == "past" and named > anchor)
+            )
+        )
+        if named is not None and not wrong_side:
+            return self._make("DATE", day_period(named), mod, anchored=True)
+        if anchor is None:
+            return Resolved("DATE", f"XXXX-XX-{day:02d}", precision="day", mod=mod)
+        month_start = anchor.replace(day=1)
+        if direction == "past" and day > anchor.day:
+            month_start = add_months(month_start, -1)
+        elif direction == "future" and day < anchor.day:
+            month_start = add_months(month_start, 1)
+        return self._make("DATE", day_period(month_start.replace(day=day)), mod, anchored=True)
 
     def _month_day(
         self,
