@@ -1157,3 +1157,16 @@ def test_a_clock_time_inside_a_later_paragraph_keeps_the_day_named(pipeline):
     text = "A bomb went off in the market on Friday.\nIt was left near a busy corner at 5.30 p.m. local time."
     time = one(pipeline, text, "5.30 p.m. local time")
     assert time.value == "2021-03-12T17:30"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "type_", "value"),
+    [
+        ("She hopes to one day return to her village.", "one day", "DATE", "FUTURE_REF"),
+        ("Peace will come if one day both sides talk.", "one day", "DATE", "FUTURE_REF"),
+        ("He was sentenced to one day in jail.", "one day", "DURATION", "P1D"),
+        ("The strike lasted one day.", "one day", "DURATION", "P1D"),
+    ],
+)
+def test_one_day_to_come_is_no_stretch(pipeline, text, expression, type_, value):
+    check(pipeline, text, expression, type_, value)

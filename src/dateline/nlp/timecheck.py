@@ -125,6 +125,7 @@ class Checker:
             "adverb": self.adverb,
             "not_modifier": self.not_modifier,
             "not_a_thing": self.not_a_thing,
+            "opens_clause": self.opens_clause,
             "not_name": self.not_name,
             "after_year_cue": self.after_year_cue,
             "narrated_next": self.narrated_next,
@@ -353,6 +354,14 @@ class Checker:
             return True
         nxt = sdoc[tokens.end]
         return not (nxt.pos_ == "NOUN" and normal_form(nxt.text) not in self.holiday_time_heads)
+
+    def opens_clause(self, sdoc: Any, text: str, match: Match) -> bool:
+        """ "to one day return", "if one day people are": a clause goes on after the match, where
+        "sentenced to one day in jail" or "cut to one day." count a stretch."""
+        tokens = _tokens(sdoc, match.start, match.end)
+        if tokens is None or tokens.end >= len(sdoc):
+            return False
+        return sdoc[tokens.end].pos_ not in ("ADP", "PUNCT", "CCONJ", "PART", "SPACE")
 
     def not_name(self, sdoc: Any, text: str, match: Match) -> bool:
         """ "dawn" is a time, "Sunset Boulevard" a name: capitalised inside a sentence it is not."""
