@@ -692,7 +692,10 @@ class Resolver:
             found = occurrences(spec, year)
         elif anchor is not None:
             years = (anchor.year - 1, anchor.year, anchor.year + 1)
-            found = [choose([o for y in years for o in occurrences(spec, y)], anchor, direction)]
+            # A present tense says little of a holiday's year ("victims of the attack on New
+            # Year Day"): the nearest occurrence, unless the clause looks back or ahead.
+            toward = None if direction == "present" else direction
+            found = [choose([o for y in years for o in occurrences(spec, y)], anchor, toward)]
             anchored = True
         else:
             # Nothing to count from: a fixed day keeps its month and day, a moving one nothing.
