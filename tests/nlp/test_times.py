@@ -1170,3 +1170,8 @@ def test_a_clock_time_inside_a_later_paragraph_keeps_the_day_named(pipeline):
 )
 def test_one_day_to_come_is_no_stretch(pipeline, text, expression, type_, value):
     check(pipeline, text, expression, type_, value)
+
+
+def test_a_clock_time_modifying_a_noun_takes_the_day_its_sentence_names(pipeline):
+    text = "The show opened on May 1. A 2 p.m. performance will take place May 3, organisers said."
+    check(pipeline, text, "2 p.m.", "TIME", "2021-05-03T14:00")

@@ -41,6 +41,10 @@ _AFTER_CLOCK = frozenset({"", "on", ", on"})
 # What joins the two ends of a clock range.
 _CLOCK_RANGE = frozenset({"-", "–", "to", "until", "till"})
 _BEFORE_CLOCK = frozenset({"", "at", "around", "about", "by", "from", "until", "before", "after"})
+# "A 2 p.m. performance will take place May 3": a clock time that modifies a noun after one of
+# these is of the day its sentence names next.
+_CLOCK_MODIFIER = re.compile(r"(?:^|\s)(?:a|an|the|its|their|his|her)\s+$", re.I)
+_CLAUSE_END = re.compile(r"[.;!?]\s|\n")
 
 
 @dataclass
@@ -249,6 +253,18 @@ class TimeReader:
             resolved = other.resolved
             if resolved.precision == "day" and resolved.earliest and other.found.kind != "time":
                 return resolved.earliest
+        if n + 1 < len(found) and _CLOCK_MODIFIER.search(text[max(0, item.start - 8) : item.start]):
+            other = readings[n + 1]
+            gap = text[item.end : found[n + 1].start]
+            if (
+                other is not None
+                and other.found.kind != "time"
+                and other.resolved.precision == "day"
+                and other.resolved.earliest
+                and len(gap) <= 80
+                and not _CLAUSE_END.search(gap)
+            ):
+                return other.resolved.earliest
         return None
 
     @staticmethod
