@@ -1175,3 +1175,8 @@ def test_one_day_to_come_is_no_stretch(pipeline, text, expression, type_, value)
 def test_a_clock_time_modifying_a_noun_takes_the_day_its_sentence_names(pipeline):
     text = "The show opened on May 1. A 2 p.m. performance will take place May 3, organisers said."
     check(pipeline, text, "2 p.m.", "TIME", "2021-05-03T14:00")
+
+
+def test_a_holiday_read_as_a_name_with_its_article_is_still_found(pipeline):
+    text = "Crashes rose during the St. Patrick's Day holiday, police said."
+    check(pipeline, text, "St. Patrick's Day", "DATE", "2021-03-17")

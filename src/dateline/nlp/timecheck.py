@@ -173,7 +173,12 @@ class Checker:
         for token in tokens:
             if token.ent_type_ in _NAME_ENTS:
                 ent = next((e for e in sdoc.ents if e.start <= token.i < e.end), None)
-                if ent is not None and (ent.start < tokens.start or ent.end > tokens.end):
+                if ent is None:
+                    continue
+                # A name's leading article is no more of it ("the St. Patrick's Day" read as a
+                # facility is still the holiday).
+                first = ent.start + 1 if sdoc[ent.start].pos_ == "DET" else ent.start
+                if first < tokens.start or ent.end > tokens.end:
                     return True
         return False
 
