@@ -1180,3 +1180,14 @@ def test_a_clock_time_modifying_a_noun_takes_the_day_its_sentence_names(pipeline
 def test_a_holiday_read_as_a_name_with_its_article_is_still_found(pipeline):
     text = "Crashes rose during the St. Patrick's Day holiday, police said."
     check(pipeline, text, "St. Patrick's Day", "DATE", "2021-03-17")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The credit, on 2009 taxes filed in 2010, is for 10 percent.", ["2009", "2010"]),
+        ("Police arrested 2009 people in the crackdown.", []),
+    ],
+)
+def test_a_year_before_a_noun_it_dates(pipeline, text, found):
+    assert [t.evidence[0].text for t in read(pipeline, text).times] == found

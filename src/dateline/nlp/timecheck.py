@@ -105,6 +105,7 @@ class Checker:
         self.noun_like_verbs = frozenset(cues.get("noun_like_verbs", []))
         self.refusals = frozenset(cues.get("refusals", []))
         self.name_heads = lex.words("name_heads")
+        self.dated_by_year = lex.words("dated_by_year")
         self.holiday_time_heads = lex.words("holiday_time_heads")
         self.street_words = lex.words("street_words")
         self.period_share = lex.words("period_share")
@@ -212,6 +213,8 @@ class Checker:
             # "the 2016 elections" is a year; "2016 people" is a count; "the famine of 1984
             # killed" a year before a verb.
             if before and before[-1] in _YEAR_CUES and sdoc[tokens.end].tag_ in ("VBD", "VBZ"):
+                return True
+            if sdoc[tokens.end].lower_ in self.dated_by_year:
                 return True
             # "the company's 2015 results": a possessive is a determiner too.
             return bool(before) and (
