@@ -1191,3 +1191,8 @@ def test_a_holiday_read_as_a_name_with_its_article_is_still_found(pipeline):
 )
 def test_a_year_before_a_noun_it_dates(pipeline, text, found):
     assert [t.evidence[0].text for t in read(pipeline, text).times] == found
+
+
+def test_a_clock_time_in_another_zone_may_fall_on_the_next_day(pipeline):
+    text = "The first explosions began at 2330 (0530 GMT) and went on until dawn."
+    check(pipeline, text, "0530 GMT", "TIME", "2021-03-18T05:30")

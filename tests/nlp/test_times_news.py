@@ -14,7 +14,11 @@ from .timedev import predict, score
 from .timenews import DEFAULT_DATA, NEWS_DEV, load
 
 # (strict F1, value F1) each part must keep; a little under what the layer scores now.
-FLOORS = {"news_dev.jsonl": (0.98, 0.97), "news_dev_2.jsonl": (0.98, 0.96)}
+FLOORS = {
+    "news_dev.jsonl": (0.98, 0.97),
+    "news_dev_2.jsonl": (0.98, 0.96),
+    "news_dev_3.jsonl": (0.98, 0.95),
+}
 # Only corpora with a tuning split: the first 70 % of the geoparsing files, WikiEvents and MUC-4 dev.
 CORPORA = ("geo_lgl", "geo_trnews", "geo_geowebnews", "events_wikievents", "events_muc4")
 KEYS = {"corpus", "id", "dct", "sha1", "timexes"}

@@ -17,7 +17,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..config import Config
@@ -195,6 +195,7 @@ class TimeReader:
                 reading.resolved = dataclasses.replace(
                     reading.resolved, value=f"{day.isoformat()}T{clock}", earliest=day, latest=day
                 )
+        self._across_midnight(text, readings)
         for first, second in sorted((a, b) for a, b in partners.items() if a < b):
             a, b = readings[first], readings[second]
             if a is None or b is None:
@@ -266,6 +267,27 @@ class TimeReader:
             ):
                 return other.resolved.earliest
         return None
+
+    @staticmethod
+    def _across_midnight(text: str, readings: list[Reading | None]) -> None:
+        """ "2330 (0530 GMT)", "1 a.m. (2200 GMT)": the same moment in another zone, written
+        in brackets after it, lies within 14 hours of it, so it may fall on the next or the
+        day before."""
+        for a, b in zip(readings, readings[1:], strict=False):
+            if a is None or b is None or b.found.kind != "time" or "tz" not in b.found.fields:
+                continue
+            if text[a.found.end : b.found.start].strip() != "(" or b.resolved.earliest is None:
+                continue
+            first, second = (_minutes(r.resolved.value) for r in (a, b))
+            if first is None or second is None or a.resolved.earliest != b.resolved.earliest:
+                continue
+            shift = 1 if second - first < -14 * 60 else -1 if second - first > 14 * 60 else 0
+            if shift:
+                day = b.resolved.earliest + timedelta(days=shift)
+                clock = b.resolved.value.split("T", 1)[1]
+                b.resolved = dataclasses.replace(
+                    b.resolved, value=f"{day.isoformat()}T{clock}", earliest=day, latest=day
+                )
 
     @staticmethod
     def _day_of_range_end(
@@ -350,6 +372,12 @@ def _possessive_day(text: str, item: Found) -> bool:
         and set(item.fields) == {"weekday"}
         and text[item.end : item.end + 2] in ("'s", "’s")
     )
+
+
+def _minutes(value: str) -> int | None:
+    """Minutes since midnight of a TIMEX3 clock value ("1990-02-17T23:30"), else None."""
+    m = re.search(r"T(\d\d):(\d\d)$", value)
+    return int(m[1]) * 60 + int(m[2]) if m else None
 
 
 def _heads_paragraph(text: str, start: int) -> bool:
