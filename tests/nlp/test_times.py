@@ -1196,3 +1196,14 @@ def test_a_year_before_a_noun_it_dates(pipeline, text, found):
 def test_a_clock_time_in_another_zone_may_fall_on_the_next_day(pipeline):
     text = "The first explosions began at 2330 (0530 GMT) and went on until dawn."
     check(pipeline, text, "0530 GMT", "TIME", "2021-03-18T05:30")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Rebels lost the town in March 2019. In April, gunmen killed two elders.", "2019-04"),
+        ("On March 16, 2009, the council met. The city holds elections in April.", "XXXX-04"),
+    ],
+)
+def test_without_an_anchor_a_month_told_in_the_past_takes_the_year_named(pipeline, text, value):
+    check(pipeline, text, "April", "DATE", value, published=None)

@@ -423,6 +423,9 @@ class Resolver:
                 result = self._period_in_question(expr.fields, anchor, reference, period)
             if expr.kind == "calendar" and "ana" in expr.fields and period is not None:
                 reference = period.earliest or reference  # "that December": of the year in question
+            elif expr.kind == "calendar" and anchor is None and period is not None:
+                # No publication date: "in April" after "in March 2019" is of 2019.
+                reference = period.earliest or reference
             if result is None:
                 result = method(expr.fields, anchor, direction, reference)
         except (ValueError, OverflowError):
@@ -597,6 +600,10 @@ class Resolver:
         if month is not None:
             if year is None and "ana" in f and ref is not None:
                 year, anchored = ref.year, False  # "that December": the year in question
+            if year is None and anchor is None and ref is not None and direction == "past":
+                # Told in the past, the year the text last named ("In April, ..." after "March
+                # 2019"); a habit in the present ("holds elections in November") has none.
+                year, anchored = ref.year, True
             if year is None:
                 if anchor is None:
                     return Resolved("DATE", f"XXXX-{int(month):02d}", precision="month", mod=mod)
