@@ -258,6 +258,13 @@ def test_a_bare_generic_noun_is_not_an_event(mentions):
         ("The police blamed the rebels for the bombing of the pipeline.", "bombing", "rebels"),
         ("Two soldiers were accused of the killing.", "killing", "Two soldiers"),
         ("The attack was attributed to the liberation front.", "attack", "liberation front"),
+        ("The ambush was carried out by urban commandos.", "ambush", "urban commandos"),
+        ("The massacre was perpetrated by a death squad.", "massacre", "death squad"),
+        (
+            "Police said the bombing was the work of the drug cartel.",
+            "bombing",
+            "drug cartel",
+        ),
     ],
 )
 def test_perpetrators_named_around_an_event(mentions, text, trigger, agent):
@@ -426,3 +433,9 @@ def test_whose_death_it_was_is_who_died(mentions):
     death = [m for m in mentions(text) if m.token.lower_ == "death"][0]
     assert "soldier" in [a.head.lower_ for a in death.patients]
     assert "soldier" not in [a.head.lower_ for a in death.agents]
+
+
+def test_who_undergoes_an_attack_is_not_who_carried_it_out(mentions):
+    text = "The ambush was survived by two villagers."
+    m = [m for m in mentions(text) if m.token.text == "ambush"][0]
+    assert "villagers" not in " ".join(texts(text, m.agents))

@@ -534,3 +534,29 @@ def test_no_one_is_never_an_actor(pipeline):
     doc = pipeline(Document.from_input(text, published=PUBLISHED))
     names = [n.lower() for e in doc.events for n in side_of(e)]
     assert "terrorists" in names and "no one" not in names, names
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "police said the killers belong to the popular liberation army.",
+        "police said the gunmen were members of the popular liberation army.",
+    ],
+)
+def test_the_group_the_attackers_belong_to_joins_their_side(pipeline, told):
+    text = f"gunmen shot and killed a town councilor in the market on monday. {told}"
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    killed = [e for e in doc.events if e.plover == "ASSAULT"][0]
+    names = [n.lower() for n in side_of(killed)]
+    assert any("popular liberation army" in n for n in names), names
+
+
+def test_a_group_the_victims_belong_to_does_not_join_the_attackers(pipeline):
+    text = (
+        "gunmen shot and killed two peasants who belong to the popular liberation army "
+        "in the market on monday, police said."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    killed = [e for e in doc.events if e.plover == "ASSAULT"][0]
+    names = [n.lower() for n in side_of(killed)]
+    assert not any("popular liberation army" in n for n in names), names

@@ -687,6 +687,15 @@ class Detector:
         head = noun.head
         if noun.dep_ in ("dobj", "obj", "nsubjpass") and is_verbal(head):
             lemma = _lemma(head)
+            if (
+                lemma in self.lex.support_verbs
+                and noun.dep_ == "nsubjpass"
+                and lemma not in self.lex.undergo
+            ):
+                # "the attack was carried out by urban commandos", "... perpetrated by X"
+                for prep, obj in preps(head):
+                    if prep == "by":
+                        self._add(mention, obj, "agent")
             if lemma in self.lex.support_verbs and noun.dep_ != "nsubjpass":
                 subjects, passive = subject_of(head)
                 role = "patient" if lemma in self.lex.undergo else "agent"
@@ -738,6 +747,15 @@ class Detector:
             for person in children(prep.head.head, other):
                 self._add(mention, person, "agent")
             return
+        if noun.dep_ == "nsubj" and _lemma(prep) == "be":
+            # "the bombing was the work of the cartel": who did it, named by a copula.
+            for attr in children(prep, "attr"):
+                if _lemma(attr) not in self.lex.perpetrators_work:
+                    continue
+                for p, obj in preps(attr):
+                    if p == "of":
+                        self._add(mention, obj, "agent")
+                        return
         if noun.dep_ == "pobj" and prep.lower_ == "behind" and _lemma(prep.head) == "be":
             for subject in subject_of(prep.head)[0]:
                 self._add(mention, subject, "agent")  # "X are behind the attack"

@@ -56,7 +56,7 @@ from .detect import Arg, Casualty, Detector, Mention
 from .lexicon import Lexicon, lexicon
 from .merge import Actor, Casualties, Draft, best_count, merge
 from .modality import HYPOTHETICAL, NEGATED, UNCONFIRMED
-from .syntax import is_verbal
+from .syntax import char_bounds, is_verbal, np_bounds, preps
 
 Token = Any
 PRONOUN_TAGS = ("PRP", "PRP$", "WP", "WDT", "DT", "EX")
@@ -127,7 +127,7 @@ class EventCoder:
         assign_ids(events, "ev")
         self._salience(doc, events)
         self._inherit_attackers(doc, events, merged)
-        self._their_organisations(doc, events)
+        self._their_organisations(doc, events, merged)
         by_claim: dict[str, list[str]] = {}
         for event, draft in zip(events, merged, strict=True):
             for claim_id in draft.claim_ids:
@@ -228,20 +228,26 @@ class EventCoder:
                 event.actor1 = side[0].model_copy()
                 event.assoc_actor1 = [r.model_copy() for r in side[1:]]
 
-    def _their_organisations(self, doc: Document, events: list[Event]) -> None:
+    def _their_organisations(self, doc: Document, events: list[Event], merged: list[Draft]) -> None:
         """An organisation named inside the phrase that tells who acted ("members of the
-        8th front", "a cell of the ELN", "cartel boss X", "officers of the armed forces") is
-        the one they act for: it joins their side, with its mention as evidence."""
+        8th front", "a cell of the ELN", "cartel boss X", "officers of the armed forces"), or
+        one the attackers are said to belong to ("the killers belong to the ELN"), is the one
+        they act for: it joins their side, with its mention as evidence."""
         kinds = self.lex.context.get("inherit_attackers", frozenset())
         groups = [e for e in doc.entities if e.label == "ORG" and e.sector not in MEDIA_SECTORS]
         if not kinds or not groups:
             return
-        for event in events:
+        sents = list(doc.sdoc.sents) if doc.sdoc is not None else []
+        for event, draft in zip(events, merged, strict=True):
             if event.plover not in kinds or event.actor1 is None:
                 continue
             side = [event.actor1, *event.assoc_actor1]
             taken = {r.entity_id for r in side if r.entity_id}
             taken |= {r.entity_id for r in (event.actor2, *event.assoc_actor2) if r and r.entity_id}
+            for found in self._belongs_to(doc, self._attacker_heads(doc, sents, side, draft)):
+                if found.entity_id and found.entity_id not in taken:
+                    event.assoc_actor1.append(found)
+                    taken.add(found.entity_id)
             for role in list(side):
                 for span in role.evidence:
                     if span.caption is not None:
@@ -273,6 +279,61 @@ class EventCoder:
                         ):
                             event.assoc_actor1.append(found)
                             taken.add(group.id)
+
+    def _attacker_heads(
+        self, doc: Document, sents: list[Any], side: list[Role], draft: Draft
+    ) -> list[Token]:
+        """The words that tell the attackers of an event: the heads of its actors' body
+        evidence, and the subjects in the sentences after it that name attackers by a word
+        for attackers or by their own head word ("the killers", "the gunmen")."""
+        heads: list[Token] = []
+        words = set(self.lex.context.get("attacker_nouns", frozenset()))
+        for role in side:
+            for span in role.evidence:
+                token = _mention_token(doc, span) if span.caption is None else None
+                if token is not None:
+                    heads.append(token)
+                    if token.pos_ in ("NOUN", "PROPN"):
+                        words.add(token.lower_)
+        if draft.sentence < 0 or not sents:
+            return heads
+        window = self.settings.attacker_window_sentences
+        last = min(len(sents) - 1, draft.last_sentence_rank + window)
+        for n in range(max(0, draft.sentence_rank), last + 1):
+            for token in sents[n]:
+                if token.dep_ == "nsubj" and token.lower_ in words and token not in heads:
+                    heads.append(token)
+        return heads
+
+    def _belongs_to(self, doc: Document, heads: list[Token]) -> list[Role]:
+        """The organisations the people told by ``heads`` are said to belong to: "the killers
+        belong to the ELN", "three men who belong to the ELN", "the attackers are members
+        of the FMLN" (armed organisations only)."""
+        verbs = self.lex.context.get("belong_verbs", frozenset())
+        members = self.lex.context.get("member_nouns", frozenset())
+        if not verbs:
+            return []
+        found: list[Role] = []
+        for token in heads:
+            objects: list[Token] = []
+            clauses = [c for c in token.children if c.dep_ == "relcl"]
+            if token.dep_ == "nsubj":
+                clauses.append(token.head)
+            for verb in clauses:
+                lemma = verb.lemma_.lower()
+                if lemma in verbs:
+                    objects += [o for p, o in preps(verb) if p == "to"]
+                elif lemma == "be":
+                    for attr in verb.children:
+                        if attr.dep_ == "attr" and attr.lemma_.lower() in members:
+                            objects += [o for p, o in preps(attr) if p == "of"]
+            for obj in objects:
+                start, end = np_bounds(obj)
+                first, last = char_bounds(obj.doc, start, end)
+                group = actors.role(doc, first, last)
+                if group is not None and group.entity_id and _armed_role(group, self.lex):
+                    found.append(group)
+        return found
 
     def _attackers_told(
         self, doc: Document, sents: list[Any], draft: Draft, window: int
