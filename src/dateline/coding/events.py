@@ -244,10 +244,10 @@ class EventCoder:
             side = [event.actor1, *event.assoc_actor1]
             taken = {r.entity_id for r in side if r.entity_id}
             taken |= {r.entity_id for r in (event.actor2, *event.assoc_actor2) if r and r.entity_id}
-            for found in self._belongs_to(doc, self._attacker_heads(doc, sents, side, draft)):
-                if found.entity_id and found.entity_id not in taken:
-                    event.assoc_actor1.append(found)
-                    taken.add(found.entity_id)
+            for group_role in self._belongs_to(doc, self._attacker_heads(doc, sents, side, draft)):
+                if group_role.entity_id and group_role.entity_id not in taken:
+                    event.assoc_actor1.append(group_role)
+                    taken.add(group_role.entity_id)
             for role in list(side):
                 for span in role.evidence:
                     if span.caption is not None:
