@@ -439,3 +439,20 @@ def test_who_undergoes_an_attack_is_not_who_carried_it_out(mentions):
     text = "The ambush was survived by two villagers."
     m = [m for m in mentions(text) if m.token.text == "ambush"][0]
     assert "villagers" not in " ".join(texts(text, m.agents))
+
+
+def test_an_argument_is_also_told_without_its_leading_quantifiers(mentions):
+    text = "At least four bombs damaged several offices of the teachers union on Monday."
+    m = only(mentions(text), "ASSAULT")
+    [weapon] = m.weapons
+    assert [text[a:b] for a, b in weapon.spans][:2] == ["At least four bombs", "four bombs"]
+    [target] = m.targets
+    spans = [text[a:b] for a, b in target.spans]
+    assert "offices of the teachers union" in spans, spans
+
+
+def test_a_phrase_without_quantifiers_has_no_second_telling(mentions):
+    text = "A car bomb damaged the courthouse on Monday."
+    m = only(mentions(text), "ASSAULT")
+    [target] = m.targets
+    assert [text[a:b] for a, b in target.spans] == ["courthouse"]

@@ -160,13 +160,17 @@ class Arg:
     end: int
     core_start: int
     core_end: int
+    bare_start: int | None = None  # the phrase without its leading quantifier words
 
     @property
     def spans(self) -> list[tuple[int, int]]:
-        """The phrase, then its core and its head word where they differ."""
+        """The phrase, then the phrase without its leading quantifiers ("at least four
+        bombs": "four bombs"; "several offices of labor unions"), its core and its head word
+        where they differ."""
         found = [(self.start, self.end)]
         head = counted(self.head)
-        for span in ((self.core_start, self.core_end), (head.idx, head.idx + len(head.text))):
+        bare = (self.bare_start, self.end) if self.bare_start is not None else found[0]
+        for span in (bare, (self.core_start, self.core_end), (head.idx, head.idx + len(head.text))):
             if span not in found and self.start <= span[0] and span[1] <= self.end:
                 found.append(span)
         return found
@@ -283,7 +287,12 @@ def make_arg(token: Token, kind: str) -> Arg:
     core_start, core_end = core_bounds(counted(token))
     a, b = char_bounds(doc, start, end)
     c, d = char_bounds(doc, core_start, core_end)
-    return Arg(token, kind, a, b, c, d)
+    quantifiers = lexicon().context.get("quantifiers", frozenset())
+    bare = start
+    while bare < token.i and doc[bare].lower_ in quantifiers:
+        bare += 1
+    bare_start = doc[bare].idx if start < bare <= token.i else None
+    return Arg(token, kind, a, b, c, d, bare_start)
 
 
 def _entries_for(token: Token, lex: Lexicon) -> list[Entry]:
