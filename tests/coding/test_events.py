@@ -560,3 +560,26 @@ def test_a_group_the_victims_belong_to_does_not_join_the_attackers(pipeline):
     killed = [e for e in doc.events if e.plover == "ASSAULT"][0]
     names = [n.lower() for n in side_of(killed)]
     assert not any("popular liberation army" in n for n in names), names
+
+
+def test_victims_named_in_a_later_sentence_are_acted_on(pipeline):
+    text = (
+        "a bomb exploded outside a bakery in the port on monday, killing two people. "
+        "the victims were identified as ernesto villatoro garcia and leticia amaya."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    exploded = [e for e in doc.events if e.plover == "ASSAULT"][0]
+    acted_on = [r.name for r in (exploded.actor2, *exploded.assoc_actor2) if r is not None]
+    assert {"ernesto villatoro garcia", "leticia amaya"} <= set(acted_on), acted_on
+    assert not any("villatoro" in n for n in side_of(exploded))
+
+
+def test_people_identified_as_anything_but_victims_are_not_acted_on(pipeline):
+    text = (
+        "a bomb exploded outside a bakery in the port on monday, killing two people. "
+        "the bombers were identified as ernesto villatoro garcia and leticia amaya."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    exploded = [e for e in doc.events if e.plover == "ASSAULT"][0]
+    acted_on = [r.name for r in (exploded.actor2, *exploded.assoc_actor2) if r is not None]
+    assert not any("villatoro" in n for n in acted_on), acted_on

@@ -56,7 +56,7 @@ from .detect import Arg, Casualty, Detector, Mention
 from .lexicon import Lexicon, lexicon
 from .merge import Actor, Casualties, Draft, best_count, merge
 from .modality import HYPOTHETICAL, NEGATED, UNCONFIRMED
-from .syntax import char_bounds, is_verbal, np_bounds, preps
+from .syntax import char_bounds, is_passive, is_verbal, np_bounds, preps
 
 Token = Any
 PRONOUN_TAGS = ("PRP", "PRP$", "WP", "WDT", "DT", "EX")
@@ -128,6 +128,7 @@ class EventCoder:
         self._salience(doc, events)
         self._inherit_attackers(doc, events, merged)
         self._their_organisations(doc, events, merged)
+        self._identified_victims(doc, events, merged)
         by_claim: dict[str, list[str]] = {}
         for event, draft in zip(events, merged, strict=True):
             for claim_id in draft.claim_ids:
@@ -279,6 +280,76 @@ class EventCoder:
                         ):
                             event.assoc_actor1.append(found)
                             taken.add(group.id)
+
+    def _identified_victims(self, doc: Document, events: list[Event], merged: list[Draft]) -> None:
+        """People a later sentence names as an attack's victims ("the victims were
+        identified as X and Y", "one of the dead was identified as X") are acted on by the
+        attack told last before it (within ``[events] attacker_window_sentences``)."""
+        nouns = self.lex.context.get("victim_nouns", frozenset())
+        window = self.settings.attacker_window_sentences
+        if not nouns or window <= 0 or doc.sdoc is None:
+            return
+        people = [
+            (m, e)
+            for e in doc.entities
+            if e.label == "PERSON" and e.named
+            for m in e.mentions
+            if m.caption is None
+        ]
+        if not people:
+            return
+        sents = list(doc.sdoc.sents)
+        body = [
+            (event, draft)
+            for event, draft in zip(events, merged, strict=True)
+            if draft.sentence >= 0 and event.plover == "ASSAULT" and event.certainty != NEGATED
+        ]
+        for rank, sent in enumerate(sents):
+            for verb in sent:
+                if verb.lemma_.lower() != "identify" or not is_passive(verb):
+                    continue
+                subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+                told = [
+                    t
+                    for subject in subjects
+                    for t in (subject, *(o for p, o in preps(subject) if p == "of"))
+                ]
+                own = {
+                    r.name.lower().split()[-1]
+                    for event, _ in body
+                    for r in (event.actor2, *event.assoc_actor2)
+                    if r is not None and r.name.split()
+                }
+                if not any(t.lower_ in nouns or t.lower_ in own for t in told):
+                    continue
+                marker = next(
+                    (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None
+                )
+                if marker is None:
+                    continue
+                start, end = marker.idx + len(marker.text), sent.end_char
+                named = [(m, e) for m, e in people if start <= m.start and m.end <= end]
+                before = [
+                    (event, draft)
+                    for event, draft in body
+                    if draft.sentence_rank <= rank <= draft.last_sentence_rank + window
+                ]
+                if not named or not before:
+                    continue
+                event = max(before, key=lambda pair: pair[1].last_sentence_rank)[0]
+                sides = (event.actor1, *event.assoc_actor1, event.actor2, *event.assoc_actor2)
+                taken = {r.entity_id for r in sides if r is not None and r.entity_id}
+                for mention, entity in named:
+                    if entity.id in taken:
+                        continue
+                    found = actors.role(doc, mention.start, mention.end)
+                    if found is None:
+                        continue
+                    if event.actor2 is None:
+                        event.actor2 = found
+                    else:
+                        event.assoc_actor2.append(found)
+                    taken.add(entity.id)
 
     def _attacker_heads(
         self, doc: Document, sents: list[Any], side: list[Role], draft: Draft
