@@ -456,3 +456,16 @@ def test_a_phrase_without_quantifiers_has_no_second_telling(mentions):
     m = only(mentions(text), "ASSAULT")
     [target] = m.targets
     assert [text[a:b] for a, b in target.spans] == ["courthouse"]
+
+
+def test_charges_of_explosives_are_a_weapon_not_an_accusation(mentions):
+    text = "Rebels set off two charges of dynamite at the power station on Monday."
+    found = mentions(text)
+    assert not [m for m in found if m.plover == "ACCUSE"], [(m.token.text, m.plover) for m in found]
+
+
+def test_a_measure_of_explosives_is_a_weapon(mentions):
+    text = "Terrorists detonated 20 kg of dynamite outside the police station."
+    m = only(mentions(text), "ASSAULT")
+    assert texts(text, m.weapons) == ["20 kg of dynamite"]
+    assert "20 kg of dynamite" not in texts(text, m.targets)

@@ -91,6 +91,20 @@ COUNT_HEADS = frozenset(
         "one",
         "each",
         "total",
+        # measures of explosives: "5 kg of dynamite" is dynamite
+        "kg",
+        "kilo",
+        "kilos",
+        "kilogram",
+        "kilograms",
+        "gram",
+        "grams",
+        "pound",
+        "pounds",
+        "ton",
+        "tons",
+        "stick",
+        "sticks",
     }
 )
 TIME_WORDS = frozenset(
@@ -815,6 +829,10 @@ class Detector:
                 return False
             if sense.modifier_not & mods:
                 return False
+            if mention.plover != "ASSAULT" and any(
+                p == "of" and kind_of(counted(o), self.lex) == "weapon" for p, o in preps(token)
+            ):
+                return False  # "two charges of dynamite exploded": a device, no accusation
         context = self.lex.context
         if mention.plover == "ASSAULT":
             abstract = context.get("abstract", frozenset())
