@@ -583,3 +583,16 @@ def test_people_identified_as_anything_but_victims_are_not_acted_on(pipeline):
     exploded = [e for e in doc.events if e.plover == "ASSAULT"][0]
     acted_on = [r.name for r in (exploded.actor2, *exploded.assoc_actor2) if r is not None]
     assert not any("villatoro" in n for n in acted_on), acted_on
+
+
+def test_victims_listed_after_a_named_victim_are_acted_on_too(pipeline):
+    text = (
+        "a car bomb exploded under a bridge in the capital on monday, killing ernesto "
+        "villatoro garcia, 42; leticia amaya, 19; and ramon cabrera soto, police said."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    exploded = [e for e in doc.events if e.plover == "ASSAULT"][0]
+    acted_on = [r.name for r in (exploded.actor2, *exploded.assoc_actor2) if r is not None]
+    assert {"ernesto villatoro garcia", "leticia amaya", "ramon cabrera soto"} <= set(acted_on), (
+        acted_on
+    )

@@ -520,3 +520,12 @@ def test_a_spanish_name_keeps_its_particles():
         "jesus arboleda in a cafe in the town center today."
     )
     assert entity_with(doc, "gonzalo de jesus arboleda").label == "PERSON"
+
+
+def test_a_surname_the_tagger_reads_as_a_plural_or_a_verb_ends_the_name():
+    doc = read(
+        "SAN PEDRO SULA, 2 FEB 90 (ACAN)\nthe funeral of union leader ramon cabrera flores "
+        "was held today. police said ramon cabrera flores had received threats."
+    )
+    leader = entity_with(doc, "ramon cabrera flores")
+    assert leader.label == "PERSON" and leader.named

@@ -67,6 +67,9 @@ SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Modifiers that say the people acted on are not those of an earlier mention.
 OTHER_WORDS = frozenset({"other", "another", "further", "additional", "more"})
 _NON_WORD = re.compile(r"[^\w]+")
+# Between two names of a list: ", 42; ", ", ", "; and ", " and " (an age may follow a name).
+_LIST_GAP = re.compile(r"(?:,\s*\d{1,3})?\s*(?:[,;]\s*(?:and\s+)?|and\s+)")
+_TITLE_RUN = re.compile(r"([A-Za-z]+\.?)\s+")
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -129,6 +132,7 @@ class EventCoder:
         self._inherit_attackers(doc, events, merged)
         self._their_organisations(doc, events, merged)
         self._identified_victims(doc, events, merged)
+        self._listed_victims(doc, events)
         by_claim: dict[str, list[str]] = {}
         for event, draft in zip(events, merged, strict=True):
             for claim_id in draft.claim_ids:
@@ -280,6 +284,59 @@ class EventCoder:
                         ):
                             event.assoc_actor1.append(found)
                             taken.add(group.id)
+
+    def _listed_victims(self, doc: Document, events: list[Event]) -> None:
+        """The people listed after a named victim are victims too: "killing maria pulido,
+        42; pilar pulido, 19; and efrain rincon" (the parser loses such lists at the ages
+        and semicolons). Only names that follow one another, separated by commas,
+        semicolons, ages, titles or "and"."""
+        people = sorted(
+            (
+                (m.start, m.end, e)
+                for e in doc.entities
+                if e.label == "PERSON" and e.named
+                for m in e.mentions
+                if m.caption is None
+            ),
+            key=lambda item: item[0],
+        )
+        if not people:
+            return
+        starts = {start: (end, entity) for start, end, entity in people}
+        for event in events:
+            if event.plover != "ASSAULT" or event.actor2 is None:
+                continue
+            sides = (event.actor1, *event.assoc_actor1, event.actor2, *event.assoc_actor2)
+            taken = {r.entity_id for r in sides if r is not None and r.entity_id}
+            for victim in [event.actor2, *event.assoc_actor2]:
+                told = [
+                    end
+                    for start, end, entity in people
+                    if entity.id == victim.entity_id
+                    and any(
+                        e.caption is None and e.start < end and start < e.end
+                        for e in victim.evidence
+                    )
+                ]
+                for at in told:
+                    while True:
+                        m = _LIST_GAP.match(doc.text, at)
+                        if m is None:
+                            break
+                        nxt = m.end()
+                        words = _TITLE_RUN.match(doc.text, nxt)
+                        while words is not None and words.group(1).lower() in self.titles:
+                            nxt = words.end()
+                            words = _TITLE_RUN.match(doc.text, nxt)
+                        if nxt not in starts or m.end() == at:
+                            break
+                        end, entity = starts[nxt]
+                        if entity.id not in taken:
+                            found = actors.role(doc, nxt, end)
+                            if found is not None:
+                                event.assoc_actor2.append(found)
+                                taken.add(entity.id)
+                        at = end
 
     def _identified_victims(self, doc: Document, events: list[Event], merged: list[Draft]) -> None:
         """People a later sentence names as an attack's victims ("the victims were

@@ -391,13 +391,32 @@ class ActorFinder:
         stops = word_lists()["place_nouns"] | word_lists()["named_after"] | NAME_BEFORE_STOPS
         found = []
 
+        speech = word_lists()["speech_verbs"]
+
+        def last_name(tok: Any) -> bool:
+            """A surname the tagger read as a verb or an adverb ("colindres", "rojas"):
+            only where a name ends, never a word in -ed, -ing or -ly or a speech verb."""
+            nxt = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None
+            return (
+                tok.pos_ in ("VERB", "ADV")
+                and (nxt is None or nxt.is_punct or nxt.pos_ in ("CCONJ", "ADP"))
+                and not tok.lower_.endswith(("ed", "ing", "ly"))
+                and tok.lemma_.lower() not in speech
+            )
+
         def name_word(i: int) -> bool:
             tok = sdoc[i]
             return (
                 tok.is_alpha
                 and len(tok.text) > 1
-                and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X")
-                and tok.tag_ not in ("NNS", "NNPS")
+                and (tok.pos_ in ("PROPN", "NOUN", "ADJ", "X") or (i > 0 and last_name(tok)))
+                # a surname in -s reads as a plural ("flores", "colindres"): one only ends
+                # a name, before a word that is no noun
+                and (
+                    tok.tag_ not in ("NNS", "NNPS")
+                    or i + 1 >= len(sdoc)
+                    or sdoc[i + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "VERB")
+                )
                 and tok.lower_ not in common
                 and tok.lower_ not in stops
                 and not is_title(tok.text)
@@ -860,6 +879,8 @@ def mention_kind(span: Any) -> str:
         or root.ent_type_
         or (root.text[:1].isupper() and not root.is_sent_start)
         or (titled and span.label_ == "PERSON")
+        # "pilar pulido": a name that opens with a given name, whatever the tagger says
+        or (span.label_ == "PERSON" and len(span) >= 2 and span[0].lower_ in given_names())
     ):
         return "name"
     return "nominal"
