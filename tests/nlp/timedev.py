@@ -25,6 +25,7 @@ DEV_SETS = (
     DEV_DIR / "dev_expressions_2.txt",
     DEV_DIR / "dev_expressions_3.txt",
     DEV_DIR / "dev_expressions_4.txt",
+    DEV_DIR / "dev_expressions_5.txt",
 )
 _MARK = re.compile(r"\{([^{}|]+)\|(DATE|TIME|DURATION|SET)\|([^{}|]+)\}")
 

@@ -45,7 +45,14 @@ _NAME_ENTS = frozenset({"ORG", "FAC", "PRODUCT", "LAW", "WORK_OF_ART"})
 _SINCE = frozenset({"since"})
 _TOWARD = frozenset({"to", "until", "till", "for"})
 # Words before "the day", "the morning" that make them the day in question ("later in the day").
-_IN_PERIOD = frozenset({"in", "during", "throughout", "within", "by", "until", "till", "through"})
+_NEXT_PERIOD = re.compile(r"(?i)the\s+next\s+(?:week|month|year|weekend)\b")
+# Words before "the next year" that make it a stretch ahead ("over the next year").
+_STRETCH_WORDS = frozenset(
+    {"in", "over", "during", "for", "within", "through", "throughout", "into", "by", "until"}
+)
+_IN_PERIOD = frozenset(
+    {"in", "into", "during", "throughout", "within", "by", "until", "till", "through"}
+)
 
 
 def words_before(text: str, start: int, n: int = 2) -> list[str]:
@@ -57,6 +64,16 @@ def words_before(text: str, start: int, n: int = 2) -> list[str]:
 def _cue_before(text: str, start: int, cues: frozenset[str]) -> bool:
     words = words_before(text, start, 2)
     return bool(words) and (words[-1] in cues or " ".join(words) in cues)
+
+
+def _told_in_past(head: Any) -> bool:
+    """Whether a word of planning is itself in the past: "was due", "were expected",
+    "had planned" (a past auxiliary or copula), or a past verb ("planned")."""
+    if head.tag_ == "VBD":
+        return True
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children):
+        return True
+    return bool(head.dep_ == "acomp" and head.head.tag_ == "VBD")
 
 
 def _tokens(sdoc: Any, start: int, end: int) -> Any:
@@ -81,7 +98,15 @@ class Checker:
         self.scheduling = frozenset(cues.get("scheduling", []))
         self.reporting = frozenset(cues.get("reporting", []))
         self.forward = frozenset(cues.get("forward", []))
+        self.noun_like_verbs = frozenset(cues.get("noun_like_verbs", []))
         self.name_heads = lex.words("name_heads")
+        self.period_share = lex.words("period_share")
+        self.clock_nouns = frozenset().union(
+            *(
+                lex.words(n)
+                for n in ("weekday", "weekday_abbr", "day_word", "time_zone", "part_of_day")
+            )
+        ) | {"hours", "hrs", "h"}
         self.checks: dict[str, Callable[[Any, str, Match], bool]] = {
             "bare_month": self.bare_month,
             "bare_year": self.bare_year,
@@ -94,6 +119,7 @@ class Checker:
             "not_modifier": self.not_modifier,
             "not_name": self.not_name,
             "after_year_cue": self.after_year_cue,
+            "narrated_next": self.narrated_next,
         }
 
     def passes(self, sdoc: Any, text: str, match: Match) -> bool:
@@ -221,17 +247,34 @@ class Checker:
         return bool(words) and words[-1] in cues
 
     def after_at(self, sdoc: Any, text: str, match: Match) -> bool:
-        """A four-digit clock time ("at 0715") needs "at" or a word like it before."""
+        """A four-digit clock time ("at 0715") needs "at" or a word like it before, and no noun
+        after it that it counts or numbers ("about 1000 fighters", "at 1600 Pennsylvania
+        Avenue"), unless that noun is a day or a time word ("at 1400 Tuesday")."""
         words = words_before(text, match.start, 1)
-        return bool(words) and words[-1] in ("at", "around", "about", "until", "till")
+        if not words or words[-1] not in ("at", "around", "about", "until", "till"):
+            return False
+        tokens = _tokens(sdoc, match.start, match.end)
+        if tokens is None:
+            return False
+        if tokens.end < len(sdoc):
+            after = sdoc[tokens.end]
+            if after.pos_ in ("NOUN", "PROPN") and normal_form(after.text) not in self.clock_nouns:
+                return False
+        return True
 
     def after_in(self, sdoc: Any, text: str, match: Match) -> bool:
         """ "the day" is a date in "later in the day", not in "the day the war began"."""
-        words = words_before(text, match.start, 1)
-        if not words or words[-1] not in _IN_PERIOD:
+        words = words_before(text, match.start, 2)
+        if not words or not (
+            words[-1] in _IN_PERIOD
+            or (len(words) == 2 and words[-1] == "of" and words[0] in self.period_share)
+        ):
             return False
         after = text[match.end : match.end + 12].lower()
-        if re.match(r"\s+(?:of|when|before|after|since|to|ahead|leading|following)\b", after):
+        if re.match(
+            r"\s+(?:of|when|before|after|since|to|through|ended|ending|ahead|leading|following)\b",
+            after,
+        ):
             return False  # "in the week before the vote"
         # "in the day the war began": a relative clause makes it another day.
         tokens = _tokens(sdoc, match.start, match.end)
@@ -248,9 +291,10 @@ class Checker:
         return word.replace(",", "").replace(".", "").isdigit() or word in self.quantity_words
 
     def adverb(self, sdoc: Any, text: str, match: Match) -> bool:
-        """Frequency words count as sets when used as adverbs ("meets weekly")."""
+        """Frequency words count as sets as adverbs ("meets weekly") and adjectives ("weekly
+        talks"), as TimeBank marks them; a noun or a name ("the Daily Star") is no set."""
         tokens = _tokens(sdoc, match.start, match.end)
-        return tokens is not None and all(t.pos_ == "ADV" for t in tokens)
+        return tokens is not None and all(t.pos_ in ("ADV", "ADJ") for t in tokens)
 
     def not_modifier(self, sdoc: Any, text: str, match: Match) -> bool:
         """ "the future" is a time, "the future president" is not."""
@@ -274,6 +318,17 @@ class Checker:
         """A year in words needs a word like "in" or "since" before it."""
         words = words_before(text, match.start, 1)
         return bool(words) and words[-1] in _YEAR_CUES
+
+    def narrated_next(self, sdoc: Any, text: str, match: Match) -> bool:
+        """ "The next year, protests broke out": told in the past and not after a word of a
+        stretch ("over the next year"), "the next week/month/year" is the period after the one
+        in question, a date; else it is a stretch ahead (a duration, another rule)."""
+        if not _NEXT_PERIOD.match(text, match.start, match.end):
+            return True
+        words = words_before(text, match.start, 1)
+        if words and words[-1] in _STRETCH_WORDS:
+            return False
+        return self.direction(sdoc, match.start, match.end, text) == "past"
 
     # -- direction ---------------------------------------------------------------------------------
     def direction(
@@ -318,11 +373,19 @@ class Checker:
                     (t for t in verb.sent if t.tag_ in _FINITE_TAGS and not inside(t)), None
                 )
                 if finite is None:
+                    if verb.tag_ == "NNS" and verb.lower_ in self.noun_like_verbs:
+                        return "present"  # "The Senate votes Friday": a verb read as a noun
                     return None
                 verb = finite
         if before and before[-1] in _TOWARD and verb.lemma_ in self.forward:
             return "future"  # "the talks were postponed to May"
         return self._verb_direction(verb, 0)
+
+    def _backshifted(self, head: Any) -> bool:
+        """ "officials said the minister was scheduled to visit on Thursday": a past tense
+        inside what a past saying reports stands for the present of the saying."""
+        clause = head.head if head.dep_ == "acomp" else head
+        return bool(clause.dep_ == "ccomp" and clause.head.lemma_ in self.reporting)
 
     def _verb_direction(self, verb: Any, depth: int) -> Direction | None:
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -346,6 +409,14 @@ class Checker:
             head = verb.head
             if head.lemma_ in self.past_when_past and head.tag_ in _PAST_TAGS and depth < 3:
                 return self._verb_direction(head, depth + 1)  # "tried to plant it Friday"
+            if (
+                head.lemma_ in self.future_heads
+                and _told_in_past(head)
+                and not self._backshifted(head)
+            ):
+                # "inspectors were due to visit the site on Sunday but were held up": a plan
+                # told in the past; the day is as likely gone as ahead, so no direction.
+                return None
             if head.lemma_ in self.future_heads or head is verb or depth > 3:
                 return "future"
             return (

@@ -316,6 +316,20 @@ def duration_value(amount: float | None, unit: str) -> str:
     return f"{prefix}{_amount(amount)}{letter}"
 
 
+# How many periods after the one in question an anaphoric word points ("the following
+# year" 1, "that same month" 0); any other word ("the previous", "the day before") -1.
+_ANAPHORIC_STEP = {
+    "same": 0,
+    "that": 0,
+    "that same": 0,
+    "the": 0,
+    "latest": 0,
+    "following": 1,
+    "next": 1,
+    "after": 1,
+}
+
+
 class Resolver:
     """Resolves expressions with the lexicon's meanings and the configured day/month order."""
 
@@ -357,7 +371,7 @@ class Resolver:
     def _mod(self, fields: Mapping[str, str]) -> str | None:
         for name, table in (("pmod", "part_mod"), ("qmod", "quantity_mod")):
             mod = self.lexicon.lookup(table, fields.get(name))
-            if mod is not None:
+            if mod:
                 return str(mod)
         return None
 
@@ -407,6 +421,8 @@ class Resolver:
                 result = self._from_period(expr.fields, period)
             elif expr.kind == "offset" and direction == "past" and "pmod" in expr.fields:
                 result = self._period_in_question(expr.fields, anchor, reference, period)
+            if expr.kind == "calendar" and "ana" in expr.fields and period is not None:
+                reference = period.earliest or reference  # "that December": of the year in question
             if result is None:
                 result = method(expr.fields, anchor, direction, reference)
         except (ValueError, OverflowError):
@@ -459,9 +475,7 @@ class Resolver:
             if word in ("year-earlier", "year-ago"):
                 unit, step = "Y", -1
             else:
-                step = {"same": 0, "that": 0, "the": 0, "following": 1, "next": 1, "after": 1}.get(
-                    word, -1
-                )
+                step = _ANAPHORIC_STEP.get(word, -1)
         if unit == "Y":
             year += step
         elif unit == "Q" and part and part.startswith("Q"):
@@ -548,6 +562,12 @@ class Resolver:
             n = int(n) if n is not None else int(re.sub(r"\D", "", text))
             return self._make("DATE", century_period(n - 1), mod)
 
+        event = f.get("event") or f.get("event_named")
+        if event is not None:  # "9/11": a day of its own year, whatever the anchor
+            known = lookup("event_date", event)
+            if known is None:
+                return None
+            return self._make("DATE", day_period(date.fromisoformat(str(known))), mod)
         if "holiday" in f:
             return self._holiday(lookup("holiday", f["holiday"]), year, anchor, direction, anchored)
         month = lookup("month", f.get("month"))
@@ -564,6 +584,8 @@ class Resolver:
                 return None
             return self._make("DATE", day_period(date_), mod, anchored=year is None, suffix=suffix)
         if month is not None:
+            if year is None and "ana" in f and ref is not None:
+                year, anchored = ref.year, False  # "that December": the year in question
             if year is None:
                 if anchor is None:
                     return Resolved("DATE", f"XXXX-{int(month):02d}", precision="month", mod=mod)
@@ -729,7 +751,11 @@ class Resolver:
             return self._make("DATE", half_period(year, half), anchored=anchored)
         text = normal_form(f["quarter"])
         n = self.lexicon.lookup("ordinal", text)
-        quarter = int(text) if text.isdigit() else (4 if n is None or int(n) < 0 else int(n))
+        last_month = self.lexicon.lookup("month", f["quarter"])
+        if last_month is not None:  # "the July-September quarter"
+            quarter = (int(last_month) - 1) // 3 + 1
+        else:
+            quarter = int(text) if text.isdigit() else (4 if n is None or int(n) < 0 else int(n))
         if not 1 <= quarter <= 4:
             return None
         if year is None:
@@ -811,15 +837,7 @@ class Resolver:
         if word in ("year-earlier", "year-ago"):
             offset = -4 if unit == "Q" else -1
         else:
-            offset = {
-                "same": 0,
-                "that": 0,
-                "the": 0,
-                "latest": 0,
-                "following": 1,
-                "next": 1,
-                "after": 1,
-            }.get(word, -1)
+            offset = _ANAPHORIC_STEP.get(word, -1)
         if (
             unit == "Q"
             and ref is None
@@ -827,6 +845,8 @@ class Resolver:
             and (word == "latest" or direction == "past")
         ):
             offset = -1  # "profit fell in the quarter": results come after their quarter ends
+        if "full" in f and ref is None and offset == 0 and direction == "past":
+            offset = -1  # "sales for the full year rose": a year's results come after it ends
         if base is None:
             # Nothing to count from: the period's kind is known, not its date.
             value = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX"}
