@@ -469,10 +469,3 @@ def test_a_measure_of_explosives_is_a_weapon(mentions):
     m = only(mentions(text), "ASSAULT")
     assert texts(text, m.weapons) == ["20 kg of dynamite"]
     assert "20 kg of dynamite" not in texts(text, m.targets)
-
-
-def test_who_died_in_an_attack_was_acted_on_by_it(mentions):
-    text = "Three policemen died in the ambush on the northern highway."
-    m = [m for m in mentions(text) if m.token.text == "ambush"][0]
-    assert cores(text, m.patients) == ["policemen"]
-    assert not m.agents

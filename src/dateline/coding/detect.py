@@ -732,15 +732,6 @@ class Detector:
                     elif prep == "by" and passive:
                         self._add(mention, obj, "agent")
         self._participants(mention)
-        if (
-            noun.dep_ == "pobj"
-            and head.lower_ in ("in", "during")
-            and is_verbal(head.head)
-            and _lemma(head.head) in self.lex.casualty.get("killed_verbs", ())
-        ):
-            # "three policemen died in the attack": who died was acted on by it.
-            for subject in subject_of(head.head)[0]:
-                self._add(mention, subject, "patient")
         responsible = ("responsibility", "credit", "responsible")
         if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in responsible:
             held = children(head.head, "nsubj")
