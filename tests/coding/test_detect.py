@@ -469,3 +469,15 @@ def test_a_measure_of_explosives_is_a_weapon(mentions):
     m = only(mentions(text), "ASSAULT")
     assert texts(text, m.weapons) == ["20 kg of dynamite"]
     assert "20 kg of dynamite" not in texts(text, m.targets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shrapnel injured two passersby near the market.",
+        "The shock wave damaged several houses in the district.",
+    ],
+)
+def test_a_cause_that_is_no_one_is_never_the_attacker(mentions, text):
+    found = [m for m in mentions(text) if m.plover == "ASSAULT"]
+    assert found and not any(m.agents for m in found), [texts(text, m.agents) for m in found]

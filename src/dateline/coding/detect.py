@@ -568,6 +568,18 @@ class Detector:
                             mention.agents.extend(_group_split(planter, "human", self.lex))
                 continue
             if role == "agent":
+                never = self.lex.context.get("never_actors", frozenset())
+                if kind == "unknown" and (_lemma(head) in never or head.lower_ in never):
+                    # "the impact killed", "shrapnel injured": no one acted; "the EPS
+                    # plan": its owner did
+                    for child in head.lefts:
+                        owner = child.dep_ in ("poss", "compound") and (
+                            child.ent_type_ in ("NORP", "ORG", "GPE")
+                            or is_organisation(child, self.lex)
+                        )
+                        if owner:
+                            mention.agents.extend(_group_split(child, "human", self.lex))
+                    continue
                 if kind in ("human", "unknown"):
                     mention.agents.extend(_group_split(head, "human", self.lex))
                 continue
