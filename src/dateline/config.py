@@ -115,6 +115,8 @@ class EventsSettings(Section):
     merge_threshold: float
     caption_events: bool
     attacker_window_sentences: int = Field(ge=0)
+    location_window_sentences: int = Field(ge=0)
+    dateline_country: bool
 
 
 class StoreMergeSettings(Section):

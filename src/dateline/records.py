@@ -24,7 +24,9 @@ PlacePrecision = Literal[
 ]
 # How an event's location was found: a place attached to its clause ("in X"), the nearest
 # place named in its sentence or paragraph, or the document's focus (dateline, main place).
-LocationBasis = Literal["attached", "sentence", "paragraph", "focus"]
+LocationBasis = Literal[
+    "attached", "sentence", "paragraph", "focus", "continued", "caption", "dateline_country"
+]
 Certainty = Literal[
     "asserted",
     "claimed",

@@ -596,3 +596,43 @@ def test_victims_listed_after_a_named_victim_are_acted_on_too(pipeline):
     assert {"ernesto villatoro garcia", "leticia amaya", "ramon cabrera soto"} <= set(acted_on), (
         acted_on
     )
+
+
+def _assaults(doc: Document) -> list[tuple[str, str | None, list[str]]]:
+    return [
+        (e.trigger.text, e.mode, [m.trigger.text for m in e.mentions])
+        for e in doc.events
+        if e.plover == "ASSAULT"
+    ]
+
+
+def test_another_bomb_is_another_incident(pipeline):
+    # Two blasts told in consecutive sentences with nothing in common but their kind: the
+    # second is "another" one, so it is a second incident, not a detail of the first.
+    text = (
+        "A bomb exploded outside a bank in Garo on Monday, shattering its windows. "
+        "Another bomb exploded near a bus depot an hour later."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    blasts = [a for a in _assaults(doc) if a[1] == "explosives"]
+    assert len(blasts) == 2, _assaults(doc)
+
+
+def test_in_other_attacks_opens_another_incident(pipeline):
+    text = (
+        "Gunmen attacked a police post in Garo on Monday, the interior ministry said. "
+        "In other attacks, the gunmen shot two farmers."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    assert len(_assaults(doc)) == 2, _assaults(doc)
+
+
+def test_the_fire_set_during_a_raid_is_an_arson_of_its_own(pipeline):
+    # "attacked ... and set fire to": MUC-style incident lists and ACLED alike keep the
+    # arson apart from the raid it ended, rather than turning the raid into an arson.
+    text = (
+        "Rebels attacked a farm near Garo on Monday and set fire to its warehouse, the army said."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    modes = sorted(str(mode) for _, mode, _ in _assaults(doc))
+    assert "arson" in modes and len(modes) == 2, _assaults(doc)

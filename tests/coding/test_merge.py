@@ -102,6 +102,36 @@ def test_different_own_dates_keep_mentions_apart():
     assert len(merge([a, b], threshold=1.0)) == 2
 
 
+def test_an_undated_telling_may_join_a_dated_event():
+    # "X was murdered on 11 October 1987 ... charged with X's murder": the later telling
+    # has only the report's week as its default date, which says nothing against 1987.
+    old = EventDate(
+        value="1987-10-11",
+        earliest="1987-10-11",
+        latest="1987-10-11",
+        precision="day",
+        evidence=[span(0, 1)],
+    )
+    week = EventDate(
+        value="2021-03-03/2021-03-10",
+        earliest="2021-03-03",
+        latest="2021-03-10",
+        precision="week",
+        evidence=[span(0, 1)],
+    )
+    victim = actor("the judge")
+    a = draft(0, 0, date=old, date_own=True, patients=[victim])
+    b = draft(50, 1, date=week, date_own=False, patients=[victim])
+    events = merge([a, b], threshold=1.0)
+    assert len(events) == 1
+    assert events[0].date is old
+    # The other way round, a later telling dated in March is a background event, not the
+    # undated event of the report's week.
+    a = draft(0, 0, date=week, date_own=False, patients=[victim])
+    b = draft(50, 1, date=old, date_own=True, patients=[victim])
+    assert len(merge([a, b], threshold=1.0)) == 2
+
+
 def test_different_towns_keep_mentions_apart():
     def town(name):
         return Location(name=name, country="KE", precision="town", evidence=[span(0, 1)])
@@ -135,6 +165,10 @@ def test_the_first_telling_says_how_certain():
         # set fire to his lorry").
         ("firearms", "arson", False),
         ("arson", "arson", True),
+        # "attacked the farm, where they burned the sheds": the fire is an arson of its
+        # own, never the mode an unspecified attack takes on.
+        (None, "arson", False),
+        ("arson", None, False),
     ],
 )
 def test_modes_fit(a, b, fit):
@@ -262,3 +296,14 @@ def test_a_far_mention_still_joins_the_lead_event_and_syntax_ties_reach_any_dist
     assert span(300, 301) in events[0].evidence
     protest = next(e for e in events if e.trigger.start == 1)
     assert (None, 400) in protest.mention_keys
+
+
+def test_deaths_told_near_an_assault_join_it_whatever_the_threshold():
+    # "Gunmen stormed the post. ... ... Two guards died.": a death that makes no event of its
+    # own joins the assault three sentences before it, even where the merge threshold is
+    # raised to keep incidents apart.
+    raid = draft(0, 0, agents=[actor("gunmen", specific=False)])
+    died = draft(300, 3, casualty_only=True, killed=[count(2)])
+    events = merge([raid, died], threshold=1.25)
+    assert len(events) == 1
+    assert best_count(events[0].killed).count.best == 2

@@ -25,8 +25,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from functools import cache
-from importlib import resources
 from typing import Any, Literal, cast
 
 from ..config import Config, EventsSettings
@@ -50,7 +48,7 @@ from ..records import (
     assign_ids,
 )
 from ..registry import Stage, stages
-from . import salience
+from . import locations, salience
 from .acled import acled_type
 from .detect import Arg, Casualty, Detector, Mention
 from .lexicon import Lexicon, lexicon
@@ -66,6 +64,18 @@ MEDIA_SECTORS = frozenset({"MED"})
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Modifiers that say the people acted on are not those of an earlier mention.
 OTHER_WORDS = frozenset({"other", "another", "further", "additional", "more"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _one_more(head: Token) -> bool:
+    """Whether a noun is told as one more of its kind: "another bomb", "other attacks" (not
+    "the other victim", which points back)."""
+    dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+    if any(c.lower_ == "another" for c in head.children):
+        return True
+    return not dets and any(c.lower_ == "other" and c.dep_ == "amod" for c in head.children)
+
+
 _NON_WORD = re.compile(r"[^\w]+")
 # Between two names of a list: ", 42; ", ", ", "; and ", " and " (an age may follow a name).
 _LIST_GAP = re.compile(r"(?:,\s*\d{1,3})?\s*(?:[,;]\s*(?:and\s+)?|and\s+)")
@@ -133,6 +143,8 @@ class EventCoder:
         self._their_organisations(doc, events, merged)
         self._identified_victims(doc, events, merged)
         self._listed_victims(doc, events)
+        # Last: the salience model and the actors read the place the clauses give.
+        self._refine_locations(doc, events, merged)
         by_claim: dict[str, list[str]] = {}
         for event, draft in zip(events, merged, strict=True):
             for claim_id in draft.claim_ids:
@@ -141,6 +153,30 @@ class EventCoder:
             if claim.id in by_claim:
                 claim.event_ids = sorted(set(claim.event_ids) | set(by_claim[claim.id]))
         return events
+
+    def _refine_locations(self, doc: Document, events: list[Event], merged: list[Draft]) -> None:
+        """Locations the merged events' neighbourhood tells (coding/locations.py)."""
+        heads = self.lex.place_heads
+
+        def prep_of(doc: Document, mention: Span) -> str | None:
+            # A place word that names who acted ("the Medellin cartel") locates nothing.
+            if _misread_place(doc, mention, 0, 0, [], heads):
+                return None
+            return _prep_of(doc, mention)
+
+        before = [d.location for d in merged]
+        locations.refine(
+            doc,
+            merged,
+            window=self.settings.location_window_sentences,
+            dateline_country=self.settings.dateline_country,
+            prep_of=prep_of,
+            locative=LOCATIVE_PREPS,
+            generic=self.lex.context.get("location_generic", frozenset()),
+        )
+        for event, draft, old in zip(events, merged, before, strict=True):
+            if draft.location is not None and draft.location is not old:
+                event.location = _with_place_word(doc, draft.location, heads)
 
     def _fighters_group(self, doc: Document, events: list[Event]) -> None:
         """Fighters told by a common noun only ("the guerrillas", "urban commandos") act for
@@ -521,7 +557,12 @@ class EventCoder:
         markers = self.lex.context.get("new_incident", frozenset())
         if any(t.lower_ in ("separately", "elsewhere") for t in sent):
             return True  # "Chad's army said separately that ..."
-        return any(opening == m or opening.startswith(m + " ") for m in markers)
+        if any(opening == m or opening.startswith(m + " ") for m in markers):
+            return True
+        # "another bomb exploded", "other attacks", "another guerrilla column attacked": the
+        # trigger, or the thing or people that make it, told as one more of its kind.
+        heads = [token] + [c for c in token.children if c.dep_ in ARGUMENT_DEPS]
+        return any(_one_more(head) for head in heads)
 
     def _news_day(self, doc: Document, published: dt.date | None) -> dt.date | None:
         """The day the lead's statement was made ("..., an official said Thursday"), when it
@@ -864,7 +905,7 @@ class EventCoder:
                     or _focus(doc, heads)
                 )
         else:
-            found = _caption_place(doc, caption, sentence.start_char, sentence.end_char)
+            found = locations.caption_place(doc, caption, sentence.start_char, sentence.end_char)
         if found is None:
             return None, False
         attached = any(
@@ -1002,7 +1043,7 @@ class EventCoder:
         location = draft.location
         if location is None or not location.country:
             return None
-        country = country_names().get(location.country.upper())
+        country = locations.country_names().get(location.country.upper())
         if country is None:
             return None
         role = Role(
@@ -1176,14 +1217,6 @@ def _unique(spans: Iterable[Span]) -> list[Span]:
     return found
 
 
-@cache
-def country_names() -> dict[str, str]:
-    """ISO 3166-1 alpha-2 -> short English name (``resources/iso3166.tsv``)."""
-    text = resources.files("dateline.resources").joinpath("iso3166.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return {row[0]: row[2] for row in rows[1:] if len(row) > 2}
-
-
 def _clause_bounds(head: Token, trigger: Token) -> tuple[int, int]:
     """Character bounds of the clause that tells an event: the clause head's phrase (with the
     noun a participle or relative clause modifies), without a clause coordinated after the
@@ -1240,6 +1273,12 @@ def _place_prep(token: Token) -> str | None:
             return str(prep.lower_)
         head = prep.head
     return None
+
+
+def _prep_of(doc: Document, mention: Span) -> str | None:
+    """The preposition that introduces a body place mention's phrase ("in", "near" ...)."""
+    token = _mention_token(doc, mention)
+    return _place_prep(token) if token is not None else None
 
 
 def _mention_token(doc: Document, mention: Span) -> Token | None:
@@ -1351,20 +1390,6 @@ def _focus(doc: Document, place_heads: frozenset[str]) -> Location | None:
 
 
 PLACE_ORDER = {"point": 0, "offset": 1, "town": 2, "admin2": 3, "admin1": 4, "region": 5}
-
-
-def _caption_place(doc: Document, caption: int, start: int, end: int) -> Location | None:
-    """The first place named in a caption sentence (``places.locate`` reads the body)."""
-    found = [
-        (mention.start, place, mention)
-        for place in doc.places
-        for mention in place.mentions
-        if mention.caption == caption and start <= mention.start and mention.end <= end
-    ]
-    if not found:
-        return None
-    _, place, mention = min(found, key=lambda item: item[0])
-    return places.location_of(place, mention, "sentence")
 
 
 @stages.register(

@@ -7,7 +7,9 @@ together are one event, and each later draft joins the earlier event it fits bes
 
 * it must fit: the same PLOVER type, compatible modes, the same certainty class (a negated
   or hypothetical mention never joins an event that happened), no two different named
-  actors on the same side, no two different dates or attached places;
+  actors on the same side, no two different dates (but a later telling with no date of
+  its own has only the report's window, which says nothing against a dated event told
+  before it) or attached places;
 * among those that fit it scores shared actors, victims and targets, the words around the
   people acted on, a definite noun that points back ("the attack"), the same sentence, and
   nearness; the best score above ``[events] merge_threshold`` wins.
@@ -26,6 +28,10 @@ MODE_GROUPS = (
     frozenset({"aerial", "drone", "explosives", "heavy-weapons", "suicide-attack"}),
     frozenset({"firearms", "primitive", "beat", "torture", "targeted", "destroy"}),
 )
+# Modes that make an incident of their own kind: setting fire to a place is told, counted
+# and coded apart from the shooting or the raid around it, so an arson mention joins arson
+# mentions only (never an unspecified "attacked").
+APART_MODES = frozenset({"arson"})
 UNREAL = frozenset({"negated", "hypothetical"})
 PLACE_RANK = {
     "point": 6,
@@ -120,8 +126,12 @@ class Draft:
         if _sides_clash(self.agents, other.agents):
             return False
         captioned = self.trigger.caption is not None or other.trigger.caption is not None
-        if not captioned and not _dates_overlap(self.date, other.date):
-            return False  # a background event's date is not the report's week
+        # A later telling with no date of its own (the report's window) may point back at a
+        # dated event ("charged with the 1987 murder"); otherwise dates that do not overlap
+        # are two incidents, and a background event's date is not the report's week.
+        points_back = self.date_own and not other.date_own
+        if not captioned and not points_back and not _dates_overlap(self.date, other.date):
+            return False
         return not (
             self.location_attached
             and other.location_attached
@@ -216,8 +226,12 @@ class Draft:
 
 def modes_fit(a: str | None, b: str | None) -> bool:
     """Modes one event can have: the same, or of one group (aerial, explosives, shelling;
-    close-range harm)."""
-    if a is None or b is None or a == b:
+    close-range harm); an unknown mode fits any but those that stand apart (arson)."""
+    if a == b:
+        return True
+    if a in APART_MODES or b in APART_MODES:
+        return False
+    if a is None or b is None:
         return True
     return any(a in group and b in group for group in MODE_GROUPS)
 
@@ -313,6 +327,10 @@ def _better_date(new: Draft, old: Draft) -> bool:
 
 
 MERGE_WINDOW = 80  # sentences: see :func:`merge`
+# The affinity a mention that never makes an event ("died", "the crime") needs to join one:
+# anything near that does not point elsewhere. Lower than ``merge_threshold``, and apart from
+# it, so that keeping incidents apart never drops the deaths told next to them.
+JOIN_ONLY_BAR = 0.0
 
 
 class _Events:
@@ -417,7 +435,7 @@ def merge(drafts: list[Draft], *, threshold: float, window: int = MERGE_WINDOW) 
         if best is not None and best[0] >= threshold:
             events.absorb(best[1], draft)
         elif draft.casualty_only or draft.anaphor_only:
-            if best is not None and best[0] >= threshold - 1.0:
+            if best is not None and best[0] >= JOIN_ONLY_BAR:
                 events.absorb(best[1], draft)  # deaths told near an assault are its deaths
         else:
             events.add(draft)
