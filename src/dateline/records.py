@@ -228,7 +228,8 @@ class EventMention(Record):
 
     An event told in the lead, in a quote and in later detail has three mentions; its
     arguments sit in their clauses. ``outcome`` is "killed" or "injured" for a word that
-    reports deaths or injuries ("killed", "wounded"), else null.
+    reports deaths or injuries ("killed", "wounded"), else null. ``location`` is the place
+    told inside this telling's clause, null where the clause names none.
     """
 
     trigger: Span
@@ -236,6 +237,9 @@ class EventMention(Record):
     mode: str | None = None
     outcome: Literal["killed", "injured"] | None = None
     evidence: list[Span] = Field(min_length=1)
+    # The place this telling names inside its clause ("killed in Syria"), where it names
+    # one: each telling of a merged event keeps its own, the event keeps the most specific.
+    location: Location | None = None
 
 
 class Event(Record):

@@ -481,3 +481,197 @@ def test_a_measure_of_explosives_is_a_weapon(mentions):
 def test_a_cause_that_is_no_one_is_never_the_attacker(mentions, text):
     found = [m for m in mentions(text) if m.plover == "ASSAULT"]
     assert found and not any(m.agents for m in found), [texts(text, m.agents) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "place"),
+    [
+        ("Four guards were killed in Kandahar on Monday.", "killed", "Kandahar"),
+        ("The worst explosion was at the crowded bus station.", "explosion", "station"),
+        ("Heavy fighting erupted near the airport overnight.", "fighting", "airport"),
+        ("Gunmen attacked Camp Zeta in Helmand Province.", "attacked", "Helmand Province"),
+        (
+            "The bomb went off outside the bakery, where three people were killed.",
+            "killed",
+            "bakery",
+        ),
+    ],
+)
+def test_each_trigger_keeps_the_place_its_own_phrase_names(mentions, sentence, trigger, place):
+    m = [m for m in mentions(sentence) if m.token.text.lower() == trigger][0]
+    assert cores(sentence, m.places)[:1] == [place] or place in texts(sentence, m.places)[0]
+
+
+def test_a_place_inside_an_actor_s_phrase_is_no_place_of_the_event(mentions):
+    text = "Police in Garo arrested two men on Monday."
+    m = only(mentions(text), "COERCE")
+    assert m.places == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Just after midnight a wave of shooting broke out in the old town.", "shooting"),
+        ("Two army posts came under intense gunfire.", "gunfire"),
+        ("The capital has seen a spate of attacks this year.", "attacks"),
+    ],
+)
+def test_a_series_or_under_fire_tells_occurrences(mentions, sentence, trigger):
+    assert trigger in [m.token.text for m in mentions(sentence)]
+
+
+def test_a_bare_generic_noun_is_still_no_event(mentions):
+    assert mentions("Many attacks go unreported.") == []
+
+
+def test_take_part_names_no_one_by_its_part(mentions):
+    text = "Three rebels took part in the attack on the depot."
+    m = only(mentions(text), "ASSAULT")
+    assert texts(text, m.agents) == ["Three rebels"]
+
+
+def test_a_suicide_bomber_who_blew_himself_up_acted_on_no_one_else(mentions):
+    text = "A suicide bomber blew himself up outside the ministry on Sunday."
+    m = only(mentions(text), "ASSAULT")
+    assert texts(text, m.agents) == ["suicide bomber"]
+    assert texts(text, m.patients) == []
+
+
+def test_on_the_spot_and_at_a_street_say_where_not_whom(mentions):
+    text = "The blast killed the three on the spot."
+    m = [m for m in mentions(text) if m.token.text == "killed"][0]
+    assert texts(text, m.patients) == ["three"]
+    text = "The two explosions at Market Street damaged a school."
+    m = [m for m in mentions(text) if m.token.text == "explosions"][0]
+    assert texts(text, m.targets) == []
+    assert cores(text, m.places) == ["Market Street"]
+
+
+def test_a_bomb_that_goes_off_is_an_explosion_an_alarm_is_not(mentions):
+    text = "Two bombs went off near the central market on Friday."
+    m = only(mentions(text), "ASSAULT")
+    assert m.mode == "explosives"
+    assert cores(text, m.weapons) == ["bombs"]
+    assert mentions("The fire alarm went off twice during the night.") == []
+
+
+def test_claimed_the_lives_of_is_a_killing_of_those_people(mentions):
+    text = "The blast claimed the lives of six guards."
+    m = [m for m in mentions(text) if m.token.text == "claimed"][0]
+    assert m.sense.outcome == "killed"
+    assert cores(text, m.patients) == ["guards"]
+
+
+def test_people_named_after_including_are_acted_on_and_counted_once(mentions):
+    text = "Police detained four students, including Ana Ruiz and Tomas Vidal, on Monday."
+    m = only(mentions(text), "COERCE")
+    assert cores(text, m.patients) == ["students", "Ana Ruiz", "Tomas Vidal"]
+    text = "The blast killed 12 people, including three children."
+    m = [m for m in mentions(text) if m.token.text == "killed"][0]
+    assert texts(text, m.patients) == ["12 people", "three children"]
+    assert [c.quantity.best for c in m.casualties] == [12]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Prosecutors opened a case of attempted murder against the two men.", "murder"),
+        ("The failed assassination of the mayor shocked the town.", "assassination"),
+        ("Gunmen tried to kill the judge outside the court.", "kill"),
+    ],
+)
+def test_an_attempted_killing_is_an_attack_that_killed_no_one(mentions, sentence, word):
+    m = [m for m in mentions(sentence) if m.token.text == word][0]
+    assert m.attempted
+    assert m.casualties == []
+
+
+def test_a_killing_is_no_attempt(mentions):
+    m = only(mentions("Gunmen killed the judge outside the court."), "ASSAULT")
+    assert not m.attempted
+    assert [c.quantity.best for c in m.casualties] == [1]
+
+
+def test_the_place_of_those_an_event_names(mentions):
+    text = "A battle between troops and rebels in the market area left two dead."
+    m = [m for m in mentions(text) if m.token.text == "battle"][0]
+    assert "area" in [text[a:b] for p in m.places for a, b in p.spans]
+
+
+def test_an_accidental_explosion_is_no_attack(mentions):
+    assert mentions("Two accidental explosions shook the depot on Friday.") == []
+    assert [
+        m.token.text for m in mentions("The device detonated accidentally near the road.")
+    ] == []
+    assert [m.token.text for m in mentions("The device detonated near the road.")] == ["detonated"]
+
+
+def test_people_who_were_dead_or_among_the_dead_were_killed(mentions):
+    text = "Nine people were dead after the blast."
+    m = [m for m in mentions(text) if m.token.text == "dead"][0]
+    assert m.sense.outcome == "killed"
+    assert texts(text, m.patients) == ["Nine people"]
+    text = "Two guards were among the dead."
+    m = [m for m in mentions(text) if m.token.text == "dead"][0]
+    assert texts(text, m.patients) == ["Two guards"]
+    assert [m.token.text for m in mentions("The former minister is dead.")] in ([], ["dead"])
+
+
+def test_slaughter_and_maiming_are_killing_and_injuring(mentions):
+    text = "They deplored the slaughter and maiming of civilians."
+    found = {m.token.text: m.sense.outcome for m in mentions(text) if m.plover == "ASSAULT"}
+    assert found == {"slaughter": "killed", "maiming": "injured"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ('The president called the explosion an "attack" on Friday.', "explosion"),
+        ("Officials described the blast as a terrorist attack.", "blast"),
+    ],
+)
+def test_a_name_given_to_an_event_is_no_telling_of_its_own(mentions, sentence, event):
+    assert [m.token.text for m in mentions(sentence) if m.plover == "ASSAULT"] == [event]
+
+
+def test_hitting_people_with_sanctions_is_no_attack(mentions):
+    assert [m.plover for m in mentions("The Treasury hit 13 officials with sanctions.")] == []
+    assert [m.plover for m in mentions("Rebels hit the convoy with rockets.")] == ["ASSAULT"]
+
+
+def test_a_count_followed_by_more_offers_more_as_its_head(mentions):
+    text = "The blast killed 130 people and injured scores more."
+    m = [m for m in mentions(text) if m.token.text == "injured"][0]
+    assert "more" in [text[a:b] for arg in m.patients for a, b in arg.spans]
+
+
+def test_with_others_injured_the_others_were_hurt(mentions):
+    text = "Six soldiers were killed with two other guards and a driver injured."
+    m = [m for m in mentions(text) if m.token.text == "injured"][0]
+    assert cores(text, m.patients) == ["other guards", "driver"] or texts(text, m.patients) == [
+        "two other guards",
+        "driver",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Police removed the cordon around the explosion area on Saturday.", ["explosion"]),
+        ("The army said the initial shooting incidents involved no soldiers.", ["shooting"]),
+        ("A warning was given before each explosion.", ["explosion"]),
+        ("The attack helicopters flew low over the town.", []),
+        ("Every attack will be answered.", []),
+    ],
+)
+def test_an_event_noun_modifying_a_definite_phrase_tells_an_event(mentions, sentence, found):
+    assert [m.token.text for m in mentions(sentence) if m.plover == "ASSAULT"] == found
+
+
+def test_a_country_s_protests_are_protests_there_not_by_its_state(mentions):
+    text = "Chile's student protests have grown since March."
+    m = only(mentions(text), "PROTEST")
+    assert texts(text, m.agents) == []
+    text = "The union's protest blocked the main road."
+    m = only(mentions(text), "PROTEST")
+    assert texts(text, m.agents) == ["union"]

@@ -598,6 +598,36 @@ def test_victims_listed_after_a_named_victim_are_acted_on_too(pipeline):
     )
 
 
+def test_each_telling_keeps_the_place_its_clause_names(pipeline):
+    # One bombing told twice, each telling with its own place: the event keeps one location,
+    # each mention the place its own phrase names (a place noun as well as a name).
+    text = (
+        "A car bomb exploded in Kandahar on Monday. The worst blast was at the crowded bus "
+        "station, where six people were killed."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    (bombing,) = [e for e in doc.events if e.plover == "ASSAULT"]
+    told = {m.trigger.text: m.location for m in bombing.mentions}
+    assert told["exploded"] is not None and told["exploded"].name == "Kandahar"
+    assert told["exploded"].place_id is not None  # the gazetteer's Kandahar, geocoded
+    station = told["blast"]
+    assert station is not None and station.place_id is None
+    assert "station" in [span.text for span in station.evidence]
+    assert all(doc.text[s.start : s.end] == s.text for s in station.evidence)
+    assert told["killed"] is not None and "station" in told["killed"].name
+
+
+def test_deaths_told_before_the_attack_they_belong_to_join_it(pipeline):
+    text = "Rebels seized the town hall on Monday. Dozens died in the attacks that followed."
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    (attacks,) = [e for e in doc.events if e.plover == "ASSAULT"]
+    assert sorted((m.trigger.text, m.outcome) for m in attacks.mentions) == [
+        ("attacks", None),
+        ("died", "killed"),
+    ]
+    assert attacks.trigger.text == "attacks"
+
+
 def _assaults(doc: Document) -> list[tuple[str, str | None, list[str]]]:
     return [
         (e.trigger.text, e.mode, [m.trigger.text for m in e.mentions])

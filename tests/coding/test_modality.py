@@ -38,6 +38,13 @@ def modality(mentions, text: str, word: str):
         ("Police would like to question a man about the bombing.", "bombing", None),
         ("The rebels denied planning an attack on the base.", "attack", "hypothetical"),
         ("The army began shelling the town at dawn.", "shelling", None),
+        # A clause of purpose tells the aim, not a deed; the deed it serves happened.
+        ("The rebels laid mines along the road to target army convoys.", "target", "hypothetical"),
+        ("Gunmen attacked the convoy and killed two guards.", "killed", None),
+        # A denied knowing or saying leaves a clause with its own subject as it is.
+        ("People ran, not knowing where the bombs were exploding.", "exploding", None),
+        ("Officials did not say that rebels shelled the town.", "shelled", None),
+        ("The army did not try to shell the town.", "shell", "negated"),
         ("Rebels killed four soldiers, the army said.", "killed", None),
         # A definite event noun refers to an event that happened, whatever intention
         # governs the clause that names it; only a verb that undoes it counts.

@@ -306,3 +306,82 @@ def test_people_a_bombing_killed_are_victims_of_the_deaths_not_its_target():
     }
     assert found["bombed"] == [("Attacker", "Rebels"), ("Target", "bridge")]
     assert found["died"] == [("Killer", "Rebels"), ("Victim", "soldiers")]
+
+
+def test_a_telling_that_names_its_own_place_has_it_as_its_place():
+    # The event kept Aleppo; the telling "died" names the village in its own clause: each
+    # KAIROS event takes the place its telling names, and one naming none takes none.
+    first, second = sp("Rebels bombed the bridge near Aleppo."), sp("Two soldiers died.")
+    place = {"name": "Aleppo", "evidence": [sp("Aleppo")]}
+    told = event(
+        "ASSAULT",
+        "explosives",
+        "bombed",
+        location=place,
+        evidence=[first, second],
+        mentions=[
+            {
+                "trigger": sp("bombed"),
+                "plover": "ASSAULT",
+                "mode": "explosives",
+                "outcome": None,
+                "evidence": [first],
+                "location": place,
+            },
+            {
+                "trigger": sp("died"),
+                "plover": "ASSAULT",
+                "mode": None,
+                "outcome": "killed",
+                "evidence": [second],
+                "location": {"name": "soldiers", "evidence": [sp("soldiers")]},
+            },
+            {
+                "trigger": sp("bridge"),
+                "plover": "ASSAULT",
+                "mode": "explosives",
+                "outcome": None,
+                "evidence": [second],
+            },
+        ],
+    )
+    found = {
+        e.trigger_text: sorted((a.role, a.text) for a in e.arguments if a.role == "Place")
+        for e in predicted_events({"events": [told]})
+    }
+    assert found == {
+        "bombed": [("Place", "Aleppo")],
+        "died": [("Place", "soldiers")],
+        "bridge": [],
+    }
+
+
+def test_the_referent_s_mention_inside_an_argument_phrase_is_a_candidate_span():
+    # "the state news agency" is the claimant phrase; the entity's mention "agency" inside it
+    # names the same Communicator, so it is a candidate span; a mention outside is not.
+    text = "Rebels bombed the bridge, the state news agency reported. The agency is old."
+    phrase, inner = _at(text, "the state news agency"), _at(text, "agency")
+    outside = _at(text, "The agency")
+    claim = {
+        "cue": _at(text, "reported"),
+        "claimant": {"name": phrase["text"], "entity_id": "ent-1", "evidence": [phrase]},
+    }
+    entities = [{"id": "ent-1", "mentions": [inner, outside]}]
+    (broadcast,) = predicted_events({"claims": [claim], "entities": entities})
+    assert broadcast.arguments[0].spans == {
+        (phrase["start"], phrase["end"]),
+        (inner["start"], inner["end"]),
+    }
+
+
+def test_a_cue_that_is_an_event_s_trigger_gives_no_broadcast():
+    # "claimed" read both as a claim cue and as the trigger of the deaths: no Broadcast.
+    text = "The bombs claimed nine lives, the agency reported."
+    claimed = _at(text, "claimed")
+    claim = {"cue": claimed, "claimant": {"name": "the bombs", "evidence": [_at(text, "bombs")]}}
+    deaths = {"plover": "ASSAULT", "mode": None, "trigger": claimed, "certainty": "asserted"}
+    types = [e.type for e in predicted_events({"events": [deaths], "claims": [claim]})]
+    assert "Contact.Contact.Broadcast" not in types
+    reported = claim | {"cue": _at(text, "reported")}
+    types = [e.type for e in predicted_events({"events": [deaths], "claims": [reported]})]
+    assert "Contact.Contact.Broadcast" in types

@@ -68,6 +68,11 @@ LINK_PREPS = (
     "in a course of",
 )
 HUMAN_LABELS = ("PERSON", "NORP")
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "oneself"})
+INCLUDING = ("including", "among them")
+# Prepositions whose object's own locative phrase says where the event was: "the attack on
+# the market in Strasbourg", "a battle between troops and rebels in the market area".
+PLACED_PREPS = ("on", "against", "between", "upon")
 TIME_LABELS = ("DATE", "TIME")
 COUNT_HEADS = frozenset(
     {
@@ -105,6 +110,8 @@ COUNT_HEADS = frozenset(
         "tons",
         "stick",
         "sticks",
+        "lives",  # "claimed the lives of six guards": the guards
+        "life",
     }
 )
 TIME_WORDS = frozenset(
@@ -187,6 +194,13 @@ class Arg:
         for span in (bare, (self.core_start, self.core_end), (head.idx, head.idx + len(head.text))):
             if span not in found and self.start <= span[0] and span[1] <= self.end:
                 found.append(span)
+        after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+        if (
+            after is not None
+            and after.lower_ in ("more", "others")
+            and (head.like_num or head.lower_ in COUNT_HEADS)
+        ):
+            found.append((after.idx, after.idx + len(after.text)))  # "injured scores more"
         return found
 
 
@@ -214,12 +228,14 @@ class Mention:
     targets: list[Arg] = field(default_factory=list)
     weapons: list[Arg] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
+    places: list[Arg] = field(default_factory=list)  # where this telling says it happened
     links: set[int] = field(default_factory=set)  # token indices of mentions of the same event
     acled: tuple[str, str] | None = None  # from the weapon, where it says
     modality: str | None = None  # negated | hypothetical | unconfirmed
     claimed_by_agent: bool = False  # "X claimed responsibility for ..."
     anaphoric: bool = False  # "killed in this action": points back at an event told before
     casualty_only: bool = False  # "died", "deaths": a count for an event, not an event
+    attempted: bool = False  # "attempted murder", "tried to kill": an attack, no one died
     undergoer: bool = False  # "X survived an attack": the light verb's subject was acted on
     # The word that says the people acted on died, where it is not the trigger: "shot dead",
     # "beaten to death" (the shooting is the attack, "dead" tells the deaths).
@@ -284,6 +300,13 @@ def kind_of(token: Token, lex: Lexicon) -> str:
     if lemma in lex.nouns or lower in lex.nouns:
         return "event"
     return "unknown"
+
+
+def _included(token: Token) -> bool:
+    """Whether a phrase names some of a group told before it ("including three children")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in INCLUDING
 
 
 def counted(token: Token) -> Token:
@@ -423,6 +446,9 @@ class Detector:
             [*self.lex.verbs, *self.lex.nouns, *self.lex.instrument_verbs]
             + [w for words in self.lex.casualty.values() for w in words]
         )
+        # "a wave of", "a series of": the event noun after them tells occurrences.
+        self._series = frozenset(self.lex.context.get("series", frozenset()))
+        self._attempt_words = frozenset(self.lex.context.get("attempt", frozenset()))
 
     def mentions(self, sdoc: Any) -> list[Mention]:
         """Every event mention of a Doc, in text order, with links between mentions."""
@@ -481,6 +507,8 @@ class Detector:
             else:
                 self._noun_args(mention)
             if self._fits(mention):
+                mention.places = self._places(token)
+                mention.attempted = self._attempted(token)
                 self._count(mention)
                 self._refine_mode(mention)
                 mention.casualty_only = entry is casualty
@@ -494,7 +522,13 @@ class Detector:
         lemma = _lemma(token)
         verb = is_verbal(token) and lemma in words.get("killed_verbs", frozenset())
         noun = token.pos_ == "NOUN" and lemma in words.get("killed_nouns", frozenset())
-        if verb or noun:
+        # "nine people were dead", "two of whom were among the dead" (not "shot dead": the
+        # shooting's death word)
+        dead = token.lower_ in words.get("killed_adjectives", frozenset()) and (
+            (token.dep_ == "acomp" and _lemma(token.head) == "be")
+            or (token.dep_ == "pobj" and token.head.lower_ in ("among", "of"))
+        )
+        if verb or noun or dead:
             outcome = "killed"
         elif token.pos_ == "NOUN" and lemma in words.get("injured_nouns", frozenset()):
             outcome = "injured"
@@ -533,6 +567,15 @@ class Detector:
         }
         heads = _expand([token])
         if role == "patient":
+            # "killed 12 people, including three children": the children are among them.
+            heads += [
+                named
+                for head in list(heads)
+                for prep, obj in preps(head)
+                if prep in INCLUDING
+                for named in _expand([obj])
+                if named not in heads
+            ]
             # "two of her bodyguards, Juan Perez and Luis Gomez": the names are who.
             heads += [
                 name
@@ -547,6 +590,8 @@ class Detector:
         for head in heads:
             if head.i in taken or _across_lines(head, mention.token):
                 continue
+            if role == "patient" and head.lower_ in REFLEXIVES:
+                continue  # "a suicide bomber blew himself up": no one else acted on
             kind = kind_of(counted(head), self.lex)  # "seven of these bombs": bombs
             if kind == "event":
                 continue
@@ -614,13 +659,84 @@ class Detector:
                     return obj
         return head
 
+    def _attempted(self, trigger: Token) -> bool:
+        """Whether a trigger tells only an attempt: "an attempted murder", "the failed
+        assassination", "an assassination attempt", "tried to kill"."""
+        words = self._attempt_words
+        if any(c.dep_ in ("amod", "compound") and _lemma(c) in words for c in trigger.children):
+            return True
+        if trigger.dep_ in ("compound", "nmod", "amod") and _lemma(trigger.head) in words:
+            return True
+        return trigger.dep_ == "xcomp" and _lemma(trigger.head) in words
+
+    def _places(self, trigger: Token) -> list[Arg]:
+        """Where a trigger says its event happened: the objects of its locative phrases
+        ("killed in Syria", "the explosion at the bus station"), and theirs once more
+        ("attacked the camp in Helmand Province"), when they name a place or a place noun."""
+        lex = self.lex
+        found: list[Arg] = []
+
+        def place_like(token: Token) -> bool:
+            lemma = _lemma(token)
+            return (
+                token.ent_type_ in ("GPE", "LOC", "FAC")
+                or lemma in lex.place_heads
+                or lemma in lex.locative_heads
+            )
+
+        def visit(head: Token, depth: int) -> None:
+            for prep, obj in preps(head):
+                if prep in lex.locative_preps and place_like(obj):
+                    for place in conjuncts(obj):
+                        if place_like(place) and all(a.head is not place for a in found):
+                            found.append(make_arg(place, "place"))
+                if depth and (prep in lex.locative_preps or prep in PLACED_PREPS):
+                    # "the attack on the market in Strasbourg", "a battle between troops
+                    # and rebels in the market area": where those it names were
+                    for inner in conjuncts(obj):
+                        visit(inner, depth - 1)
+
+        visit(trigger, 1)
+        if not found and trigger.dep_ in ("nsubj", "nsubjpass") and is_verbal(trigger.head):
+            # "the worst explosion was at the bus station", "fighting erupted near the airport"
+            visit(trigger.head, 0)
+        if (
+            not found
+            and trigger.dep_ == "relcl"
+            and place_like(trigger.head)
+            and any(c.lower_ == "where" for c in trigger.children)
+        ):
+            found.append(make_arg(trigger.head, "place"))  # "the station, where six were killed"
+        for obj in children(trigger, *OBJECTS):
+            if place_like(obj):  # "attacked Camp Shorabak in Helmand Province"
+                visit(obj, 0)
+        return found
+
     def _verb_args(self, mention: Mention) -> None:
         verb = mention.token
         subjects, passive = subject_of(verb)
+        if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "conj") and verb.i > 0:
+            # "were killed with two others injured": the "with" object was hurt, not the
+            # subject of the main clause.
+            held = [
+                o
+                for p, o in preps(verb.head)
+                if p == "with" and o.i < verb.i and o.right_edge.i == verb.i - 1
+            ]
+            if held and not children(verb, "nsubj", "nsubjpass"):
+                subjects, passive = held, True
+        if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.dep_ == "conj":
+            # "two guards and a driver injured": all those coordinated were hurt
+            top = verb.head
+            while top.dep_ == "conj" and top.head is not top:
+                top = top.head
+            subjects, passive = conjuncts(top), True
         objects = children(verb, *OBJECTS)
         agents_by: list[Token] = []
         for prep, obj in preps(verb):
-            if prep == "by" and passive:
+            if prep in INCLUDING:
+                self._add(mention, obj, "patient")  # "were arrested, including X and Y"
+            elif prep == "by" and passive:
                 agents_by.append(obj)
             elif prep in PATIENT_PREPS and mention.plover == "ASSAULT":
                 where = prep in ("on", "at") and (
@@ -657,7 +773,16 @@ class Detector:
 
     def _noun_args(self, mention: Mention) -> None:
         noun = mention.token
+        if noun.dep_ == "acomp" or (
+            # "nine people were dead", "two of them were among the dead": the subject died
+            noun.dep_ == "pobj" and noun.head.lower_ == "among" and is_verbal(noun.head.head)
+        ):
+            for subject in subject_of(noun.head if noun.dep_ == "acomp" else noun.head.head)[0]:
+                self._add(mention, subject, "patient")
+            return
         for child in noun.children:
+            if child.dep_ == "poss" and mention.plover == "PROTEST" and child.ent_type_ == "GPE":
+                continue  # "Venezuela's protests" are protests in Venezuela, not by its state
             if child.dep_ == "poss":
                 # "the army's attack" acts; "the journalist's murder" was acted on.
                 armed = _lemma(child) in self.lex.armed or is_organisation(child, self.lex)
@@ -682,6 +807,10 @@ class Detector:
             kind = kind_of(obj, self.lex)
             if prep == "by":
                 self._add(mention, obj, "agent")
+            elif prep in ("on", "at") and (
+                _lemma(obj) in self.lex.place_heads or _lemma(obj) in self.lex.manner_nouns
+            ):
+                continue  # "the explosions at Oxford Street": where, not what was hit
             elif prep in ("on", "against", "upon", "at", "targeting"):
                 self._add(mention, obj, "patient")
             elif prep == "of":
@@ -803,7 +932,12 @@ class Detector:
         lemma = _lemma(verb)
         if lemma not in self.lex.participate and lemma not in self.lex.blame:
             return
-        objects = children(verb, *OBJECTS)
+        # "took part in": "part" belongs to the phrase, it names no one.
+        objects = [
+            o
+            for o in children(verb, *OBJECTS)
+            if f"{lemma} {_lemma(o)}" not in self.lex.participate_phrases
+        ]
         subjects, passive = subject_of(verb)
         if objects:
             people = objects  # "implicated four officers in the murder"
@@ -846,7 +980,26 @@ class Detector:
             ):
                 return False  # "two charges of dynamite exploded": a device, no accusation
         context = self.lex.context
+        if mention.plover == "ASSAULT" and mention.entry.kind == "verb":
+            # "hit 13 officials with sanctions": a penalty, no attack
+            means = context.get("nonviolent_means", frozenset())
+            heads = [token, *children(token, *OBJECTS)]
+            if any(p == "with" and _lemma(o) in means for h in heads for p, o in preps(h)):
+                return False
+        if mention.entry.kind == "noun" and (
+            token.dep_ == "oprd"
+            or (
+                token.dep_ == "pobj"
+                and token.head.lower_ == "as"
+                and _lemma(token.head.head) in context.get("naming_verbs", frozenset())
+                and bool(children(token.head.head, *OBJECTS))  # what it names, told
+            )
+        ):
+            return False  # "called the explosion an attack": a name for an event told
         if mention.plover == "ASSAULT":
+            accidental = context.get("accidental", frozenset())
+            if any(c.dep_ in ("amod", "advmod") and c.lower_ in accidental for c in token.children):
+                return False  # "two accidental explosions", "the device detonated accidentally"
             abstract = context.get("abstract", frozenset())
             objects = [a.head for a in (*mention.patients, *mention.targets)]
             if objects and all(_lemma(o) in abstract or o.lower_ in abstract for o in objects):
@@ -912,15 +1065,35 @@ class Detector:
                 or o.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME")
                 for p, o in preps(token)
             )
-            return anchored or bool(mention.links)
-        if any(
-            c.dep_ == "det" and c.lower_ in ("each", "every", "any", "no") for c in token.children
-        ):
-            return False
+            serial = token.dep_ == "pobj" and (
+                token.head.lower_ == "under"
+                or (token.head.lower_ == "of" and _lemma(token.head.head) in self._series)
+            )
+            return anchored or serial or bool(mention.links)
+        if any(c.dep_ == "det" and c.lower_ in ("every", "any", "no") for c in token.children):
+            return False  # "every attack" is a rule; "before each explosion" tells them
+        if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+            # "the explosion area", "the IRA's bombing outrages", "the shooting incidents":
+            # a definite phrase about one event; "attack helicopters" name no event.
+            outer = token.head
+            definite = any(
+                c.dep_ == "poss"
+                or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+                for c in outer.children
+            )
+            not_events = self.lex.context.get("compound_heads_not", frozenset())
+            weapon = kind_of(outer, self.lex) == "weapon"
+            if definite and not weapon and _lemma(outer) not in not_events:
+                return True
         if not mention.sense.weak or has_args:
             return True
         if mention.links:
             return True
+        if token.dep_ == "pobj" and (
+            token.head.lower_ == "under"  # "came under intense gunfire"
+            or (token.head.lower_ == "of" and _lemma(token.head.head) in self._series)
+        ):
+            return True  # "a wave of shooting", "an hour of bombing"
         if any(
             c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("no", "any")
             for c in token.children
@@ -970,6 +1143,8 @@ class Detector:
     def _count(self, mention: Mention) -> None:
         outcome = mention.sense.outcome
         token = mention.token
+        if mention.attempted:
+            return  # "tried to kill the judge": no one died of it
         if outcome is None and mention.entry.kind == "verb":
             # "shot dead", "beaten to death", "left 12 dead"
             dead = [c for c in token.children if c.lower_ in ("dead", "death")]
@@ -986,8 +1161,8 @@ class Detector:
                 mention.casualties.append(Casualty(outcome, quantity, start, end, group))
                 return
         for arg in mention.patients:
-            if _appositive(arg.head):
-                continue  # "two bodyguards, X and Y": counted once, as two
+            if _appositive(arg.head) or _included(arg.head):
+                continue  # "two bodyguards, X and Y", "12, including three children": once
             found = quantity_of(arg.head)
             if found is not None:
                 quantity, start, end, group = found

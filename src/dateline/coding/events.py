@@ -134,7 +134,9 @@ class EventCoder:
                     )
                     draft.lead = caption is None and draft.sentence_rank == lead_rank
                     drafts.append(draft)
-        merged = merge(drafts, threshold=self.settings.merge_threshold)
+        merged = merge(
+            _casualties_after_their_event(drafts), threshold=self.settings.merge_threshold
+        )
         events = [self._record(draft) for draft in merged]
         self._fighters_group(doc, events)
         assign_ids(events, "ev")
@@ -669,7 +671,13 @@ class EventCoder:
             date=date,
             date_own=own,
             evidence=evidence,
-            mentions=self._mentions(doc, caption, mention, evidence),
+            mentions=self._mentions(
+                doc,
+                caption,
+                mention,
+                evidence,
+                _told_place(doc, caption, mention, location if attached else None),
+            ),
             anaphoric=anaphoric or caption is not None,
             link_keys=links,
             mention_keys={key},
@@ -680,10 +688,15 @@ class EventCoder:
 
     @staticmethod
     def _mentions(
-        doc: Document, caption: int | None, mention: Mention, evidence: list[Span]
+        doc: Document,
+        caption: int | None,
+        mention: Mention,
+        evidence: list[Span],
+        location: Location | None = None,
     ) -> list[EventMention]:
         """The tellings of one mention: its trigger, and the word that tells the deaths
-        where that is another word ("shot dead": the shooting, then the deaths)."""
+        where that is another word ("shot dead": the shooting, then the deaths); each
+        with the place its clause names (``location``, None where it names none)."""
         trigger = doc.span(mention.start, mention.end, caption=caption)
         word = mention.death_word
         if word is None:
@@ -695,12 +708,17 @@ class EventCoder:
                     mode=mention.mode,
                     outcome=outcome,
                     evidence=evidence,
+                    location=location,
                 )
             ]
         dead = doc.span(word.idx, word.idx + len(word.text), caption=caption)
         return [
             EventMention(
-                trigger=trigger, plover=mention.plover, mode=mention.mode, evidence=evidence
+                trigger=trigger,
+                plover=mention.plover,
+                mode=mention.mode,
+                evidence=evidence,
+                location=location,
             ),
             EventMention(
                 trigger=dead,
@@ -708,6 +726,7 @@ class EventCoder:
                 mode=mention.mode,
                 outcome="killed",
                 evidence=evidence,
+                location=location,
             ),
         ]
 
@@ -1150,6 +1169,8 @@ def _untitled(head: Token, arg: Arg, titles: frozenset[str]) -> list[tuple[int, 
 
 def _outcome(mention: Mention) -> Literal["killed", "injured"] | None:
     """ "killed" or "injured" for a word that reports deaths or injuries, else None."""
+    if mention.attempted:
+        return None  # "an attempted murder" reports an attack, not a death
     if mention.sense.outcome == "killed" or any(c.outcome == "killed" for c in mention.casualties):
         return "killed"
     if mention.sense.outcome == "injured":
@@ -1401,3 +1422,59 @@ PLACE_ORDER = {"point": 0, "offset": 1, "town": 2, "admin2": 3, "admin1": 4, "re
 def make_events(config: Config) -> Stage:
     """Detect and code events (PLOVER, ACLED) with actors, place, date, counts and evidence."""
     return EventCoder(config.events)
+
+
+def _told_place(
+    doc: Document, caption: int | None, mention: Mention, attached: Location | None
+) -> Location | None:
+    """The place one telling names in its own locative phrase ("at the bus station",
+    "in Helmand Province"): the event location found there, with the phrase's spans, else
+    the phrase itself as an ungeocoded location; else the location attached to its clause."""
+    if not mention.places:
+        return attached
+    arg = mention.places[0]
+    spans = [doc.span(a, b, caption=caption) for a, b in arg.spans]
+    if attached is not None and any(
+        e.caption == caption and arg.start <= e.start and e.end <= arg.end
+        for e in attached.evidence
+    ):
+        known = {(e.start, e.end) for e in attached.evidence}
+        extra = [sp for sp in spans if (sp.start, sp.end) not in known]
+        return attached.model_copy(update={"evidence": [*attached.evidence, *extra]})
+    core = doc.span(arg.core_start, arg.core_end, caption=caption)
+    return Location(name=core.text, basis="attached", evidence=[spans[0], *spans[1:]])
+
+
+def _casualties_after_their_event(drafts: list[Draft]) -> list[Draft]:
+    """The drafts in text order, except that deaths told before the assault the parse ties
+    them to ("Dozens died in the attacks"), with no assault told just before them, come
+    right after it, so that they join it rather than go unjoined."""
+    later: dict[tuple[int | None, int], list[Draft]] = {}
+    keys = {key: draft for draft in drafts for key in draft.mention_keys}
+    for draft in drafts:
+        if not draft.casualty_only:
+            continue
+        targets = [
+            keys[k]
+            for k in sorted(draft.link_keys, key=lambda k: (k[0] or -1, k[1]))
+            if k in keys and keys[k] is not draft and not keys[k].casualty_only
+        ]
+        # Only deaths with no assault told just before them to join wait for the later one.
+        before = any(
+            other.plover == draft.plover
+            and not other.casualty_only
+            and other.order < draft.order
+            and 0 <= draft.sentence_rank - other.sentence_rank <= 3
+            for other in drafts
+        )
+        if targets and not before and all(t.order > draft.order for t in targets):
+            later.setdefault(min(targets[0].mention_keys, key=lambda k: k[1]), []).append(draft)
+    deferred = {id(d) for found in later.values() for d in found}
+    ordered: list[Draft] = []
+    for draft in drafts:
+        if id(draft) in deferred:
+            continue
+        ordered.append(draft)
+        for key in sorted(draft.mention_keys, key=lambda k: k[1]):
+            ordered += later.get(key, [])
+    return ordered

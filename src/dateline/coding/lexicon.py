@@ -72,6 +72,7 @@ class Lexicon:
     responsibility: dict[str, tuple[str, ...]] = field(default_factory=dict)
     undergo: frozenset[str] = frozenset()
     participate: frozenset[str] = frozenset()
+    participate_phrases: frozenset[str] = frozenset()  # "take part": its object names no one
     blame: frozenset[str] = frozenset()
     perpetrators: frozenset[str] = frozenset()
     perpetrators_work: frozenset[str] = frozenset()
@@ -89,6 +90,8 @@ class Lexicon:
     unarmed_types: frozenset[str] = frozenset()
     modality: dict[str, Any] = field(default_factory=dict)
     place_heads: frozenset[str] = frozenset()
+    locative_heads: frozenset[str] = frozenset()
+    locative_preps: frozenset[str] = frozenset()
     parts: frozenset[str] = frozenset()
     blast_preps: frozenset[str] = frozenset()
     planting_verbs: frozenset[str] = frozenset()
@@ -158,6 +161,7 @@ def lexicon() -> Lexicon:
             lex.responsibility[head] = extras
         lex.undergo = frozenset(table.get("undergo", []))
         lex.participate = frozenset(w.split()[0] for w in table.get("participate", []))
+        lex.participate_phrases = frozenset(table.get("participate", []))
         lex.blame = frozenset(w.split()[0] for w in table.get("blame", []))
         lex.perpetrators = frozenset(table.get("perpetrators", []))
         lex.perpetrators_work = frozenset(table.get("perpetrators_work", []))
@@ -181,6 +185,8 @@ def lexicon() -> Lexicon:
     lex.unarmed_types = frozenset(nouns["armed"]["unarmed_types"])
     lex.modality = _load("modality.toml")
     lex.place_heads = frozenset(nouns["places"]["heads"])
+    lex.locative_heads = frozenset(nouns["places"]["locative_heads"])
+    lex.locative_preps = frozenset(nouns["places"]["locative_preps"])
     lex.parts = frozenset(nouns["parts"]["nouns"])
     lex.blast_preps = frozenset(nouns["parts"]["blast_preps"])
     lex.planting_verbs = frozenset(nouns["parts"]["planting_verbs"])

@@ -91,6 +91,7 @@ def modality_of(token: Token, lex: Lexicon) -> str | None:
     realised = frozenset(hypo["realised"])
     negating = frozenset(hypo["negating"])
     nouns = frozenset(hypo["nouns"])
+    purpose = frozenset(hypo.get("purpose", ()))
     reporting = frozenset(data["reporting"]["verbs"])
     definite = frozenset(data.get("presupposed", {}).get("determiners", ()))
     undone_by = frozenset(data.get("presupposed", {}).get("undone_by", ()))
@@ -123,6 +124,12 @@ def modality_of(token: Token, lex: Lexicon) -> str | None:
             c.dep_ == "mark" and c.lower_ in conditions for c in current.children
         ):
             return HYPOTHETICAL
+        if (
+            dep == "advcl"
+            and current.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ in purpose for c in current.children)
+        ):
+            return HYPOTHETICAL  # "planted a bomb to target the patrol": the aim, not a deed
         if dep in (
             "xcomp",
             "ccomp",
@@ -150,7 +157,10 @@ def modality_of(token: Token, lex: Lexicon) -> str | None:
             ):
                 break  # "was not party to the deal, and had blocked": its own clause
             if dep in ("xcomp", "ccomp", "conj", "pobj", "dobj", "prep") and is_verbal(head):
-                if _negated_here(head, negation, frozenset()):
+                # "not knowing where the bombs were detonated": a denied knowing or saying
+                # leaves a clause with its own subject as it is ("failed to kill" does not).
+                own_clause = dep == "ccomp" and any(c.dep_ in SUBJECTS for c in current.children)
+                if _negated_here(head, negation, frozenset()) and not own_clause:
                     return NEGATED
                 found = _modal(head, modals, unconfirmed)
                 if found:

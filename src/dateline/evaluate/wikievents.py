@@ -7,16 +7,20 @@ every number here is end-to-end; the published BART-Gen numbers are given gold t
   event that lists its ``mentions`` gives one KAIROS event per mention (WikiEvents annotates
   every mention): a mention whose ``outcome`` is "killed" is a Life.Die.Unspecified,
   "injured" a Life.Injure.Unspecified, any other the type of its PLOVER type/mode; each
-  takes the event's arguments with an evidence span inside the mention's clause (the
+  takes as Place the mention's own ``location`` where it has one, and the event's arguments
+  with an evidence span inside the mention's clause (the
   people acted on, for a mention that reports no deaths or injuries, only outside the
   clauses of the mentions that do: those killed by a bombing are not its Target). An event
   without mentions gives its main event by PLOVER type/mode; a fatalities count (best not 0) also gives a
   Life.Die.Unspecified whose trigger is the count's first evidence span, an injured count a
   Life.Injure.Unspecified. A claim gives a Contact.Contact.Broadcast whose trigger is its cue
-  (one of ``broadcast_cues``; no cue, no Broadcast) and whose Communicator is its claimant.
+  (one of ``broadcast_cues``; no cue, no Broadcast; none where the cue word is an event's
+  trigger: "the bombs claimed nine lives") and whose Communicator is its claimant.
   Roles come from ``[wikievents.roles.<type>]``; each actor, target and weapon is one
   argument whose candidate spans are its evidence spans (not the trigger: an actor whose
-  only evidence is its event's trigger, such as the state of the place, names no one).
+  only evidence is its event's trigger, such as the state of the place, names no one) and
+  the mentions of its referent (``entity_id``) inside them ("that nation's Defense
+  Ministry" -> "Defense Ministry"), as head-word matching would take them.
 * Gold events are restricted to the conflict subset. A predicted event is paired with a
   gold event of the same type whose trigger span overlaps its own, one-to-one, maximising
   the correct arguments. Arguments are paired one-to-one inside paired events; arguments of
@@ -110,6 +114,7 @@ def _arguments(
     with_source: bool,
     within: list[Mapping[str, Any]] | None = None,
     harmed: list[Mapping[str, Any]] | None = None,
+    names: Mapping[str, list[SpanKey]] | None = None,
 ) -> list[Argument]:
     """The arguments of an event for a KAIROS role map; with ``within`` (a mention's
     clause), only those with an evidence span inside it; with ``harmed`` (the clauses of
@@ -137,6 +142,13 @@ def _arguments(
             if harmed and field_name == "actor2":
                 evidence = [e for e in evidence if not _inside(e, harmed)]
             spans = {(e["start"], e["end"]) for e in evidence} - triggers
+            # The mention of its referent inside the phrase ("that nation's Defense Ministry"
+            # -> "Defense Ministry") names the same argument: a candidate span like its head.
+            spans |= {
+                (a, b)
+                for a, b in (names or {}).get(item.get("entity_id") or "", [])
+                if any(s <= a and b <= e for s, e in spans)
+            }
             if spans:
                 found.append(Argument(role, spans, text=item.get("name")))
 
@@ -155,9 +167,10 @@ def predicted_events(doc: Mapping[str, Any] | None) -> list[KEvent]:
     maps = eval_maps()["wikievents"]
     role_maps = maps["roles"]
     found: list[KEvent] = []
+    names = _entity_mentions(doc)
     for event in scored_events(doc):
         if event.get("mentions"):
-            found += _mention_events(event, maps)
+            found += _mention_events(event, maps, names)
             continue
         trigger = event.get("trigger") or {}
         kairos = by_type_mode(maps["event_type"], event.get("plover"), event.get("mode"))
@@ -167,7 +180,7 @@ def predicted_events(doc: Mapping[str, Any] | None) -> list[KEvent]:
                     kairos,
                     (trigger["start"], trigger["end"]),
                     trigger.get("text"),
-                    _arguments(role_maps.get(kairos, {}), event, with_source=False),
+                    _arguments(role_maps.get(kairos, {}), event, with_source=False, names=names),
                 )
             )
         for count_field, kairos_type in (
@@ -183,14 +196,31 @@ def predicted_events(doc: Mapping[str, Any] | None) -> list[KEvent]:
                     kairos_type,
                     (span["start"], span["end"]),
                     span.get("text"),
-                    _arguments(role_maps.get(kairos_type, {}), event, with_source=False),
+                    _arguments(
+                        role_maps.get(kairos_type, {}), event, with_source=False, names=names
+                    ),
                 )
             )
-    found += _broadcasts(doc, maps)
+    found += _broadcasts(doc, maps, names)
     return found
 
 
-def _mention_events(event: Mapping[str, Any], maps: Mapping[str, Any]) -> list[KEvent]:
+def _entity_mentions(doc: Mapping[str, Any] | None) -> dict[str, list[SpanKey]]:
+    """entity id -> the body spans of its mentions, from the document's entities."""
+    return {
+        entity["id"]: [
+            (m["start"], m["end"]) for m in entity.get("mentions") or [] if m.get("caption") is None
+        ]
+        for entity in (doc or {}).get("entities") or []
+        if "id" in entity
+    }
+
+
+def _mention_events(
+    event: Mapping[str, Any],
+    maps: Mapping[str, Any],
+    names: Mapping[str, list[SpanKey]] | None = None,
+) -> list[KEvent]:
     """One KAIROS event per mention of a dateline event: a word that reports deaths or
     injuries is a Life.Die or Life.Injure, any other the event's type by PLOVER type/mode;
     each takes the event's arguments told inside its clause."""
@@ -214,14 +244,26 @@ def _mention_events(event: Mapping[str, Any], maps: Mapping[str, Any]) -> list[K
             if other.get("outcome") and not outcome and other is not mention
             for e in other.get("evidence") or []
         ]
+        # A telling that names its own place ("killed in Syria") has that place as its Place,
+        # whichever place the merged event kept.
+        told = {**event, "location": mention["location"]} if mention.get("location") else event
         args = _arguments(
-            maps["roles"].get(kairos, {}), event, with_source=False, within=within, harmed=harmed
+            maps["roles"].get(kairos, {}),
+            told,
+            with_source=False,
+            within=within,
+            harmed=harmed,
+            names=names,
         )
         found.append(KEvent(kairos, (trigger["start"], trigger["end"]), trigger.get("text"), args))
     return found
 
 
-def _broadcasts(doc: Mapping[str, Any] | None, maps: Mapping[str, Any]) -> list[KEvent]:
+def _broadcasts(
+    doc: Mapping[str, Any] | None,
+    maps: Mapping[str, Any],
+    names: Mapping[str, list[SpanKey]] | None = None,
+) -> list[KEvent]:
     """A Contact.Contact.Broadcast per claim whose cue is a word of ``[wikievents]
     broadcast_cues`` (one per cue), its claimant the Communicator: a claim records an act of
     communication. None when ``[wikievents] broadcasts`` is false."""
@@ -230,7 +272,16 @@ def _broadcasts(doc: Mapping[str, Any] | None, maps: Mapping[str, Any]) -> list[
     cue_words = {str(w).lower() for w in maps.get("broadcast_cues") or []}
     broadcast = maps["broadcast_type"]
     role_map = maps["roles"].get(broadcast, {})
-    seen: set[SpanKey] = set()
+    # A word dateline reads as an event's trigger ("the bombs claimed nine lives") is no cue.
+    seen: set[SpanKey] = {
+        (t["start"], t["end"])
+        for event in (doc or {}).get("events") or []
+        for t in [
+            event.get("trigger") or {},
+            *(m.get("trigger") or {} for m in event.get("mentions") or []),
+        ]
+        if "start" in t and t.get("caption") is None
+    }
     found = []
     for claim in (doc or {}).get("claims") or []:
         cue = claim.get("cue")
@@ -242,7 +293,9 @@ def _broadcasts(doc: Mapping[str, Any] | None, maps: Mapping[str, Any]) -> list[
         if key in seen:
             continue
         seen.add(key)
-        args = _arguments(role_map, {"source": claim.get("claimant")}, with_source=True)
+        args = _arguments(
+            role_map, {"source": claim.get("claimant")}, with_source=True, names=names
+        )
         found.append(KEvent(broadcast, key, cue.get("text"), args))
     return found
 

@@ -55,6 +55,10 @@ _IN_PERIOD = frozenset(
 )
 
 
+# A house number's street: up to three capitalised words, then the street word.
+_ADDRESS = re.compile(r" (?:(?:[NSEW]\. )?[A-Z][A-Za-z'’-]* ){1,3}(?P<street>[A-Z][a-z]*\.?)(?!\w)")
+
+
 def words_before(text: str, start: int, n: int = 2) -> list[str]:
     """The last ``n`` words before ``start``, lower case, nearest last."""
     window = text[max(0, start - 40) : start]
@@ -99,7 +103,9 @@ class Checker:
         self.reporting = frozenset(cues.get("reporting", []))
         self.forward = frozenset(cues.get("forward", []))
         self.noun_like_verbs = frozenset(cues.get("noun_like_verbs", []))
+        self.refusals = frozenset(cues.get("refusals", []))
         self.name_heads = lex.words("name_heads")
+        self.street_words = lex.words("street_words")
         self.period_share = lex.words("period_share")
         self.clock_nouns = frozenset().union(
             *(
@@ -192,6 +198,8 @@ class Checker:
             return False
         if int(text[span[0] : span[1]]) < OLD_YEAR and not (before and before[-1] in _YEAR_CUES):
             return False  # "1200 residents", but "in 1723"
+        if self._street_address(text, span[1]):
+            return False  # "1420 Maple St.", "2210 Harbor Road"
         if tokens.end < len(sdoc) and self._counts(sdoc, tokens.end):
             # "the 2016 elections" is a year; "2016 people" is a count; "the famine of 1984
             # killed" a year before a verb.
@@ -203,6 +211,11 @@ class Checker:
                 or before[-1].endswith(("'s", "’s"))
             )
         return True
+
+    def _street_address(self, text: str, end: int) -> bool:
+        """Whether one to three capitalised words and a street word follow ``end``."""
+        m = _ADDRESS.match(text, end)
+        return m is not None and normal_form(m["street"]).rstrip(".") in self.street_words
 
     def _counts(self, sdoc: Any, i: int) -> bool:
         """Whether the words from token ``i`` are what a number before them counts."""
@@ -288,13 +301,36 @@ class Checker:
         if not words:
             return False
         word = words[-1].strip("$£€%")
-        return word.replace(",", "").replace(".", "").isdigit() or word in self.quantity_words
+        if word.replace(",", "").replace(".", "").isdigit() or word in self.quantity_words:
+            return True
+        # "40,000 tents a year", "300 families a day": an amount of a counted noun.
+        two = words_before(text, match.start, 2)
+        return (
+            len(two) == 2
+            and two[0].replace(",", "").replace(".", "").isdigit()
+            and two[1].endswith("s")
+            and two[1].isalpha()
+        )
 
     def adverb(self, sdoc: Any, text: str, match: Match) -> bool:
         """Frequency words count as sets as adverbs ("meets weekly") and adjectives ("weekly
         talks"), as TimeBank marks them; a noun or a name ("the Daily Star") is no set."""
         tokens = _tokens(sdoc, match.start, match.end)
-        return tokens is not None and all(t.pos_ in ("ADV", "ADJ") for t in tokens)
+        if tokens is None:
+            return False
+        if all(t.pos_ in ("ADV", "ADJ") for t in tokens):
+            return True
+        # The parse may take a clause-final "weekly" for a noun or a name ("fares rise
+        # weekly."); with no determiner before it ("the weekly"), it is the adverb.
+        before = sdoc[tokens.start - 1] if tokens.start > 0 else None
+        after = sdoc[tokens.end] if tokens.end < len(sdoc) else None
+        return (
+            len(tokens) == 1
+            and tokens[0].text.islower()
+            and (after is None or after.is_punct)
+            and before is not None
+            and before.pos_ not in ("DET", "PRON", "ADP", "ADJ", "NUM")
+        )
 
     def not_modifier(self, sdoc: Any, text: str, match: Match) -> bool:
         """ "the future" is a time, "the future president" is not."""
@@ -392,6 +428,12 @@ class Checker:
         words = {normal_form(a.text) for a in auxes}
         if "have" in words or "has" in words or "had" in words:
             return "past"  # "will have left", "may have fled"
+        if (
+            "would" in words
+            and verb.lemma_ in self.refusals
+            and any(c.dep_ == "neg" for c in verb.children)
+        ):
+            return "past"  # "Asked Friday, he would not say": a refusal made
         if words & self.future_aux:
             return "future"
         if any(a.tag_ == "MD" for a in auxes) or verb.tag_ == "MD":
@@ -405,7 +447,8 @@ class Checker:
             for c in verb.children
         ) and verb.tag_ in ("VBZ", "VBP"):
             return "future"  # "elections are due on 24 October"
-        if verb.tag_ == "VB" and "to" in words:
+        if "to" in words and (verb.tag_ == "VB" or (verb.tag_ == "VBN" and "be" in words)):
+            # an infinitive, active or passive ("to be buried Saturday")
             head = verb.head
             if head.lemma_ in self.past_when_past and head.tag_ in _PAST_TAGS and depth < 3:
                 return self._verb_direction(head, depth + 1)  # "tried to plant it Friday"

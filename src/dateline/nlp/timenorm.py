@@ -476,8 +476,12 @@ class Resolver:
                 unit, step = "Y", -1
             else:
                 step = _ANAPHORIC_STEP.get(word, -1)
+                if unit == "Y":
+                    part = ""  # "in October 2007 ... the previous year": 2006, a whole year
         if unit == "Y":
             year += step
+        elif unit == "DE" and not part:
+            year += 10 * step  # "in 1992 ... a decade later": 2002
         elif unit == "Q" and part and part.startswith("Q"):
             index = year * 4 + int(part[1]) - 1 + step
             year, part = index // 4, f"Q{index % 4 + 1}"
@@ -517,7 +521,7 @@ class Resolver:
                 day, month = a, b
             elif b > 12 >= a:
                 month, day = a, b
-            elif self.day_first:
+            elif f.get("order", "dmy" if self.day_first else "mdy") == "dmy":
                 day, month = a, b
             else:
                 month, day = a, b
@@ -693,9 +697,9 @@ class Resolver:
             if direction == "past" and day > anchor + SLACK:
                 return day - timedelta(days=7)
             return day
-        if direction == "future":
-            return anchor + timedelta(days=(weekday - today) % 7 or 7)
-        if direction == "present":
+        if direction in ("future", "present"):
+            # "will continue Thursday" written on a Thursday: that day, as wire style names
+            # the day of publication by its weekday too ("next Thursday" is a week ahead).
             return anchor + timedelta(days=(weekday - today) % 7)
         return anchor - timedelta(days=(today - weekday) % 7)
 
@@ -947,9 +951,9 @@ class Resolver:
             value = str(lookup("frequency", f["freq"]))
             return Resolved("SET", value, precision=_precision_of(value))
         if "wplural" in f:
-            return Resolved(
-                "SET", f"XXXX-WXX-{lookup('weekday_plural', f['wplural'])}", precision="day"
-            )
+            value = f"XXXX-WXX-{lookup('weekday_plural', f['wplural'])}"
+            hhmm = self._hhmm(f) if "clock" in f or "hour" in f else None
+            return Resolved("SET", value + (f"T{hhmm}" if hhmm else ""), precision="day")
         target = f.get("unit", "")
         weekday = lookup("weekday", target)
         if weekday is not None:
@@ -995,6 +999,26 @@ class Resolver:
             anchored=True,
         )
 
+    def _hhmm(self, f: Mapping[str, str]) -> str | None:
+        """The clock of a time's fields ("15:00", "12:00" for noon, "MO" for dawn)."""
+        if "clock" in f:
+            return str(self.lexicon.lookup("clock_word", f["clock"]))
+        if "part" in f and "hour" not in f:
+            return str(self.lexicon.lookup("part_of_day", f["part"]))  # "dawn": TMO
+        hour_value = number(f["hour"], self.lexicon)
+        if hour_value is None:
+            return None
+        hour = int(hour_value)
+        minute = int(f.get("minute") or 0)
+        ampm = normal_form(f.get("ampm", ""))
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        if hour > 24 or minute > 59:
+            return None
+        return f"{hour:02d}:{minute:02d}"
+
     def _time(
         self,
         f: Mapping[str, str],
@@ -1002,24 +1026,9 @@ class Resolver:
         direction: Direction | None,
         ref: date | None,
     ) -> Resolved | None:
-        if "clock" in f:
-            hhmm = str(self.lexicon.lookup("clock_word", f["clock"]))
-        elif "part" in f and "hour" not in f:
-            hhmm = str(self.lexicon.lookup("part_of_day", f["part"]))  # "dawn": TMO
-        else:
-            hour_value = number(f["hour"], self.lexicon)
-            if hour_value is None:
-                return None
-            hour = int(hour_value)
-            minute = int(f.get("minute") or 0)
-            ampm = normal_form(f.get("ampm", ""))
-            if ampm.startswith("p") and hour < 12:
-                hour += 12
-            elif ampm.startswith("a") and hour == 12:
-                hour = 0
-            if hour > 24 or minute > 59:
-                return None
-            hhmm = f"{hour:02d}:{minute:02d}"
+        hhmm = self._hhmm(f)
+        if hhmm is None:
+            return None
         weekday = self.lexicon.lookup("weekday", f.get("weekday"))
         dayword = self.lexicon.lookup("day_word", f.get("dayword"))
         mod = self._mod(f)

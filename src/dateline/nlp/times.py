@@ -38,6 +38,8 @@ _DATELINE_CHARS = 160
 _PERIOD_GRAINS = frozenset({"month", "season", "year"})
 # What may stand between a clock time and the date it belongs to.
 _AFTER_CLOCK = frozenset({"", "on", ", on"})
+# What joins the two ends of a clock range.
+_CLOCK_RANGE = frozenset({"-", "–", "to", "until", "till"})
 _BEFORE_CLOCK = frozenset({"", "at", "around", "about", "by", "from", "until", "before", "after"})
 
 
@@ -130,32 +132,43 @@ class TimeReader:
     def read(self, text: str, found: list[Found], anchor: date | None) -> list[Reading]:
         """Every expression resolved, in text order, with its range partner linked."""
         partners = self._partners(text, found)
+        order = _numeric_order(found)
         readings: list[Reading | None] = []
         reference: date | None = None
+        reference_end = 0
         # A month, quarter, season or year mentioned after the last day ("in 2012 ... the
         # previous year"): what anaphoric years and quarters count from.
         period: Resolved | None = None
         for n, item in enumerate(found):
             fields = self._inherited(item, found[partners[n]] if n in partners else None)
+            if order and item.kind == "numeric" and "a" in fields:
+                fields["order"] = order
+            # A bare clock time after a paragraph break ("The Latest" blogs' "7:15 p.m." heads)
+            # is of the publication day, not of the last day the paragraphs before named.
+            clock_ref = item.kind == "time" and "\n" in text[reference_end : item.start]
             resolved = self.resolver.resolve(
                 item.expression(fields),
                 anchor=anchor,
                 direction=item.direction,
-                reference=reference,
+                reference=None if clock_ref else reference,
                 period=period,
             )
+            if anchor is not None and _possessive_day(text, item):
+                resolved = self._nearest(item, fields, anchor, resolved)
             if resolved is None:
                 readings.append(None)
                 continue
             readings.append(Reading(item, resolved))
             if resolved.type in ("DATE", "TIME") and resolved.earliest is not None:
                 if resolved.precision == "day":
-                    reference, period = resolved.earliest, None
+                    reference, period, reference_end = resolved.earliest, None, item.end
                 elif resolved.type == "DATE" and resolved.precision in _PERIOD_GRAINS:
                     period = resolved
         for n, reading in enumerate(readings):
-            if reading is not None and reading.found.kind == "time":
-                day = self._neighbour_day(text, found, readings, n)
+            if reading is not None and (
+                reading.found.kind == "time" or "overnight" in reading.found.fields
+            ):
+                day = self._neighbour_day(text, found, readings, n)  # "overnight on May 3" too
                 if day is not None and "T" in reading.resolved.value:
                     clock = reading.resolved.value.split("T", 1)[1]
                     reading.resolved = dataclasses.replace(
@@ -164,6 +177,14 @@ class TimeReader:
                         earliest=day,
                         latest=day,
                     )
+        for n in range(len(readings) - 1, -1, -1):
+            day = self._day_of_range_end(text, found, readings, n)
+            reading = readings[n]
+            if day is not None and reading is not None and "T" in reading.resolved.value:
+                clock = reading.resolved.value.split("T", 1)[1]
+                reading.resolved = dataclasses.replace(
+                    reading.resolved, value=f"{day.isoformat()}T{clock}", earliest=day, latest=day
+                )
         for first, second in sorted((a, b) for a, b in partners.items() if a < b):
             a, b = readings[first], readings[second]
             if a is None or b is None:
@@ -173,6 +194,22 @@ class TimeReader:
             a.partner_found, b.partner_found = b.found, a.found
             a.range_span = b.range_span = (start, end)
         return [r for r in readings if r is not None]
+
+    def _nearest(
+        self, item: Found, fields: dict[str, str], anchor: date, resolved: Resolved | None
+    ) -> Resolved | None:
+        """A possessive weekday in a clause without a past or future verb ("frustration over
+        Saturday's attack", "Wednesday's drill is meant to") is the nearer of the two."""
+        if item.direction not in ("present", None):
+            return resolved
+        both = [
+            self.resolver.resolve(item.expression(fields), anchor=anchor, direction=d)
+            for d in ("past", "future")
+        ]
+        found = [r for r in both if r is not None and r.earliest is not None]
+        if len(found) < 2:
+            return resolved
+        return min(found, key=lambda r: abs((r.earliest - anchor).days))  # type: ignore[operator]
 
     def _end_after_start(self, a: Reading, b: Reading) -> None:
         """A range ends after it starts: "from Monday to Friday" said on a Wednesday is the
@@ -207,6 +244,26 @@ class TimeReader:
             if resolved.precision == "day" and resolved.earliest and other.found.kind != "time":
                 return resolved.earliest
         return None
+
+    @staticmethod
+    def _day_of_range_end(
+        text: str, found: list[Found], readings: list[Reading | None], n: int
+    ) -> date | None:
+        """The day of a clock range's first end, which the second end names: "11 a.m. to
+        5 p.m. Friday", "8 a.m.-6 p.m. Monday"."""
+        item, reading = found[n], readings[n]
+        if reading is None or item.kind != "time" or n + 1 >= len(found):
+            return None
+        if any(k in item.fields for k in ("weekday", "dayword")):
+            return None
+        other = readings[n + 1]
+        if other is None or other.found.kind != "time" or other.resolved.earliest is None:
+            return None
+        if not any(k in other.found.fields for k in ("weekday", "dayword")):
+            return None
+        if normal_form(text[item.end : other.found.start]).strip() not in _CLOCK_RANGE:
+            return None
+        return other.resolved.earliest
 
     def _partners(self, text: str, found: list[Found]) -> dict[int, int]:
         """Index pairs of range ends: a range rule's two ends, or "from X to Y"."""
@@ -262,6 +319,29 @@ class TimeReader:
         if m:
             start -= len(before) - m.start()
         return start, b.end
+
+
+def _possessive_day(text: str, item: Found) -> bool:
+    """A weekday alone, written as a possessive ("Saturday's attack")."""
+    return (
+        item.kind == "calendar"
+        and set(item.fields) == {"weekday"}
+        and text[item.end : item.end + 2] in ("'s", "’s")
+    )
+
+
+def _numeric_order(found: list[Found]) -> str | None:
+    """The day/month order a text's own numeric dates show ("25/04/2018" is day first), when
+    they agree; it settles the ambiguous ones of the same text ("03/06/2018")."""
+    seen = set()
+    for item in found:
+        if item.kind == "numeric" and "a" in item.fields and "b" in item.fields:
+            a, b = int(item.fields["a"]), int(item.fields["b"])
+            if a > 12 >= b:
+                seen.add("dmy")
+            elif b > 12 >= a:
+                seen.add("mdy")
+    return seen.pop() if len(seen) == 1 else None
 
 
 def _anchor_name(resolved: Resolved, source: str | None) -> str | None:

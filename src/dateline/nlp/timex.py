@@ -35,8 +35,13 @@ _WORDS = re.compile(r"[a-z]+|[0-9]")
 
 
 def normal_form(text: str) -> str:
-    """The lookup key of a word-list form: lower case, no dots, single spaces."""
-    return " ".join(text.lower().replace(".", " ").split())
+    """The lookup key of a word-list form: lower case, no dots, plain apostrophes, single
+    spaces."""
+    return " ".join(text.lower().replace(".", " ").replace("’", "'").split())
+
+
+# A day of the month inside a list's tail (", 8 and 9").
+_LIST_DAY = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9])")
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,8 @@ class Rule:
     checks: tuple[str, ...] = ()
     reject: re.Pattern[str] | None = None
     is_range: bool = False
+    # A list of days after a month ("May 7, 8 and 9"): one expression a day (group "more").
+    is_list: bool = False
     # Sets of words of which one must all occur in a text for the rule to be tried on it.
     needs: tuple[frozenset[str], ...] = ()
 
@@ -128,11 +135,12 @@ _RUNS_ON = re.compile(r"-(?:earlier|ago)\b")
 
 def lower_text(text: str) -> str:
     """``text`` in lower case, with the same length (the rules match lower-case text)."""
-    low = text.lower()
+    # A typographic apostrophe reads as the plain one ("St. Patrick’s Day"); same length.
+    low = text.lower().replace("’", "'")
     if len(low) == len(text):
         return low
     # A few characters lower to two ("İ"): keep those as they are, so that offsets hold.
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
 
 
 def lower_pattern(pattern: str) -> str:
@@ -218,6 +226,7 @@ class Grammar:
             checks=tuple(str(c) for c in spec.get("checks", ())),
             reject=reject,
             is_range=bool(spec.get("range", False)),
+            is_list=bool(spec.get("list", False)),
             needs=self._needs(name, spec.get("needs", ())),
         )
 
@@ -271,6 +280,9 @@ class Grammar:
         for m in matches:
             fields = {n: text[s:e] for n, (s, e) in m.groups.items()}
             rule = m.rule
+            if rule.is_list and "more" in m.groups:
+                out += self._day_list(text, m, fields)
+                continue
             if not (rule.is_range and "to" in m.groups):
                 out.append(Expression(m.start, m.end, rule.name, rule.kind, rule.type, fields))
                 continue
@@ -280,6 +292,20 @@ class Grammar:
             second.update({n[: -len(_SECOND)]: v for n, v in fields.items() if n.endswith(_SECOND)})
             out.append(Expression(m.start, cut, rule.name, rule.kind, rule.type, first, m.start))
             out.append(Expression(resume, m.end, rule.name, rule.kind, rule.type, second, m.start))
+        return out
+
+    @staticmethod
+    def _day_list(text: str, m: Match, fields: dict[str, str]) -> list[Expression]:
+        """ "May 7, 8 and 9": the first day with its month, then each further day alone,
+        taking month and year from the whole."""
+        rule = m.rule
+        first = {n: v for n, v in fields.items() if n != "more"}
+        end = m.groups["day"][1]
+        out = [Expression(m.start, end, rule.name, rule.kind, rule.type, first)]
+        lo, hi = m.groups["more"]
+        for day in _LIST_DAY.finditer(text, lo, hi):
+            rest = dict(first, day=day[0])
+            out.append(Expression(day.start(), day.end(), rule.name, rule.kind, rule.type, rest))
         return out
 
     def find(self, text: str) -> list[Expression]:
