@@ -258,6 +258,13 @@ def test_a_bare_generic_noun_is_not_an_event(mentions):
         ("The police blamed the rebels for the bombing of the pipeline.", "bombing", "rebels"),
         ("Two soldiers were accused of the killing.", "killing", "Two soldiers"),
         ("The attack was attributed to the liberation front.", "attack", "liberation front"),
+        ("The ambush was carried out by urban commandos.", "ambush", "urban commandos"),
+        ("The massacre was perpetrated by a death squad.", "massacre", "death squad"),
+        (
+            "Police said the bombing was the work of the drug cartel.",
+            "bombing",
+            "drug cartel",
+        ),
     ],
 )
 def test_perpetrators_named_around_an_event(mentions, text, trigger, agent):
@@ -426,6 +433,54 @@ def test_whose_death_it_was_is_who_died(mentions):
     death = [m for m in mentions(text) if m.token.lower_ == "death"][0]
     assert "soldier" in [a.head.lower_ for a in death.patients]
     assert "soldier" not in [a.head.lower_ for a in death.agents]
+
+
+def test_who_undergoes_an_attack_is_not_who_carried_it_out(mentions):
+    text = "The ambush was survived by two villagers."
+    m = [m for m in mentions(text) if m.token.text == "ambush"][0]
+    assert "villagers" not in " ".join(texts(text, m.agents))
+
+
+def test_an_argument_is_also_told_without_its_leading_quantifiers(mentions):
+    text = "At least four bombs damaged several offices of the teachers union on Monday."
+    m = only(mentions(text), "ASSAULT")
+    [weapon] = m.weapons
+    assert [text[a:b] for a, b in weapon.spans][:2] == ["At least four bombs", "four bombs"]
+    [target] = m.targets
+    spans = [text[a:b] for a, b in target.spans]
+    assert "offices of the teachers union" in spans, spans
+
+
+def test_a_phrase_without_quantifiers_has_no_second_telling(mentions):
+    text = "A car bomb damaged the courthouse on Monday."
+    m = only(mentions(text), "ASSAULT")
+    [target] = m.targets
+    assert [text[a:b] for a, b in target.spans] == ["courthouse"]
+
+
+def test_charges_of_explosives_are_a_weapon_not_an_accusation(mentions):
+    text = "Rebels set off two charges of dynamite at the power station on Monday."
+    found = mentions(text)
+    assert not [m for m in found if m.plover == "ACCUSE"], [(m.token.text, m.plover) for m in found]
+
+
+def test_a_measure_of_explosives_is_a_weapon(mentions):
+    text = "Terrorists detonated 20 kg of dynamite outside the police station."
+    m = only(mentions(text), "ASSAULT")
+    assert texts(text, m.weapons) == ["20 kg of dynamite"]
+    assert "20 kg of dynamite" not in texts(text, m.targets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shrapnel injured two passersby near the market.",
+        "The shock wave damaged several houses in the district.",
+    ],
+)
+def test_a_cause_that_is_no_one_is_never_the_attacker(mentions, text):
+    found = [m for m in mentions(text) if m.plover == "ASSAULT"]
+    assert found and not any(m.agents for m in found), [texts(text, m.agents) for m in found]
 
 
 @pytest.mark.parametrize(

@@ -536,6 +536,68 @@ def test_no_one_is_never_an_actor(pipeline):
     assert "terrorists" in names and "no one" not in names, names
 
 
+@pytest.mark.parametrize(
+    "told",
+    [
+        "police said the killers belong to the popular liberation army.",
+        "police said the gunmen were members of the popular liberation army.",
+    ],
+)
+def test_the_group_the_attackers_belong_to_joins_their_side(pipeline, told):
+    text = f"gunmen shot and killed a town councilor in the market on monday. {told}"
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    killed = [e for e in doc.events if e.plover == "ASSAULT"][0]
+    names = [n.lower() for n in side_of(killed)]
+    assert any("popular liberation army" in n for n in names), names
+
+
+def test_a_group_the_victims_belong_to_does_not_join_the_attackers(pipeline):
+    text = (
+        "gunmen shot and killed two peasants who belong to the popular liberation army "
+        "in the market on monday, police said."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    killed = [e for e in doc.events if e.plover == "ASSAULT"][0]
+    names = [n.lower() for n in side_of(killed)]
+    assert not any("popular liberation army" in n for n in names), names
+
+
+def test_victims_named_in_a_later_sentence_are_acted_on(pipeline):
+    text = (
+        "a bomb exploded outside a bakery in the port on monday, killing two people. "
+        "the victims were identified as ernesto villatoro garcia and leticia amaya."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    exploded = [e for e in doc.events if e.plover == "ASSAULT"][0]
+    acted_on = [r.name for r in (exploded.actor2, *exploded.assoc_actor2) if r is not None]
+    assert {"ernesto villatoro garcia", "leticia amaya"} <= set(acted_on), acted_on
+    assert not any("villatoro" in n for n in side_of(exploded))
+
+
+def test_people_identified_as_anything_but_victims_are_not_acted_on(pipeline):
+    text = (
+        "a bomb exploded outside a bakery in the port on monday, killing two people. "
+        "the bombers were identified as ernesto villatoro garcia and leticia amaya."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    exploded = [e for e in doc.events if e.plover == "ASSAULT"][0]
+    acted_on = [r.name for r in (exploded.actor2, *exploded.assoc_actor2) if r is not None]
+    assert not any("villatoro" in n for n in acted_on), acted_on
+
+
+def test_victims_listed_after_a_named_victim_are_acted_on_too(pipeline):
+    text = (
+        "a car bomb exploded under a bridge in the capital on monday, killing ernesto "
+        "villatoro garcia, 42; leticia amaya, 19; and ramon cabrera soto, police said."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    exploded = [e for e in doc.events if e.plover == "ASSAULT"][0]
+    acted_on = [r.name for r in (exploded.actor2, *exploded.assoc_actor2) if r is not None]
+    assert {"ernesto villatoro garcia", "leticia amaya", "ramon cabrera soto"} <= set(acted_on), (
+        acted_on
+    )
+
+
 def test_each_telling_keeps_the_place_its_clause_names(pipeline):
     # One bombing told twice, each telling with its own place: the event keeps one location,
     # each mention the place its own phrase names (a place noun as well as a name).

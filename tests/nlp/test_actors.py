@@ -488,3 +488,44 @@ def test_the_header_says_its_town_is_a_place_and_its_source_a_body():
     for entity in doc.entities:
         if "PUERTO LEMPIRA" in mentions(entity):
             assert entity.label == "GPE"
+
+
+# -- names that open with a given name, in text without capitals -------------------------------
+
+
+def test_a_name_that_opens_with_a_given_name_is_a_person_in_lower_case_text():
+    doc = read(
+        "LA CEIBA, 3 APR 90 (RADIO CADENA)\naccording to the police, armed men abducted "
+        "ernesto villatoro garcia and his companion leticia amaya outside a church on "
+        "tuesday. villatoro was later released."
+    )
+    kidnapped = entity_with(doc, "ernesto villatoro garcia")
+    assert kidnapped.label == "PERSON" and kidnapped.named
+    assert "villatoro" in mentions(kidnapped)  # the first surname alone, later
+    assert entity_with(doc, "leticia amaya").label == "PERSON"
+
+
+def test_a_given_name_inside_a_place_or_before_a_noun_is_no_person():
+    doc = read(
+        "SAN JOSE, 5 MAY 90 (ACAN)\na bomb exploded near the simon bolivar monument in san "
+        "francisco gotera and damaged the jose marti school on monday."
+    )
+    people = [m.text for e in doc.entities if e.label == "PERSON" for m in e.mentions]
+    assert not any(text.startswith(("simon", "francisco", "jose")) for text in people), people
+
+
+def test_a_spanish_name_keeps_its_particles():
+    doc = read(
+        "MEDELLIN, 9 JUN 90 (EFE)\nunidentified gunmen shot and killed councilor gonzalo de "
+        "jesus arboleda in a cafe in the town center today."
+    )
+    assert entity_with(doc, "gonzalo de jesus arboleda").label == "PERSON"
+
+
+def test_a_surname_the_tagger_reads_as_a_plural_or_a_verb_ends_the_name():
+    doc = read(
+        "SAN PEDRO SULA, 2 FEB 90 (ACAN)\nthe funeral of union leader ramon cabrera flores "
+        "was held today. police said ramon cabrera flores had received threats."
+    )
+    leader = entity_with(doc, "ramon cabrera flores")
+    assert leader.label == "PERSON" and leader.named

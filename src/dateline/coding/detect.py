@@ -96,6 +96,20 @@ COUNT_HEADS = frozenset(
         "one",
         "each",
         "total",
+        # measures of explosives: "5 kg of dynamite" is dynamite
+        "kg",
+        "kilo",
+        "kilos",
+        "kilogram",
+        "kilograms",
+        "gram",
+        "grams",
+        "pound",
+        "pounds",
+        "ton",
+        "tons",
+        "stick",
+        "sticks",
         "lives",  # "claimed the lives of six guards": the guards
         "life",
     }
@@ -167,13 +181,17 @@ class Arg:
     end: int
     core_start: int
     core_end: int
+    bare_start: int | None = None  # the phrase without its leading quantifier words
 
     @property
     def spans(self) -> list[tuple[int, int]]:
-        """The phrase, then its core and its head word where they differ."""
+        """The phrase, then the phrase without its leading quantifiers ("at least four
+        bombs": "four bombs"; "several offices of labor unions"), its core and its head word
+        where they differ."""
         found = [(self.start, self.end)]
         head = counted(self.head)
-        for span in ((self.core_start, self.core_end), (head.idx, head.idx + len(head.text))):
+        bare = (self.bare_start, self.end) if self.bare_start is not None else found[0]
+        for span in (bare, (self.core_start, self.core_end), (head.idx, head.idx + len(head.text))):
             if span not in found and self.start <= span[0] and span[1] <= self.end:
                 found.append(span)
         after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
@@ -306,7 +324,12 @@ def make_arg(token: Token, kind: str) -> Arg:
     core_start, core_end = core_bounds(counted(token))
     a, b = char_bounds(doc, start, end)
     c, d = char_bounds(doc, core_start, core_end)
-    return Arg(token, kind, a, b, c, d)
+    quantifiers = lexicon().context.get("quantifiers", frozenset())
+    bare = start
+    while bare < token.i and doc[bare].lower_ in quantifiers:
+        bare += 1
+    bare_start = doc[bare].idx if start < bare <= token.i else None
+    return Arg(token, kind, a, b, c, d, bare_start)
 
 
 def _entries_for(token: Token, lex: Lexicon) -> list[Entry]:
@@ -590,6 +613,18 @@ class Detector:
                             mention.agents.extend(_group_split(planter, "human", self.lex))
                 continue
             if role == "agent":
+                never = self.lex.context.get("never_actors", frozenset())
+                if kind == "unknown" and (_lemma(head) in never or head.lower_ in never):
+                    # "the impact killed", "shrapnel injured": no one acted; "the EPS
+                    # plan": its owner did
+                    for child in head.lefts:
+                        owner = child.dep_ in ("poss", "compound") and (
+                            child.ent_type_ in ("NORP", "ORG", "GPE")
+                            or is_organisation(child, self.lex)
+                        )
+                        if owner:
+                            mention.agents.extend(_group_split(child, "human", self.lex))
+                    continue
                 if kind in ("human", "unknown"):
                     mention.agents.extend(_group_split(head, "human", self.lex))
                 continue
@@ -816,6 +851,15 @@ class Detector:
         head = noun.head
         if noun.dep_ in ("dobj", "obj", "nsubjpass") and is_verbal(head):
             lemma = _lemma(head)
+            if (
+                lemma in self.lex.support_verbs
+                and noun.dep_ == "nsubjpass"
+                and lemma not in self.lex.undergo
+            ):
+                # "the attack was carried out by urban commandos", "... perpetrated by X"
+                for prep, obj in preps(head):
+                    if prep == "by":
+                        self._add(mention, obj, "agent")
             if lemma in self.lex.support_verbs and noun.dep_ != "nsubjpass":
                 subjects, passive = subject_of(head)
                 role = "patient" if lemma in self.lex.undergo else "agent"
@@ -867,6 +911,15 @@ class Detector:
             for person in children(prep.head.head, other):
                 self._add(mention, person, "agent")
             return
+        if noun.dep_ == "nsubj" and _lemma(prep) == "be":
+            # "the bombing was the work of the cartel": who did it, named by a copula.
+            for attr in children(prep, "attr"):
+                if _lemma(attr) not in self.lex.perpetrators_work:
+                    continue
+                for p, obj in preps(attr):
+                    if p == "of":
+                        self._add(mention, obj, "agent")
+                        return
         if noun.dep_ == "pobj" and prep.lower_ == "behind" and _lemma(prep.head) == "be":
             for subject in subject_of(prep.head)[0]:
                 self._add(mention, subject, "agent")  # "X are behind the attack"
@@ -922,6 +975,10 @@ class Detector:
                 return False
             if sense.modifier_not & mods:
                 return False
+            if mention.plover != "ASSAULT" and any(
+                p == "of" and kind_of(counted(o), self.lex) == "weapon" for p, o in preps(token)
+            ):
+                return False  # "two charges of dynamite exploded": a device, no accusation
         context = self.lex.context
         if mention.plover == "ASSAULT" and mention.entry.kind == "verb":
             # "hit 13 officials with sanctions": a penalty, no attack

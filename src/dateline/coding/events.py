@@ -54,7 +54,7 @@ from .detect import Arg, Casualty, Detector, Mention
 from .lexicon import Lexicon, lexicon
 from .merge import Actor, Casualties, Draft, best_count, merge
 from .modality import HYPOTHETICAL, NEGATED, UNCONFIRMED
-from .syntax import is_verbal
+from .syntax import char_bounds, is_passive, is_verbal, np_bounds, preps
 
 Token = Any
 PRONOUN_TAGS = ("PRP", "PRP$", "WP", "WDT", "DT", "EX")
@@ -77,6 +77,9 @@ def _one_more(head: Token) -> bool:
 
 
 _NON_WORD = re.compile(r"[^\w]+")
+# Between two names of a list: ", 42; ", ", ", "; and ", " and " (an age may follow a name).
+_LIST_GAP = re.compile(r"(?:,\s*\d{1,3})?\s*(?:[,;]\s*(?:and\s+)?|and\s+)")
+_TITLE_RUN = re.compile(r"([A-Za-z]+\.?)\s+")
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -139,7 +142,9 @@ class EventCoder:
         assign_ids(events, "ev")
         self._salience(doc, events)
         self._inherit_attackers(doc, events, merged)
-        self._their_organisations(doc, events)
+        self._their_organisations(doc, events, merged)
+        self._identified_victims(doc, events, merged)
+        self._listed_victims(doc, events)
         # Last: the salience model and the actors read the place the clauses give.
         self._refine_locations(doc, events, merged)
         by_claim: dict[str, list[str]] = {}
@@ -266,20 +271,26 @@ class EventCoder:
                 event.actor1 = side[0].model_copy()
                 event.assoc_actor1 = [r.model_copy() for r in side[1:]]
 
-    def _their_organisations(self, doc: Document, events: list[Event]) -> None:
+    def _their_organisations(self, doc: Document, events: list[Event], merged: list[Draft]) -> None:
         """An organisation named inside the phrase that tells who acted ("members of the
-        8th front", "a cell of the ELN", "cartel boss X", "officers of the armed forces") is
-        the one they act for: it joins their side, with its mention as evidence."""
+        8th front", "a cell of the ELN", "cartel boss X", "officers of the armed forces"), or
+        one the attackers are said to belong to ("the killers belong to the ELN"), is the one
+        they act for: it joins their side, with its mention as evidence."""
         kinds = self.lex.context.get("inherit_attackers", frozenset())
         groups = [e for e in doc.entities if e.label == "ORG" and e.sector not in MEDIA_SECTORS]
         if not kinds or not groups:
             return
-        for event in events:
+        sents = list(doc.sdoc.sents) if doc.sdoc is not None else []
+        for event, draft in zip(events, merged, strict=True):
             if event.plover not in kinds or event.actor1 is None:
                 continue
             side = [event.actor1, *event.assoc_actor1]
             taken = {r.entity_id for r in side if r.entity_id}
             taken |= {r.entity_id for r in (event.actor2, *event.assoc_actor2) if r and r.entity_id}
+            for group_role in self._belongs_to(doc, self._attacker_heads(doc, sents, side, draft)):
+                if group_role.entity_id and group_role.entity_id not in taken:
+                    event.assoc_actor1.append(group_role)
+                    taken.add(group_role.entity_id)
             for role in list(side):
                 for span in role.evidence:
                     if span.caption is not None:
@@ -311,6 +322,184 @@ class EventCoder:
                         ):
                             event.assoc_actor1.append(found)
                             taken.add(group.id)
+
+    def _listed_victims(self, doc: Document, events: list[Event]) -> None:
+        """The people listed after a named victim are victims too: "killing maria pulido,
+        42; pilar pulido, 19; and efrain rincon" (the parser loses such lists at the ages
+        and semicolons). Only names that follow one another, separated by commas,
+        semicolons, ages, titles or "and"."""
+        people = sorted(
+            (
+                (m.start, m.end, e)
+                for e in doc.entities
+                if e.label == "PERSON" and e.named
+                for m in e.mentions
+                if m.caption is None
+            ),
+            key=lambda item: item[0],
+        )
+        if not people:
+            return
+        starts = {start: (end, entity) for start, end, entity in people}
+        for event in events:
+            if event.plover != "ASSAULT" or event.actor2 is None:
+                continue
+            sides = (event.actor1, *event.assoc_actor1, event.actor2, *event.assoc_actor2)
+            taken = {r.entity_id for r in sides if r is not None and r.entity_id}
+            for victim in [event.actor2, *event.assoc_actor2]:
+                told = [
+                    end
+                    for start, end, entity in people
+                    if entity.id == victim.entity_id
+                    and any(
+                        e.caption is None and e.start < end and start < e.end
+                        for e in victim.evidence
+                    )
+                ]
+                for at in told:
+                    while True:
+                        m = _LIST_GAP.match(doc.text, at)
+                        if m is None:
+                            break
+                        nxt = m.end()
+                        words = _TITLE_RUN.match(doc.text, nxt)
+                        while words is not None and words.group(1).lower() in self.titles:
+                            nxt = words.end()
+                            words = _TITLE_RUN.match(doc.text, nxt)
+                        if nxt not in starts or m.end() == at:
+                            break
+                        end, entity = starts[nxt]
+                        if entity.id not in taken:
+                            found = actors.role(doc, nxt, end)
+                            if found is not None:
+                                event.assoc_actor2.append(found)
+                                taken.add(entity.id)
+                        at = end
+
+    def _identified_victims(self, doc: Document, events: list[Event], merged: list[Draft]) -> None:
+        """People a later sentence names as an attack's victims ("the victims were
+        identified as X and Y", "one of the dead was identified as X") are acted on by the
+        attack told last before it (within ``[events] attacker_window_sentences``)."""
+        nouns = self.lex.context.get("victim_nouns", frozenset())
+        window = self.settings.attacker_window_sentences
+        if not nouns or window <= 0 or doc.sdoc is None:
+            return
+        people = [
+            (m, e)
+            for e in doc.entities
+            if e.label == "PERSON" and e.named
+            for m in e.mentions
+            if m.caption is None
+        ]
+        if not people:
+            return
+        sents = list(doc.sdoc.sents)
+        body = [
+            (event, draft)
+            for event, draft in zip(events, merged, strict=True)
+            if draft.sentence >= 0 and event.plover == "ASSAULT" and event.certainty != NEGATED
+        ]
+        for rank, sent in enumerate(sents):
+            for verb in sent:
+                if verb.lemma_.lower() != "identify" or not is_passive(verb):
+                    continue
+                subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+                told = [
+                    t
+                    for subject in subjects
+                    for t in (subject, *(o for p, o in preps(subject) if p == "of"))
+                ]
+                own = {
+                    r.name.lower().split()[-1]
+                    for event, _ in body
+                    for r in (event.actor2, *event.assoc_actor2)
+                    if r is not None and r.name.split()
+                }
+                if not any(t.lower_ in nouns or t.lower_ in own for t in told):
+                    continue
+                marker = next(
+                    (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None
+                )
+                if marker is None:
+                    continue
+                start, end = marker.idx + len(marker.text), sent.end_char
+                named = [(m, e) for m, e in people if start <= m.start and m.end <= end]
+                before = [
+                    (event, draft)
+                    for event, draft in body
+                    if draft.sentence_rank <= rank <= draft.last_sentence_rank + window
+                ]
+                if not named or not before:
+                    continue
+                event = max(before, key=lambda pair: pair[1].last_sentence_rank)[0]
+                sides = (event.actor1, *event.assoc_actor1, event.actor2, *event.assoc_actor2)
+                taken = {r.entity_id for r in sides if r is not None and r.entity_id}
+                for mention, entity in named:
+                    if entity.id in taken:
+                        continue
+                    found = actors.role(doc, mention.start, mention.end)
+                    if found is None:
+                        continue
+                    if event.actor2 is None:
+                        event.actor2 = found
+                    else:
+                        event.assoc_actor2.append(found)
+                    taken.add(entity.id)
+
+    def _attacker_heads(
+        self, doc: Document, sents: list[Any], side: list[Role], draft: Draft
+    ) -> list[Token]:
+        """The words that tell the attackers of an event: the heads of its actors' body
+        evidence, and the subjects in the sentences after it that name attackers by a word
+        for attackers or by their own head word ("the killers", "the gunmen")."""
+        heads: list[Token] = []
+        words = set(self.lex.context.get("attacker_nouns", frozenset()))
+        for role in side:
+            for span in role.evidence:
+                token = _mention_token(doc, span) if span.caption is None else None
+                if token is not None:
+                    heads.append(token)
+                    if token.pos_ in ("NOUN", "PROPN"):
+                        words.add(token.lower_)
+        if draft.sentence < 0 or not sents:
+            return heads
+        window = self.settings.attacker_window_sentences
+        last = min(len(sents) - 1, draft.last_sentence_rank + window)
+        for n in range(max(0, draft.sentence_rank), last + 1):
+            for token in sents[n]:
+                if token.dep_ == "nsubj" and token.lower_ in words and token not in heads:
+                    heads.append(token)
+        return heads
+
+    def _belongs_to(self, doc: Document, heads: list[Token]) -> list[Role]:
+        """The organisations the people told by ``heads`` are said to belong to: "the killers
+        belong to the ELN", "three men who belong to the ELN", "the attackers are members
+        of the FMLN" (armed organisations only)."""
+        verbs = self.lex.context.get("belong_verbs", frozenset())
+        members = self.lex.context.get("member_nouns", frozenset())
+        if not verbs:
+            return []
+        found: list[Role] = []
+        for token in heads:
+            objects: list[Token] = []
+            clauses = [c for c in token.children if c.dep_ == "relcl"]
+            if token.dep_ == "nsubj":
+                clauses.append(token.head)
+            for verb in clauses:
+                lemma = verb.lemma_.lower()
+                if lemma in verbs:
+                    objects += [o for p, o in preps(verb) if p == "to"]
+                elif lemma == "be":
+                    for attr in verb.children:
+                        if attr.dep_ == "attr" and attr.lemma_.lower() in members:
+                            objects += [o for p, o in preps(attr) if p == "of"]
+            for obj in objects:
+                start, end = np_bounds(obj)
+                first, last = char_bounds(obj.doc, start, end)
+                group = actors.role(doc, first, last)
+                if group is not None and group.entity_id and _armed_role(group, self.lex):
+                    found.append(group)
+        return found
 
     def _attackers_told(
         self, doc: Document, sents: list[Any], draft: Draft, window: int

@@ -75,6 +75,7 @@ class Lexicon:
     participate_phrases: frozenset[str] = frozenset()  # "take part": its object names no one
     blame: frozenset[str] = frozenset()
     perpetrators: frozenset[str] = frozenset()
+    perpetrators_work: frozenset[str] = frozenset()
     instrument_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     casualty: dict[str, frozenset[str]] = field(default_factory=dict)
     context: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -166,6 +167,7 @@ def lexicon() -> Lexicon:
         lex.participate_phrases = frozenset(table.get("participate", []))
         lex.blame = frozenset(w.split()[0] for w in table.get("blame", []))
         lex.perpetrators = frozenset(table.get("perpetrators", []))
+        lex.perpetrators_work = frozenset(table.get("perpetrators_work", []))
     for table in triggers.get("instrument_use", []):
         for text in table.get("verbs", []):
             head, extras = _phrase(text, "verb")

@@ -130,6 +130,12 @@ GROUP_HEADS = frozenset(
         "kilo",
         "kilos",
         "kg",
+        "kilogram",
+        "kilograms",
+        "gram",
+        "grams",
+        "charge",
+        "charges",
         "type",
     }
 )

@@ -44,6 +44,7 @@ from .mentions import (
     Match,
     Mention,
     Recogniser,
+    given_names,
     is_caseless,
     is_title,
     looks_like_place,
@@ -62,6 +63,14 @@ MODIFIER_DEPS = frozenset(
 )
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _BRACKETS = re.compile(r"\(([^()\n]+)\)")
+
+
+# Words before a given name that make it part of a place or another name: "san francisco".
+NAME_BEFORE_STOPS = frozenset(
+    {"san", "santa", "santo", "sao", "la", "el", "los", "las", "de", "del", "st", "fort", "puerto"}
+)
+# Words inside a Spanish name: "gonzalo de jesus perez", "maria de la cruz".
+NAME_PARTICLES = frozenset({"de", "del", "la"})
 
 
 @functools.cache
@@ -234,6 +243,8 @@ class ActorFinder:
         if caseless:
             for titled in self._titled_names(sdoc, taken, covered):
                 add(titled)
+            for named in self._given_names(sdoc, taken, covered):
+                add(named)
         # 2. spaCy's entities, corrected
         for ent in sdoc.ents:
             if ent.label_ not in NAME_LABELS:
@@ -367,6 +378,106 @@ class ActorFinder:
                     extra={"title": tok.text},
                 )
             )
+        return found
+
+    def _given_names(self, sdoc: Any, taken: set[int], covered: dict[int, Match]) -> list[Mention]:
+        """Names that open with a given name in text without capitals ("hector oqueli
+        colindres", "his companion gilda flores"), which the recogniser mostly misses: a
+        given name (``resources/actors/given_names.txt``) and the name words after it, at
+        least two words in all, one of them not a given name. A given name after "san",
+        "la" or "de" is part of a place or a surname ("san francisco")."""
+        given = given_names()
+        common = common_words()
+        stops = word_lists()["place_nouns"] | word_lists()["named_after"] | NAME_BEFORE_STOPS
+        found = []
+
+        speech = word_lists()["speech_verbs"]
+
+        def last_name(tok: Any) -> bool:
+            """A surname the tagger read as a verb or an adverb ("colindres", "rojas"):
+            only where a name ends, never a word in -ed, -ing or -ly or a speech verb."""
+            nxt = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None
+            return (
+                tok.pos_ in ("VERB", "ADV")
+                and (nxt is None or nxt.is_punct or nxt.pos_ in ("CCONJ", "ADP"))
+                and not tok.lower_.endswith(("ed", "ing", "ly"))
+                and tok.lemma_.lower() not in speech
+            )
+
+        def name_word(i: int) -> bool:
+            tok = sdoc[i]
+            return (
+                tok.is_alpha
+                and len(tok.text) > 1
+                and (tok.pos_ in ("PROPN", "NOUN", "ADJ", "X") or (i > 0 and last_name(tok)))
+                # a surname in -s reads as a plural ("flores", "colindres"): one only ends
+                # a name, before a word that is no noun
+                and (
+                    tok.tag_ not in ("NNS", "NNPS")
+                    or i + 1 >= len(sdoc)
+                    or sdoc[i + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "VERB")
+                )
+                and tok.lower_ not in common
+                and tok.lower_ not in stops
+                and not is_title(tok.text)
+                and i not in taken
+                and i not in covered
+                and "\n" not in sdoc[i - 1].whitespace_
+                and self.recogniser.noun_at(sdoc, i) is None
+            )
+
+        i = 0
+        n = len(sdoc)
+        while i < n:
+            tok = sdoc[i]
+            if (
+                tok.lower_ not in given
+                or i in taken
+                or i in covered
+                or (i > 0 and sdoc[i - 1].lower_ in NAME_BEFORE_STOPS)
+            ):
+                i += 1
+                continue
+            end = i + 1
+            sent_end = tok.sent.end
+            # "de", "del", "de la" join the parts of a Spanish name ("gonzalo de jesus perez").
+            while end < sent_end and end - i < 6:
+                low = sdoc[end].lower_
+                if name_word(end):
+                    end += 1
+                elif low in ("de", "del") and end + 1 < sent_end and name_word(end + 1):
+                    end += 2
+                elif (
+                    low == "de"
+                    and end + 2 < sent_end
+                    and sdoc[end + 1].lower_ == "la"
+                    and name_word(end + 2)
+                ):
+                    end += 3
+                else:
+                    break
+            while end > i + 1 and sdoc[end - 1].lower_ in NAME_PARTICLES:
+                end -= 1
+            words = [t.lower_ for t in sdoc[i:end] if t.lower_ not in NAME_PARTICLES]
+            last = sdoc[end - 1]
+            modifier = (
+                last.dep_ in ("compound", "amod", "nmod")
+                and last.head.i >= end
+                and last.head.pos_ in ("NOUN", "PROPN")
+            )  # "simon bolivar national guerrilla board", "jose marti airport": no person
+            after = sdoc[end].lower_ if end < n else ""
+            if (
+                len(words) < 2
+                or all(w in given for w in words)
+                or modifier
+                or after in stops
+                or looks_like_place(sdoc, i, end)
+            ):
+                i += 1
+                continue
+            found.append(Mention(i, end, "name", "PERSON", number="sg", source="given"))
+            taken.update(range(i, end))
+            i = end
         return found
 
     @staticmethod
@@ -698,7 +809,7 @@ class ActorFinder:
         """Recurrences of names already found, and persons' surnames alone."""
         names: dict[tuple[str, ...], str] = {}
         for m in mentions:
-            if m.kind != "name" or m.source not in ("ner", "title"):
+            if m.kind != "name" or m.source not in ("ner", "title", "given"):
                 continue
             if m.label not in ("PERSON", "ORG"):
                 continue
@@ -708,6 +819,14 @@ class ActorFinder:
             names.setdefault(words, m.label)
             if m.label == "PERSON" and len(words) > 1 and not is_title(words[-1]):
                 names.setdefault(words[-1:], "PERSON")
+            if m.source == "given":
+                # "hector oqueli colindres" is "oqueli" again: the first surname, after the
+                # given names, is the one a Spanish name is told by.
+                given = given_names()
+                surnames = [w for w in words if w not in given and w not in NAME_PARTICLES]
+                if len(surnames) > 1:
+                    names.setdefault(tuple(surnames[:1]), "PERSON")
+                    names.setdefault(tuple(surnames), "PERSON")
         if not names:
             return []
         longest = max(len(k) for k in names)
@@ -760,6 +879,8 @@ def mention_kind(span: Any) -> str:
         or root.ent_type_
         or (root.text[:1].isupper() and not root.is_sent_start)
         or (titled and span.label_ == "PERSON")
+        # "pilar pulido": a name that opens with a given name, whatever the tagger says
+        or (span.label_ == "PERSON" and len(span) >= 2 and span[0].lower_ in given_names())
     ):
         return "name"
     return "nominal"

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .mentions import Mention, word_lists
+from .mentions import Mention, given_names, word_lists
 
 # Sentences back that a description or pronoun may reach for its antecedent.
 DESCRIPTION_WINDOW = 6
@@ -222,8 +222,12 @@ class Resolver:
                 return found
         words = key.split()
         if len(words) == 1 and m.label in ("PERSON", "ORG", "GPE", "NORP", "") and not m.kb:
+            given = given_names()
             for full, ref in reversed(persons):
-                if words[0] in (full[-1], full[0]):
+                # "oqueli" after "hector oqueli colindres": a Spanish name is told again by
+                # its first surname, the word after the given names.
+                spanish = len(full) > 2 and full[0] in given and words[0] not in given
+                if words[0] in (full[-1], full[0]) or (spanish and words[0] in full[1:]):
                     m.label = "PERSON"
                     return ref
         if len(words) > 1 and m.label in ("PERSON", "ORG", "GPE", "NORP", "") and not m.kb:

@@ -40,6 +40,17 @@ def word_lists() -> dict[str, frozenset[str]]:
     return {key: frozenset(words) for key, words in tomllib.loads(text).items()}
 
 
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Given names that open a person's name in text without capitals
+    (``resources/actors/given_names.txt``)."""
+    path = "resources/actors/given_names.txt"
+    text = resources.files("dateline").joinpath(path).read_text("utf-8")
+    return frozenset(
+        w for line in text.splitlines() if not line.startswith("#") for w in line.split()
+    )
+
+
 PRONOUNS: dict[str, tuple[str, str]] = {
     # pronoun -> (number, gender): sg/pl; m/f/n (n: a body, "it")
     "he": ("sg", "m"),
