@@ -108,7 +108,7 @@ def test_muc4_oracle_scores_one(tmp_path):
         Victim=["julio ramos"],
         Weapon=["petrol bombs"],
     )
-    robbery = _muc_template("robbery", Target=["warehouse"])
+    robbery = _muc_template("extortion", Target=["warehouse"])
     records = [
         {
             "id": "m1",
@@ -146,9 +146,9 @@ def test_muc4_oracle_scores_one(tmp_path):
     event = oracle.predictions["m1"]["events"][0]
     assert event["actor1"]["evidence"][0]["text"] == "masked armed youths"
 
-    # A robbery has no PLOVER equivalent: left out and counted, the ceiling is below 1.
+    # An incident type with no PLOVER equivalent: left out and counted, the ceiling is below 1.
     oracle = muc4_oracle(scorer, gold, path, "dev")
-    assert oracle.gaps["muc4 incident type 'robbery' (templates)"] == 1
+    assert oracle.gaps["muc4 incident type 'extortion' (templates)"] == 1
     assert oracle.predictions["m3"]["events"] == []
     assert values(scorer.score(gold, oracle.predictions, "dev"))["tf_recall"] < 1.0
 

@@ -1082,6 +1082,10 @@ class EventCoder:
         if draft.plover in SYMMETRIC and not patients and len(agents) > 1:
             # "a deal between A and B", "A and B met": a dyad, A on one side, B the other.
             agents, patients = agents[:1], agents[1:]
+        retype = self.lex.armed_retype.get(f"{draft.plover}/{draft.mode}")
+        if retype is not None and any(_armed_group(a.role, self.lex) for a in agents):
+            # "the rebels called a transport stoppage": imposed by force, not a protest.
+            draft.plover, draft.mode, draft.acled = retype.plover, retype.mode, retype.acled
         killed = _total(draft.killed)
         injured = _total(draft.injured)
         weapon_acled = self.lex.acled_modes.get(draft.mode or "")
@@ -1181,6 +1185,17 @@ def _outcome(mention: Mention) -> Literal["killed", "injured"] | None:
 def _is_armed(actor: Actor, lex: Lexicon) -> bool:
     """Whether an actor is armed: its ACLED actor type says so, else its words."""
     return _armed_role(actor.role, lex)
+
+
+def _armed_group(role: Role, lex: Lexicon) -> bool:
+    """Whether a role is an armed non-state group ([armed_agents]): its actor type, else its
+    words for fighters of an insurgency ("the guerrillas")."""
+    if role.actor_type in lex.armed_group_types:
+        return True
+    if role.actor_type:
+        return False
+    words = set(role.name.lower().split())
+    return bool(words & lex.context.get("rebel_fighters", frozenset()))
 
 
 def _armed_role(role: Role, lex: Lexicon) -> bool:

@@ -96,6 +96,9 @@ class Lexicon:
     blast_preps: frozenset[str] = frozenset()
     planting_verbs: frozenset[str] = frozenset()
     manner_nouns: frozenset[str] = frozenset()
+    # "TYPE/mode" -> the sense it takes when an armed non-state group does it ([armed_agents])
+    armed_retype: dict[str, Sense] = field(default_factory=dict)
+    armed_group_types: frozenset[str] = frozenset()
 
     def weapon(self, *words: str) -> Weapon | None:
         """The weapon named by a head lemma, or by modifiers + head ("car bomb")."""
@@ -172,6 +175,9 @@ def lexicon() -> Lexicon:
     lex.casualty = {k: frozenset(v) for k, v in triggers.get("casualty", {}).items()}
     lex.context = {k: frozenset(v) for k, v in triggers.get("context", {}).items()}
     lex.acled_modes = {k: (str(v[0]), str(v[1])) for k, v in triggers["acled_modes"].items()}
+    armed_agents = triggers.get("armed_agents", {})
+    lex.armed_group_types = frozenset(armed_agents.get("actor_types", []))
+    lex.armed_retype = {k: _sense(v) for k, v in armed_agents.get("retype", {}).items()}
     lex.state_acts = frozenset(triggers["state_acts"]["events"])
     lex.state_actor_name = str(triggers["state_acts"]["name"])
     for name, (mode, event_type, sub_type) in nouns["weapons"].items():
