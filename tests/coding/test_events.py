@@ -497,6 +497,17 @@ def test_attackers_are_not_carried_to_an_attack_told_far_later(pipeline):
     assert event_with(doc, "thrown").actor1 is None
 
 
+def test_attackers_are_not_carried_to_an_incident_of_another_date(pipeline):
+    text = (
+        "Soldiers clashed with rebels near the border on Friday, the army said. "
+        "In January, hundreds of traders protested in Garo against a wave of kidnappings "
+        "on the road to the coast."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    kidnappings = event_with(doc, "kidnappings")
+    assert kidnappings.actor1 is None, side_of(kidnappings)
+
+
 def test_an_attack_takes_the_attackers_a_nearby_sentence_names_by_what_they_did(pipeline):
     text = (
         "A judge was shot dead outside his home in Garo on Monday. "

@@ -232,7 +232,9 @@ class EventCoder:
         attack told just before it ("terrorists bombed the embassies"), else the attackers a
         nearby sentence tells by what they did ("the gunmen fled"). The event takes that side
         with its own evidence, unless its clause says otherwise (negated or hypothetical, or
-        one of those attackers is among the people it acts on)."""
+        one of those attackers is among the people it acts on) or its date is apart from
+        theirs ("In February, people protested against a wave of kidnappings" after Friday's
+        clash is another incident)."""
         kinds = self.lex.context.get("inherit_attackers", frozenset())
         window = self.settings.attacker_window_sentences
         if not kinds or window <= 0 or doc.sdoc is None:
@@ -254,7 +256,11 @@ class EventCoder:
                 r.entity_id or r.name.lower() for r in (event.actor2, *event.assoc_actor2) if r
             }
             side: list[Role] = []
-            if donor is not None and draft.sentence_rank - donor[1].last_sentence_rank <= window:
+            if (
+                donor is not None
+                and draft.sentence_rank - donor[1].last_sentence_rank <= window
+                and not _disjoint_dates(event, donor[0])
+            ):
                 side = [
                     r
                     for r in (donor[0].actor1, *donor[0].assoc_actor1)
@@ -1493,3 +1499,13 @@ def _casualties_after_their_event(drafts: list[Draft]) -> list[Draft]:
         for key in sorted(draft.mention_keys, key=lambda k: k[1]):
             ordered += later.get(key, [])
     return ordered
+
+
+def _disjoint_dates(a: Event, b: Event) -> bool:
+    """Whether two events' date ranges are known and do not meet: two incidents, not one."""
+    if a.date is None or b.date is None:
+        return False
+    first, second = a.date, b.date
+    if not (first.earliest and first.latest and second.earliest and second.latest):
+        return False
+    return first.latest[:10] < second.earliest[:10] or second.latest[:10] < first.earliest[:10]
