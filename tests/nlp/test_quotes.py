@@ -194,6 +194,12 @@ words = st.sampled_from(
 )
 
 
+def test_a_to_parsed_before_according_gives_no_backward_cue(run):
+    # Found by the fuzz test below: the parser hung the earlier "to" on the last "according".
+    doc = run("according the the army to army army reports according")
+    assert not doc.problems, doc.problems
+
+
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -484,7 +484,8 @@ def _verb_cue(token: Any, lemma: str, status: str, sent: Any, text: str) -> Cue 
 def _according_cue(token: Any, sent: Any, text: str) -> Cue | None:
     lex = lexicon()
     if token.lower_ == "according":
-        to = [c for c in token.children if c.lower_ == "to"]
+        # A broken parse can hang a "to" before "according" on it: only one after it counts.
+        to = [c for c in token.children if c.lower_ == "to" and c.i > token.i]
         objects = [c for t in to for c in t.children if c.dep_ == "pobj"]
         cue_end = to[0].idx + len(to[0].text) if to else token.idx + len(token.text)
     else:
