@@ -134,21 +134,23 @@ def pipeline() -> Any:
     return Pipeline(load_config(overrides=overrides))
 
 
+def report(title: str, items: list[Item], nlp: Any, *, show_errors: bool) -> None:
+    """Print one set's figures and error counts (and each error with ``show_errors``)."""
+    figures, errors = score(items, predict(items, nlp))
+    print(title)
+    for name, value in figures.items():
+        print(f"  {name:10} {value:.3f}" if value <= 1 else f"  {name:10} {value:.0f}")
+    kinds = Counter(e.kind for e in errors)
+    print("  errors:", ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
+    if show_errors:
+        for e in sorted(errors, key=lambda e: (e.kind, e.doc_id)):
+            print(f"  {e.kind:16} {e.doc_id:9} {e.span!r:36} expected {e.expected!r} got {e.got!r}")
+
+
 def main(argv: list[str]) -> int:
     nlp = pipeline()
     for path in DEV_SETS:
-        items = load(path)
-        figures, errors = score(items, predict(items, nlp))
-        print(path.name)
-        for name, value in figures.items():
-            print(f"  {name:10} {value:.3f}" if value <= 1 else f"  {name:10} {value:.0f}")
-        kinds = Counter(e.kind for e in errors)
-        print("  errors:", ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
-        if "--errors" in argv:
-            for e in sorted(errors, key=lambda e: (e.kind, e.doc_id)):
-                print(
-                    f"  {e.kind:16} {e.doc_id:9} {e.span!r:36} expected {e.expected!r} got {e.got!r}"
-                )
+        report(path.name, load(path), nlp, show_errors="--errors" in argv)
     return 0
 
 
