@@ -677,3 +677,22 @@ def test_the_fire_set_during_a_raid_is_an_arson_of_its_own(pipeline):
     doc = pipeline(Document.from_input(text, published=PUBLISHED))
     modes = sorted(str(mode) for _, mode, _ in _assaults(doc))
     assert "arson" in modes and len(modes) == 2, _assaults(doc)
+
+
+def test_a_participle_after_a_noun_acts_on_it(pipeline):
+    # "the soldiers killed" (tagged as a past tense) and "the gunman, ... shot dead by
+    # police" (hung on the noun as an apposition): the noun is who was killed, not the killer.
+    text = (
+        "The army sent condolences to the families of the six soldiers killed and of all "
+        "those injured in the rebel attack near Garo on Monday."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    assert doc.events
+    for event in doc.events:
+        killers = [r.name for r in [event.actor1, *event.assoc_actor1] if r is not None]
+        assert not any("soldiers" in k for k in killers), killers
+    text = "The gunman, a 31-year-old man - shot dead by police - had fired on a market."
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    shot = event_with(doc, "shot")
+    assert shot.actor1 is not None and shot.actor1.name.lower() == "police"
+    assert shot.actor2 is not None and "gunman" in shot.actor2.name

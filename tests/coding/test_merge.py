@@ -14,7 +14,7 @@ from dateline.coding.merge import (
     merge,
     modes_fit,
 )
-from dateline.records import Count, EventDate, Location, Role, Span
+from dateline.records import Count, EventDate, EventMention, Location, Role, Span
 
 TEXT = "x" * 2000
 
@@ -307,3 +307,31 @@ def test_deaths_told_near_an_assault_join_it_whatever_the_threshold():
     events = merge([raid, died], threshold=1.25)
     assert len(events) == 1
     assert best_count(events[0].killed).count.best == 2
+
+
+def test_the_attacks_of_a_bombing_tell_its_means():
+    # "the attacks" after "the bombs exploded": a telling that points back and names no means
+    # is a telling of the bombing; one that names no means and does not point back is not.
+    def told(at: int, sentence: int, mode: str | None, **fields) -> Draft:
+        mention = EventMention(
+            trigger=span(at, at + 1), plover="ASSAULT", mode=mode, evidence=[span(at, at + 1)]
+        )
+        return draft(at, sentence, mode=mode, mentions=[mention], **fields)
+
+    bombing = told(0, 0, "explosives")
+    anaphor = told(50, 1, None, anaphoric=True)
+    plain = told(100, 2, None)
+    events = merge([bombing, anaphor, plain], threshold=1.0)
+    assert len(events) == 1
+    assert [m.mode for m in events[0].mentions] == ["explosives", "explosives", None]
+
+
+def test_the_attack_of_a_close_range_act_keeps_no_means():
+    def told(at: int, sentence: int, mode: str | None, **fields) -> Draft:
+        mention = EventMention(
+            trigger=span(at, at + 1), plover="ASSAULT", mode=mode, evidence=[span(at, at + 1)]
+        )
+        return draft(at, sentence, mode=mode, mentions=[mention], **fields)
+
+    events = merge([told(0, 0, "firearms"), told(50, 1, None, anaphoric=True)], threshold=1.0)
+    assert [m.mode for m in events[0].mentions] == ["firearms", None]

@@ -211,6 +211,15 @@ class Draft:
         for span in other.evidence:
             if span not in self.evidence:
                 self.evidence.append(span)
+        if other.anaphoric and other.mode is None and self.mode in MODE_GROUPS[0]:
+            # "the attacks" after "the bombings": a telling that points back and names no
+            # means refers to that event, so it tells the event's means ("the attacks" of
+            # a bombing are bombings), as an event mention is typed by the event it refers
+            # to. Only the means that make the whole attack (bombs, air strikes, shelling):
+            # a close-range act ("destroyed the records") is a part, not the attack.
+            for mention in other.mentions:
+                if mention.mode is None and mention.plover == self.plover:
+                    mention.mode = self.mode
         known = {(m.trigger.caption, m.trigger.start) for m in self.mentions}
         if other.anaphor_only:
             known |= {(m.trigger.caption, m.trigger.start) for m in other.mentions}  # no telling

@@ -166,7 +166,7 @@ def is_passive(verb: Token) -> bool:
     participle coordinated with a passive ("were detained ... and sentenced")."""
     if has_passive_marks(verb):
         return True
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if reduced_relative(verb):
         return True
     if (
         verb.dep_ == "conj"
@@ -188,6 +188,23 @@ def is_passive(verb: Token) -> bool:
         earlier = [c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i]
         return is_passive(verb.head) or any(has_passive_marks(c) for c in earlier)
     return False
+
+
+def reduced_relative(verb: Token) -> bool:
+    """A past participle that modifies a noun: "the soldiers killed in the attack", "the
+    gunman, shot dead by police". The parser tags some of them VBD ("members killed") or
+    hangs them on the noun as an apposition; with no subject or object of its own, the
+    noun is what the verb acts on."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    return (
+        verb.dep_ in ("acl", "appos")
+        and verb.tag_ in ("VBN", "VBD")
+        and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+        and not any(
+            c.dep_ in SUBJECTS or c.dep_ in OBJECTS or c.dep_ == "aux" for c in verb.children
+        )
+    )
 
 
 def children(token: Token, *deps: str) -> list[Token]:
@@ -246,7 +263,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if depth > 4:
         return [], passive
     head = verb.head
-    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+    if (verb.dep_ in ("relcl", "acl") or reduced_relative(verb)) and head.pos_ in (
+        "NOUN",
+        "PROPN",
+        "PRON",
+        "NUM",
+    ):
         # "the men who attacked", "the leader killed yesterday" (acl VBN: the noun is acted on)
         return [head], passive
     misparse = (
