@@ -240,6 +240,10 @@ class EventMention(Record):
     # The place this telling names inside its clause ("killed in Syria"), where it names
     # one: each telling of a merged event keeps its own, the event keeps the most specific.
     location: Location | None = None
+    # Every further place the telling names ("at Oxford Street and the Cavehill Road", "in
+    # Helmand Province, Afghanistan"): the phrases themselves, in text order after
+    # ``location``'s.
+    places: list[Location] = Field(default_factory=list)
 
 
 class Event(Record):

@@ -675,3 +675,16 @@ def test_a_country_s_protests_are_protests_there_not_by_its_state(mentions):
     text = "The union's protest blocked the main road."
     m = only(mentions(text), "PROTEST")
     assert texts(text, m.agents) == ["union"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mode"),
+    [
+        ("Rebels captured the town of Garo on Monday.", "seize"),
+        ("The militia captured the last remaining territory of the group in March.", "seize"),
+        ("Troops captured three rifles and a mortar on Monday.", "seize"),
+        ("Police captured two suspects on Sunday.", "arrest"),
+    ],
+)
+def test_capturing_land_or_arms_is_no_arrest(mentions, sentence, mode):
+    assert only(mentions(sentence), "COERCE").mode == mode

@@ -696,3 +696,31 @@ def test_a_participle_after_a_noun_acts_on_it(pipeline):
     shot = event_with(doc, "shot")
     assert shot.actor1 is not None and shot.actor1.name.lower() == "police"
     assert shot.actor2 is not None and "gunman" in shot.actor2.name
+
+
+def test_a_telling_keeps_every_place_it_names(pipeline):
+    # "at the bus station and the central market": two places; "in Helmand Province,
+    # Afghanistan": the place and the country around it.
+    text = (
+        "Two bombs exploded at the bus station and the central market of Garo on Friday.\n\n"
+        "Gunmen attacked an army camp in Helmand Province, Afghanistan, on Monday."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    told = {
+        m.trigger.text: [p.name for p in ([m.location] if m.location else []) + m.places]
+        for e in doc.events
+        for m in e.mentions
+    }
+    assert "central market" in " ".join(told["exploded"]), told
+    assert len(told["exploded"]) == 2, told
+    assert any("Afghanistan" in p for p in told["attacked"]), told
+    assert len(told["attacked"]) == 2, told
+
+
+def test_those_a_with_phrase_tells_were_hurt_are_in_the_clause_of_the_injury(pipeline):
+    text = (
+        "Six soldiers were killed in Garo on Monday with two other soldiers and a driver injured."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    injured = [m for e in doc.events for m in e.mentions if m.trigger.text == "injured"]
+    assert injured and "two other soldiers" in injured[0].evidence[0].text

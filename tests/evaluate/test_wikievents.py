@@ -385,3 +385,32 @@ def test_a_cue_that_is_an_event_s_trigger_gives_no_broadcast():
     reported = claim | {"cue": _at(text, "reported")}
     types = [e.type for e in predicted_events({"events": [deaths], "claims": [reported]})]
     assert "Contact.Contact.Broadcast" in types
+
+
+def test_every_further_place_a_telling_names_is_a_place_of_its_own():
+    # "bombed the bridge near Aleppo" with a second place told in the same clause: KAIROS
+    # marks each place, so each is a Place; a place outside the telling's clause is none.
+    first, second = sp("Rebels bombed the bridge near Aleppo."), sp("Two soldiers died.")
+    told = event(
+        "ASSAULT",
+        "explosives",
+        "bombed",
+        evidence=[first],
+        mentions=[
+            {
+                "trigger": sp("bombed"),
+                "plover": "ASSAULT",
+                "mode": "explosives",
+                "outcome": None,
+                "evidence": [first],
+                "location": {"name": "Aleppo", "evidence": [sp("Aleppo")]},
+                "places": [
+                    {"name": "bridge", "evidence": [sp("bridge")]},
+                    {"name": "soldiers", "evidence": [sp("soldiers")]},
+                ],
+            },
+        ],
+    )
+    (kairos,) = predicted_events({"events": [told]})
+    assert sorted(a.text for a in kairos.arguments if a.role == "Place") == ["Aleppo", "bridge"]
+    assert second["start"] > first["end"]

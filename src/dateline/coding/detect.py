@@ -710,12 +710,20 @@ class Detector:
         for obj in children(trigger, *OBJECTS):
             if place_like(obj):  # "attacked Camp Shorabak in Helmand Province"
                 visit(obj, 0)
+        # A place told with the place around it names both: "in Helmand Province,
+        # Afghanistan", "on a busy street in the city of Lyon".
+        for place in list(found):
+            around = [c for c in place.head.children if c.dep_ == "appos"]
+            around += [o for p, o in preps(place.head) if p in lex.locative_preps]
+            for other in around:
+                if place_like(other) and all(a.head is not other for a in found):
+                    found.append(make_arg(other, "place"))
         return found
 
     def _verb_args(self, mention: Mention) -> None:
         verb = mention.token
         subjects, passive = subject_of(verb)
-        if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "conj") and verb.i > 0:
+        if verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("advcl", "acl", "conj") and verb.i > 0:
             # "were killed with two others injured": the "with" object was hurt, not the
             # subject of the main clause.
             held = [
@@ -1025,6 +1033,16 @@ class Detector:
                 mention.anaphoric = True
         if sense.patient == "human" and not mention.patients and mention.targets:
             return False
+        ground = context.get("held_ground", frozenset())
+        if (
+            sense.patient == "human"
+            and sense.mode == "arrest"
+            and mention.patients
+            and all(_lemma(a.head) in ground or a.head.lower_ in ground for a in mention.patients)
+        ):
+            return False  # "captured the town": land taken, no one arrested
+        if sense.mode == "arrest" and not mention.patients and mention.weapons:
+            return False  # "captured three rifles": arms taken, no one arrested
         if sense.patient == "thing" and mention.patients and not mention.targets:
             return mention.plover != "ASSAULT" or sense.mode not in ("arson", "destroy")
         return True

@@ -704,6 +704,7 @@ class EventCoder:
         where that is another word ("shot dead": the shooting, then the deaths); each
         with the place its clause names (``location``, None where it names none)."""
         trigger = doc.span(mention.start, mention.end, caption=caption)
+        places = _further_places(doc, caption, mention, location)
         word = mention.death_word
         if word is None:
             outcome = _outcome(mention)
@@ -715,6 +716,7 @@ class EventCoder:
                     outcome=outcome,
                     evidence=evidence,
                     location=location,
+                    places=places,
                 )
             ]
         dead = doc.span(word.idx, word.idx + len(word.text), caption=caption)
@@ -725,6 +727,7 @@ class EventCoder:
                 mode=mention.mode,
                 evidence=evidence,
                 location=location,
+                places=places,
             ),
             EventMention(
                 trigger=dead,
@@ -733,6 +736,7 @@ class EventCoder:
                 outcome="killed",
                 evidence=evidence,
                 location=location,
+                places=places,
             ),
         ]
 
@@ -1276,7 +1280,16 @@ def _clause_bounds(head: Token, trigger: Token) -> tuple[int, int]:
     if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         # "the six soldiers killed", "those injured": the people the participle or relative
         # clause tells of are part of its clause.
-        first = min(first, head.head.left_edge, key=lambda t: t.i)
+        noun = head.head
+        while noun.dep_ == "conj" and noun.head.i < noun.i:
+            noun = noun.head  # "two guards and a driver injured": all of them
+        first = min(first, noun.left_edge, key=lambda t: t.i)
+    if head.dep_ in ("advcl", "acl", "conj") and head.tag_ in ("VBN", "VBD"):
+        # "were killed with two others injured": the people of the "with" phrase right
+        # before the participle are those it tells of.
+        for prep, obj in preps(head.head):
+            if prep == "with" and obj.i < head.i and obj.right_edge.i == head.i - 1:
+                first = min(first, obj.left_edge, key=lambda t: t.i)
     return first.idx, doc[last].idx + len(doc[last].text)
 
 
@@ -1464,6 +1477,24 @@ def _told_place(
         return attached.model_copy(update={"evidence": [*attached.evidence, *extra]})
     core = doc.span(arg.core_start, arg.core_end, caption=caption)
     return Location(name=core.text, basis="attached", evidence=[spans[0], *spans[1:]])
+
+
+def _further_places(
+    doc: Document, caption: int | None, mention: Mention, location: Location | None
+) -> list[Location]:
+    """The places one telling names after the first ("at Oxford Street and the Cavehill
+    Road", "in Helmand Province, Afghanistan"), each its phrase as an ungeocoded location;
+    none inside ``location``'s evidence (the first place, or the clause's attached one)."""
+    found: list[Location] = []
+    taken = [(e.start, e.end) for e in location.evidence] if location is not None else []
+    for arg in mention.places[1:]:
+        if any(a <= arg.start and arg.end <= b for a, b in taken):
+            continue
+        spans = [doc.span(a, b, caption=caption) for a, b in arg.spans]
+        core = doc.span(arg.core_start, arg.core_end, caption=caption)
+        found.append(Location(name=core.text, basis="attached", evidence=spans))
+        taken.append((arg.start, arg.end))
+    return found
 
 
 def _casualties_after_their_event(drafts: list[Draft]) -> list[Draft]:

@@ -255,8 +255,22 @@ def _mention_events(
             harmed=harmed,
             names=names,
         )
+        # Every further place the telling names is a Place of its own (KAIROS marks each).
+        place_role = maps["roles"].get(kairos, {}).get("location")
+        if place_role:
+            for place in mention.get("places") or []:
+                spans = {(e["start"], e["end"]) for e in place.get("evidence") or []}
+                spans = {sp for sp in spans if _inside_any(sp, within)}
+                if spans:
+                    args.append(Argument(place_role, spans, text=place.get("name")))
         found.append(KEvent(kairos, (trigger["start"], trigger["end"]), trigger.get("text"), args))
     return found
+
+
+def _inside_any(span: SpanKey, within: list[Mapping[str, Any]]) -> bool:
+    return any(
+        w.get("caption") is None and w["start"] <= span[0] <= span[1] <= w["end"] for w in within
+    )
 
 
 def _broadcasts(
