@@ -360,6 +360,8 @@ def is_organisation(token: Token, lex: Lexicon) -> bool:
         return True
     if lemma in lex.people or lemma in lex.things or lemma in lex.armed:
         return False
+    if token.is_sent_start and not token.ent_type_ and token.is_title:
+        return False  # "Twin bombs exploded": a capital at the start of a sentence names no one
     return token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "GPE", "LOC", "DATE")
 
 
