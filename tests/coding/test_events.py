@@ -758,7 +758,11 @@ def test_those_a_with_phrase_tells_were_hurt_are_in_the_clause_of_the_injury(pip
 
 
 def test_a_capital_at_the_start_of_a_sentence_names_no_owner_of_the_bombs(pipeline):
-    text = "Twin bombs exploded near the finish line of the race in Garo, killing three people."
+    text = (
+        "GARO, May 2 (Reuters) - A friend of the marathon bombing suspect was convicted on "
+        "Friday. Twin bombs exploded near the finish line of the race in April last year, "
+        "killing three people."
+    )
     doc = pipeline(Document.from_input(text, published=PUBLISHED))
     blast = event_with(doc, "exploded")
     assert blast.actor1 is None, blast.actor1
