@@ -414,3 +414,27 @@ def test_every_further_place_a_telling_names_is_a_place_of_its_own():
     (kairos,) = predicted_events({"events": [told]})
     assert sorted(a.text for a in kairos.arguments if a.role == "Place") == ["Aleppo", "bridge"]
     assert second["start"] > first["end"]
+
+
+def test_a_device_put_in_place_is_no_kairos_event():
+    # "planted a bomb" tells the bombing in PLOVER terms; KAIROS has no event for it.
+    first = sp("Rebels bombed the bridge near Aleppo.")
+    told = event(
+        "ASSAULT",
+        "explosives",
+        "bombed",
+        evidence=[first],
+        mentions=[
+            {
+                "trigger": sp(word),
+                "plover": "ASSAULT",
+                "mode": "explosives",
+                "outcome": None,
+                "evidence": [first],
+            }
+            for word in ("Rebels", "bombed")
+        ],
+    )
+    assert [e.trigger_text for e in predicted_events({"events": [told]})] == ["Rebels", "bombed"]
+    told["mentions"][0]["trigger"] = {**sp("Rebels"), "text": "planted"}
+    assert [e.trigger_text for e in predicted_events({"events": [told]})] == ["bombed"]

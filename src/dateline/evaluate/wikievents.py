@@ -6,7 +6,8 @@ every number here is end-to-end; the published BART-Gen numbers are given gold t
 * Predicted events become KAIROS events through ``eval_maps.toml`` ``[wikievents]``. An
   event that lists its ``mentions`` gives one KAIROS event per mention (WikiEvents annotates
   every mention): a mention whose ``outcome`` is "killed" is a Life.Die.Unspecified,
-  "injured" a Life.Injure.Unspecified, any other the type of its PLOVER type/mode; each
+  "injured" a Life.Injure.Unspecified, one whose word tells a device put in place
+  ("planted", ``placing_words``) none, any other the type of its PLOVER type/mode; each
   takes as Place the mention's own ``location`` where it has one, and the event's arguments
   with an evidence span inside the mention's clause (the
   people acted on, for a mention that reports no deaths or injuries, only outside the
@@ -225,8 +226,11 @@ def _mention_events(
     injuries is a Life.Die or Life.Injure, any other the event's type by PLOVER type/mode;
     each takes the event's arguments told inside its clause."""
     found = []
+    placing = {str(w).lower() for w in maps.get("placing_words") or []}
     for mention in event["mentions"]:
         outcome = mention.get("outcome")
+        if not outcome and str((mention.get("trigger") or {}).get("text", "")).lower() in placing:
+            continue  # "planted a bomb": no KAIROS event (see eval_maps.toml)
         if outcome == "killed":
             kairos = maps["die_type"]
         elif outcome == "injured":
