@@ -438,3 +438,29 @@ def test_a_device_put_in_place_is_no_kairos_event():
     assert [e.trigger_text for e in predicted_events({"events": [told]})] == ["Rebels", "bombed"]
     told["mentions"][0]["trigger"] = {**sp("Rebels"), "text": "planted"}
     assert [e.trigger_text for e in predicted_events({"events": [told]})] == ["bombed"]
+
+
+def test_an_assassination_is_an_attack_on_its_target():
+    first = sp("Rebels bombed the bridge near Aleppo.")
+    told = event(
+        "ASSAULT",
+        None,
+        "bombed",
+        actor2={"name": "bridge", "evidence": [sp("bridge")]},
+        evidence=[first],
+        mentions=[
+            {
+                "trigger": {**sp("bombed"), "text": text},
+                "plover": "ASSAULT",
+                "mode": None,
+                "outcome": "killed",
+                "evidence": [first],
+            }
+            for text in ("killed", "assassinated")
+        ],
+    )
+    found = [(e.type, [a.role for a in e.arguments]) for e in predicted_events({"events": [told]})]
+    assert found == [
+        ("Life.Die.Unspecified", ["Victim"]),
+        ("Conflict.Attack.Unspecified", ["Target"]),
+    ]

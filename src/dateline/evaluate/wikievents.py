@@ -7,7 +7,8 @@ every number here is end-to-end; the published BART-Gen numbers are given gold t
   event that lists its ``mentions`` gives one KAIROS event per mention (WikiEvents annotates
   every mention): a mention whose ``outcome`` is "killed" is a Life.Die.Unspecified,
   "injured" a Life.Injure.Unspecified, one whose word tells a device put in place
-  ("planted", ``placing_words``) none, any other the type of its PLOVER type/mode; each
+  ("planted", ``placing_words``) none, an assassination (``attack_words``) a
+  Conflict.Attack.Unspecified, any other the type of its PLOVER type/mode; each
   takes as Place the mention's own ``location`` where it has one, and the event's arguments
   with an evidence span inside the mention's clause (the
   people acted on, for a mention that reports no deaths or injuries, only outside the
@@ -227,11 +228,15 @@ def _mention_events(
     each takes the event's arguments told inside its clause."""
     found = []
     placing = {str(w).lower() for w in maps.get("placing_words") or []}
+    attacks = {str(w).lower() for w in maps.get("attack_words") or []}
     for mention in event["mentions"]:
         outcome = mention.get("outcome")
-        if not outcome and str((mention.get("trigger") or {}).get("text", "")).lower() in placing:
+        word = str((mention.get("trigger") or {}).get("text", "")).lower()
+        if not outcome and word in placing:
             continue  # "planted a bomb": no KAIROS event (see eval_maps.toml)
-        if outcome == "killed":
+        if word in attacks:
+            kairos = maps["event_type"]["ASSAULT"]  # "the assassination of X": X the Target
+        elif outcome == "killed":
             kairos = maps["die_type"]
         elif outcome == "injured":
             kairos = maps["injure_type"]
