@@ -766,3 +766,14 @@ def test_a_capital_at_the_start_of_a_sentence_names_no_owner_of_the_bombs(pipeli
     doc = pipeline(Document.from_input(text, published=PUBLISHED))
     blast = event_with(doc, "exploded")
     assert blast.actor1 is None, blast.actor1
+
+
+def test_injuries_people_are_counted_as_suffering_are_a_telling_of_the_blast(pipeline):
+    text = (
+        "GARO, May 2 (Reuters) - A parcel bomb exploded on a busy street in Garo on Friday. "
+        "Regional authorities said 13 people had suffered minor injuries."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    blast = event_with(doc, "exploded")
+    assert ("injuries", "injured") in [(m.trigger.text, m.outcome) for m in blast.mentions]
+    assert blast.injured is not None and blast.injured.best == 13

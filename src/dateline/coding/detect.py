@@ -1069,6 +1069,8 @@ class Detector:
             c.dep_ in ("det", "amod", "predet", "quantmod") and c.lower_ in generic
             for c in token.children
         )
+        if mention.casualty_only and mention.casualties and has_args:
+            return True  # "13 people suffered injuries": the people counted are the occurrence
         if token.tag_ in ("NNS", "NNPS"):
             # A plural event noun tells one set of occurrences only when it is counted, dated
             # or placed ("two attacks on Monday"), not "many terrorist attacks".
