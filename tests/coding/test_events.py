@@ -777,3 +777,16 @@ def test_injuries_people_are_counted_as_suffering_are_a_telling_of_the_blast(pip
     blast = event_with(doc, "exploded")
     assert ("injuries", "injured") in [(m.trigger.text, m.outcome) for m in blast.mentions]
     assert blast.injured is not None and blast.injured.best == 13
+
+
+def test_a_list_the_parser_reads_as_an_apposition_was_hurt_whole(pipeline):
+    # "eight women, a girl and four men injured": the parser hangs "a girl and four men" on
+    # "women" as an apposition; all of them were hurt.
+    text = (
+        "GARO, May 2 (Reuters) - A parcel bomb exploded on a busy street in Garo on Friday. "
+        "There were eight women, a 10-year-old girl and four men injured."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    blast = event_with(doc, "exploded")
+    hurt = [r.name for r in [blast.actor2, *blast.assoc_actor2] if r is not None]
+    assert any("women" in name for name in hurt), hurt

@@ -350,6 +350,24 @@ def _entry_for(token: Token, lex: Lexicon) -> Entry | None:
     return found[0] if found else None
 
 
+def _listed(token: Token) -> bool:
+    """A noun after the first of a list: a conjunct, or an apposition that starts a
+    coordination ("eight women, a girl and four men": the parser hangs "a girl and four
+    men" on "women" as an apposition)."""
+    return token.dep_ == "conj" or (
+        token.dep_ == "appos" and any(c.dep_ == "conj" for c in token.children)
+    )
+
+
+def _list_members(top: Token) -> list[Token]:
+    """The nouns of the list ``top`` heads: its conjuncts, and those of a listed apposition."""
+    found = conjuncts(top)
+    for appos in top.children:
+        if appos.dep_ == "appos" and _listed(appos):
+            found += [t for t in conjuncts(appos) if t not in found]
+    return found
+
+
 def is_organisation(token: Token, lex: Lexicon) -> bool:
     """Whether a noun names an organisation, also in lower-case text ("national liberation
     army", "fmln"): an ORG entity, an organisation head word, or an unknown proper noun."""
@@ -735,12 +753,12 @@ class Detector:
             ]
             if held and not children(verb, "nsubj", "nsubjpass"):
                 subjects, passive = held, True
-        if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.dep_ == "conj":
+        if verb.tag_ == "VBN" and verb.dep_ == "acl" and _listed(verb.head):
             # "two guards and a driver injured": all those coordinated were hurt
             top = verb.head
-            while top.dep_ == "conj" and top.head is not top:
+            while _listed(top) and top.head is not top:
                 top = top.head
-            subjects, passive = conjuncts(top), True
+            subjects, passive = _list_members(top), True
         objects = children(verb, *OBJECTS)
         agents_by: list[Token] = []
         for prep, obj in preps(verb):

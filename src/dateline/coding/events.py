@@ -1300,7 +1300,10 @@ def _clause_bounds(head: Token, trigger: Token) -> tuple[int, int]:
         # "the six soldiers killed", "those injured": the people the participle or relative
         # clause tells of are part of its clause.
         noun = head.head
-        while noun.dep_ == "conj" and noun.head.i < noun.i:
+        while (
+            noun.dep_ == "conj"
+            or (noun.dep_ == "appos" and any(c.dep_ == "conj" for c in noun.children))
+        ) and noun.head.i < noun.i:
             noun = noun.head  # "two guards and a driver injured": all of them
         first = min(first, noun.left_edge, key=lambda t: t.i)
     if head.dep_ in ("advcl", "acl", "conj") and head.tag_ in ("VBN", "VBD"):
