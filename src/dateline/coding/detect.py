@@ -590,6 +590,8 @@ class Detector:
         for head in heads:
             if head.i in taken or _across_lines(head, mention.token):
                 continue
+            if role == "agent" and mention.sense.finder:
+                continue  # "police found the bodies": the finders did not kill
             if role == "patient" and head.lower_ in REFLEXIVES:
                 continue  # "a suicide bomber blew himself up": no one else acted on
             kind = kind_of(counted(head), self.lex)  # "seven of these bombs": bombs

@@ -1,0 +1,82 @@
+"""Incidents told in ways the first lexicon missed (issue #11, MUC-4 recall).
+
+A killing told by the finding of its victim, looting told as "sacked", sabotage and burning
+told as nouns. Sentences are our own, in wire style, upper- and lower-case.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.document import Document
+
+PUBLISHED = "2021-03-10"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("A student leader was found dead in Garo on Tuesday, police said.", "found"),
+        ("the body of a union leader was found dead near the river.", "found"),
+        ("Soldiers found the bodies of two farmers near the highway.", "found"),
+        ("the corpses of three peasants were found in a ditch on monday.", "found"),
+    ],
+)
+def test_a_finding_of_the_dead_is_a_killing(mentions, sentence, trigger):
+    found = [m for m in mentions(sentence) if m.token.text == trigger]
+    assert [(m.plover, m.sense.outcome) for m in found] == [("ASSAULT", "killed")]
+
+
+def test_the_finders_are_not_the_killers(pipeline):
+    doc = pipeline(
+        Document.from_input(
+            "Police found the bodies of two farmers near the highway on Monday.",
+            published=PUBLISHED,
+        )
+    )
+    assert [e.plover for e in doc.events] == ["ASSAULT"]
+    assert doc.events[0].actor1 is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police found the stolen car near the border.",
+        "the committee found the report incomplete.",
+    ],
+)
+def test_other_findings_are_no_killing(mentions, sentence):
+    assert not [m for m in mentions(sentence) if m.token.lemma_.lower() == "find"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The guerrillas sacked two pharmacies and several stores in the town.",
+        "armed men sacked the village shops before they fled.",
+    ],
+)
+def test_sacking_a_place_is_looting(mentions, sentence):
+    found = [m for m in mentions(sentence) if m.token.lemma_.lower() == "sack"]
+    assert [(m.plover, m.mode) for m in found] == [("COERCE", "loot")]
+
+
+def test_a_sacked_minister_is_no_looting(mentions):
+    assert not [m for m in mentions("The minister was sacked on Friday.") if m.mode == "loot"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "mode"),
+    [
+        ("The rebels resumed their sabotaging of the power grid.", "sabotaging", None),
+        (
+            "the burning of a steel factory took place early this morning.",
+            "burning",
+            "arson",
+        ),
+        ("The burning of two buses in the capital angered residents.", "burning", "arson"),
+    ],
+)
+def test_sabotage_and_burning_told_as_nouns(mentions, sentence, trigger, mode):
+    found = [m for m in mentions(sentence) if m.token.text == trigger]
+    assert [(m.plover, m.mode) for m in found] == [("ASSAULT", mode)]
