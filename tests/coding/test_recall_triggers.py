@@ -80,3 +80,28 @@ def test_a_sacked_minister_is_no_looting(mentions):
 def test_sabotage_and_burning_told_as_nouns(mentions, sentence, trigger, mode):
     found = [m for m in mentions(sentence) if m.token.text == trigger]
     assert [(m.plover, m.mode) for m in found] == [("ASSAULT", mode)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Police defused a car bomb outside the bank in Garo on Friday.", "defused"),
+        ("another dynamite charge was defused at the savings bank in the town.", "defused"),
+        ("A powerful bomb was deactivated by police experts near the embassy.", "deactivated"),
+    ],
+)
+def test_a_defused_bomb_is_a_disrupted_bombing(pipeline, sentence, trigger):
+    doc = pipeline(Document.from_input(sentence, published=PUBLISHED))
+    found = [e for e in doc.events if e.trigger.text == trigger]
+    assert [(e.plover, e.mode, e.acled_sub_event_type) for e in found] == [
+        ("ASSAULT", "explosives", "Disrupted weapons use")
+    ]
+    assert found[0].actor1 is None  # the bomb squad did not plant it
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The minister defused the crisis with a speech.", "the army chief was sacked on friday."],
+)
+def test_defusing_a_crisis_and_sacking_a_chief_are_no_events(mentions, sentence):
+    assert not [m for m in mentions(sentence) if m.plover in ("ASSAULT", "COERCE")]

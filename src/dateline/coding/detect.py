@@ -959,9 +959,9 @@ class Detector:
             object_words = {w for o in objects for w in _words(o)}
             if sense.object_not & object_words:
                 return False
-            if sense.needs_object and not objects:
-                return False
             subjects, passive = subject_of(token)
+            if sense.needs_object and not objects and not (passive and subjects):
+                return False  # a passive's subject is its object ("the bomb was defused")
             subject_words = {w for s in subjects for w in _words(s)}
             if sense.subject_not & subject_words and not passive:
                 return False
