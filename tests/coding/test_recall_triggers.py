@@ -105,3 +105,29 @@ def test_a_defused_bomb_is_a_disrupted_bombing(pipeline, sentence, trigger):
 )
 def test_defusing_a_crisis_and_sacking_a_chief_are_no_events(mentions, sentence):
     assert not [m for m in mentions(sentence) if m.plover in ("ASSAULT", "COERCE")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A bomb exploded in a restaurant in Garo, and a second device that had been placed "
+        "in the same building was defused by police.",
+        "a bomb exploded at the bank and another bomb was defused at the school.",
+    ],
+)
+def test_a_second_device_is_its_own_incident(pipeline, sentence):
+    doc = pipeline(Document.from_input(sentence, published=PUBLISHED))
+    assert sorted(e.trigger.text for e in doc.events if e.plover == "ASSAULT") == [
+        "defused",
+        "exploded",
+    ]
+
+
+def test_one_bomb_told_by_two_verbs_stays_one_incident(pipeline):
+    doc = pipeline(
+        Document.from_input(
+            "Rebels attacked the police post and killed two officers on Friday.",
+            published=PUBLISHED,
+        )
+    )
+    assert len([e for e in doc.events if e.plover == "ASSAULT"]) == 1

@@ -39,6 +39,7 @@ from .syntax import (
     is_verbal,
     modifiers,
     np_bounds,
+    one_more,
     preps,
     subject_of,
 )
@@ -1211,10 +1212,12 @@ class Detector:
         if head.i in by_token and head.i != token.i:
             other = by_token[head.i]
             same_type = other.plover == mention.plover
+            # "a bomb exploded and a second device was defused": two incidents.
+            another = any(one_more(c) for c in children(token, "nsubj", "nsubjpass", *OBJECTS))
             if token.dep_ == "appos" or (
                 same_type
                 and (
-                    token.dep_ == "conj"
+                    (token.dep_ == "conj" and not another)
                     or (token.dep_ in ("advcl", "xcomp") and token.tag_ in ("VBG", "VBN"))
                 )
             ):
