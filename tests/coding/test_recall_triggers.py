@@ -131,3 +131,15 @@ def test_one_bomb_told_by_two_verbs_stays_one_incident(pipeline):
         )
     )
     assert len([e for e in doc.events if e.plover == "ASSAULT"]) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Six peasants were machinegunned by troops near the river.",
+        "gunmen machinegunned two policemen outside the station.",
+    ],
+)
+def test_machinegunned_is_a_shooting(mentions, sentence):
+    found = [m for m in mentions(sentence) if m.token.lower_ == "machinegunned"]
+    assert [(m.plover, m.mode) for m in found] == [("ASSAULT", "firearms")]
