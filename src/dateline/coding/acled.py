@@ -44,7 +44,8 @@ def acled_type(
         return None
     if plover != "ASSAULT":
         return default
-    if weapon is not None:
+    # A disrupted attack (a bomb defused) stays so whatever the weapon.
+    if weapon is not None and not (default is not None and default[0] == "Strategic developments"):
         default = weapon
     if default is not None and default[0] == REMOTE:
         return default

@@ -39,6 +39,7 @@ from .syntax import (
     is_verbal,
     modifiers,
     np_bounds,
+    one_more,
     preps,
     subject_of,
 )
@@ -610,6 +611,8 @@ class Detector:
         for head in heads:
             if head.i in taken or _across_lines(head, mention.token):
                 continue
+            if role == "agent" and mention.sense.finder:
+                continue  # "police found the bodies": the finders did not kill
             if role == "patient" and head.lower_ in REFLEXIVES:
                 continue  # "a suicide bomber blew himself up": no one else acted on
             kind = kind_of(counted(head), self.lex)  # "seven of these bombs": bombs
@@ -985,9 +988,9 @@ class Detector:
             object_words = {w for o in objects for w in _words(o)}
             if sense.object_not & object_words:
                 return False
-            if sense.needs_object and not objects:
-                return False
             subjects, passive = subject_of(token)
+            if sense.needs_object and not objects and not (passive and subjects):
+                return False  # a passive's subject is its object ("the bomb was defused")
             subject_words = {w for s in subjects for w in _words(s)}
             if sense.subject_not & subject_words and not passive:
                 return False
@@ -1249,10 +1252,12 @@ class Detector:
         if head.i in by_token and head.i != token.i:
             other = by_token[head.i]
             same_type = other.plover == mention.plover
+            # "a bomb exploded and a second device was defused": two incidents.
+            another = any(one_more(c) for c in children(token, "nsubj", "nsubjpass", *OBJECTS))
             if token.dep_ == "appos" or (
                 same_type
                 and (
-                    token.dep_ == "conj"
+                    (token.dep_ == "conj" and not another)
                     or (token.dep_ in ("advcl", "xcomp") and token.tag_ in ("VBG", "VBN"))
                 )
             ):

@@ -54,7 +54,7 @@ from .detect import Arg, Casualty, Detector, Mention
 from .lexicon import Lexicon, lexicon
 from .merge import Actor, Casualties, Draft, best_count, merge
 from .modality import HYPOTHETICAL, NEGATED, UNCONFIRMED
-from .syntax import char_bounds, is_passive, is_verbal, np_bounds, preps
+from .syntax import char_bounds, is_passive, is_verbal, np_bounds, one_more, preps
 
 Token = Any
 PRONOUN_TAGS = ("PRP", "PRP$", "WP", "WDT", "DT", "EX")
@@ -65,17 +65,6 @@ SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Modifiers that say the people acted on are not those of an earlier mention.
 OTHER_WORDS = frozenset({"other", "another", "further", "additional", "more"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
-
-
-def _one_more(head: Token) -> bool:
-    """Whether a noun is told as one more of its kind: "another bomb", "other attacks" (not
-    "the other victim", which points back)."""
-    dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
-    if any(c.lower_ == "another" for c in head.children):
-        return True
-    return not dets and any(c.lower_ == "other" and c.dep_ == "amod" for c in head.children)
-
-
 _NON_WORD = re.compile(r"[^\w]+")
 # Between two names of a list: ", 42; ", ", ", "; and ", " and " (an age may follow a name).
 _LIST_GAP = re.compile(r"(?:,\s*\d{1,3})?\s*(?:[,;]\s*(?:and\s+)?|and\s+)")
@@ -585,7 +574,7 @@ class EventCoder:
         # "another bomb exploded", "other attacks", "another guerrilla column attacked": the
         # trigger, or the thing or people that make it, told as one more of its kind.
         heads = [token] + [c for c in token.children if c.dep_ in ARGUMENT_DEPS]
-        return any(_one_more(head) for head in heads)
+        return any(one_more(head) for head in heads)
 
     def _news_day(self, doc: Document, published: dt.date | None) -> dt.date | None:
         """The day the lead's statement was made ("..., an official said Thursday"), when it

@@ -44,6 +44,7 @@ class Sense:
     modifier_not: frozenset[str] = frozenset()
     weak: bool = False
     anaphor: bool = False  # points back at an event told before; never one of its own
+    finder: bool = False  # its subject found the event's outcome ("police found the bodies")
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ def _sense(table: dict[str, Any]) -> Sense:
         modifier_not=frozenset(table.get("modifier_not", [])),
         weak=bool(table.get("weak", False)),
         anaphor=bool(table.get("anaphor", False)),
+        finder=bool(table.get("finder", False)),
     )
 
 

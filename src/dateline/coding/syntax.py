@@ -441,3 +441,19 @@ def modifiers(token: Token) -> list[str]:
             found.append(child.lower_)
             found.append(child.lemma_.lower())
     return found
+
+
+ORDINAL_MORE = frozenset({"second", "third", "fourth", "fifth", "new"})
+
+
+def one_more(head: Token) -> bool:
+    """Whether a noun is told as one more of its kind: "another bomb", "other attacks" (not
+    "the other victim", which points back)."""
+    dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+    if any(c.lower_ == "another" for c in head.children):
+        return True
+    if dets <= {"a", "an"} and any(
+        c.lower_ in ORDINAL_MORE and c.dep_ == "amod" for c in head.children
+    ):
+        return True  # "a second device", "a third bomb" (not "the second bomb")
+    return not dets and any(c.lower_ == "other" and c.dep_ == "amod" for c in head.children)
