@@ -2,12 +2,18 @@
 
     .venv/bin/python scripts/train_salience.py --data ../shared \
         [--predictions /tmp/muc4_train.jsonl] [--output src/dateline/resources/events/salience.json]
+        [--scope ASSAULT --scope COERCE/loot] [--cv 5]
 
 Runs the pipeline over the 1,300 train reports of ``eval/events_muc4.jsonl`` (or reads its
 outputs from ``--predictions``, written there on the first run: JSON Lines, one document
 per line, in the file's order), labels each violent event by whether MUC-4's scorer pairs
 it with a key template, and fits the logistic model (``dateline.coding.salience_training``).
 Deterministic: the same pipeline and data give the same file.
+
+``--cv K`` writes no model: it rescores each train report with a model trained on the
+other K-1 folds (report ``i`` in fold ``i % K``) and prints MUC-4's TF and REE over them,
+the measure to compare features, labels or scope on before retraining (dev alone is 200
+reports, and its figures move by two points when the same model is retrained).
 """
 
 from __future__ import annotations
@@ -19,9 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from dateline import make_pipeline
-from dateline.coding.salience_training import examples, model_data
+from dateline.coding.salience_training import cross_validated, examples, model_data
 from dateline.evaluate.base import EvalInput
-from dateline.evaluate.muc4 import parse_dateline
+from dateline.evaluate.muc4 import MUC4Scorer, MucDoc, gold_templates, parse_dateline
 from dateline.evaluate.runner import predict
 
 SCOPE = ("ASSAULT",)
@@ -70,15 +76,23 @@ def main() -> None:
     parser.add_argument("--l2", type=float, default=8.0, help="L2 penalty of the weights")
     parser.add_argument("--min-count", type=int, default=10, help="rarer features are dropped")
     parser.add_argument("--limit", type=int, help="only the first N reports (a quick check)")
+    parser.add_argument(
+        "--scope", action="append", help=f"PLOVER type or type/mode judged (default {SCOPE})"
+    )
+    parser.add_argument("--cv", type=int, help="report K-fold cross-validated TF; no model")
     args = parser.parse_args()
+    scope = tuple(args.scope or SCOPE)
     records = train_records(args.data)[: args.limit]
     outputs = predictions(records, args.predictions)
+    if args.cv:
+        cross_validate(records, outputs, scope, args)
+        return
     found = []
     for record, output in zip(records, outputs, strict=True):
-        found += examples(record, output, frozenset(SCOPE))
+        found += examples(record, output, frozenset(scope))
     data = model_data(
         found,
-        scope=SCOPE,
+        scope=scope,
         l2=args.l2,
         min_count=args.min_count,
         trained_on=f"MUC-4 train split (GTT/GRIT), {len(records)} documents",
@@ -88,6 +102,27 @@ def main() -> None:
         f"{args.output}: {data['examples']} events ({data['positives']} positive), "
         f"{len(data['weights'])} weights\n"
     )
+
+
+def cross_validate(
+    records: list[dict[str, Any]],
+    outputs: list[dict[str, Any]],
+    scope: tuple[str, ...],
+    args: argparse.Namespace,
+) -> None:
+    """Print out-of-fold TF and REE on the train reports."""
+    rescored = cross_validated(
+        records, outputs, scope=scope, l2=args.l2, min_count=args.min_count, folds=args.cv
+    )
+    gold = [
+        MucDoc(r["id"], "train", r["text"], r.get("dateline"), gold_templates(r)) for r in records
+    ]
+    result = MUC4Scorer().score(
+        gold, {r["id"]: p for r, p in zip(records, rescored, strict=True)}, "train"
+    )
+    for m in result.metrics:
+        if m.name.startswith(("tf_", "ree_")):
+            sys.stdout.write(f"{m.name:24} {m.value:.3f}\n")
 
 
 if __name__ == "__main__":

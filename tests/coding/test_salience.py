@@ -7,7 +7,14 @@ import json
 import pytest
 
 from dateline.coding import salience
-from dateline.coding.salience_training import examples, fit, model_data, vocabulary
+from dateline.coding.salience_training import (
+    cross_validated,
+    examples,
+    fit,
+    model_data,
+    rescored,
+    vocabulary,
+)
 from dateline.document import Document
 from dateline.records import Count, Entity, Event, EventDate, Location, Place, Role, Span
 
@@ -165,6 +172,67 @@ def test_examples_are_labelled_by_the_muc4_alignment():
     assert [label for _, label in found] == [1, 0]
     assert found[0][0]["trigger=attacked"] == 1.0
     assert examples(record, {}, frozenset({"ASSAULT"})) == []
+
+
+def test_scope_takes_a_type_or_one_mode_of_it():
+    robbery = assault(0, "robbed", plover="COERCE", mode="loot")
+    arrest = assault(20, "arrested", plover="COERCE", mode="arrest")
+    scope = frozenset({"ASSAULT", "COERCE/loot"})
+    assert salience.in_scope(assault(40), scope)
+    assert salience.in_scope(robbery, scope)
+    assert not salience.in_scope(arrest, scope)
+    judge = salience.SalienceModel({"scope": sorted(scope), "bias": 0.0, "weights": {}})
+    ctx = salience.context(
+        [robbery, arrest], text_length=60, published=None, places=[], named=[], scope=scope
+    )
+    judge.annotate([robbery, arrest], ctx)
+    assert robbery.salience == 0.5 and arrest.salience is None
+
+
+def _toy_report(n: int) -> tuple[dict, dict]:
+    """A report whose first attack is keyed (gunmen, bridge) and second is not."""
+    text = "Gunmen attacked the bridge. Soldiers attacked a farm in 1985."
+    gunmen = Role(name="Gunmen", evidence=[span(0, "Gunmen")])
+    doc = Document(
+        id=f"d{n}",
+        text=text,
+        entities=[Entity(id="ent-0", label="PERSON", name="Gunmen", mentions=[span(0, "Gunmen")])],
+        events=[
+            assault(
+                7, actor1=gunmen, targets=[{"name": "bridge", "evidence": [span(20, "bridge")]}]
+            ),
+            assault(37, "raided", targets=[{"name": "farm", "evidence": [span(48, "farm")]}]),
+        ],
+    )
+    template = {
+        "incident_type": "attack",
+        "PerpInd": [["gunmen"]],
+        "PerpOrg": [],
+        "Target": [["bridge"]],
+        "Victim": [],
+        "Weapon": [],
+        "key_slots": {},
+    }
+    return {
+        "id": f"d{n}",
+        "dateline": "SOMEWHERE, 4 FEB 90",
+        "templates": [template],
+    }, doc.to_dict()
+
+
+def test_cross_validation_judges_each_report_by_a_model_that_never_saw_it():
+    pairs = [_toy_report(n) for n in range(4)]
+    records, outputs = [r for r, _ in pairs], [p for _, p in pairs]
+    first = cross_validated(records, outputs, scope=["ASSAULT"], l2=1.0, min_count=1, folds=2)
+    again = cross_validated(records, outputs, scope=["ASSAULT"], l2=1.0, min_count=1, folds=2)
+    assert json.dumps(first) == json.dumps(again)
+    for out in first:
+        keyed, other = out["events"]
+        assert keyed["salience"] > 0.5 > other["salience"]
+        assert keyed["trigger"] == outputs[0]["events"][0]["trigger"]  # the rest untouched
+    # An empty output (a failed document) stays empty.
+    judge = salience.SalienceModel({"scope": ["ASSAULT"], "bias": 0.0, "weights": {}})
+    assert rescored({}, judge) == {}
 
 
 def test_the_events_stage_writes_salience(pipeline):

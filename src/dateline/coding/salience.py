@@ -105,7 +105,7 @@ def context(
         text_length=max(1, text_length),
         published=_day(published),
         home=home_country(places),
-        peers=tuple(e for e in events if e.plover in scope),
+        peers=tuple(e for e in events if in_scope(e, scope)),
         named=frozenset(named),
     )
 
@@ -189,6 +189,12 @@ def features(event: Event, ctx: Context) -> dict[str, float]:
     return f
 
 
+def in_scope(event: Event, scope: frozenset[str]) -> bool:
+    """Whether the model judges an event: its PLOVER type, or its type/mode, is in ``scope``
+    ("ASSAULT" takes every assault; "COERCE/loot" robbery alone, not arrests)."""
+    return event.plover in scope or f"{event.plover}/{event.mode}" in scope
+
+
 def _roles(main: Role | None, assoc: list[Role]) -> list[Role]:
     return ([main] if main is not None else []) + list(assoc)
 
@@ -212,7 +218,7 @@ class SalienceModel:
     def annotate(self, events: Sequence[Event], ctx: Context) -> None:
         """Set ``salience`` on each event of the model's scope; others keep null."""
         for event in events:
-            if event.plover in self.scope:
+            if in_scope(event, self.scope):
                 event.salience = self.probability(features(event, ctx))
 
 
