@@ -1310,3 +1310,45 @@ def test_a_house_number_before_a_longer_street_name_is_no_year(pipeline):
 )
 def test_extents_found_on_real_news(pipeline, text, expression, type_, value):
     check(pipeline, text, expression, type_, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "type_", "value"),
+    [
+        ("Rebels attacked the posts on 29 and 30 January.", "29", "DATE", "2021-01-29"),
+        ("Rebels attacked the posts on 29 and 30 January.", "30 January", "DATE", "2021-01-30"),
+        ("The schoolhouse dates from circa 1860.", "circa 1860", "DATE", "1860"),
+        ("By late afternoon the convoy had not moved.", "late afternoon", "TIME", "2021-03-17TAF"),
+        ("An envoy is presently trying to visit them.", "presently", "DATE", "PRESENT_REF"),
+        ("The hotline is open 24 hours a day, seven days a week.", "a week", "SET", "P1W"),
+        ("Talks resume this coming 16 May in Caracas.", "this coming 16 May", "DATE", "2021-05-16"),
+    ],
+)
+def test_more_forms_found_on_real_news(pipeline, text, expression, type_, value):
+    check(pipeline, text, expression, type_, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ben Carter Sunday School Class hosts a supper.",
+        'The director of the "22 April" neighborhood choir was held.',
+        "the 19 april movement signed a truce with the government.",
+    ],
+)
+def test_a_date_naming_a_school_a_choir_or_a_movement_is_no_date(pipeline, text):
+    assert read(pipeline, text).times == []
+
+
+def test_a_clock_range_and_its_bracket_take_the_day_written_after_them(pipeline):
+    text = (
+        "The rebels said last night that a truce would run from 0600 to 1200 (1200-1800 GMT) today."
+    )
+    check(pipeline, text, "0600", "TIME", "2021-03-17T06:00")
+    check(pipeline, text, "1800 GMT", "TIME", "2021-03-17T18:00")
+
+
+def test_a_bracket_that_dates_its_own_zone_time_moves_the_local_one(pipeline):
+    text = "The first bomb exploded at 2335 (0335 GMT on 17 March) near the ministry."
+    check(pipeline, text, "2335", "TIME", "2021-03-16T23:35")
+    check(pipeline, text, "0335 GMT", "TIME", "2021-03-17T03:35")

@@ -30,6 +30,26 @@ if not Span.has_extension(EXTENSION):
 
 _WORD = re.compile(r"[\w'’.-]+")
 _WORD_BEFORE = re.compile(r"(\w+) $")
+_QUOTES = frozenset('"“”')
+_QUOTE_AFTER = re.compile(r'(?: ?[0-9]{1,4})?["“”]')
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside a short quotation of its own ("22 april")."""
+    opening = max(text.rfind(q, max(0, start - 12), start) for q in _QUOTES)
+    if opening < 0:
+        return False
+    # The quotation ends with the date ('"Friday," she replied' is a date quoted).
+    closing = _QUOTE_AFTER.match(text, end)
+    return closing is not None and not any(q in text[opening + 1 : end] for q in _QUOTES)
+
+
+def _lower_case_text(text: str, at: int) -> bool:
+    """Whether the text around ``at`` is written all in lower case (as MUC-4's wires are)."""
+    window = text[max(0, at - 300) : at + 300]
+    return not any(c.isupper() for c in window)
+
+
 # Roles a lower-case "march" or "may" takes as a noun, never as a date.
 _NOUN_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
 _RANGE_ON = re.compile(r"\s*(?:through|thru|to|until|till|[-–])\s*([A-Z][a-z]+\.?)")
@@ -174,10 +194,12 @@ class Checker:
         )
         if (
             following
-            and following[0][:1].isupper()
             and normal_form(following[0]) in self.name_heads
+            and (following[0][:1].isupper() or _lower_case_text(text, match.start))
         ):
-            return True
+            return True  # "the 23 March Movement"; in a lower-case wire "the 19 april movement"
+        if _quoted(text, match.start, match.end):
+            return True  # 'the "22 April" neighbourhood choir': a quoted date names something
         before = _WORD_BEFORE.search(text, max(0, match.start - 12), match.start)
         if (
             before
@@ -348,7 +370,10 @@ class Checker:
         two = words_before(text, match.start, 2)
         return (
             len(two) == 2
-            and two[0].replace(",", "").replace(".", "").isdigit()
+            and (
+                two[0].replace(",", "").replace(".", "").isdigit()
+                or self.lexicon.lookup("number", two[0]) is not None
+            )
             and two[1].endswith("s")
             and two[1].isalpha()
         )
