@@ -1352,3 +1352,19 @@ def test_a_bracket_that_dates_its_own_zone_time_moves_the_local_one(pipeline):
     text = "The first bomb exploded at 2335 (0335 GMT on 17 March) near the ministry."
     check(pipeline, text, "2335", "TIME", "2021-03-16T23:35")
     check(pipeline, text, "0335 GMT", "TIME", "2021-03-17T03:35")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The raid came on Friday, 21 July 1972, a day that became known across the city.",
+            ["Friday, 21 July 1972"],
+        ),
+        ("rebel units attacked army positions at the 5 november dam.", []),
+        ("Partners should use this moment to press for the releases.", ["this moment"]),
+        ("The talks ended on Monday, a day after the vote.", ["Monday", "a day"]),
+    ],
+)
+def test_apposed_days_dams_and_this_moment(pipeline, text, found):
+    assert [t.evidence[0].text for t in read(pipeline, text).times] == found

@@ -31,6 +31,7 @@ if not Span.has_extension(EXTENSION):
 _WORD = re.compile(r"[\w'’.-]+")
 _WORD_BEFORE = re.compile(r"(\w+) $")
 _QUOTES = frozenset('"“”')
+_RELATIVE_AFTER = re.compile(r"\s+(?:that|which)\b")
 _QUOTE_AFTER = re.compile(r'(?: ?[0-9]{1,4})?["“”]')
 
 
@@ -158,6 +159,7 @@ class Checker:
             "after_year_cue": self.after_year_cue,
             "narrated_next": self.narrated_next,
             "not_speed": self.not_speed,
+            "not_described": self.not_described,
         }
 
     def passes(self, sdoc: Any, text: str, match: Match) -> bool:
@@ -359,8 +361,8 @@ class Checker:
     def after_quantity(self, sdoc: Any, text: str, match: Match) -> bool:
         """A rate ("$3 million a year", "twice a week") follows an amount."""
         words = words_before(text, match.start, 1)
-        if not words:
-            return False
+        if not words or text[max(0, match.start - 2) : match.start].strip() == ",":
+            return False  # "on 21 July 1972, a day that became known as": an apposition
         word = words[-1].strip("$£€%")
         if word in self.speed_units:
             return False  # "194 kilometres an hour" is a speed
@@ -384,6 +386,13 @@ class Checker:
             return True
         words = words_before(text, match.start, 1)
         return not (words and words[-1] in self.speed_units)
+
+    def not_described(self, sdoc: Any, text: str, match: Match) -> bool:
+        """ "a day that became known as Bloody Friday": a day a relative clause describes is
+        the day itself, not a stretch of one day."""
+        if text[match.start : match.start + 1].lower() != "a":
+            return True
+        return _RELATIVE_AFTER.match(text, match.end) is None
 
     def adverb(self, sdoc: Any, text: str, match: Match) -> bool:
         """Frequency words count as sets as adverbs ("meets weekly") and adjectives ("weekly
