@@ -1207,3 +1207,164 @@ def test_a_clock_time_in_another_zone_may_fall_on_the_next_day(pipeline):
 )
 def test_without_an_anchor_a_month_told_in_the_past_takes_the_year_named(pipeline, text, value):
     check(pipeline, text, "April", "DATE", value, published=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        (
+            "Gunmen attacked the post at 0315 this morning, the army said.",
+            "0315 this morning",
+            "2021-03-17T03:15",
+        ),
+        (
+            "As of 0500 GMT today, police had no word of casualties.",
+            "0500 GMT today",
+            "2021-03-17T05:00",
+        ),
+        ("Rebels shelled the garrison at 2330 last night.", "2330 last night", "2021-03-16T23:30"),
+        (
+            "The first bomb went off at 10 p.m. last night.",
+            "10 p.m. last night",
+            "2021-03-16T22:00",
+        ),
+    ],
+)
+def test_a_clock_time_and_its_day_word_are_one_time(pipeline, text, expression, value):
+    check(pipeline, text, expression, "TIME", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The figures for January show a rise in kidnappings.", "January", "2021-01"),
+        ("An analysis of the February violence points to a slight fall.", "February", "2021-02"),
+        ("The new mayor takes office in January.", "January", "2022-01"),
+    ],
+)
+def test_a_month_qualifying_a_noun_is_not_announced(pipeline, text, expression, value):
+    check(pipeline, text, expression, "DATE", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Bloody Friday bombings shocked the city.",
+        "Members of Black September claimed the raid.",
+        "The car was clocked at 190 kilometres an hour.",
+        "The unions called a march for peace. this march is backed by the church.",
+    ],
+)
+def test_names_speeds_and_walks_are_no_times(pipeline, text):
+    assert read(pipeline, text).times == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "published"),
+    [
+        ("Three drivers died on the roads this Easter.", "this Easter", "2021-04-04", "2021-04-06"),
+        ("The shrine will reopen next Easter.", "next Easter", "2022-04-17", "2021-04-06"),
+        ("Sales fell sharply last Christmas.", "last Christmas", "2020-12-25", PUBLISHED),
+    ],
+)
+def test_a_holiday_picked_by_this_last_or_next(pipeline, text, expression, value, published):
+    check(pipeline, text, expression, "DATE", value, published=published)
+
+
+def test_a_house_number_before_a_longer_street_name_is_no_year(pipeline):
+    text = "Police arrested Tom Hale, 31, of 1420 Pine Hill Road Lot 7, on Monday."
+    assert [t.evidence[0].text for t in read(pipeline, text).times] == ["Monday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "type_", "value"),
+    [
+        (
+            "The offensive failed following 12 days of heavy fighting.",
+            "12 days",
+            "DURATION",
+            "P12D",
+        ),
+        (
+            "The bridge reopened on May 4, 2019. Its twin had opened two years before.",
+            "two years before",
+            "DATE",
+            "2017",
+        ),
+        ("The vote came two days before the deadline.", "two days", "DURATION", "P2D"),
+        ("The two men died hours apart, the coroner said.", "hours", "DURATION", "PTXH"),
+        ("Curbside pickup runs March through November.", "March", "DATE", "2021-03"),
+        (
+            "The bodies were found about 11:40 a.m. Saturday, March 13.",
+            "March 13",
+            "DATE",
+            "2021-03-13",
+        ),
+        (
+            "The bodies were found about 11:40 a.m. Saturday, March 13.",
+            "about 11:40 a.m. Saturday",
+            "TIME",
+            "2021-03-13T11:40",
+        ),
+    ],
+)
+def test_extents_found_on_real_news(pipeline, text, expression, type_, value):
+    check(pipeline, text, expression, type_, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "type_", "value"),
+    [
+        ("Rebels attacked the posts on 29 and 30 January.", "29", "DATE", "2021-01-29"),
+        ("Rebels attacked the posts on 29 and 30 January.", "30 January", "DATE", "2021-01-30"),
+        ("The schoolhouse dates from circa 1860.", "circa 1860", "DATE", "1860"),
+        ("By late afternoon the convoy had not moved.", "late afternoon", "TIME", "2021-03-17TAF"),
+        ("An envoy is presently trying to visit them.", "presently", "DATE", "PRESENT_REF"),
+        ("The hotline is open 24 hours a day, seven days a week.", "a week", "SET", "P1W"),
+        ("Talks resume this coming 16 May in Caracas.", "this coming 16 May", "DATE", "2021-05-16"),
+    ],
+)
+def test_more_forms_found_on_real_news(pipeline, text, expression, type_, value):
+    check(pipeline, text, expression, type_, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ben Carter Sunday School Class hosts a supper.",
+        'The director of the "22 April" neighborhood choir was held.',
+        "the 19 april movement signed a truce with the government.",
+    ],
+)
+def test_a_date_naming_a_school_a_choir_or_a_movement_is_no_date(pipeline, text):
+    assert read(pipeline, text).times == []
+
+
+def test_a_clock_range_and_its_bracket_take_the_day_written_after_them(pipeline):
+    text = (
+        "The rebels said last night that a truce would run from 0600 to 1200 (1200-1800 GMT) today."
+    )
+    check(pipeline, text, "0600", "TIME", "2021-03-17T06:00")
+    check(pipeline, text, "1800 GMT", "TIME", "2021-03-17T18:00")
+
+
+def test_a_bracket_that_dates_its_own_zone_time_moves_the_local_one(pipeline):
+    text = "The first bomb exploded at 2335 (0335 GMT on 17 March) near the ministry."
+    check(pipeline, text, "2335", "TIME", "2021-03-16T23:35")
+    check(pipeline, text, "0335 GMT", "TIME", "2021-03-17T03:35")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The raid came on Friday, 21 July 1972, a day that became known across the city.",
+            ["Friday, 21 July 1972"],
+        ),
+        ("rebel units attacked army positions at the 5 november dam.", []),
+        ("Partners should use this moment to press for the releases.", ["this moment"]),
+        ("The talks ended on Monday, a day after the vote.", ["Monday", "a day"]),
+    ],
+)
+def test_apposed_days_dams_and_this_moment(pipeline, text, found):
+    assert [t.evidence[0].text for t in read(pipeline, text).times] == found

@@ -22,11 +22,13 @@ from .timedev import DEV_DIR, Item, pipeline, report
 
 # Parts 2 and 3 were each annotated after the changes made on the parts before them and scored
 # once before any change aimed at them. Part 3 adds WikiEvents dev and MUC-4 dev reports (MUC-4
-# in lower case, its publication date from the dateline).
+# in lower case, its publication date from the dateline). Parts 4 and 5 add MUC-4 train wire reports.
 NEWS_DEV = (
     DEV_DIR / "news_dev.jsonl",
     DEV_DIR / "news_dev_2.jsonl",
     DEV_DIR / "news_dev_3.jsonl",
+    DEV_DIR / "news_dev_4.jsonl",
+    DEV_DIR / "news_dev_5.jsonl",
 )
 # The shared data folder beside the repository (``../shared``), or $DATELINE_DATA.
 DEFAULT_DATA = Path(

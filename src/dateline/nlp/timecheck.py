@@ -29,6 +29,31 @@ if not Span.has_extension(EXTENSION):
     Span.set_extension(EXTENSION, default=None)
 
 _WORD = re.compile(r"[\w'’.-]+")
+_WORD_BEFORE = re.compile(r"(\w+) $")
+_QUOTES = frozenset('"“”')
+_RELATIVE_AFTER = re.compile(r"\s+(?:that|which)\b")
+_QUOTE_AFTER = re.compile(r'(?: ?[0-9]{1,4})?["“”]')
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside a short quotation of its own ("22 april")."""
+    opening = max(text.rfind(q, max(0, start - 12), start) for q in _QUOTES)
+    if opening < 0:
+        return False
+    # The quotation ends with the date ('"Friday," she replied' is a date quoted).
+    closing = _QUOTE_AFTER.match(text, end)
+    return closing is not None and not any(q in text[opening + 1 : end] for q in _QUOTES)
+
+
+def _lower_case_text(text: str, at: int) -> bool:
+    """Whether the text around ``at`` is written all in lower case (as MUC-4's wires are)."""
+    window = text[max(0, at - 300) : at + 300]
+    return not any(c.isupper() for c in window)
+
+
+# Roles a lower-case "march" or "may" takes as a noun, never as a date.
+_NOUN_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
+_RANGE_ON = re.compile(r"\s*(?:through|thru|to|until|till|[-–])\s*([A-Z][a-z]+\.?)")
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -56,7 +81,7 @@ _IN_PERIOD = frozenset(
 
 
 # A house number's street: up to three capitalised words, then the street word.
-_ADDRESS = re.compile(r" (?:(?:[NSEW]\. )?[A-Z][A-Za-z'’-]* ){1,3}(?P<street>[A-Z][a-z]*\.?)(?!\w)")
+_ADDRESS = re.compile(r"(?: (?:[NSEW]\. )?[A-Z][A-Za-z'’-]*\.?(?![\w'’-])){2,5}")
 
 
 def words_before(text: str, start: int, n: int = 2) -> list[str]:
@@ -91,10 +116,12 @@ class Checker:
         lex = grammar.lexicon
         self.lexicon: Lexicon = lex
         self.ambiguous = lex.words("ambiguous_month")
+        self.months = lex.words("month")
         self.month_cues = lex.words("bare_month_cues")
         self.counted = lex.words("counted_after_year")
         self.year_blockers = lex.words("year_blockers")
         self.quantity_words = lex.words("rate_amounts")
+        self.speed_units = lex.words("speed_units")
         cues = lex.get("future_cues") or {}
         self.future_aux = frozenset(normal_form(w) for w in cues.get("auxiliaries", []))
         self.future_heads = frozenset(cues.get("heads", []))
@@ -105,6 +132,7 @@ class Checker:
         self.noun_like_verbs = frozenset(cues.get("noun_like_verbs", []))
         self.refusals = frozenset(cues.get("refusals", []))
         self.name_heads = lex.words("name_heads")
+        self.name_openers = lex.words("name_openers")
         self.dated_by_year = lex.words("dated_by_year")
         self.holiday_time_heads = lex.words("holiday_time_heads")
         self.street_words = lex.words("street_words")
@@ -130,6 +158,8 @@ class Checker:
             "not_name": self.not_name,
             "after_year_cue": self.after_year_cue,
             "narrated_next": self.narrated_next,
+            "not_speed": self.not_speed,
+            "not_described": self.not_described,
         }
 
     def passes(self, sdoc: Any, text: str, match: Match) -> bool:
@@ -154,6 +184,8 @@ class Checker:
         if any(t.ent_type_ == "PERSON" for t in tokens):
             return False
         if normal_form(month) in self.ambiguous and not ({"day", "year"} & set(match.groups)):
+            if month.islower() and any(t.dep_ in _NOUN_ROLES for t in tokens):
+                return False  # "this march is also scheduled for Friday": the walk
             return not any(t.tag_ in _VERB_TAGS for t in tokens)
         return True
 
@@ -164,10 +196,20 @@ class Checker:
         )
         if (
             following
-            and following[0][:1].isupper()
             and normal_form(following[0]) in self.name_heads
+            and (following[0][:1].isupper() or _lower_case_text(text, match.start))
         ):
-            return True
+            return True  # "the 23 March Movement"; in a lower-case wire "the 19 april movement"
+        if _quoted(text, match.start, match.end):
+            return True  # 'the "22 April" neighbourhood choir': a quoted date names something
+        before = _WORD_BEFORE.search(text, max(0, match.start - 12), match.start)
+        if (
+            before
+            and before[1][:1].isupper()
+            and text[match.start].isupper()
+            and normal_form(before[1]) in self.name_openers
+        ):
+            return True  # "Bloody Friday"
         tokens = _tokens(sdoc, match.start, match.end)
         if tokens is None:
             return False
@@ -192,7 +234,13 @@ class Checker:
             return True
         if "pmod" in match.groups:
             return True
-        return month[:1].isupper() and _cue_before(text, match.start, self.month_cues)
+        if not month[:1].isupper():
+            return False
+        if _cue_before(text, match.start, self.month_cues):
+            return True
+        # "March through November": a month that opens a range of months.
+        after = _RANGE_ON.match(text, match.end)
+        return after is not None and normal_form(after[1]) in self.months
 
     def bare_year(self, sdoc: Any, text: str, match: Match) -> bool:
         """A four-digit number is a year unless it counts something ("2015 people")."""
@@ -224,9 +272,13 @@ class Checker:
         return True
 
     def _street_address(self, text: str, end: int) -> bool:
-        """Whether one to three capitalised words and a street word follow ``end``."""
+        """Whether one to three capitalised words and a street word follow ``end`` ("1205
+        Lone Oak Road Lot 12": the street word need not end the capitalised run)."""
         m = _ADDRESS.match(text, end)
-        return m is not None and normal_form(m["street"]).rstrip(".") in self.street_words
+        if m is None:
+            return False
+        words = m[0].split()
+        return any(normal_form(w).rstrip(".") in self.street_words for w in words[1:])
 
     def _counts(self, sdoc: Any, i: int) -> bool:
         """Whether the words from token ``i`` are what a number before them counts."""
@@ -309,19 +361,38 @@ class Checker:
     def after_quantity(self, sdoc: Any, text: str, match: Match) -> bool:
         """A rate ("$3 million a year", "twice a week") follows an amount."""
         words = words_before(text, match.start, 1)
-        if not words:
-            return False
+        if not words or text[max(0, match.start - 2) : match.start].strip() == ",":
+            return False  # "on 21 July 1972, a day that became known as": an apposition
         word = words[-1].strip("$£€%")
+        if word in self.speed_units:
+            return False  # "194 kilometres an hour" is a speed
         if word.replace(",", "").replace(".", "").isdigit() or word in self.quantity_words:
             return True
         # "40,000 tents a year", "300 families a day": an amount of a counted noun.
         two = words_before(text, match.start, 2)
         return (
             len(two) == 2
-            and two[0].replace(",", "").replace(".", "").isdigit()
+            and (
+                two[0].replace(",", "").replace(".", "").isdigit()
+                or self.lexicon.lookup("number", two[0]) is not None
+            )
             and two[1].endswith("s")
             and two[1].isalpha()
         )
+
+    def not_speed(self, sdoc: Any, text: str, match: Match) -> bool:
+        """ "an hour" after a unit of length is part of a speed ("120 miles an hour")."""
+        if text[match.start : match.start + 1].lower() != "a":
+            return True
+        words = words_before(text, match.start, 1)
+        return not (words and words[-1] in self.speed_units)
+
+    def not_described(self, sdoc: Any, text: str, match: Match) -> bool:
+        """ "a day that became known as Bloody Friday": a day a relative clause describes is
+        the day itself, not a stretch of one day."""
+        if text[match.start : match.start + 1].lower() != "a":
+            return True
+        return _RELATIVE_AFTER.match(text, match.end) is None
 
     def adverb(self, sdoc: Any, text: str, match: Match) -> bool:
         """Frequency words count as sets as adverbs ("meets weekly") and adjectives ("weekly
@@ -424,10 +495,15 @@ class Checker:
             # "said Wednesday the plant would close": wire style puts the day of the saying
             # right after the verb, where the parser often hangs it on the reported clause.
             return "past"
+        of_noun = False
         for _ in range(8):
             if (verb.pos_ in ("VERB", "AUX") and not inside(verb)) or verb.head is verb:
                 break
+            joined = verb.dep_ in ("conj", "appos")
             verb = verb.head
+            of_noun = of_noun or (
+                verb.pos_ in ("NOUN", "PROPN") and not inside(verb) and not joined
+            )
         if verb.pos_ not in ("VERB", "AUX") or inside(verb):
             verb = verb.sent.root
             if verb.pos_ not in ("VERB", "AUX") or inside(verb):
@@ -443,7 +519,12 @@ class Checker:
                 verb = finite
         if before and before[-1] in _TOWARD and verb.lemma_ in self.forward:
             return "future"  # "the talks were postponed to May"
-        return self._verb_direction(verb, 0)
+        direction = self._verb_direction(verb, 0)
+        if direction == "present" and of_noun and normal_form(tokens.text) in self.months:
+            # "the statistics for September show", "the September violence is": a month that
+            # qualifies a noun is not what a present-tense verb announces (the anchor's year).
+            return None
+        return direction
 
     def _backshifted(self, head: Any) -> bool:
         """ "officials said the minister was scheduled to visit on Thursday": a past tense

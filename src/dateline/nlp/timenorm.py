@@ -576,7 +576,10 @@ class Resolver:
                 return None
             return self._make("DATE", day_period(date.fromisoformat(str(known))), mod)
         if "holiday" in f:
-            return self._holiday(lookup("holiday", f["holiday"]), year, anchor, direction, anchored)
+            rel = lookup("relative", f.get("rel"))
+            return self._holiday(
+                lookup("holiday", f["holiday"]), year, anchor, direction, anchored, rel
+            )
         month = lookup("month", f.get("month"))
         day = int(re.sub(r"\D", "", f["day"])) if "day" in f else None
         weekday = lookup("weekday", f.get("weekday")) or lookup("weekday_abbr", f.get("weekday"))
@@ -693,10 +696,20 @@ class Resolver:
         anchor: date | None,
         direction: Direction | None,
         anchored: bool,
+        rel: object = None,
     ) -> Resolved | None:
         """A holiday: its day (or period) in the year given, else the one the clause means."""
+        offset = int(str(rel)) if rel is not None else 0
         if year is not None:
             found = occurrences(spec, year)
+        elif anchor is not None and offset:
+            # "next Easter": the first to begin after the anchor; "last Christmas" the latest
+            # to begin before it.
+            years = (anchor.year - 1, anchor.year, anchor.year + 1)
+            every = sorted(o for y in years for o in occurrences(spec, y))
+            picked = [o for o in every if (o[0] > anchor if offset > 0 else o[0] < anchor)]
+            found = picked[:1] if offset > 0 else picked[-1:]
+            anchored = True
         elif anchor is not None:
             years = (anchor.year - 1, anchor.year, anchor.year + 1)
             # A present tense says little of a holiday's year ("victims of the attack on New
@@ -919,8 +932,8 @@ class Resolver:
         ref: date | None,
     ) -> Resolved | None:
         word = normal_form(f["ago"])
-        back = word in ("ago", "earlier")
-        uses_ref = word in ("earlier", "later")
+        back = word in ("ago", "earlier", "before")
+        uses_ref = word in ("earlier", "later", "before", "after")
         mod = self._mod(f)
         amount = number(f.get("num"), self.lexicon)
         unit = self._unit(f.get("unit"))
@@ -1080,6 +1093,11 @@ class Resolver:
             return None
         weekday = self.lexicon.lookup("weekday", f.get("weekday"))
         dayword = self.lexicon.lookup("day_word", f.get("dayword"))
+        if "partrel" in f:
+            # "0315 this morning", "2330 last night": the day of the part named after the time.
+            word = normal_form(f["partrel"])
+            known = {"this": 0, "last": -1}.get(word)
+            dayword = known if known is not None else self.lexicon.lookup("day_word", word)
         mod = self._mod(f)
         if anchor is None and ref is not None and weekday is None and dayword is None:
             # No publication date, but the text named the day ("on April 17 ... at 4 p.m.").

@@ -40,6 +40,10 @@ _PERIOD_GRAINS = frozenset({"month", "season", "year"})
 _AFTER_CLOCK = frozenset({"", "on", ", on"})
 # What joins the two ends of a clock range.
 _CLOCK_RANGE = frozenset({"-", "–", "to", "until", "till"})
+# What may join the clock times of one day: a range and a bracket of another zone's times.
+_CLOCK_CHAIN = _CLOCK_RANGE | {"(", ")", ") (", ""}
+# "(0335 GMT on 12 January)": a date inside the bracket, after the other zone's time.
+_DATED_IN_BRACKET = re.compile(r"\s+on\s+[^()]{3,20}\)")
 _BEFORE_CLOCK = frozenset({"", "at", "around", "about", "by", "from", "until", "before", "after"})
 # "A 2 p.m. performance will take place May 3": a clock time that modifies a noun after one of
 # these is of the day its sentence names next.
@@ -243,13 +247,27 @@ class TimeReader:
         item = found[n]
         if "weekday" in item.fields or "dayword" in item.fields:
             return None
-        for m, gaps in ((n + 1, _AFTER_CLOCK), (n - 1, _BEFORE_CLOCK)):
+        # "from 0600 to 1200 (1200-1800 GMT) today": past the other clock times of its range and
+        # bracket to the date they all belong to.
+        after, end = n + 1, item.end
+        while (
+            after < len(found)
+            and found[after].kind == "time"
+            and not {"weekday", "dayword"} & found[after].fields.keys()
+            and normal_form(text[end : found[after].start]) in _CLOCK_CHAIN
+        ):
+            end, after = found[after].end, after + 1
+        upto = found[after].start if after < len(found) else end
+        if text.count("(", item.end, upto) > text.count(")", item.end, upto):
+            # "2335 (0335 GMT on 12 January)": the date in the bracket is the other zone's.
+            after, end = n + 1, item.end
+        for m, gaps in ((after, _AFTER_CLOCK), (n - 1, _BEFORE_CLOCK)):
             if not 0 <= m < len(found) or readings[m] is None:
                 continue
             other = readings[m]
             assert other is not None
-            lo, hi = (item.end, other.found.start) if m > n else (other.found.end, item.start)
-            if hi - lo > 12 or normal_form(text[lo:hi]).strip(",") not in gaps:
+            lo, hi = (end, other.found.start) if m > n else (other.found.end, item.start)
+            if hi - lo > 12 or normal_form(text[lo:hi]).strip(",()") not in gaps:
                 continue
             resolved = other.resolved
             if resolved.precision == "day" and resolved.earliest and other.found.kind != "time":
@@ -282,7 +300,15 @@ class TimeReader:
             if first is None or second is None or a.resolved.earliest != b.resolved.earliest:
                 continue
             shift = 1 if second - first < -14 * 60 else -1 if second - first > 14 * 60 else 0
-            if shift:
+            if shift and _DATED_IN_BRACKET.match(text, b.found.end):
+                # "2335 (0335 GMT on 12 January)": the bracket dates its own time, so the
+                # local one is the day before (or after).
+                day = b.resolved.earliest - timedelta(days=shift)
+                clock = a.resolved.value.split("T", 1)[1]
+                a.resolved = dataclasses.replace(
+                    a.resolved, value=f"{day.isoformat()}T{clock}", earliest=day, latest=day
+                )
+            elif shift:
                 day = b.resolved.earliest + timedelta(days=shift)
                 clock = b.resolved.value.split("T", 1)[1]
                 b.resolved = dataclasses.replace(

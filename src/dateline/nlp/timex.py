@@ -40,6 +40,16 @@ def normal_form(text: str) -> str:
     return " ".join(text.lower().replace(".", " ").replace("’", "'").split())
 
 
+def _without_weekday(m: Match) -> Match | None:
+    """ "about 11:40 a.m. Saturday, March 14": a date whose leading weekday went to a clock
+    time keeps its month and day."""
+    if "weekday" not in m.groups or "month" not in m.groups or "day" not in m.groups:
+        return None
+    groups = {n: g for n, g in m.groups.items() if n != "weekday"}
+    start = min(g[0] for g in groups.values())
+    return Match(m.rule, start, m.end, groups)
+
+
 # A day of the month inside a list's tail (", 8 and 9").
 _LIST_DAY = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9])")
 
@@ -269,7 +279,12 @@ class Grammar:
         order = sorted(matches, key=lambda m: (m.start - m.end, m.rule.priority, m.start))
         for m in order:
             if any(m.start < end and start < m.end for start, end in taken):
-                continue
+                trimmed = _without_weekday(m)
+                if trimmed is None or any(
+                    trimmed.start < end and start < trimmed.end for start, end in taken
+                ):
+                    continue
+                m = trimmed
             kept.append(m)
             taken.append((m.start, m.end))
         return sorted(kept, key=lambda m: m.start)
