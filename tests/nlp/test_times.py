@@ -1207,3 +1207,94 @@ def test_a_clock_time_in_another_zone_may_fall_on_the_next_day(pipeline):
 )
 def test_without_an_anchor_a_month_told_in_the_past_takes_the_year_named(pipeline, text, value):
     check(pipeline, text, "April", "DATE", value, published=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        (
+            'Speaking on March 4, the governor said: "We will bury our dead today."',
+            "today",
+            "2021-03-04",
+        ),
+        (
+            '"The army will enter the city tomorrow," a commander said on March 5.',
+            "tomorrow",
+            "2021-03-06",
+        ),
+        # No day given for the saying: the publication date.
+        ('"We are ready to talk today," the minister said.', "today", "2021-03-17"),
+        # Outside the quotation the day word is the publication day's, whatever else is told.
+        ("Troops left on March 4 and the last ones leave today.", "today", "2021-03-17"),
+    ],
+)
+def test_a_day_word_in_a_quotation_counts_from_its_saying(pipeline, text, expression, value):
+    check(pipeline, text, expression, "DATE", value)
+
+
+def test_without_an_anchor_a_quotation_takes_the_day_told_before_it(pipeline):
+    text = 'He survived an attack on August 4. "They tried to kill me today," he said.'
+    check(pipeline, text, "today", "DATE", "XXXX-08-04", published=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        (
+            "The convoy was ambushed on Aug. 4. Five soldiers died that day.",
+            "that day",
+            "XXXX-08-04",
+        ),
+        (
+            "Rebels shelled the port on June 9; the next day, ships left.",
+            "the next day",
+            "XXXX-06-10",
+        ),
+        (
+            "The dam burst on Feb. 28. Two days later, it flooded the city.",
+            "Two days later",
+            "XXXX-03-01",
+        ),
+        # A week of an unknown year is not known.
+        (
+            "The dam burst on Feb. 28. A week later, it flooded the city.",
+            "A week later",
+            "XXXX-WXX",
+        ),
+    ],
+)
+def test_a_day_without_its_year_anchors_what_counts_from_it(pipeline, text, expression, value):
+    check(pipeline, text, expression, "DATE", value, published=None)
+
+
+def test_the_previous_weekday_counts_from_the_day_told(pipeline):
+    text = "The ministry said on Monday that the strike had ended the previous Friday."
+    check(pipeline, text, "the previous Friday", "DATE", "2021-03-12")
+    text = "The truce began on March 3. Fighting resumed the following Saturday."
+    check(pipeline, text, "the following Saturday", "DATE", "2021-03-06")
+
+
+def test_on_a_day_when_is_a_date(pipeline):
+    check(
+        pipeline,
+        "The bomb exploded on a day when the market was full.",
+        "a day",
+        "DATE",
+        "XXXX-XX-XX",
+    )
+    check(pipeline, "The strike lasted a day and closed every port.", "a day", "DURATION", "P1D")
+
+
+def test_hours_later_moves_by_whole_days_and_leaves_the_day_told(pipeline):
+    text = (
+        "The patients escaped on March 4. More than 24 hours later, only five had been found. "
+        "Few nurses had come to work that day."
+    )
+    check(pipeline, text, "More than 24 hours later", "DATE", "2021-03-05")
+    check(pipeline, text, "that day", "DATE", "2021-03-04")
+
+
+def test_a_plan_hoped_for_looks_ahead(pipeline):
+    # The tagger lemmatizes "hoped" as "hop": the spelling of the word still says "hope".
+    text = "Rescuers said they hoped to reach the trapped miners by Thursday."
+    check(pipeline, text, "Thursday", "DATE", "2021-03-18")

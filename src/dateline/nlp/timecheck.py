@@ -80,6 +80,12 @@ def _told_in_past(head: Any) -> bool:
     return bool(head.dep_ == "acomp" and head.head.tag_ == "VBD")
 
 
+def _regular_forms(word: str) -> tuple[str, ...]:
+    """A word and its regular inflections ("hope": "hopes", "hoped", "hoping")."""
+    stem = word[:-1] if word.endswith("e") else word
+    return (word, word + "s", stem + "ed", stem + "ing")
+
+
 def _tokens(sdoc: Any, start: int, end: int) -> Any:
     return sdoc.char_span(start, end, alignment_mode="expand")
 
@@ -98,6 +104,11 @@ class Checker:
         cues = lex.get("future_cues") or {}
         self.future_aux = frozenset(normal_form(w) for w in cues.get("auxiliaries", []))
         self.future_heads = frozenset(cues.get("heads", []))
+        # The tagger's lemma is not always right ("hoped" -> "hop"): the regular forms of the
+        # heads are known by their spelling too.
+        self.future_head_forms = frozenset(
+            form for head in self.future_heads for form in _regular_forms(head)
+        )
         self.past_when_past = frozenset(cues.get("past_when_past", []))
         self.scheduling = frozenset(cues.get("scheduling", []))
         self.reporting = frozenset(cues.get("reporting", []))
@@ -445,6 +456,10 @@ class Checker:
             return "future"  # "the talks were postponed to May"
         return self._verb_direction(verb, 0)
 
+    def _future_head(self, token: Any) -> bool:
+        """Whether a word looks ahead to what it governs ("plans", "hoped", "due")."""
+        return bool(token.lemma_ in self.future_heads or token.lower_ in self.future_head_forms)
+
     def _backshifted(self, head: Any) -> bool:
         """ "officials said the minister was scheduled to visit on Thursday": a past tense
         inside what a past saying reports stands for the present of the saying."""
@@ -466,13 +481,12 @@ class Checker:
             return "future"
         if any(a.tag_ == "MD" for a in auxes) or verb.tag_ == "MD":
             return "future"
-        if verb.lemma_ in self.future_heads and (
+        if self._future_head(verb) and (
             verb.tag_ in ("VBZ", "VBP") or (auxes and verb.lemma_ in self.scheduling)
         ):
             return "future"  # "is planned for", "was scheduled for", not "was agreed on"
         if any(
-            c.dep_ in ("acomp", "attr", "oprd") and c.lemma_ in self.future_heads
-            for c in verb.children
+            c.dep_ in ("acomp", "attr", "oprd") and self._future_head(c) for c in verb.children
         ) and verb.tag_ in ("VBZ", "VBP"):
             return "future"  # "elections are due on 24 October"
         if "to" in words and (verb.tag_ == "VB" or (verb.tag_ == "VBN" and "be" in words)):
@@ -480,15 +494,11 @@ class Checker:
             head = verb.head
             if head.lemma_ in self.past_when_past and head.tag_ in _PAST_TAGS and depth < 3:
                 return self._verb_direction(head, depth + 1)  # "tried to plant it Friday"
-            if (
-                head.lemma_ in self.future_heads
-                and _told_in_past(head)
-                and not self._backshifted(head)
-            ):
+            if self._future_head(head) and _told_in_past(head) and not self._backshifted(head):
                 # "inspectors were due to visit the site on Sunday but were held up": a plan
                 # told in the past; the day is as likely gone as ahead, so no direction.
                 return None
-            if head.lemma_ in self.future_heads or head is verb or depth > 3:
+            if self._future_head(head) or head is verb or depth > 3:
                 return "future"
             return (
                 self._verb_direction(head, depth + 1) if head.pos_ in ("VERB", "AUX") else "future"
