@@ -1298,3 +1298,45 @@ def test_a_plan_hoped_for_looks_ahead(pipeline):
     # The tagger lemmatizes "hoped" as "hop": the spelling of the word still says "hope".
     text = "Rescuers said they hoped to reach the trapped miners by Thursday."
     check(pipeline, text, "Thursday", "DATE", "2021-03-18")
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "first_value", "last", "last_value"),
+    [
+        # A timetable without a verb: the range that holds the publication day (a Wednesday).
+        (
+            "Viewing: 11 a.m. to 5 p.m. Monday to Friday.",
+            "5 p.m. Monday",
+            "2021-03-15T17:00",
+            "Friday",
+            "2021-03-19",
+        ),
+        (
+            "The talks will run from Friday to Tuesday.",
+            "Friday",
+            "2021-03-19",
+            "Tuesday",
+            "2021-03-23",
+        ),
+        # Told in the past, a range ends by the publication day.
+        (
+            "Delegates met Saturday to Thursday in Doha.",
+            "Saturday",
+            "2021-03-06",
+            "Thursday",
+            "2021-03-11",
+        ),
+    ],
+)
+def test_two_weekdays_joined_by_to_are_a_range(
+    pipeline, text, first, first_value, last, last_value
+):
+    assert one(pipeline, text, first).value == first_value
+    time = one(pipeline, text, last)
+    assert time.value == last_value and time.range is not None
+
+
+def test_the_hours_of_a_timetable_are_no_duration(pipeline):
+    doc = read(pipeline, "The hours of operation are posted at the gate.")
+    assert doc.times == []
+    check(pipeline, "After years of war, the town is quiet.", "years", "DURATION", "PXY")

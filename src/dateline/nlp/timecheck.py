@@ -274,11 +274,12 @@ class Checker:
 
     def after_prep(self, sdoc: Any, text: str, match: Match) -> bool:
         """Bare plurals ("for years") and clock times ("at 14:30") need a preposition before."""
+        words = words_before(text, match.start, 1)
         if "unit_bare" in match.groups and re.match(r"\s+of\b", text[match.end : match.end + 4]):
-            return True  # "years of war"
+            # "years of war", but not "the hours of operation" (a timetable, no stretch told)
+            return not words or words[-1] != "the"
         cues = {"for", "in", "over", "within", "at", "around", "about", "by", "until", "till"}
         cues |= {"from", "before", "after", "since", "during", "past", "of", "to"}
-        words = words_before(text, match.start, 1)
         return bool(words) and words[-1] in cues
 
     def after_at(self, sdoc: Any, text: str, match: Match) -> bool:

@@ -222,7 +222,7 @@ class TimeReader:
             a, b = readings[first], readings[second]
             if a is None or b is None:
                 continue
-            self._end_after_start(a, b)
+            self._end_after_start(a, b, anchor)
             start, end = self._range_extent(text, a.found, b.found)
             a.partner_found, b.partner_found = b.found, a.found
             a.range_span = b.range_span = (start, end)
@@ -333,9 +333,10 @@ class TimeReader:
             return resolved
         return min(found, key=lambda r: abs((r.earliest - anchor).days))  # type: ignore[operator]
 
-    def _end_after_start(self, a: Reading, b: Reading) -> None:
+    def _end_after_start(self, a: Reading, b: Reading, anchor: date | None) -> None:
         """A range ends after it starts: "from Monday to Friday" said on a Wednesday is the
-        coming Friday after that Monday, not this week's."""
+        coming Friday after that Monday, not this week's. A range told in the past ends by
+        the anchor: "met Friday to Tuesday" said on a Monday began the Friday before."""
         start, end = a.resolved.earliest, b.resolved.earliest
         if start is None or end is None or end >= start:
             return
@@ -343,8 +344,15 @@ class TimeReader:
             return
         fields = self._inherited(b.found, a.found)
         again = self.resolver.resolve(b.found.expression(fields), anchor=start, direction="future")
-        if again is not None and again.earliest is not None and again.earliest >= start:
-            b.resolved = dataclasses.replace(again, anchored=True)
+        if again is None or again.earliest is None or again.earliest < start:
+            return
+        told_past = b.found.direction == "past" and a.resolved.anchored
+        if told_past and anchor is not None and again.earliest > anchor and _weekday_alone(a.found):
+            first = self.resolver.resolve(a.found.expression(), anchor=end, direction="past")
+            if first is not None and first.earliest is not None and first.earliest <= end:
+                a.resolved = dataclasses.replace(first, anchored=True)
+                return
+        b.resolved = dataclasses.replace(again, anchored=True)
 
     @staticmethod
     def _neighbour_day(
@@ -434,16 +442,18 @@ class TimeReader:
             a, b = found[n], found[n + 1]
             if n in partners or n + 1 in partners or a.type not in ("DATE", "TIME"):
                 continue
-            if b.type != a.type:
-                continue
             between = normal_form(text[a.end : b.start])
+            if b.type != a.type and not (between == "to" and _names_weekday(a)):
+                continue
             if between not in self.range_to:
                 continue
             before = words_before(text, a.start, 1)
             opener = before[-1] if before else ""
             if between == "and" and opener != "between":
                 continue
-            if between in ("to", "and") and opener not in self.range_from:
+            # "open Friday to Tuesday": two weekdays joined by "to" are a range anyhow.
+            weekdays = between == "to" and _names_weekday(a) and _weekday_alone(b)
+            if between in ("to", "and") and opener not in self.range_from and not weekdays:
                 continue
             partners[n], partners[n + 1] = n + 1, n
         return partners
@@ -495,11 +505,21 @@ def _sentence_around(
     return (before[-1] if before else 0), (after[0] if after else len(text))
 
 
+def _weekday_alone(item: Found) -> bool:
+    """A weekday written alone ("Friday"), without a date or a "last"/"next"."""
+    return item.kind == "calendar" and set(item.fields) == {"weekday"}
+
+
+def _names_weekday(item: Found) -> bool:
+    """A weekday alone, or with its clock time ("5 p.m. Friday")."""
+    return _weekday_alone(item) or (item.kind == "time" and "weekday" in item.fields)
+
+
 def _possessive_day(text: str, item: Found) -> bool:
     """A weekday alone, written as a possessive ("Saturday's attack")."""
     return (
         item.kind == "calendar"
-        and set(item.fields) == {"weekday"}
+        and _weekday_alone(item)
         and text[item.end : item.end + 2] in ("'s", "’s")
     )
 
