@@ -1340,3 +1340,17 @@ def test_the_hours_of_a_timetable_are_no_duration(pipeline):
     doc = read(pipeline, "The hours of operation are posted at the gate.")
     assert doc.times == []
     check(pipeline, "After years of war, the town is quiet.", "years", "DURATION", "PXY")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Declared for a day: the one to come, though the verb is past.
+        ("The government declared a holiday for Eid al-Fitr.", "2021-05-13"),
+        ("The rebels announced a truce for Eid al-Fitr.", "2021-05-13"),
+        # Travelled for it: the one gone by.
+        ("Families who travelled home for Eid al-Fitr were stranded.", "2020-05-24"),
+    ],
+)
+def test_a_holiday_declared_for_a_day_is_the_coming_one(pipeline, text, value):
+    check(pipeline, text, "Eid al-Fitr", "DATE", value)
