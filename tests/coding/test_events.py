@@ -6,6 +6,7 @@ test needs a time or a claim, it adds the record those layers would make.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from dateline.coding.events import EventCoder
 from dateline.config import default_config
 from dateline.document import Document
+from dateline.nlp import times
 from dateline.records import Claim, Source, Time
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "events" / "jets_strike_convoy.txt"
@@ -93,6 +95,35 @@ def test_without_any_time_an_undated_event_ends_at_publication(pipeline):
     )
     attack = event_with(doc, "attacked")
     assert (attack.date.earliest, attack.date.latest) == ("2021-03-03", PUBLISHED)
+
+
+def test_without_a_publication_date_an_undated_event_ends_at_the_dateline_date(pipeline):
+    # A plain text file has no publication date; its dateline writes one, and the times
+    # layer counts from it, so the event layer does too.
+    text = (
+        "GARO, March 9, 2021 (Wire) - Gunmen attacked a police post in Garo, residents said.\n\n"
+        "The gunmen set fire to two vehicles before fleeing."
+    )
+    doc = pipeline(Document.from_input(text))
+    attack = event_with(doc, "attacked")
+    assert (attack.date.earliest, attack.date.latest) == ("2021-03-02", "2021-03-09")
+    assert times.anchor_day(doc) == dt.date(2021, 3, 9)
+
+
+def test_a_participle_clause_takes_the_date_of_the_verb_it_hangs_on(pipeline):
+    text = (
+        "GARO, March 9, 2021 (Wire) - Hundreds of nurses protested outside the health ministry "
+        "in Garo on Monday, demanding back pay."
+    )
+    doc = pipeline(Document.from_input(text))
+    demand = event_with(doc, "demanding")
+    assert (demand.date.earliest, demand.date.latest) == ("2021-03-08", "2021-03-08")
+
+
+def test_without_any_date_an_event_stays_undated(pipeline):
+    doc = pipeline(Document.from_input("GARO (Wire) - Gunmen attacked a police post in Garo."))
+    assert times.anchor_day(doc) is None
+    assert event_with(doc, "attacked").date is None
 
 
 def test_own_date_statement_date_and_background(pipeline):

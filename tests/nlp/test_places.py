@@ -237,6 +237,19 @@ def test_locate_falls_back_to_the_document_focus(story):
     assert (location.name, location.basis) == ("Baghdad", "focus")
 
 
+def test_locate_passes_over_a_place_something_comes_from(pipeline):
+    # "aid from Amman" says where the aid comes from, not where the clashes were: the
+    # paragraph's other place is no better, so the document's focus (its dateline) it is.
+    text = (
+        "MOSUL (AP) — A car bomb exploded in a market in Mosul on Monday.\n"
+        "Protesters clashed with police for an hour. Officials said aid from Amman was due."
+    )
+    doc = _placed(pipeline, text)
+    start = text.index("Protesters")
+    location = locate(doc, start, text.index(" for an hour"))
+    assert (location.name, location.basis) == ("Mosul", "focus")
+
+
 def test_locate_reads_the_documents_places_once(story, monkeypatch):
     # The event stage calls locate once per mention: the place mentions are gathered (and
     # demonyms told apart) once per document, not per call.

@@ -82,6 +82,21 @@ _LIST_GAP = re.compile(r"(?:,\s*\d{1,3})?\s*(?:[,;]\s*(?:and\s+)?|and\s+)")
 _TITLE_RUN = re.compile(r"([A-Za-z]+\.?)\s+")
 
 
+def _bare_participle(verb: Token) -> bool:
+    """A participle clause with no subject or linking word of its own, told alongside the
+    verb it hangs on ("..., demanding salaries", "..., killing nine people")."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VBG", "VBN")
+        and is_verbal(verb.head)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "csubj") for c in verb.children)
+    )
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
 def _day(value: str | None) -> dt.date | None:
     if not value:
         return None
@@ -111,7 +126,7 @@ class EventCoder:
         parts: list[tuple[int | None, Any]] = [(None, doc.sdoc)]
         if self.settings.caption_events:
             parts += list(enumerate(doc.caption_sdocs))
-        published = _day(doc.meta.published)
+        published = times.anchor_day(doc)
         news_day = self._news_day(doc, published)
         drafts: list[Draft] = []
         lead_rank = self._lead_rank(doc)
@@ -540,7 +555,7 @@ class EventCoder:
         ctx = salience.context(
             events,
             text_length=len(doc.text),
-            published=doc.meta.published,
+            published=_iso(times.anchor_day(doc)),
             places=doc.places,
             named=(e.id for e in doc.entities if e.named),
             scope=judge.scope,
@@ -1003,12 +1018,16 @@ class EventCoder:
     def _tree_distance(self, node: Token, trigger: Token, clause_head: Token) -> int | None:
         """Steps from a time's token up to the trigger or its clause head, never through a
         reporting verb's own dependents; a verb coordinated with the trigger counts one step
-        more ("was detained ... and sentenced this summer": the detention is no later)."""
+        more ("was detained ... and sentenced this summer": the detention is no later), and so
+        does the verb a participle clause with no subject of its own hangs on ("protested
+        on Tuesday, demanding ...": the demand was made then)."""
         targets = {trigger.i: 0, clause_head.i: 0}
         for verb in (trigger, clause_head):
             for conj in (*verb.conjuncts, verb.head if verb.dep_ == "conj" else verb):
                 if is_verbal(conj) and conj.i not in targets:
                     targets[conj.i] = 2
+            if _bare_participle(verb) and verb.head.i not in targets:
+                targets[verb.head.i] = 2
         steps = 0
         current = node
         while steps < 8:

@@ -229,6 +229,12 @@ def _attached(text: str, start: int) -> bool:
     )
 
 
+def _origin(text: str, start: int) -> bool:
+    """A mention after "from" ("funds from Baghdad", "no comment from Damascus"): where
+    something comes from, no guess for an event told in another clause."""
+    return re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, start - 12) : start], re.I) is not None
+
+
 def _rank(place: Place) -> int:
     return PRECISION_ORDER.index(place.precision) if place.precision in PRECISION_ORDER else 9
 
@@ -311,7 +317,7 @@ def locate(doc: Document, start: int, end: int) -> Location | None:
         ("paragraph", _paragraph_bounds(table.newlines, len(text), start, end)),
     ]
     for basis, (lo, hi) in windows:
-        near = _within(table.located_index, lo, hi)
+        near = [pm for pm in _within(table.located_index, lo, hi) if not _origin(text, pm[1].start)]
         if near:
             place, mention = min(
                 near, key=lambda pm: (abs(pm[1].start - start), _rank(pm[0]), pm[1].start)

@@ -626,6 +626,33 @@ def times_in(doc: Document, start: int, end: int) -> list[Time]:
     ]
 
 
+def anchor_day(doc: Document) -> date | None:
+    """The day the document's relative expressions count from: the publication date, else
+    the full date its dateline writes ("KIRKUK, March 13, 2029 (...) -"), as ``build_times``
+    anchors them; None when the text gives neither.
+
+    The event stage dates an event with no time of its own as a range ending on this day.
+    """
+    published = parse_iso(doc.meta.published)
+    if published is not None:
+        return published
+    return doc.memo("times.dateline_day", doc.times, lambda: _dateline_day(doc))
+
+
+def _dateline_day(doc: Document) -> date | None:
+    head = doc.text[:_DATELINE_CHARS].split("\n", 1)[0]
+    end = _DATELINE_END.search(head)
+    if end is None:
+        return None
+    for time in doc.times:
+        span = time.evidence[0]
+        if span.caption is None and span.end <= end.start() and time.precision == "day":
+            day = parse_iso(time.earliest or time.value)
+            if day is not None:
+                return day
+    return None
+
+
 @stages.register("dateline.times.v1", requires=["sdoc"], assigns=["times"], english_only=True)
 def make_times(config: Config) -> Stage:
     """Dates, times, durations and sets with TIMEX3 values, anchored on the publication date."""
