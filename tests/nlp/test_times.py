@@ -1354,3 +1354,8 @@ def test_the_hours_of_a_timetable_are_no_duration(pipeline):
 )
 def test_a_holiday_declared_for_a_day_is_the_coming_one(pipeline, text, value):
     check(pipeline, text, "Eid al-Fitr", "DATE", value)
+
+
+def test_tonight_in_a_quotation_is_the_night_of_its_saying(pipeline):
+    text = "“We will strike tonight,” the commander said on Sunday."
+    check(pipeline, text, "tonight", "TIME", "2021-03-14TNI")

@@ -47,6 +47,8 @@ _CLOCK_MODIFIER = re.compile(r"(?:^|\s)(?:a|an|the|its|their|his|her)\s+$", re.I
 _CLAUSE_END = re.compile(r"[.;!?]\s|\n")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?(?:\s|$)|\n")
 _CURLY_QUOTE = re.compile(r"“[^“”]*”")
+# The fields of "today", "tomorrow", "yesterday", "tonight": days counted from the saying.
+_DAY_WORDS = frozenset({"dayword", "tonight"})
 # Days without their year are held in a leap year, so that Feb. 29 stays a day.
 _LEAP_YEAR = 2000
 _YEARLESS_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
@@ -257,12 +259,11 @@ class TimeReader:
         that day is before the publication date. Without a publication date, a quotation that
         opens its sentence may take the day the sentence before told ("... on August 4. 'They
         tried to kill me today,' he said")."""
-        if not any(r is not None and "dayword" in r.found.fields for r in readings):
+        said = [r for r in readings if r is not None and _DAY_WORDS & r.found.fields.keys()]
+        if not said:
             return
         quotes = _quotations(text)
-        for reading in readings:
-            if reading is None or "dayword" not in reading.found.fields:
-                continue
+        for reading in said:
             item = reading.found
             quote = next((q for q in quotes if q[0] <= item.start and item.end <= q[1]), None)
             if quote is None:
