@@ -1359,3 +1359,12 @@ def test_a_holiday_declared_for_a_day_is_the_coming_one(pipeline, text, value):
 def test_tonight_in_a_quotation_is_the_night_of_its_saying(pipeline):
     text = "“We will strike tonight,” the commander said on Sunday."
     check(pipeline, text, "tonight", "TIME", "2021-03-14TNI")
+
+
+def test_last_weekday_after_the_text_named_that_day_is_the_week_before(pipeline):
+    # Published on a Monday: "Sunday" is yesterday; so is "last Sunday", unless the text
+    # has already called yesterday "Sunday".
+    text = "Mourners met on Sunday, a week after the pastor was killed last Sunday."
+    check(pipeline, text, "last Sunday", "DATE", "2021-03-07", published="2021-03-15")
+    text = "Gunmen killed three farmers last Sunday."
+    check(pipeline, text, "last Sunday", "DATE", "2021-03-14", published="2021-03-15")

@@ -152,6 +152,8 @@ class TimeReader:
         # Without an anchor, a day told without its year ("Aug. 4") still anchors "that day"
         # and "two days later": held as a day of a leap year, written back with XXXX.
         yearless = False
+        # Days the text has named by their weekday alone ("Sunday").
+        weekdays: set[date] = set()
         # A month, quarter, season or year mentioned after the last day ("in 2012 ... the
         # previous year"): what anaphoric years and quarters count from.
         period: Resolved | None = None
@@ -185,6 +187,12 @@ class TimeReader:
             if resolved is None:
                 readings.append(None)
                 continue
+            if _weekday_alone(item) and resolved.earliest is not None:
+                weekdays.add(resolved.earliest)
+            elif _last_weekday(item, self.resolver) and resolved.earliest in weekdays:
+                # "It was an ordinary Sunday ... killed there last Sunday": the text named
+                # this Sunday "Sunday", so its "last Sunday" is the one before.
+                resolved = _moved(resolved, -7)
             readings.append(Reading(item, resolved))
             if resolved.type in ("DATE", "TIME") and resolved.earliest is not None:
                 if resolved.precision == "day" and not self._by_the_hour(item):
@@ -509,6 +517,20 @@ def _sentence_around(
 def _weekday_alone(item: Found) -> bool:
     """A weekday written alone ("Friday"), without a date or a "last"/"next"."""
     return item.kind == "calendar" and set(item.fields) == {"weekday"}
+
+
+def _last_weekday(item: Found, resolver: Resolver) -> bool:
+    """A weekday after "last" ("last Sunday")."""
+    if item.kind != "calendar" or set(item.fields) != {"weekday", "rel"}:
+        return False
+    return str(resolver.lexicon.lookup("relative", item.fields["rel"])) == "-1"
+
+
+def _moved(resolved: Resolved, days: int) -> Resolved:
+    """A day's reading moved by ``days``."""
+    assert resolved.earliest is not None
+    day = resolved.earliest + timedelta(days=days)
+    return dataclasses.replace(resolved, value=day.isoformat(), earliest=day, latest=day)
 
 
 def _names_weekday(item: Found) -> bool:
