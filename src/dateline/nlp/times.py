@@ -47,6 +47,8 @@ _CLOCK_MODIFIER = re.compile(r"(?:^|\s)(?:a|an|the|its|their|his|her)\s+$", re.I
 _CLAUSE_END = re.compile(r"[.;!?]\s|\n")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?(?:\s|$)|\n")
 _CURLY_QUOTE = re.compile(r"“[^“”]*”")
+# How far from a quotation its sentence may reach (a bound for very long texts).
+_SENTENCE_REACH = 600
 # The fields of "today", "tomorrow", "yesterday", "tonight": days counted from the saying.
 _DAY_WORDS = frozenset({"dayword", "tonight"})
 # Days without their year are held in a leap year, so that Feb. 29 stays a day.
@@ -508,10 +510,15 @@ def _sentence_around(
 ) -> tuple[int, int]:
     """The sentence that holds a quotation: from the last sentence end before it to the first
     after it (the quotation's own full stops do not count)."""
-    ends = [m for m in _SENTENCE_END.finditer(text) if not abbreviation.search(text, 0, m.start())]
+    lo, hi = max(0, start - _SENTENCE_REACH), min(len(text), end + _SENTENCE_REACH)
+    ends = [
+        m
+        for m in _SENTENCE_END.finditer(text, lo, hi)
+        if not abbreviation.search(text, max(0, m.start() - 8), m.start())
+    ]
     before = [m.end() for m in ends if m.end() <= start]
     after = [m.start() + 1 for m in ends if m.start() > end]
-    return (before[-1] if before else 0), (after[0] if after else len(text))
+    return (before[-1] if before else lo), (after[0] if after else hi)
 
 
 def _weekday_alone(item: Found) -> bool:
