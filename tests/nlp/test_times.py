@@ -1368,3 +1368,10 @@ def test_last_weekday_after_the_text_named_that_day_is_the_week_before(pipeline)
     check(pipeline, text, "last Sunday", "DATE", "2021-03-07", published="2021-03-15")
     text = "Gunmen killed three farmers last Sunday."
     check(pipeline, text, "last Sunday", "DATE", "2021-03-14", published="2021-03-15")
+
+
+def test_a_stretch_after_a_date_and_a_comma_is_no_rate(pipeline):
+    check(
+        pipeline, "The ruling came on Nov. 10, a week after the vote.", "a week", "DURATION", "P1W"
+    )
+    check(pipeline, "Guards are paid 300 a week.", "a week", "SET", "P1W")

@@ -319,9 +319,10 @@ class Checker:
         )
 
     def after_quantity(self, sdoc: Any, text: str, match: Match) -> bool:
-        """A rate ("$3 million a year", "twice a week") follows an amount."""
+        """A rate ("$3 million a year", "twice a week") follows an amount, with no comma
+        between ("on Nov. 10, a week after the vote" is a stretch after a date)."""
         words = words_before(text, match.start, 1)
-        if not words:
+        if not words or text[max(0, match.start - 3) : match.start].rstrip().endswith(","):
             return False
         word = words[-1].strip("$£€%")
         if word.replace(",", "").replace(".", "").isdigit() or word in self.quantity_words:
