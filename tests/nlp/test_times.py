@@ -1375,3 +1375,15 @@ def test_a_stretch_after_a_date_and_a_comma_is_no_rate(pipeline):
         pipeline, "The ruling came on Nov. 10, a week after the vote.", "a week", "DURATION", "P1W"
     )
     check(pipeline, "Guards are paid 300 a week.", "a week", "SET", "P1W")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Sales rose in the current quarter.", "the current quarter", "2021-Q1"),
+        ("The upcoming week is key for the talks.", "The upcoming week", "2021-W12"),
+        ("The deal should close by year's end.", "year's end", "2021"),
+    ],
+)
+def test_the_current_period_keeps_its_article(pipeline, text, expression, value):
+    check(pipeline, text, expression, "DATE", value)
