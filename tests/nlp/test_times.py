@@ -1368,3 +1368,183 @@ def test_a_bracket_that_dates_its_own_zone_time_moves_the_local_one(pipeline):
 )
 def test_apposed_days_dams_and_this_moment(pipeline, text, found):
     assert [t.evidence[0].text for t in read(pipeline, text).times] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        (
+            'Speaking on March 4, the governor said: "We will bury our dead today."',
+            "today",
+            "2021-03-04",
+        ),
+        (
+            '"The army will enter the city tomorrow," a commander said on March 5.',
+            "tomorrow",
+            "2021-03-06",
+        ),
+        # No day given for the saying: the publication date.
+        ('"We are ready to talk today," the minister said.', "today", "2021-03-17"),
+        # Outside the quotation the day word is the publication day's, whatever else is told.
+        ("Troops left on March 4 and the last ones leave today.", "today", "2021-03-17"),
+    ],
+)
+def test_a_day_word_in_a_quotation_counts_from_its_saying(pipeline, text, expression, value):
+    check(pipeline, text, expression, "DATE", value)
+
+
+def test_without_an_anchor_a_quotation_takes_the_day_told_before_it(pipeline):
+    text = 'He survived an attack on August 4. "They tried to kill me today," he said.'
+    check(pipeline, text, "today", "DATE", "XXXX-08-04", published=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        (
+            "The convoy was ambushed on Aug. 4. Five soldiers died that day.",
+            "that day",
+            "XXXX-08-04",
+        ),
+        (
+            "Rebels shelled the port on June 9; the next day, ships left.",
+            "the next day",
+            "XXXX-06-10",
+        ),
+        (
+            "The dam burst on Feb. 28. Two days later, it flooded the city.",
+            "Two days later",
+            "XXXX-03-01",
+        ),
+        # A week of an unknown year is not known.
+        (
+            "The dam burst on Feb. 28. A week later, it flooded the city.",
+            "A week later",
+            "XXXX-WXX",
+        ),
+    ],
+)
+def test_a_day_without_its_year_anchors_what_counts_from_it(pipeline, text, expression, value):
+    check(pipeline, text, expression, "DATE", value, published=None)
+
+
+def test_the_previous_weekday_counts_from_the_day_told(pipeline):
+    text = "The ministry said on Monday that the strike had ended the previous Friday."
+    check(pipeline, text, "the previous Friday", "DATE", "2021-03-12")
+    text = "The truce began on March 3. Fighting resumed the following Saturday."
+    check(pipeline, text, "the following Saturday", "DATE", "2021-03-06")
+
+
+def test_on_a_day_when_is_a_date(pipeline):
+    check(
+        pipeline,
+        "The bomb exploded on a day when the market was full.",
+        "a day",
+        "DATE",
+        "XXXX-XX-XX",
+    )
+    check(pipeline, "The strike lasted a day and closed every port.", "a day", "DURATION", "P1D")
+
+
+def test_hours_later_moves_by_whole_days_and_leaves_the_day_told(pipeline):
+    text = (
+        "The patients escaped on March 4. More than 24 hours later, only five had been found. "
+        "Few nurses had come to work that day."
+    )
+    check(pipeline, text, "More than 24 hours later", "DATE", "2021-03-05")
+    check(pipeline, text, "that day", "DATE", "2021-03-04")
+
+
+def test_a_plan_hoped_for_looks_ahead(pipeline):
+    # The tagger lemmatizes "hoped" as "hop": the spelling of the word still says "hope".
+    text = "Rescuers said they hoped to reach the trapped miners by Thursday."
+    check(pipeline, text, "Thursday", "DATE", "2021-03-18")
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "first_value", "last", "last_value"),
+    [
+        # A timetable without a verb: the range that holds the publication day (a Wednesday).
+        (
+            "Viewing: 11 a.m. to 5 p.m. Monday to Friday.",
+            "5 p.m. Monday",
+            "2021-03-15T17:00",
+            "Friday",
+            "2021-03-19",
+        ),
+        (
+            "The talks will run from Friday to Tuesday.",
+            "Friday",
+            "2021-03-19",
+            "Tuesday",
+            "2021-03-23",
+        ),
+        # Told in the past, a range ends by the publication day.
+        (
+            "Delegates met Saturday to Thursday in Doha.",
+            "Saturday",
+            "2021-03-06",
+            "Thursday",
+            "2021-03-11",
+        ),
+    ],
+)
+def test_two_weekdays_joined_by_to_are_a_range(
+    pipeline, text, first, first_value, last, last_value
+):
+    assert one(pipeline, text, first).value == first_value
+    time = one(pipeline, text, last)
+    assert time.value == last_value and time.range is not None
+
+
+def test_the_hours_of_a_timetable_are_no_duration(pipeline):
+    doc = read(pipeline, "The hours of operation are posted at the gate.")
+    assert doc.times == []
+    check(pipeline, "After years of war, the town is quiet.", "years", "DURATION", "PXY")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Declared for a day: the one to come, though the verb is past.
+        ("The government declared a holiday for Eid al-Fitr.", "2021-05-13"),
+        ("The rebels announced a truce for Eid al-Fitr.", "2021-05-13"),
+        # Travelled for it: the one gone by.
+        ("Families who travelled home for Eid al-Fitr were stranded.", "2020-05-24"),
+    ],
+)
+def test_a_holiday_declared_for_a_day_is_the_coming_one(pipeline, text, value):
+    check(pipeline, text, "Eid al-Fitr", "DATE", value)
+
+
+def test_tonight_in_a_quotation_is_the_night_of_its_saying(pipeline):
+    text = "“We will strike tonight,” the commander said on Sunday."
+    check(pipeline, text, "tonight", "TIME", "2021-03-14TNI")
+
+
+def test_last_weekday_after_the_text_named_that_day_is_the_week_before(pipeline):
+    # Published on a Monday: "Sunday" is yesterday; so is "last Sunday", unless the text
+    # has already called yesterday "Sunday".
+    text = "Mourners met on Sunday, a week after the pastor was killed last Sunday."
+    check(pipeline, text, "last Sunday", "DATE", "2021-03-07", published="2021-03-15")
+    text = "Gunmen killed three farmers last Sunday."
+    check(pipeline, text, "last Sunday", "DATE", "2021-03-14", published="2021-03-15")
+
+
+def test_a_stretch_after_a_date_and_a_comma_is_no_rate(pipeline):
+    check(
+        pipeline, "The ruling came on Nov. 10, a week after the vote.", "a week", "DURATION", "P1W"
+    )
+    check(pipeline, "Guards are paid 300 a week.", "a week", "SET", "P1W")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Sales rose in the current quarter.", "the current quarter", "2021-Q1"),
+        ("The upcoming week is key for the talks.", "The upcoming week", "2021-W12"),
+        ("The deal should close by year's end.", "year's end", "2021"),
+    ],
+)
+def test_the_current_period_keeps_its_article(pipeline, text, expression, value):
+    check(pipeline, text, expression, "DATE", value)

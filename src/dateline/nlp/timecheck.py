@@ -105,6 +105,12 @@ def _told_in_past(head: Any) -> bool:
     return bool(head.dep_ == "acomp" and head.head.tag_ == "VBD")
 
 
+def _regular_forms(word: str) -> tuple[str, ...]:
+    """A word and its regular inflections ("hope": "hopes", "hoped", "hoping")."""
+    stem = word[:-1] if word.endswith("e") else word
+    return (word, word + "s", stem + "ed", stem + "ing")
+
+
 def _tokens(sdoc: Any, start: int, end: int) -> Any:
     return sdoc.char_span(start, end, alignment_mode="expand")
 
@@ -125,6 +131,11 @@ class Checker:
         cues = lex.get("future_cues") or {}
         self.future_aux = frozenset(normal_form(w) for w in cues.get("auxiliaries", []))
         self.future_heads = frozenset(cues.get("heads", []))
+        # The tagger's lemma is not always right ("hoped" -> "hop"): the regular forms of the
+        # heads are known by their spelling too.
+        self.future_head_forms = frozenset(
+            form for head in self.future_heads for form in _regular_forms(head)
+        )
         self.past_when_past = frozenset(cues.get("past_when_past", []))
         self.scheduling = frozenset(cues.get("scheduling", []))
         self.reporting = frozenset(cues.get("reporting", []))
@@ -315,11 +326,12 @@ class Checker:
 
     def after_prep(self, sdoc: Any, text: str, match: Match) -> bool:
         """Bare plurals ("for years") and clock times ("at 14:30") need a preposition before."""
+        words = words_before(text, match.start, 1)
         if "unit_bare" in match.groups and re.match(r"\s+of\b", text[match.end : match.end + 4]):
-            return True  # "years of war"
+            # "years of war", but not "the hours of operation" (a timetable, no stretch told)
+            return not words or words[-1] != "the"
         cues = {"for", "in", "over", "within", "at", "around", "about", "by", "until", "till"}
         cues |= {"from", "before", "after", "since", "during", "past", "of", "to"}
-        words = words_before(text, match.start, 1)
         return bool(words) and words[-1] in cues
 
     def after_at(self, sdoc: Any, text: str, match: Match) -> bool:
@@ -359,9 +371,10 @@ class Checker:
         )
 
     def after_quantity(self, sdoc: Any, text: str, match: Match) -> bool:
-        """A rate ("$3 million a year", "twice a week") follows an amount."""
+        """A rate ("$3 million a year", "twice a week") follows an amount, with no comma
+        between ("on Nov. 10, a week after the vote" is a stretch after a date)."""
         words = words_before(text, match.start, 1)
-        if not words or text[max(0, match.start - 2) : match.start].strip() == ",":
+        if not words or text[max(0, match.start - 3) : match.start].rstrip().endswith(","):
             return False  # "on 21 July 1972, a day that became known as": an apposition
         word = words[-1].strip("$£€%")
         if word in self.speed_units:
@@ -526,6 +539,10 @@ class Checker:
             return None
         return direction
 
+    def _future_head(self, token: Any) -> bool:
+        """Whether a word looks ahead to what it governs ("plans", "hoped", "due")."""
+        return bool(token.lemma_ in self.future_heads or token.lower_ in self.future_head_forms)
+
     def _backshifted(self, head: Any) -> bool:
         """ "officials said the minister was scheduled to visit on Thursday": a past tense
         inside what a past saying reports stands for the present of the saying."""
@@ -547,13 +564,12 @@ class Checker:
             return "future"
         if any(a.tag_ == "MD" for a in auxes) or verb.tag_ == "MD":
             return "future"
-        if verb.lemma_ in self.future_heads and (
+        if self._future_head(verb) and (
             verb.tag_ in ("VBZ", "VBP") or (auxes and verb.lemma_ in self.scheduling)
         ):
             return "future"  # "is planned for", "was scheduled for", not "was agreed on"
         if any(
-            c.dep_ in ("acomp", "attr", "oprd") and c.lemma_ in self.future_heads
-            for c in verb.children
+            c.dep_ in ("acomp", "attr", "oprd") and self._future_head(c) for c in verb.children
         ) and verb.tag_ in ("VBZ", "VBP"):
             return "future"  # "elections are due on 24 October"
         if "to" in words and (verb.tag_ == "VB" or (verb.tag_ == "VBN" and "be" in words)):
@@ -561,15 +577,11 @@ class Checker:
             head = verb.head
             if head.lemma_ in self.past_when_past and head.tag_ in _PAST_TAGS and depth < 3:
                 return self._verb_direction(head, depth + 1)  # "tried to plant it Friday"
-            if (
-                head.lemma_ in self.future_heads
-                and _told_in_past(head)
-                and not self._backshifted(head)
-            ):
+            if self._future_head(head) and _told_in_past(head) and not self._backshifted(head):
                 # "inspectors were due to visit the site on Sunday but were held up": a plan
                 # told in the past; the day is as likely gone as ahead, so no direction.
                 return None
-            if head.lemma_ in self.future_heads or head is verb or depth > 3:
+            if self._future_head(head) or head is verb or depth > 3:
                 return "future"
             return (
                 self._verb_direction(head, depth + 1) if head.pos_ in ("VERB", "AUX") else "future"

@@ -198,8 +198,12 @@ def add_months(d: date, months: int) -> date:
 
 def shift(d: date, amount: float, unit: str) -> date:
     """``d`` moved by ``amount`` calendar units (negative: back)."""
-    if unit in ("D", "H", "MIN", "S"):
-        return d + timedelta(days=round(amount) if unit == "D" else 0)
+    if unit == "D":
+        return d + timedelta(days=round(amount))
+    if unit in ("H", "MIN", "S"):
+        # Whole days only: "36 hours later" is the next day, "hours later" the same one.
+        hours = amount / {"H": 1, "MIN": 60, "S": 3600}[unit]
+        return d + timedelta(days=int(hours / 24))
     if unit in ("W", "WE"):
         return d + timedelta(weeks=amount)
     months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit]
@@ -621,6 +625,18 @@ class Resolver:
             if anchor is None:
                 value = f"XXXX-WXX-{int(weekday)}" + suffix
                 return Resolved("TIME" if suffix else "DATE", value, precision="day", mod=mod)
+            if "ana" in f:
+                # "the previous Friday": before or after the day told last, else the anchor.
+                step = _ANAPHORIC_STEP.get(normal_form(f["ana"]).removeprefix("the "), -1)
+                d = self._weekday(int(weekday), ref or anchor, step, None)
+                return self._make(
+                    "DATE",
+                    day_period(d),
+                    mod,
+                    anchored=ref is None,
+                    referent=ref is not None,
+                    suffix=suffix,
+                )
             d = self._weekday(int(weekday), anchor, rel, direction)
             return self._make("DATE", day_period(d), mod, anchored=True, suffix=suffix)
         if day is not None and month is None and year is None:
@@ -898,6 +914,9 @@ class Resolver:
     ) -> Resolved | None:
         base = ref or anchor
         word = normal_form(f["ana"]).removeprefix("the ")
+        if word == "a":
+            # "on a day when ...": some one day, which the expression does not tell.
+            return Resolved("DATE", "XXXX-XX-XX", precision="day")
         part = self.lexicon.lookup("part_of_day", f.get("cunit"))
         unit = "D" if part else str(self.lexicon.lookup("calendar_unit", f["cunit"]))
         if word in ("year-earlier", "year-ago"):

@@ -49,6 +49,15 @@ _BEFORE_CLOCK = frozenset({"", "at", "around", "about", "by", "from", "until", "
 # these is of the day its sentence names next.
 _CLOCK_MODIFIER = re.compile(r"(?:^|\s)(?:a|an|the|its|their|his|her)\s+$", re.I)
 _CLAUSE_END = re.compile(r"[.;!?]\s|\n")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?(?:\s|$)|\n")
+_CURLY_QUOTE = re.compile(r"“[^“”]*”")
+# How far from a quotation its sentence may reach (a bound for very long texts).
+_SENTENCE_REACH = 600
+# The fields of "today", "tomorrow", "yesterday", "tonight": days counted from the saying.
+_DAY_WORDS = frozenset({"dayword", "tonight"})
+# Days without their year are held in a leap year, so that Feb. 29 stays a day.
+_LEAP_YEAR = 2000
+_YEARLESS_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
 
 
 @dataclass
@@ -120,6 +129,8 @@ class TimeReader:
         range_words = grammar.lexicon.get("range") or {}
         self.range_from = frozenset(range_words.get("from", []))
         self.range_to = frozenset(range_words.get("to", []))
+        abbreviations = "|".join(re.escape(w) for w in grammar.lexicon.forms("abbreviations"))
+        self.abbreviation = re.compile(rf"(?:\b(?:{abbreviations})|\b[A-Z]|\.[A-Z])$")
 
     def dateline_anchor(self, text: str, found: Iterable[Found]) -> date | None:
         """A full date written in the dateline at the head of the text, if there is one."""
@@ -144,6 +155,11 @@ class TimeReader:
         readings: list[Reading | None] = []
         reference: date | None = None
         reference_end = 0
+        # Without an anchor, a day told without its year ("Aug. 4") still anchors "that day"
+        # and "two days later": held as a day of a leap year, written back with XXXX.
+        yearless = False
+        # Days the text has named by their weekday alone ("Sunday").
+        weekdays: set[date] = set()
         # A month, quarter, season or year mentioned after the last day ("in 2012 ... the
         # previous year"): what anaphoric years and quarters count from.
         period: Resolved | None = None
@@ -160,24 +176,42 @@ class TimeReader:
                 and "\n" in text[reference_end : item.start]
                 and _heads_paragraph(text, item.start)
             )
+            counts_from = None if clock_ref else reference
+            if yearless and item.kind not in ("anaphoric", "ago"):
+                counts_from = None
             resolved = self.resolver.resolve(
                 item.expression(fields),
                 anchor=anchor,
                 direction=item.direction,
-                reference=None if clock_ref else reference,
+                reference=counts_from,
                 period=period,
             )
+            if yearless and counts_from is not None and resolved is not None:
+                resolved = self._without_year(item, fields, resolved)
             if anchor is not None and _possessive_day(text, item):
                 resolved = self._nearest(item, fields, anchor, resolved)
             if resolved is None:
                 readings.append(None)
                 continue
+            if _weekday_alone(item) and resolved.earliest is not None:
+                weekdays.add(resolved.earliest)
+            elif _last_weekday(item, self.resolver) and resolved.earliest in weekdays:
+                # "It was an ordinary Sunday ... killed there last Sunday": the text named
+                # this Sunday "Sunday", so its "last Sunday" is the one before.
+                resolved = _moved(resolved, -7)
             readings.append(Reading(item, resolved))
             if resolved.type in ("DATE", "TIME") and resolved.earliest is not None:
-                if resolved.precision == "day":
+                if resolved.precision == "day" and not self._by_the_hour(item):
                     reference, period, reference_end = resolved.earliest, None, item.end
+                    yearless = False
                 elif resolved.type == "DATE" and resolved.precision in _PERIOD_GRAINS:
                     period = resolved
+            elif anchor is None and resolved.type == "DATE":
+                told = _YEARLESS_DAY.fullmatch(resolved.value)
+                if told is not None:
+                    reference = date(_LEAP_YEAR, int(told[1]), int(told[2]))
+                    period, reference_end, yearless = None, item.end, True
+        self._quoted_days(text, readings, anchor)
         for n, reading in enumerate(readings):
             if reading is not None and (
                 reading.found.kind == "time" or "overnight" in reading.found.fields
@@ -204,11 +238,99 @@ class TimeReader:
             a, b = readings[first], readings[second]
             if a is None or b is None:
                 continue
-            self._end_after_start(a, b)
+            self._end_after_start(a, b, anchor)
             start, end = self._range_extent(text, a.found, b.found)
             a.partner_found, b.partner_found = b.found, a.found
             a.range_span = b.range_span = (start, end)
         return [r for r in readings if r is not None]
+
+    def _by_the_hour(self, item: Found) -> bool:
+        """ "More than 24 hours later": a day reached by counting hours from the day told is
+        near it but not itself told; "that day" after it still means the day told."""
+        unit = normal_form(item.fields.get("unit", ""))
+        return item.kind == "ago" and unit.startswith(("hour", "minute", "second"))
+
+    def _without_year(self, item: Found, fields: dict[str, str], resolved: Resolved) -> Resolved:
+        """A reading counted from a day without its year: the day or month kept, the year
+        unknown ("XXXX-08-05"); a week or year of an unknown year is not known at all."""
+        if not resolved.referent:
+            return resolved
+        if resolved.precision in ("day", "month") and re.match(r"\d{4}-\d", resolved.value):
+            return dataclasses.replace(
+                resolved, value="XXXX" + resolved.value[4:], earliest=None, latest=None
+            )
+        unknown = {"week": "XXXX-WXX", "year": "XXXX"}.get(resolved.precision)
+        if unknown is not None:
+            return dataclasses.replace(resolved, value=unknown, earliest=None, latest=None)
+        again = self.resolver.resolve(
+            item.expression(fields), anchor=None, direction=item.direction, reference=None
+        )
+        return again if again is not None else resolved
+
+    def _quoted_days(self, text: str, readings: list[Reading | None], anchor: date | None) -> None:
+        """ "We will bury our dead today," the governor said on Aug. 4: a "today" or
+        "tomorrow" inside a quotation counts from the day its sentence gives the saying, when
+        that day is before the publication date. Without a publication date, a quotation that
+        opens its sentence may take the day the sentence before told ("... on August 4. 'They
+        tried to kill me today,' he said")."""
+        said = [r for r in readings if r is not None and _DAY_WORDS & r.found.fields.keys()]
+        if not said:
+            return
+        quotes = _quotations(text)
+        for reading in said:
+            item = reading.found
+            quote = next((q for q in quotes if q[0] <= item.start and item.end <= q[1]), None)
+            if quote is None:
+                continue
+            lo, hi = _sentence_around(text, *quote, self.abbreviation)
+            day = self._saying_day(readings, quotes, lo, hi, item.start, anchor)
+            if day is None and anchor is None and not text[lo : quote[0] - 1].strip() and lo:
+                before, _ = _sentence_around(text, lo - 1, lo - 1, self.abbreviation)
+                day = self._saying_day(readings, quotes, before, lo, item.start, anchor)
+            if day is None:
+                continue
+            told, yearless = day
+            again = self.resolver.resolve(item.expression(), anchor=told, direction=item.direction)
+            if again is None:
+                continue
+            again = dataclasses.replace(again, anchored=False, referent=True)
+            if yearless and again.precision == "day":
+                again = dataclasses.replace(
+                    again, value="XXXX" + again.value[4:], earliest=None, latest=None
+                )
+            reading.resolved = again
+
+    @staticmethod
+    def _saying_day(
+        readings: list[Reading | None],
+        quotes: list[tuple[int, int]],
+        lo: int,
+        hi: int,
+        near: int,
+        anchor: date | None,
+    ) -> tuple[date, bool] | None:
+        """The day written outside quotation marks in ``text[lo:hi]`` nearest ``near`` (and
+        whether its year is unknown), if it is before the anchor."""
+        said: list[tuple[int, date, bool]] = []
+        for r in readings:
+            if r is None or r.found.kind not in ("calendar", "numeric"):
+                continue
+            if not lo <= r.found.start < hi or r.resolved.precision != "day":
+                continue
+            if any(q[0] <= r.found.start < q[1] for q in quotes):
+                continue
+            if r.resolved.earliest is not None:
+                if anchor is None or r.resolved.earliest < anchor:
+                    said.append((abs(r.found.start - near), r.resolved.earliest, False))
+            elif anchor is None:
+                told = _YEARLESS_DAY.fullmatch(r.resolved.value)
+                if told is not None:
+                    day = date(_LEAP_YEAR, int(told[1]), int(told[2]))
+                    said.append((abs(r.found.start - near), day, True))
+        if not said:
+            return None
+        _, day, yearless = min(said, key=lambda s: s[0])
+        return day, yearless
 
     def _nearest(
         self, item: Found, fields: dict[str, str], anchor: date, resolved: Resolved | None
@@ -226,9 +348,10 @@ class TimeReader:
             return resolved
         return min(found, key=lambda r: abs((r.earliest - anchor).days))  # type: ignore[operator]
 
-    def _end_after_start(self, a: Reading, b: Reading) -> None:
+    def _end_after_start(self, a: Reading, b: Reading, anchor: date | None) -> None:
         """A range ends after it starts: "from Monday to Friday" said on a Wednesday is the
-        coming Friday after that Monday, not this week's."""
+        coming Friday after that Monday, not this week's. A range told in the past ends by
+        the anchor: "met Friday to Tuesday" said on a Monday began the Friday before."""
         start, end = a.resolved.earliest, b.resolved.earliest
         if start is None or end is None or end >= start:
             return
@@ -236,8 +359,15 @@ class TimeReader:
             return
         fields = self._inherited(b.found, a.found)
         again = self.resolver.resolve(b.found.expression(fields), anchor=start, direction="future")
-        if again is not None and again.earliest is not None and again.earliest >= start:
-            b.resolved = dataclasses.replace(again, anchored=True)
+        if again is None or again.earliest is None or again.earliest < start:
+            return
+        told_past = b.found.direction == "past" and a.resolved.anchored
+        if told_past and anchor is not None and again.earliest > anchor and _weekday_alone(a.found):
+            first = self.resolver.resolve(a.found.expression(), anchor=end, direction="past")
+            if first is not None and first.earliest is not None and first.earliest <= end:
+                a.resolved = dataclasses.replace(first, anchored=True)
+                return
+        b.resolved = dataclasses.replace(again, anchored=True)
 
     @staticmethod
     def _neighbour_day(
@@ -349,16 +479,18 @@ class TimeReader:
             a, b = found[n], found[n + 1]
             if n in partners or n + 1 in partners or a.type not in ("DATE", "TIME"):
                 continue
-            if b.type != a.type:
-                continue
             between = normal_form(text[a.end : b.start])
+            if b.type != a.type and not (between == "to" and _names_weekday(a)):
+                continue
             if between not in self.range_to:
                 continue
             before = words_before(text, a.start, 1)
             opener = before[-1] if before else ""
             if between == "and" and opener != "between":
                 continue
-            if between in ("to", "and") and opener not in self.range_from:
+            # "open Friday to Tuesday": two weekdays joined by "to" are a range anyhow.
+            weekdays = between == "to" and _names_weekday(a) and _weekday_alone(b)
+            if between in ("to", "and") and opener not in self.range_from and not weekdays:
                 continue
             partners[n], partners[n + 1] = n + 1, n
         return partners
@@ -391,11 +523,59 @@ class TimeReader:
         return start, b.end
 
 
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """The stretches inside quotation marks (curly pairs, or straight marks taken in turn)."""
+    spans = [(m.start() + 1, m.end() - 1) for m in _CURLY_QUOTE.finditer(text)]
+    marks = [m.start() for m in re.finditer('"', text)]
+    spans += [(a + 1, b) for a, b in zip(marks[::2], marks[1::2], strict=False)]
+    return sorted(spans)
+
+
+def _sentence_around(
+    text: str, start: int, end: int, abbreviation: re.Pattern[str]
+) -> tuple[int, int]:
+    """The sentence that holds a quotation: from the last sentence end before it to the first
+    after it (the quotation's own full stops do not count)."""
+    lo, hi = max(0, start - _SENTENCE_REACH), min(len(text), end + _SENTENCE_REACH)
+    ends = [
+        m
+        for m in _SENTENCE_END.finditer(text, lo, hi)
+        if not abbreviation.search(text, max(0, m.start() - 8), m.start())
+    ]
+    before = [m.end() for m in ends if m.end() <= start]
+    after = [m.start() + 1 for m in ends if m.start() > end]
+    return (before[-1] if before else lo), (after[0] if after else hi)
+
+
+def _weekday_alone(item: Found) -> bool:
+    """A weekday written alone ("Friday"), without a date or a "last"/"next"."""
+    return item.kind == "calendar" and set(item.fields) == {"weekday"}
+
+
+def _last_weekday(item: Found, resolver: Resolver) -> bool:
+    """A weekday after "last" ("last Sunday")."""
+    if item.kind != "calendar" or set(item.fields) != {"weekday", "rel"}:
+        return False
+    return str(resolver.lexicon.lookup("relative", item.fields["rel"])) == "-1"
+
+
+def _moved(resolved: Resolved, days: int) -> Resolved:
+    """A day's reading moved by ``days``."""
+    assert resolved.earliest is not None
+    day = resolved.earliest + timedelta(days=days)
+    return dataclasses.replace(resolved, value=day.isoformat(), earliest=day, latest=day)
+
+
+def _names_weekday(item: Found) -> bool:
+    """A weekday alone, or with its clock time ("5 p.m. Friday")."""
+    return _weekday_alone(item) or (item.kind == "time" and "weekday" in item.fields)
+
+
 def _possessive_day(text: str, item: Found) -> bool:
     """A weekday alone, written as a possessive ("Saturday's attack")."""
     return (
         item.kind == "calendar"
-        and set(item.fields) == {"weekday"}
+        and _weekday_alone(item)
         and text[item.end : item.end + 2] in ("'s", "’s")
     )
 
