@@ -82,10 +82,6 @@ def _bare_participle(verb: Token) -> bool:
     )
 
 
-def _iso(day: dt.date | None) -> str | None:
-    return None if day is None else day.isoformat()
-
-
 def _day(value: str | None) -> dt.date | None:
     if not value:
         return None
@@ -541,14 +537,7 @@ class EventCoder:
     def _salience(doc: Document, events: list[Event]) -> None:
         """How likely each event is a specific incident the report tells (``salience``)."""
         judge = salience.model()
-        ctx = salience.context(
-            events,
-            text_length=len(doc.text),
-            published=_iso(times.anchor_day(doc)),
-            places=doc.places,
-            named=(e.id for e in doc.entities if e.named),
-            scope=judge.scope,
-        )
+        ctx = salience.document_context(doc, judge.scope, events)
         judge.annotate(events, ctx)
 
     @staticmethod

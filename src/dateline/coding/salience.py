@@ -28,6 +28,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ..document import Document
+from ..nlp import times
 from ..records import Event, Place, Role
 
 MODEL_FILE = "events/salience.json"
@@ -107,6 +109,23 @@ def context(
         home=home_country(places),
         peers=tuple(e for e in events if in_scope(e, scope)),
         named=frozenset(named),
+    )
+
+
+def document_context(
+    doc: Document, scope: frozenset[str], events: Sequence[Event] | None = None
+) -> Context:
+    """The context of a document's events (``doc.events`` unless given), the same at run
+    time and in training: counted from the day its relative dates count from
+    (``times.anchor_day``)."""
+    day = times.anchor_day(doc)
+    return context(
+        doc.events if events is None else events,
+        text_length=len(doc.text),
+        published=None if day is None else day.isoformat(),
+        places=doc.places,
+        named=(e.id for e in doc.entities if e.named),
+        scope=scope,
     )
 
 

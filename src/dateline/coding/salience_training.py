@@ -31,14 +31,7 @@ def examples(
     if not prediction:
         return []
     doc = Document.from_dict(dict(prediction))
-    ctx = salience.context(
-        doc.events,
-        text_length=len(doc.text),
-        published=doc.meta.published,
-        places=doc.places,
-        named=(e.id for e in doc.entities if e.named),
-        scope=scope,
-    )
+    ctx = salience.document_context(doc, scope)
     preds = predicted_templates(prediction, min_salience=-1.0)
     published = parse_dateline(record.get("dateline"))
     year = int(published[:4]) if published else None
@@ -120,14 +113,7 @@ def rescored(prediction: Mapping[str, Any], judge: salience.SalienceModel) -> di
     if not prediction:
         return dict(prediction)
     doc = Document.from_dict(dict(prediction))
-    ctx = salience.context(
-        doc.events,
-        text_length=len(doc.text),
-        published=doc.meta.published,
-        places=doc.places,
-        named=(e.id for e in doc.entities if e.named),
-        scope=judge.scope,
-    )
+    ctx = salience.document_context(doc, judge.scope)
     found = {
         e.id: judge.probability(salience.features(e, ctx))
         for e in doc.events
