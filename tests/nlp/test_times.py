@@ -245,7 +245,7 @@ def test_times_of_day(pipeline, text, expression, value):
         ("Killings rose over the past three years.", "the past three years", "P3Y", None),
         ("Killings rose over the past week.", "the past week", "P1W", None),
         ("Prices will rise in the coming weeks.", "the coming weeks", "PXW", None),
-        ("The siege lasted more than a decade.", "more than a decade", "P1DE", "MORE_THAN"),
+        ("The siege lasted more than a decade.", "more than a decade", "P10Y", "MORE_THAN"),
         ("The talks lasted about two weeks.", "about two weeks", "P2W", "APPROX"),
         ("The talks lasted nearly two weeks.", "nearly two weeks", "P2W", "APPROX"),
         ("The talks lasted less than two weeks.", "less than two weeks", "P2W", "LESS_THAN"),
@@ -269,6 +269,64 @@ def test_times_of_day(pipeline, text, expression, value):
 def test_durations(pipeline, text, expression, value, mod):
     time = check(pipeline, text, expression, "DURATION", value)
     assert time.mod == mod
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "type_", "value"),
+    [
+        # TIMEX3 durations count in ISO 8601 units: a decade is ten years.
+        ("The army has ruled for two decades.", "two decades", "DURATION", "P20Y"),
+        ("The dynasty lasted three centuries.", "three centuries", "DURATION", "P300Y"),
+        ("The port was shut for half a century.", "half a century", "DURATION", "P50Y"),
+        # A duration in the possessive keeps its marker; "in N years' time" is one phrase.
+        ("The bridge will reopen in two years' time.", "two years' time", "DURATION", "P2Y"),
+        ("The minister took three months' leave.", "three months'", "DURATION", "P3M"),
+        # One period picked out of a month or year is a date.
+        (
+            "Prices rose in the last week of February.",
+            "the last week of February",
+            "DATE",
+            "2021-W08",
+        ),
+        ("The army left on the last day of 2020.", "the last day of 2020", "DATE", "2020-12-31"),
+        (
+            "The law takes effect on the first day of June.",
+            "the first day of June",
+            "DATE",
+            "2021-06-01",
+        ),
+        # The end of a period is the period, mod END.
+        (
+            "The glacier may vanish by the end of the century.",
+            "the end of the century",
+            "DATE",
+            "20",
+        ),
+        (
+            "The camps will close by the end of the summer.",
+            "the end of the summer",
+            "DATE",
+            "2021-SU",
+        ),
+        ("Polls closed at the end of the day.", "the end of the day", "DATE", "2021-03-17"),
+        (
+            "The vote was held on Sunday, and on the day turnout was low.",
+            "the day",
+            "DATE",
+            "2021-03-14",
+        ),
+        # An elapsed time written as a clock is a stretch of time.
+        ("The winner crossed the line in 2:06:40.", "2:06:40", "DURATION", "PT2H6M40S"),
+        ("The crossing took 4:12 hours.", "4:12 hours", "DURATION", "PT4H12M"),
+    ],
+)
+def test_timex3_conventions_of_the_seventh_round(pipeline, text, expression, type_, value):
+    check(pipeline, text, expression, type_, value)
+
+
+def test_a_clock_with_seconds_at_a_moment_stays_a_time(pipeline):
+    doc = read(pipeline, "The blast came at 10:42:15 and the war was called the Six-Day War.")
+    assert [(t.type, t.evidence[0].text) for t in doc.times if t.type == "DURATION"] == []
 
 
 def test_an_anchored_duration_has_its_range(pipeline):

@@ -301,10 +301,17 @@ def _amount(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:g}"
 
 
+_IN_YEARS = {"DE": 10, "CE": 100}
+
+
 def duration_value(amount: float | None, unit: str) -> str:
     """TIMEX3 duration: P3Y, PT24H, PXY (unknown amount), P18M (1.5 years)."""
     if unit == "2W":
         unit, amount = "W", None if amount is None else amount * 2
+    if unit in _IN_YEARS and amount is not None:
+        # ISO 8601 (and so TIMEX3) counts durations in Y, M, W, D, H, M, S only: "a decade" is
+        # P10Y, "two centuries" P200Y. An unknown count keeps its unit (PXDE, "decades").
+        unit, amount = "Y", amount * _IN_YEARS[unit]
     is_time = unit in ("H", "MIN", "S")
     letter = "M" if unit == "MIN" else unit
     prefix = "PT" if is_time else "P"
@@ -940,7 +947,12 @@ class Resolver:
         period = period_of(shift(base, offset, unit), unit)
         suffix = f"T{part}" if part else ""
         return self._make(
-            "DATE", period, anchored=ref is None, referent=ref is not None, suffix=suffix
+            "DATE",
+            period,
+            self._mod(f),
+            anchored=ref is None,
+            referent=ref is not None,
+            suffix=suffix,
         )
 
     def _ago(
@@ -1019,6 +1031,38 @@ class Resolver:
             self._mod(f),
             anchored=earliest is not None or latest is not None,
         )
+
+    def _edge(
+        self,
+        f: Mapping[str, str],
+        anchor: date | None,
+        direction: Direction | None,
+        ref: date | None,
+    ) -> Resolved | None:
+        """ "the last week of February": the day, week or month at one end of a month or year."""
+        inner = self._calendar(
+            {k: f[k] for k in ("month", "year") if k in f}, anchor, direction, ref
+        )
+        if inner is None or inner.earliest is None or inner.latest is None:
+            return None
+        first = normal_form(f["edge"]) in ("first", "opening")
+        day = inner.earliest if first else inner.latest
+        unit = str(self.lexicon.lookup("calendar_unit", f["cunit"]))
+        return self._make(
+            "DATE", period_of(day, unit), anchored=inner.anchored, referent=inner.referent
+        )
+
+    def _elapsed(
+        self,
+        f: Mapping[str, str],
+        anchor: date | None,
+        direction: Direction | None,
+        ref: date | None,
+    ) -> Resolved | None:
+        """ "in 2:06:40", "4:12 hours": a stretch written as a clock (PT2H6M40S)."""
+        amounts = [int(f.get(name) or 0) for name in ("hours", "minutes", "seconds")]
+        parts = "".join(f"{n}{u}" for n, u in zip(amounts, "HMS", strict=True) if n)
+        return Resolved("DURATION", f"PT{parts or '0S'}", precision="day") if parts else None
 
     def _set(
         self,
