@@ -324,6 +324,27 @@ def test_timex3_conventions_of_the_seventh_round(pipeline, text, expression, typ
     check(pipeline, text, expression, type_, value)
 
 
+@pytest.mark.parametrize(
+    ("text", "expression", "type_", "value"),
+    [
+        ("A three-year-long drought hit the region.", "three-year-long", "DURATION", "P3Y"),
+        ("On the last day of the talks, rebels walked out.", "the last day", "DATE", "2021-03-17"),
+        (
+            "Protesters marched on the first day of the strike.",
+            "the first day",
+            "DATE",
+            "2021-03-17",
+        ),
+    ],
+)
+def test_a_modifier_or_an_edge_of_a_stretch(pipeline, text, expression, type_, value):
+    check(pipeline, text, expression, type_, value)
+
+
+def test_a_piece_of_a_longer_hyphenated_word_is_no_duration(pipeline):
+    assert read(pipeline, "The five-day-a-week curfew was lifted.").times == []
+
+
 def test_a_clock_with_seconds_at_a_moment_stays_a_time(pipeline):
     doc = read(pipeline, "The blast came at 10:42:15 and the war was called the Six-Day War.")
     assert [(t.type, t.evidence[0].text) for t in doc.times if t.type == "DURATION"] == []
