@@ -309,6 +309,14 @@ def test_durations(pipeline, text, expression, value, mod):
             "2021-SU",
         ),
         ("Polls closed at the end of the day.", "the end of the day", "DATE", "2021-03-17"),
+        ("Profits fell at the end of the quarter.", "the end of the quarter", "DATE", "2020-Q4"),
+        ("The town grew until the end of the 1990s.", "the end of the 1990s", "DATE", "199"),
+        (
+            "The loan is due at the end of the weekend.",
+            "the end of the weekend",
+            "DATE",
+            "2021-W11-WE",
+        ),
         (
             "The vote was held on Sunday, and on the day turnout was low.",
             "the day",
