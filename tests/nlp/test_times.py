@@ -349,6 +349,14 @@ def test_a_modifier_or_an_edge_of_a_stretch(pipeline, text, expression, type_, v
     check(pipeline, text, expression, type_, value)
 
 
+def test_a_clock_time_in_hours_is_no_duration(pipeline):
+    check(pipeline, "The convoy left at 10:30 hours.", "10:30", "TIME", "2021-03-17T10:30")
+
+
+def test_each_season_takes_its_noun(pipeline):
+    check(pipeline, "The camps fill up each winter season.", "each winter season", "SET", "XXXX-WI")
+
+
 def test_a_piece_of_a_longer_hyphenated_word_is_no_duration(pipeline):
     assert read(pipeline, "The five-day-a-week curfew was lifted.").times == []
 
