@@ -274,6 +274,19 @@ def test_a_later_death_of_wounds_joins_its_assault_and_keeps_its_date(pipeline):
     assert deaths("A soldier died of his wounds on 1 April 2004.") == ["killing"]
 
 
+def test_a_participle_s_mention_rests_on_the_doer_it_takes_from_its_main_clause(pipeline):
+    text = (
+        "A suicide bomber blew himself up at a checkpoint in Garo on Monday, killing six soldiers."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    attack = event_with(doc, "blew")
+    killing = next(m for m in attack.mentions if m.trigger.text == "killing")
+    assert [e.text for e in killing.evidence] == ["killing six soldiers", "suicide bomber"]
+    # The main verb's own clause holds its subject already: nothing added.
+    blew = next(m for m in attack.mentions if m.trigger.text == "blew")
+    assert len(blew.evidence) == 1
+
+
 def test_the_people_a_participle_tells_of_are_in_its_clause(pipeline):
     # "the six guards killed": the guards sit outside the participle's own phrase, yet the
     # clause of that telling of the attack holds them (its arguments are read there).

@@ -696,7 +696,7 @@ class EventCoder:
                 doc,
                 caption,
                 mention,
-                evidence,
+                evidence + self._inherited_agents(doc, caption, mention, clause_start, clause_end),
                 _told_place(doc, caption, mention, location if attached else None),
             ),
             anaphoric=anaphoric or caption is not None,
@@ -706,6 +706,22 @@ class EventCoder:
             last_order=token.i if caption is None else 10**7 + token.i,
         )
         return draft
+
+    @staticmethod
+    def _inherited_agents(
+        doc: Document, caption: int | None, mention: Mention, start: int, end: int
+    ) -> list[Span]:
+        """The phrases, outside a mention's clause, of the agents its clause takes from the
+        clause it hangs on: "a suicide bomber blew himself up, killing six soldiers" (who
+        killed them), "rebels tried to seize the town". A telling's evidence holds who did
+        it as well as its own clause."""
+        if mention.entry.kind != "verb":
+            return []
+        return [
+            doc.span(arg.start, arg.end, caption=caption)
+            for arg in mention.agents
+            if arg.end <= start or arg.start >= end
+        ]
 
     @staticmethod
     def _mentions(
