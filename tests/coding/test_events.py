@@ -240,6 +240,53 @@ def test_deaths_told_apart_join_their_assault(pipeline):
     ]
 
 
+def test_one_more_casualty_is_no_other_incident(pipeline):
+    # "A fifth officer died": one more death of the blast told before, not another incident
+    # (as "another bomb exploded" would be).
+    text = (
+        "A car bomb exploded outside a police station in Garo on Monday, killing four "
+        "officers. A fifth officer died of his injuries."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    blast = event_with(doc, "exploded")
+    assert ("died", "killed") in [(m.trigger.text, m.outcome) for m in blast.mentions]
+
+
+def test_a_later_death_of_wounds_joins_its_assault_and_keeps_its_date(pipeline):
+    # People die of their wounds weeks after the attack: the later date does not make the
+    # death another incident, nor does it date the attack; a death told before the attack,
+    # or of something else, stays apart.
+    def deaths(second: str):
+        text = (
+            "A car bomb exploded outside a police station in Garo on 3 May 2004, killing "
+            f"four officers. {second}"
+        )
+        doc = pipeline(Document.from_input(text, published="2004-07-01"))
+        blast = event_with(doc, "exploded")
+        assert blast.date is not None and blast.date.value == "2004-05-03"
+        return [m.trigger.text for m in blast.mentions if m.outcome == "killed"]
+
+    assert deaths("A fifth officer died on 2 June 2004 of injuries suffered in the blast.") == [
+        "killing",
+        "died",
+    ]
+    assert deaths("A fifth officer died on 2 June 2004 of cancer.") == ["killing"]
+    assert deaths("A soldier died of his wounds on 1 April 2004.") == ["killing"]
+
+
+def test_a_participle_s_mention_rests_on_the_doer_it_takes_from_its_main_clause(pipeline):
+    text = (
+        "A suicide bomber blew himself up at a checkpoint in Garo on Monday, killing six soldiers."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    attack = event_with(doc, "blew")
+    killing = next(m for m in attack.mentions if m.trigger.text == "killing")
+    assert [e.text for e in killing.evidence] == ["killing six soldiers", "suicide bomber"]
+    # The main verb's own clause holds its subject already: nothing added.
+    blew = next(m for m in attack.mentions if m.trigger.text == "blew")
+    assert len(blew.evidence) == 1
+
+
 def test_the_people_a_participle_tells_of_are_in_its_clause(pipeline):
     # "the six guards killed": the guards sit outside the participle's own phrase, yet the
     # clause of that telling of the attack holds them (its arguments are read there).

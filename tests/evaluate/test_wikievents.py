@@ -210,6 +210,34 @@ def test_a_boycott_or_a_labour_strike_is_no_demonstration():
     assert predicted_events({"events": [boycott]}) == []
 
 
+def test_a_riot_is_a_demonstration_with_violence():
+    riot = event("PROTEST", "riot", "fled")
+    assert [e.type for e in predicted_events({"events": [riot]})] == [
+        "Conflict.Demonstrate.DemonstrateWithViolence"
+    ]
+
+
+def test_a_destruction_told_by_a_word_of_damage_is_kairos_damage():
+    # KAIROS tells Damage from Destroy by whether the artifact still stands; the word says.
+    destroyed = event("ASSAULT", "destroy", "bombed")
+    damaged = event("ASSAULT", "destroy", "bombed")
+    damaged["trigger"] = {**damaged["trigger"], "text": "damaged"}
+    kinds = [e.type for e in predicted_events({"events": [destroyed, damaged]})]
+    assert kinds == [
+        "ArtifactExistence.DamageDestroyDisableDismantle.Destroy",
+        "ArtifactExistence.DamageDestroyDisableDismantle.Damage",
+    ]
+    # A mention of the event is typed by its own word too.
+    destroyed["mentions"] = [
+        {"trigger": {**sp("bombed"), "text": w}, "plover": "ASSAULT", "mode": "destroy"}
+        for w in ("destroyed", "damaging")
+    ]
+    assert [e.type.rsplit(".", 1)[1] for e in predicted_events({"events": [destroyed]})] == [
+        "Destroy",
+        "Damage",
+    ]
+
+
 def _at(text: str, words: str) -> dict:
     start = text.index(words)
     return {"start": start, "end": start + len(words), "text": words, "caption": None}

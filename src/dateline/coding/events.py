@@ -126,8 +126,11 @@ class EventCoder:
                 if draft is not None:
                     draft.sentence_rank = ranks[mention.token.sent.start]
                     draft.last_sentence_rank = draft.sentence_rank
-                    draft.new_incident = self._new_incident(mention.token)
+                    draft.new_incident = self._new_incident(
+                        mention.token, one_more_counts=not mention.casualty_only
+                    )
                     draft.casualty_only = mention.casualty_only
+                    draft.of_wounds = mention.casualty_only and self._of_wounds(mention)
                     draft.anaphor_only = mention.sense.anaphor
                     draft.other_people = any(
                         c.lower_ in OTHER_WORDS for a in mention.patients for c in a.head.children
@@ -551,8 +554,25 @@ class EventCoder:
                 return n
         return -1
 
-    def _new_incident(self, token: Token) -> bool:
-        """Whether the trigger's sentence opens with a marker of another incident."""
+    def _of_wounds(self, mention: Mention) -> bool:
+        """Whether a word of death says the person died of wounds ("died of his injuries",
+        "succumbed to her wounds"): the death of an earlier assault's casualty."""
+        if mention.sense.outcome != "killed":
+            return False
+        wounds = self.lex.casualty.get("injured_nouns", frozenset())
+        found = list(preps(mention.token))
+        # "died in 1977 of injuries": the parser may hang the cause on the date before it.
+        found += [pair for _, obj in found for pair in preps(obj)]
+        return any(
+            prep in ("of", "from", "to") and obj.lemma_.lower() in wounds for prep, obj in found
+        )
+
+    def _new_incident(self, token: Token, *, one_more_counts: bool = True) -> bool:
+        """Whether the trigger's sentence opens with a marker of another incident; with
+        ``one_more_counts``, also whether the trigger or its people are told as one more of
+        their kind. Not for a word that only tells deaths or injuries: "a fifth officer died
+        of his wounds", "another soldier died" tell one more casualty, of the incident told
+        before, as such a word never makes an incident of its own."""
         sent = token.sent
         opening = " ".join(t.lower_ for t in sent[:4] if not t.is_space)
         markers = self.lex.context.get("new_incident", frozenset())
@@ -560,6 +580,8 @@ class EventCoder:
             return True  # "Chad's army said separately that ..."
         if any(opening == m or opening.startswith(m + " ") for m in markers):
             return True
+        if not one_more_counts:
+            return False
         # "another bomb exploded", "other attacks", "another guerrilla column attacked": the
         # trigger, or the thing or people that make it, told as one more of its kind.
         heads = [token] + [c for c in token.children if c.dep_ in ARGUMENT_DEPS]
@@ -674,7 +696,7 @@ class EventCoder:
                 doc,
                 caption,
                 mention,
-                evidence,
+                evidence + self._inherited_agents(doc, caption, mention, clause_start, clause_end),
                 _told_place(doc, caption, mention, location if attached else None),
             ),
             anaphoric=anaphoric or caption is not None,
@@ -684,6 +706,22 @@ class EventCoder:
             last_order=token.i if caption is None else 10**7 + token.i,
         )
         return draft
+
+    @staticmethod
+    def _inherited_agents(
+        doc: Document, caption: int | None, mention: Mention, start: int, end: int
+    ) -> list[Span]:
+        """The phrases, outside a mention's clause, of the agents its clause takes from the
+        clause it hangs on: "a suicide bomber blew himself up, killing six soldiers" (who
+        killed them), "rebels tried to seize the town". A telling's evidence holds who did
+        it as well as its own clause."""
+        if mention.entry.kind != "verb":
+            return []
+        return [
+            doc.span(arg.start, arg.end, caption=caption)
+            for arg in mention.agents
+            if arg.end <= start or arg.start >= end
+        ]
 
     @staticmethod
     def _mentions(

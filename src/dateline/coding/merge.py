@@ -108,6 +108,7 @@ class Draft:
     last_sentence_rank: int = 0
     new_incident: bool = False  # "Meanwhile, ...": the mention starts another incident
     casualty_only: bool = False  # "died": joins an assault, never makes one
+    of_wounds: bool = False  # "died of his wounds": a death that may come days after its assault
     anaphor_only: bool = False  # "the crime": joins the event it points back at, never makes one
     lead: bool = False  # first told in the lead: later detail tends to be about it
     other_people: bool = False  # "three other relatives were detained": not the same people
@@ -130,7 +131,15 @@ class Draft:
         # dated event ("charged with the 1987 murder"); otherwise dates that do not overlap
         # are two incidents, and a background event's date is not the report's week.
         points_back = self.date_own and not other.date_own
-        if not captioned and not points_back and not _dates_overlap(self.date, other.date):
+        # "A fifth victim died in 1977 of injuries suffered in the bombing": a death of
+        # wounds comes after the assault that caused them, on a later date.
+        later_death = other.of_wounds and _not_before(other.date, self.date)
+        if (
+            not captioned
+            and not points_back
+            and not later_death
+            and not _dates_overlap(self.date, other.date)
+        ):
             return False
         return not (
             self.location_attached
@@ -273,6 +282,11 @@ def _dates_overlap(a: EventDate | None, b: EventDate | None) -> bool:
     return a.earliest <= b.latest and b.earliest <= a.latest
 
 
+def _not_before(a: EventDate | None, b: EventDate | None) -> bool:
+    """Whether date ``a`` is known to begin no earlier than date ``b`` begins."""
+    return bool(a and b and a.earliest and b.earliest and a.earliest[:10] >= b.earliest[:10])
+
+
 def _places_fit(a: Location, b: Location) -> bool:
     """Places that may be one event's: the same, one inside the other, or unresolved.
 
@@ -326,8 +340,8 @@ def _better_place(new: Draft, old: Draft) -> bool:
 
 
 def _better_date(new: Draft, old: Draft) -> bool:
-    if new.date is None:
-        return False
+    if new.date is None or new.of_wounds:
+        return False  # a later death of wounds is dated apart from its assault
     if old.date is None:
         return True
     if new.date_own != old.date_own:

@@ -396,6 +396,19 @@ def _wiki_event(
         gaps["wikievents Broadcast (cue not in broadcast_cues) (events)"] += 1
         gaps["wikievents arguments of inexpressible events"] += len(gold.arguments)
         return
+    destroy = maps["event_type"].get("ASSAULT/destroy")
+    damage = maps.get("damage_type")
+    if damage and destroy in main and gold.type in (damage, destroy):
+        # Damage and Destroy are both ASSAULT/destroy, told apart by the word
+        # ([wikievents] damage_words): a gold event whose word says the other is a gap.
+        damage_word = (gold.trigger_text or "").lower() in {
+            str(w).lower() for w in maps.get("damage_words") or []
+        }
+        if damage_word != (gold.type == damage):
+            gaps[f"wikievents type {gold.type} told by a word of the other (events)"] += 1
+            gaps["wikievents arguments of inexpressible events"] += len(gold.arguments)
+            return
+        main = {**main, damage: main[destroy]}
     if gold.type not in main and gold.type not in special:
         gaps[f"wikievents type {gold.type} (events)"] += 1
         gaps["wikievents arguments of inexpressible events"] += len(gold.arguments)

@@ -8,7 +8,8 @@ every number here is end-to-end; the published BART-Gen numbers are given gold t
   every mention): a mention whose ``outcome`` is "killed" is a Life.Die.Unspecified,
   "injured" a Life.Injure.Unspecified, one whose word tells a device put in place
   ("planted", ``placing_words``) none, an assassination (``attack_words``) a
-  Conflict.Attack.Unspecified, any other the type of its PLOVER type/mode; each
+  Conflict.Attack.Unspecified, any other the type of its PLOVER type/mode (a destruction
+  told by a word of damage, ``damage_words``, KAIROS's Damage, not Destroy); each
   takes as Place the mention's own ``location`` where it has one, and the event's arguments
   with an evidence span inside the mention's clause (the
   people acted on, for a mention that reports no deaths or injuries, only outside the
@@ -176,6 +177,7 @@ def predicted_events(doc: Mapping[str, Any] | None) -> list[KEvent]:
             continue
         trigger = event.get("trigger") or {}
         kairos = by_type_mode(maps["event_type"], event.get("plover"), event.get("mode"))
+        kairos = damage_or(kairos, trigger.get("text"), maps)
         if kairos and "start" in trigger:
             found.append(
                 KEvent(
@@ -205,6 +207,16 @@ def predicted_events(doc: Mapping[str, Any] | None) -> list[KEvent]:
             )
     found += _broadcasts(doc, maps, names)
     return found
+
+
+def damage_or(kairos: str | None, word: str | None, maps: Mapping[str, Any]) -> str | None:
+    """The KAIROS Damage type for a destruction told by a word of damage (``[wikievents]
+    damage_words``: "damaged" is not "destroyed"), else ``kairos`` as it is."""
+    destroy = maps["event_type"].get("ASSAULT/destroy")
+    damage = {str(w).lower() for w in maps.get("damage_words") or []}
+    if kairos and kairos == destroy and str(word or "").lower() in damage:
+        return str(maps.get("damage_type") or kairos)
+    return kairos
 
 
 def _entity_mentions(doc: Mapping[str, Any] | None) -> dict[str, list[SpanKey]]:
@@ -242,6 +254,7 @@ def _mention_events(
             kairos = maps["injure_type"]
         else:
             kairos = by_type_mode(maps["event_type"], mention.get("plover"), mention.get("mode"))
+            kairos = damage_or(kairos, word, maps)
         trigger = mention.get("trigger") or {}
         if not kairos or "start" not in trigger:
             continue
