@@ -162,7 +162,7 @@ class EventCoder:
         """Whether a mention tells a part of another event (its sense's ``part_of`` types):
         it points back at one ("to end the siege"), is done by people who take part in such
         an event ("the demonstrators blocked a road": [participants]), or is a participle
-        clause of another trigger ("protested ..., demanding pay"); coding/merge.py."""
+        clause of another trigger ("marched ..., blocking roads"); coding/merge.py."""
         types = mention.sense.part_of
         if not types:
             return

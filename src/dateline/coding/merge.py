@@ -14,6 +14,10 @@ together are one event, and each later draft joins the earlier event it fits bes
   people acted on, a definite noun that points back ("the attack"), the same sentence, and
   nearness; the best score above ``[events] merge_threshold`` wins.
 
+A mention that tells a part of another type of event ("the siege" of a storming, "the
+demonstrators blocked a road" in their protest: ``Draft.part_of``) joins the event of that
+type told in its own or the sentence before (``_Events.whole_of``), keeping its own coding.
+
 The merged event keeps every mention's evidence and the most specific values
 (``Draft.absorb``).
 """
@@ -118,7 +122,7 @@ class Draft:
     response: bool = False  # a lead event by the other side of one the lead told before
     other_people: bool = False  # "three other relatives were detained": not the same people
     # The PLOVER types of an event this mention is a part of ("the siege" of a storming),
-    # and the mention its participle clause hangs on ("protested, demanding pay"), if any.
+    # and the mention its participle clause hangs on ("marched, blocking roads"), if any.
     part_of: frozenset[str] = frozenset()
     part_head: tuple[int | None, int] | None = None
 
