@@ -739,3 +739,11 @@ def test_a_count_of_wounded_the_parser_reads_as_a_verb_is_counted(mentions):
     hurt = next(m for m in mentions(text) if m.token.text == "wounded")
     assert hurt.token.pos_ == "VERB"  # the parse this rule is for
     assert [(c.outcome, c.quantity.best) for c in hurt.casualties] == [("injured", 27)]
+
+
+def test_the_owner_of_a_named_weapon_acts(mentions):
+    # The parser hangs "Kenyan" on "fighter", the first word of the weapon's name.
+    text = "Kenyan fighter jets struck two militant camps near the border on Monday."
+    struck = next(m for m in mentions(text) if m.token.text == "struck")
+    assert [text[a.start : a.end] for a in struck.weapons] == ["Kenyan fighter jets"]
+    assert [text[a.core_start : a.core_end] for a in struck.agents] == ["Kenyan"]

@@ -654,8 +654,11 @@ class Detector:
                 mention.weapons.append(make_arg(head, kind))
                 if role == "agent":
                     # "Russia's warplanes", "government jets": the owner acts ("fighter
-                    # jets" is one weapon's name, not an owner).
-                    for child in head.lefts:
+                    # jets" is one weapon's name, not an owner); "Nigerian fighter jets":
+                    # the parser hangs the owner on the name's first word.
+                    lefts = list(head.lefts)
+                    lefts += [g for c in lefts if c.dep_ == "compound" for g in c.lefts]
+                    for child in lefts:
                         named = f"{_lemma(child)} {_lemma(head)}" in self.lex.weapons
                         owner = child.dep_ == "poss" or child.ent_type_ in ("NORP", "ORG", "GPE")
                         owner = owner or is_organisation(child, self.lex)
