@@ -747,3 +747,10 @@ def test_the_owner_of_a_named_weapon_acts(mentions):
     struck = next(m for m in mentions(text) if m.token.text == "struck")
     assert [text[a.start : a.end] for a in struck.weapons] == ["Kenyan fighter jets"]
     assert [text[a.core_start : a.core_end] for a in struck.agents] == ["Kenyan"]
+
+
+def test_artillery_fire_that_kills_is_no_accident_but_a_fire_is(mentions):
+    shelled = "Artillery fire killed five civilians in Mara on Monday."
+    assert [m.token.text for m in mentions(shelled)] == ["fire", "killed"]
+    burned = "A fire killed five people in a market in Mara on Monday."
+    assert [m.token.text for m in mentions(burned)] == []

@@ -864,3 +864,13 @@ def test_the_dead_a_side_lost_are_counted_for_its_clash(pipeline):
     clash = event_with(doc, "fought")
     assert clash.fatalities.best == 4
     assert clash.actor2 is not None and clash.actor2.name == "rebels"
+
+
+def test_a_siege_of_a_place_is_a_siege_of_its_own(pipeline):
+    text = (
+        "MARA, May 4, 2021 (Wire) - Artillery fire killed five civilians in Mara on Monday, "
+        "officials said. The siege of the city has lasted three months."
+    )
+    doc = pipeline(Document.from_input(text))
+    assert sorted(e.plover for e in doc.events) == ["ASSAULT", "COERCE"]
+    assert event_with(doc, "fire").fatalities.best == 5

@@ -1084,8 +1084,11 @@ class Detector:
                 accidents = context.get("accidents", frozenset())
                 causes = [o for p, o in preps(token) if p in LINK_PREPS]
                 causes += [o for o in children(token, "nsubj")]
-                if any(_lemma(c) in accidents or c.lower_ in accidents for c in causes):
-                    return False  # "killed in a crash"
+                if any(
+                    (_lemma(c) in accidents or c.lower_ in accidents) and not self._attack_noun(c)
+                    for c in causes
+                ):
+                    return False  # "killed in a crash" (not "artillery fire killed")
         if any(p in context.get("aggregate_preps", frozenset()) for p, _ in preps(token)):
             return False  # "13,000 people have been killed since 1980": a running total
         anaphors = context.get("anaphors", frozenset())
@@ -1114,6 +1117,14 @@ class Detector:
         if sense.patient == "thing" and mention.patients and not mention.targets:
             return mention.plover != "ASSAULT" or sense.mode not in ("arson", "destroy")
         return True
+
+    def _attack_noun(self, token: Token) -> bool:
+        """Whether a noun names an attack with the words around it: "artillery fire",
+        "mortar fire" (a fire of its own is an accident)."""
+        return any(
+            e.extras and e.sense.plover == "ASSAULT" and e.sense.mode is not None
+            for e in _entries_for(token, self.lex)
+        )
 
     def _keep(self, mention: Mention, by_token: dict[int, Mention]) -> bool:
         """A weak noun is an event only where the text points at one occurrence; a reduced

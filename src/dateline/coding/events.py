@@ -171,8 +171,11 @@ class EventCoder:
             draft.part_head = (None, token.head.i)
             draft.part_of = types
             return
-        pointing = mention.entry.kind == "noun" and any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
+        # "the siege" points back; "the siege of the city" names a siege of its own.
+        pointing = (
+            mention.entry.kind == "noun"
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+            and not any(p == "of" for p, _ in preps(token))
         )
         if pointing:
             draft.part_of = types
