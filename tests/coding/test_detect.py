@@ -688,3 +688,69 @@ def test_a_country_s_protests_are_protests_there_not_by_its_state(mentions):
 )
 def test_capturing_land_or_arms_is_no_arrest(mentions, sentence, mode):
     assert only(mentions(sentence), "COERCE").mode == mode
+
+
+# -- issue #11: the demo's event errors, as general rules ------------------------------------
+
+
+def test_a_definite_bare_strike_points_back_at_a_strike_told_before(mentions):
+    text = "Warplanes struck a rebel depot near Tarko on Monday. The strikes also hit a fuel store."
+    found = [m for m in mentions(text) if m.token.text == "strikes"]
+    assert [(m.plover, m.mode, m.anaphoric) for m in found] == [("ASSAULT", "aerial", True)]
+    # With no air strike told before it, a bare "the strikes" names none.
+    assert not [
+        m for m in mentions("The strikes also hit a fuel store.") if m.token.text == "strikes"
+    ]
+
+
+def test_a_definite_bare_strike_after_a_labour_strike_is_that_strike(mentions):
+    text = "Dockworkers went on strike in Tarko on Monday. The strike shut the port for a day."
+    found = [m for m in mentions(text) if m.token.text == "strike" and m.token.i > 5]
+    assert [(m.plover, m.mode) for m in found] == [("PROTEST", "strike")]
+
+
+def test_the_side_that_lost_people_counts_its_dead_and_is_no_one_acted_on(mentions):
+    text = "Government troops fought rebels outside Miro on Sunday, losing four soldiers."
+    lost = next(m for m in mentions(text) if m.token.text == "losing")
+    assert lost.casualty_only and lost.sense.outcome == "killed"
+    assert [c.quantity.best for c in lost.casualties] == [4]
+    assert lost.patients == [] and lost.agents == []
+
+
+def test_who_lost_their_lives_died(mentions):
+    text = "Three guards lost their lives when gunmen attacked the bank."
+    lost = next(m for m in mentions(text) if m.token.text == "lost")
+    assert [text[a.start : a.end] for a in lost.patients] == ["Three guards"]
+    assert [c.quantity.best for c in lost.casualties] == [3]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The ruling party lost ground in the vote on Sunday.", "The army lost control of the road."],
+)
+def test_losing_what_is_no_person_tells_no_death(mentions, sentence):
+    assert not [m for m in mentions(sentence) if m.token.lemma_ == "lose"]
+
+
+def test_a_count_of_wounded_the_parser_reads_as_a_verb_is_counted(mentions):
+    text = (
+        "The director of the town's hospital said nine bodies and 27 wounded had been brought in."
+    )
+    hurt = next(m for m in mentions(text) if m.token.text == "wounded")
+    assert hurt.token.pos_ == "VERB"  # the parse this rule is for
+    assert [(c.outcome, c.quantity.best) for c in hurt.casualties] == [("injured", 27)]
+
+
+def test_the_owner_of_a_named_weapon_acts(mentions):
+    # The parser hangs "Kenyan" on "fighter", the first word of the weapon's name.
+    text = "Kenyan fighter jets struck two militant camps near the border on Monday."
+    struck = next(m for m in mentions(text) if m.token.text == "struck")
+    assert [text[a.start : a.end] for a in struck.weapons] == ["Kenyan fighter jets"]
+    assert [text[a.core_start : a.core_end] for a in struck.agents] == ["Kenyan"]
+
+
+def test_artillery_fire_that_kills_is_no_accident_but_a_fire_is(mentions):
+    shelled = "Artillery fire killed five civilians in Mara on Monday."
+    assert [m.token.text for m in mentions(shelled)] == ["fire", "killed"]
+    burned = "A fire killed five people in a market in Mara on Monday."
+    assert [m.token.text for m in mentions(burned)] == []

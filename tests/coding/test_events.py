@@ -837,3 +837,87 @@ def test_a_list_the_parser_reads_as_an_apposition_was_hurt_whole(pipeline):
     blast = event_with(doc, "exploded")
     hurt = [r.name for r in [blast.actor2, *blast.assoc_actor2] if r is not None]
     assert any("women" in name for name in hurt), hurt
+
+
+# -- issue #11: parts of an event, and deaths after a response --------------------------------
+
+
+def test_a_siege_and_the_later_deaths_belong_to_the_storming(pipeline):
+    text = (
+        "GARO, May 4, 2021 (Wire) - Gunmen stormed a bank in Garo on Monday morning, police "
+        "said, and troops were fighting to end the siege in the afternoon.\n\n"
+        "At least five people had been killed, a police officer said."
+    )
+    doc = pipeline(Document.from_input(text))
+    storm = event_with(doc, "stormed")
+    assert [m.trigger.text for m in storm.mentions] == ["stormed", "siege", "killed"]
+    assert [m.plover for m in storm.mentions] == ["ASSAULT", "COERCE", "ASSAULT"]
+    assert storm.fatalities.best == 5
+    assert not [e for e in doc.events if e.plover == "COERCE"]
+    assert event_with(doc, "fighting").fatalities is None
+
+
+def test_what_the_protesters_do_is_part_of_their_protest(pipeline):
+    text = (
+        "TARKO, May 4, 2021 (Wire) - Hundreds of nurses protested outside the health ministry in "
+        "Tarko on Monday. The protesters blocked a main avenue for an hour before leaving."
+    )
+    doc = pipeline(Document.from_input(text))
+    assert [(e.plover, [m.trigger.text for m in e.mentions]) for e in doc.events] == [
+        ("PROTEST", ["protested", "blocked"])
+    ]
+    assert doc.events[0].targets == []  # the avenue is the blockade's, not the protest's
+
+
+def test_a_road_blocked_by_police_near_a_protest_is_no_part_of_it(pipeline):
+    text = (
+        "TARKO, May 4, 2021 (Wire) - Hundreds of nurses protested outside the health ministry in "
+        "Tarko on Monday. Police blocked a main avenue for an hour."
+    )
+    doc = pipeline(Document.from_input(text))
+    assert sorted(e.plover for e in doc.events) == ["COERCE", "PROTEST"]
+
+
+def test_a_participle_clause_of_a_march_is_part_of_it(pipeline):
+    text = (
+        "TARKO, May 4, 2021 (Wire) - Thousands of students marched through Tarko on Monday, "
+        "blocking the main road to the airport."
+    )
+    doc = pipeline(Document.from_input(text))
+    assert [(e.plover, [m.trigger.text for m in e.mentions]) for e in doc.events] == [
+        ("PROTEST", ["marched", "blocking"])
+    ]
+
+
+def test_damage_done_with_a_strike_and_the_strikes_told_again_are_that_strike(pipeline):
+    text = (
+        "TARKO, May 4, 2021 (Wire) - Warplanes struck rebel positions near Tarko on Sunday. "
+        "The aircraft killed 14 fighters and destroyed two ammunition depots, the army said. "
+        "The strikes on Sunday also hit a fuel store, a local official said."
+    )
+    doc = pipeline(Document.from_input(text))
+    strike = event_with(doc, "struck")
+    assert [m.trigger.text for m in strike.mentions] == ["struck", "killed", "destroyed", "strikes"]
+    assert (strike.mode, strike.acled_sub_event_type) == ("aerial", "Air/drone strike")
+    assert len(doc.events) == 1
+
+
+def test_the_dead_a_side_lost_are_counted_for_its_clash(pipeline):
+    text = (
+        "MIRO, May 4, 2021 (Wire) - Government troops fought rebels outside Miro on Sunday, "
+        "losing four soldiers, the army said."
+    )
+    doc = pipeline(Document.from_input(text))
+    clash = event_with(doc, "fought")
+    assert clash.fatalities.best == 4
+    assert clash.actor2 is not None and clash.actor2.name == "rebels"
+
+
+def test_a_siege_of_a_place_is_a_siege_of_its_own(pipeline):
+    text = (
+        "MARA, May 4, 2021 (Wire) - Artillery fire killed five civilians in Mara on Monday, "
+        "officials said. The siege of the city has lasted three months."
+    )
+    doc = pipeline(Document.from_input(text))
+    assert sorted(e.plover for e in doc.events) == ["ASSAULT", "COERCE"]
+    assert event_with(doc, "fire").fatalities.best == 5

@@ -14,7 +14,7 @@ from dateline.coding.merge import (
     merge,
     modes_fit,
 )
-from dateline.records import Count, EventDate, EventMention, Location, Role, Span
+from dateline.records import Count, EventDate, EventMention, Location, Named, Role, Span
 
 TEXT = "x" * 2000
 
@@ -335,3 +335,83 @@ def test_the_attack_of_a_close_range_act_keeps_no_means():
 
     events = merge([told(0, 0, "firearms"), told(50, 1, None, anaphoric=True)], threshold=1.0)
     assert [m.mode for m in events[0].mentions] == ["firearms", None]
+
+
+# -- issue #11: parts, damage and responses ----------------------------------------------
+
+
+def named(name: str) -> Named:
+    return Named(name=name, evidence=[span(0, 1)])
+
+
+def test_a_part_of_another_type_joins_the_event_near_it_and_keeps_its_own_coding():
+    # "Gunmen stormed a bank ..., and troops fought to end the siege": the siege (COERCE)
+    # is the storming's, not an event of its own.
+    storm = draft(0, 0, agents=[actor("gunmen", specific=False)], targets=[named("bank")])
+    siege = draft(
+        50,
+        0,
+        plover="COERCE",
+        mode="restrict",
+        targets=[named("road")],
+        part_of=frozenset({"ASSAULT"}),
+    )
+    events = merge([storm, siege], threshold=1.25)
+    assert len(events) == 1
+    event = events[0]
+    assert (event.plover, event.mode) == ("ASSAULT", None)  # the part tells no means
+    assert [t.name for t in event.targets] == ["bank"]  # nor its own things
+    assert (None, 50) in event.mention_keys
+
+
+def test_a_part_two_sentences_on_or_of_another_type_makes_its_own_event():
+    storm = draft(0, 0)
+    far = draft(50, 2, plover="COERCE", mode="restrict", part_of=frozenset({"ASSAULT"}))
+    assert len(merge([storm, far], threshold=1.25)) == 2
+    protest = draft(0, 0, plover="PROTEST")
+    near = draft(50, 0, plover="COERCE", mode="restrict", part_of=frozenset({"ASSAULT"}))
+    assert len(merge([protest, near], threshold=1.25)) == 2
+    # Without part_of, a blockade next to an assault stays apart.
+    plain = draft(50, 0, plover="COERCE", mode="restrict")
+    assert len(merge([draft(0, 0), plain], threshold=1.25)) == 2
+
+
+def test_a_part_joins_the_event_its_participle_clause_hangs_on():
+    march = draft(0, 0, plover="PROTEST", mode="demo")
+    other = draft(20, 0, plover="PROTEST", mode="demo", agents=[actor("farmers")])
+    blocking = draft(
+        30, 0, plover="COERCE", mode="restrict", part_of=frozenset({"PROTEST"}), part_head=(None, 0)
+    )
+    events = merge([march, other, blocking], threshold=100.0)
+    assert (None, 30) in events[0].mention_keys
+
+
+def test_damage_syntax_ties_to_a_strike_is_the_strike_s():
+    strike = draft(0, 0, mode="aerial")
+    damage = draft(10, 0, mode="destroy", link_keys={(None, 0)})
+    assert strike.fits(damage, tied=True) and not strike.fits(damage)
+    events = merge([strike, damage], threshold=100.0)
+    assert len(events) == 1 and events[0].mode == "aerial"
+    # A strike tied to damage told before it is not damage; close-range acts already fit.
+    assert not draft(0, 0, mode="destroy").fits(draft(10, 0, mode="aerial"), tied=True)
+    assert draft(0, 0, mode="firearms").fits(draft(10, 0, mode="destroy"))
+
+
+def test_later_deaths_belong_to_the_lead_event_not_to_the_other_side_s_response():
+    # "Gunmen stormed a hotel ..., and security forces were fighting. At least 12 people
+    # had been killed.": the deaths are the storming's.
+    storm = draft(0, 0, lead=True, agents=[actor("Al-Shabaab")], targets=[named("hotel")])
+    fight = draft(40, 0, lead=True, agents=[actor("security forces")])
+    killed = draft(100, 1, patients=[actor("people", specific=False)], killed=[count(12)])
+    events = merge([storm, fight, killed], threshold=1.25)
+    assert [len(e.mention_keys) for e in events] == [2, 1]
+    assert events[0].killed and not events[1].killed
+    assert events[1].response and not events[0].response
+
+
+def test_two_lead_events_of_one_side_are_no_response():
+    first = draft(0, 0, lead=True, agents=[actor("rebels")])
+    second = draft(40, 0, lead=True, mode="explosives")
+    later = draft(100, 1)
+    events = merge([first, second, later], threshold=100.0)
+    assert not any(e.response for e in events)

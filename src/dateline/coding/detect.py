@@ -170,6 +170,7 @@ TIME_WORDS = frozenset(
     }
 )
 ACTOR_LABELS = ("ORG", "GPE")
+DEFINITE = ("the", "this", "that", "these", "those")
 
 
 @dataclass
@@ -470,12 +471,15 @@ class Detector:
         # "a wave of", "a series of": the event noun after them tells occurrences.
         self._series = frozenset(self.lex.context.get("series", frozenset()))
         self._attempt_words = frozenset(self.lex.context.get("attempt", frozenset()))
+        # (type, mode) of the mentions found so far in the text being read
+        self._told: set[tuple[str, str | None]] = set()
 
     def mentions(self, sdoc: Any) -> list[Mention]:
         """Every event mention of a Doc, in text order, with links between mentions."""
         found: list[Mention] = []
         by_token: dict[int, Mention] = {}
         starts = self.starts
+        self._told = set()
         for token in sdoc:
             if token.lower_ not in starts and token.lemma_.lower() not in starts:
                 continue
@@ -483,6 +487,7 @@ class Detector:
             if mention is not None:
                 found.append(mention)
                 by_token[token.i] = mention
+                self._told.add((mention.plover, mention.mode))
         for mention in found:
             self._link(mention, by_token)
         found = [m for m in found if not self._retold(m, by_token)]
@@ -531,6 +536,10 @@ class Detector:
                 mention.places = self._places(token)
                 mention.attempted = self._attempted(token)
                 self._count(mention)
+                if entry is casualty and self._own_losses(mention):
+                    # "the army lost two soldiers": counted, but the subject's own side, no
+                    # one the event was done to
+                    mention.patients = []
                 self._refine_mode(mention)
                 mention.casualty_only = entry is casualty
                 mention.anaphoric = mention.anaphoric or entry.sense.anaphor
@@ -549,7 +558,7 @@ class Detector:
             (token.dep_ == "acomp" and _lemma(token.head) == "be")
             or (token.dep_ == "pobj" and token.head.lower_ in ("among", "of"))
         )
-        if verb or noun or dead:
+        if verb or noun or dead or self._lost(token):
             outcome = "killed"
         elif token.pos_ == "NOUN" and lemma in words.get("injured_nouns", frozenset()):
             outcome = "injured"
@@ -558,6 +567,27 @@ class Detector:
         acled = ("Violence against civilians", "Attack")
         sense = Sense(plover="ASSAULT", acled=acled, outcome=outcome, patient="human")
         return Entry(lemma, (), "verb" if is_verbal(token) else "noun", sense)
+
+    def _lost(self, token: Token) -> bool:
+        """ "lost two soldiers", "lost their lives": deaths told by the side that had them
+        (people as the object, or a life)."""
+        words = self.lex.casualty
+        if not is_verbal(token) or _lemma(token) not in words.get("killed_object_verbs", ()):
+            return False
+        lives = words.get("life_nouns", frozenset())
+        return any(
+            _lemma(o) in lives or kind_of(counted(o), self.lex) == "human"
+            for o in children(token, *OBJECTS)
+        )
+
+    def _own_losses(self, mention: Mention) -> bool:
+        """Whether a mention tells losses by the side that had them: "lost two soldiers"
+        (not "lost their lives", whose subject died)."""
+        token = mention.token
+        if _lemma(token) not in self.lex.casualty.get("killed_object_verbs", ()):
+            return False
+        lives = self.lex.casualty.get("life_nouns", frozenset())
+        return not any(_lemma(o) in lives for o in children(token, *OBJECTS))
 
     def _casualty_noun(self, token: Token) -> bool:
         words = self.lex.casualty
@@ -624,8 +654,11 @@ class Detector:
                 mention.weapons.append(make_arg(head, kind))
                 if role == "agent":
                     # "Russia's warplanes", "government jets": the owner acts ("fighter
-                    # jets" is one weapon's name, not an owner).
-                    for child in head.lefts:
+                    # jets" is one weapon's name, not an owner); "Nigerian fighter jets":
+                    # the parser hangs the owner on the name's first word.
+                    lefts = list(head.lefts)
+                    lefts += [g for c in lefts if c.dep_ == "compound" for g in c.lefts]
+                    for child in lefts:
                         named = f"{_lemma(child)} {_lemma(head)}" in self.lex.weapons
                         owner = child.dep_ == "poss" or child.ent_type_ in ("NORP", "ORG", "GPE")
                         owner = owner or is_organisation(child, self.lex)
@@ -790,7 +823,14 @@ class Detector:
                 "unknown",
             ):
                 self._add(mention, obj, "patient")
-        if passive or mention.entry.head in self.lex.casualty.get("killed_verbs", ()):
+        if mention.entry.head in self.lex.casualty.get("killed_object_verbs", ()) and not passive:
+            # "lost two soldiers": the soldiers died, the subject is their side; "lost
+            # their lives": the subject died.
+            lives = self.lex.casualty.get("life_nouns", frozenset())
+            dead = subjects if any(_lemma(o) in lives for o in objects) else objects
+            for head in dead:
+                self._add(mention, head, "patient")
+        elif passive or mention.entry.head in self.lex.casualty.get("killed_verbs", ()):
             # "were killed by", and "died": the subject is who was acted on.
             for subject in subjects:
                 self._add(mention, subject, "patient")
@@ -1003,7 +1043,12 @@ class Detector:
                 and not (sense.needs_modifier & mods)
                 and not mention.entry.extras
             ):
-                return False
+                # "The strikes" after "jets struck the camps": a definite noun that points
+                # back at an event of its sense told before needs no modifier to say which.
+                pointing = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)
+                if not pointing or (sense.plover, sense.mode) not in self._told:
+                    return False
+                mention.anaphoric = True
             if sense.modifier_not & mods:
                 return False
             if mention.plover != "ASSAULT" and any(
@@ -1039,8 +1084,11 @@ class Detector:
                 accidents = context.get("accidents", frozenset())
                 causes = [o for p, o in preps(token) if p in LINK_PREPS]
                 causes += [o for o in children(token, "nsubj")]
-                if any(_lemma(c) in accidents or c.lower_ in accidents for c in causes):
-                    return False  # "killed in a crash"
+                if any(
+                    (_lemma(c) in accidents or c.lower_ in accidents) and not self._attack_noun(c)
+                    for c in causes
+                ):
+                    return False  # "killed in a crash" (not "artillery fire killed")
         if any(p in context.get("aggregate_preps", frozenset()) for p, _ in preps(token)):
             return False  # "13,000 people have been killed since 1980": a running total
         anaphors = context.get("anaphors", frozenset())
@@ -1069,6 +1117,14 @@ class Detector:
         if sense.patient == "thing" and mention.patients and not mention.targets:
             return mention.plover != "ASSAULT" or sense.mode not in ("arson", "destroy")
         return True
+
+    def _attack_noun(self, token: Token) -> bool:
+        """Whether a noun names an attack with the words around it: "artillery fire",
+        "mortar fire" (a fire of its own is an accident)."""
+        return any(
+            e.extras and e.sense.plover == "ASSAULT" and e.sense.mode is not None
+            for e in _entries_for(token, self.lex)
+        )
 
     def _keep(self, mention: Mention, by_token: dict[int, Mention]) -> bool:
         """A weak noun is an event only where the text points at one occurrence; a reduced
@@ -1197,8 +1253,10 @@ class Detector:
                 mention.death_word = dead[0]
         if outcome is None:
             return
-        if mention.entry.kind == "noun" and any(c.dep_ == "nummod" for c in token.children):
-            found = quantity_of(token)  # "12 deaths", "dozens of injuries"
+        if any(c.dep_ == "nummod" for c in token.children):
+            # "12 deaths", "dozens of injuries"; and "34 wounded", a participle the parser
+            # tags a verb though it counts people (no verb has a number of its own)
+            found = quantity_of(token)
             if found is not None:
                 quantity, start, end, group = found
                 mention.casualties.append(Casualty(outcome, quantity, start, end, group))

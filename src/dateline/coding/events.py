@@ -136,6 +136,8 @@ class EventCoder:
                         c.lower_ in OTHER_WORDS for a in mention.patients for c in a.head.children
                     )
                     draft.lead = caption is None and draft.sentence_rank == lead_rank
+                    if caption is None:
+                        self._part(draft, mention)
                     drafts.append(draft)
         merged = merge(
             _casualties_after_their_event(drafts), threshold=self.settings.merge_threshold
@@ -158,6 +160,33 @@ class EventCoder:
             if claim.id in by_claim:
                 claim.event_ids = sorted(set(claim.event_ids) | set(by_claim[claim.id]))
         return events
+
+    def _part(self, draft: Draft, mention: Mention) -> None:
+        """Whether a mention tells a part of another event (its sense's ``part_of`` types):
+        it points back at one ("to end the siege"), is done by people who take part in such
+        an event ("the demonstrators blocked a road": [participants]), or is a participle
+        clause of another trigger ("marched ..., blocking roads"); coding/merge.py."""
+        types = mention.sense.part_of
+        if not types:
+            return
+        token = mention.token
+        if token.dep_ == "advcl" and token.tag_ == "VBG":
+            draft.part_head = (None, token.head.i)
+            draft.part_of = types
+            return
+        # "the siege" points back; "the siege of the city" names a siege of its own.
+        pointing = (
+            mention.entry.kind == "noun"
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+            and not any(p == "of" for p, _ in preps(token))
+        )
+        if pointing:
+            draft.part_of = types
+            return
+        heads = {w for arg in mention.agents for w in (arg.head.lower_, _lemma_of(arg.head))}
+        draft.part_of = frozenset(
+            t for t in types if heads & self.lex.participants.get(t, frozenset())
+        )
 
     def _refine_locations(self, doc: Document, events: list[Event], merged: list[Draft]) -> None:
         """Locations the merged events' neighbourhood tells (coding/locations.py)."""
@@ -1168,6 +1197,10 @@ class EventCoder:
             evidence=draft.evidence,
             mentions=draft.mentions,
         )
+
+
+def _lemma_of(token: Token) -> str:
+    return str(token.lemma_).lower()
 
 
 def _last_word(text: str) -> str:

@@ -45,6 +45,9 @@ class Sense:
     weak: bool = False
     anaphor: bool = False  # points back at an event told before; never one of its own
     finder: bool = False  # its subject found the event's outcome ("police found the bodies")
+    # PLOVER types of the event a telling of this sense can be a part of ("the siege" of a
+    # storming, "the demonstrators blocked a road" in a protest): coding/merge.py
+    part_of: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,8 @@ class Lexicon:
     # "TYPE/mode" -> the sense it takes when an armed non-state group does it ([armed_agents])
     armed_retype: dict[str, Sense] = field(default_factory=dict)
     armed_group_types: frozenset[str] = frozenset()
+    # PLOVER type -> the nouns for the people who take part in such an event ([participants])
+    participants: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def weapon(self, *words: str) -> Weapon | None:
         """The weapon named by a head lemma, or by modifiers + head ("car bomb")."""
@@ -139,6 +144,7 @@ def _sense(table: dict[str, Any]) -> Sense:
         weak=bool(table.get("weak", False)),
         anaphor=bool(table.get("anaphor", False)),
         finder=bool(table.get("finder", False)),
+        part_of=frozenset(table.get("part_of", [])),
     )
 
 
@@ -176,6 +182,7 @@ def lexicon() -> Lexicon:
             lex.instrument_verbs[head] = extras
     lex.casualty = {k: frozenset(v) for k, v in triggers.get("casualty", {}).items()}
     lex.context = {k: frozenset(v) for k, v in triggers.get("context", {}).items()}
+    lex.participants = {k: frozenset(v) for k, v in triggers.get("participants", {}).items()}
     lex.acled_modes = {k: (str(v[0]), str(v[1])) for k, v in triggers["acled_modes"].items()}
     armed_agents = triggers.get("armed_agents", {})
     lex.armed_group_types = frozenset(armed_agents.get("actor_types", []))

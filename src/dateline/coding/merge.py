@@ -14,6 +14,10 @@ together are one event, and each later draft joins the earlier event it fits bes
   people acted on, a definite noun that points back ("the attack"), the same sentence, and
   nearness; the best score above ``[events] merge_threshold`` wins.
 
+A mention that tells a part of another type of event ("the siege" of a storming, "the
+demonstrators blocked a road" in their protest: ``Draft.part_of``) joins the event of that
+type told in its own or the sentence before (``_Events.whole_of``), keeping its own coding.
+
 The merged event keeps every mention's evidence and the most specific values
 (``Draft.absorb``).
 """
@@ -32,6 +36,11 @@ MODE_GROUPS = (
 # and coded apart from the shooting or the raid around it, so an arson mention joins arson
 # mentions only (never an unspecified "attacked").
 APART_MODES = frozenset({"arson"})
+# Modes that tell what an attack did to things rather than how it was done: a telling of
+# one that syntax ties to an attack told before it by remote means (air strikes, bombs,
+# shelling: MODE_GROUPS[0]) is that attack's damage ("the aircraft hit fighters and
+# destroyed depots"), not an incident of its own.
+RESULT_MODES = frozenset({"destroy"})
 UNREAL = frozenset({"negated", "hypothetical"})
 PLACE_RANK = {
     "point": 6,
@@ -111,20 +120,30 @@ class Draft:
     of_wounds: bool = False  # "died of his wounds": a death that may come days after its assault
     anaphor_only: bool = False  # "the crime": joins the event it points back at, never makes one
     lead: bool = False  # first told in the lead: later detail tends to be about it
+    response: bool = False  # a lead event by the other side of one the lead told before
     other_people: bool = False  # "three other relatives were detained": not the same people
+    # The PLOVER types of an event this mention is a part of ("the siege" of a storming),
+    # and the mention its participle clause hangs on ("marched, blocking roads"), if any.
+    part_of: frozenset[str] = frozenset()
+    part_head: tuple[int | None, int] | None = None
 
     # -- comparing ----------------------------------------------------------------------
-    def fits(self, other: Draft) -> bool:
-        """Whether ``other`` may be the same event as this one."""
-        if self.plover != other.plover:
+    def fits(self, other: Draft, *, part: bool = False, tied: bool = False) -> bool:
+        """Whether ``other`` may be the same event as this one (with ``part``, a part of
+        it: another type of act, so type and means are not compared; with ``tied``, a
+        telling syntax ties to it, where damage fits any means: ``RESULT_MODES``)."""
+        if not part and self.plover != other.plover:
             return False
         if (self.certainty in UNREAL) != (other.certainty in UNREAL):
             return False
         if self.certainty in UNREAL and self.certainty != other.certainty:
             return False
-        if not modes_fit(self.mode, other.mode):
+        damage = tied and other.mode in RESULT_MODES and self.mode in MODE_GROUPS[0]
+        if not part and not damage and not modes_fit(self.mode, other.mode):
             return False
-        if _sides_clash(self.agents, other.agents):
+        # A part is done by the event's people under another name ("the demonstrators"
+        # of "several hundred teachers protested"), or by no one named.
+        if not part and _sides_clash(self.agents, other.agents):
             return False
         captioned = self.trigger.caption is not None or other.trigger.caption is not None
         # A later telling with no date of its own (the report's window) may point back at a
@@ -185,22 +204,29 @@ class Draft:
             # A caption stands apart from the body: nearness says nothing about it.
             distance = other.sentence_rank - self.last_sentence_rank
             score += {0: 1.0, 1: 0.75, 2: 0.5}.get(distance, -min(2.0, 0.1 * distance))
-        if self.lead and not any(a.specific for a in other.agents):
+        if self.lead and not self.response and not any(a.specific for a in other.agents):
+            # Later detail is about the lead's event, not the other side's answer to it
+            # told after it ("gunmen stormed a hotel ..., and troops were fighting").
             score += 1.0
         return score
 
     # -- merging --------------------------------------------------------------------------
     def absorb(self, other: Draft) -> None:
         """Take in another mention of the same event, keeping the most specific values."""
-        if self.mode is None and other.mode is not None:
+        if other.plover != self.plover:
+            pass  # a part of another type ("the siege" of a storming) says nothing of the means
+        elif self.mode is None and other.mode is not None:
             self.mode = other.mode
             self.acled = other.acled or self.acled
         elif other.acled and self.acled is None:
             self.acled = other.acled
-        self.agents = _union(self.agents, other.agents)
-        self.patients = _union(self.patients, other.patients)
-        self.targets = _union_named(self.targets, other.targets)
-        self.weapons = _union_named(self.weapons, other.weapons)
+        if other.plover == self.plover:
+            # A part of another type keeps its own people and things: the road the
+            # demonstrators blocked is no target of their protest, nor the pay they demand.
+            self.agents = _union(self.agents, other.agents)
+            self.patients = _union(self.patients, other.patients)
+            self.targets = _union_named(self.targets, other.targets)
+            self.weapons = _union_named(self.weapons, other.weapons)
         self.killed += other.killed
         self.injured += other.injured
         if _better_place(other, self):
@@ -354,6 +380,9 @@ MERGE_WINDOW = 80  # sentences: see :func:`merge`
 # anything near that does not point elsewhere. Lower than ``merge_threshold``, and apart from
 # it, so that keeping incidents apart never drops the deaths told next to them.
 JOIN_ONLY_BAR = 0.0
+# Sentences back that a part ("the siege", "the demonstrators blocked a road") looks for the
+# event it belongs to: the same sentence or the one before.
+PART_DISTANCE = 1
 
 
 class _Events:
@@ -376,6 +405,9 @@ class _Events:
         self.events.append(event)
         self.by_type.setdefault(event.plover, []).append(event)
         if event.lead:
+            event.response = any(
+                _sides_clash(e.agents, event.agents) for e in self.leads.get(event.plover, ())
+            )
             self.leads.setdefault(event.plover, []).append(event)
         self._index(event, event.mention_keys, event.link_keys)
 
@@ -404,9 +436,33 @@ class _Events:
         for key in draft.mention_keys:
             found.update((id(e), e) for e in self.by_link_key.get(key, ()))
         for event in sorted(found.values(), key=lambda e: self.number[id(e)]):
-            if event.fits(draft):
+            if event.fits(draft, tied=True):
                 return event
         return None
+
+    def whole_of(self, draft: Draft) -> Draft | None:
+        """The event ``draft`` is a part of: one of its ``part_of`` types that fits it,
+        told in the same sentence or the one before (the one its participle clause hangs
+        on first, else the one it has most in common with, else the first)."""
+        if not draft.part_of or draft.trigger.caption is not None:
+            return None
+        found = [
+            e
+            for plover in sorted(draft.part_of)
+            for e in self.recent.get(plover, {}).values()
+            if 0 <= draft.sentence_rank - e.last_sentence_rank <= PART_DISTANCE
+            and e.fits(draft, part=True)
+        ]
+        found.sort(key=lambda e: self.number[id(e)])
+        tied = [e for e in found if draft.part_head in e.mention_keys]
+        if tied:
+            return tied[0]
+        best: tuple[float, Draft] | None = None
+        for event in found:
+            score = event.affinity(draft)
+            if best is None or score > best[0]:
+                best = (score, event)
+        return best[1] if best is not None and best[0] >= JOIN_ONLY_BAR else None
 
     def candidates(self, draft: Draft, horizon: int) -> list[Draft]:
         """The events ``draft`` may join, in order of making: of its type, and for a body
@@ -445,13 +501,26 @@ def merge(drafts: list[Draft], *, threshold: float, window: int = MERGE_WINDOW) 
         if linked is not None:
             events.absorb(linked, draft)
             continue
+        whole = events.whole_of(draft)
+        if whole is not None:
+            events.absorb(whole, draft)
+            continue
         fitting = [e for e in events.candidates(draft, horizon[n]) if e.fits(draft)]
         best: tuple[float, Draft] | None = None
         latest = max(fitting, key=lambda e: e.last_order, default=None)
         for event in fitting:
             score = event.affinity(draft)
             near = draft.sentence_rank - event.last_sentence_rank <= 3
-            if event is latest and near and not draft.new_incident:
+            # The other side's answer told in the same sentence as the event it answers
+            # ("gunmen stormed a hotel ..., and troops were fighting") is no nearer to what
+            # follows ("12 people had been killed") than that event.
+            answered = (
+                latest is not None
+                and latest.response
+                and not event.response
+                and event.last_sentence_rank == latest.last_sentence_rank
+            )
+            if (event is latest or answered) and near and not draft.new_incident:
                 score += 0.5
             if best is None or score > best[0]:
                 best = (score, event)
