@@ -53,7 +53,7 @@ def missed(docs: list[MucDoc], predicted: dict[str, dict[str, Any]]) -> list[dic
         paired = {j for _, j in pairs}
         events = [
             {
-                "type": e.get("type"),
+                "type": e.get("plover"),
                 "mode": e.get("mode"),
                 "trigger": (e.get("trigger") or {}).get("text"),
                 "salience": e.get("salience"),

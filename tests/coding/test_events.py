@@ -687,6 +687,42 @@ def test_victims_listed_after_a_named_victim_are_acted_on_too(pipeline):
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "unknown men abducted a young couple, ernesto villatoro garcia and leticia amaya, as "
+        "they were leaving their home in the capital.",
+        "Unknown men abducted a young couple, Ernesto Villatoro Garcia and Leticia Amaya, as "
+        "they were leaving their home in the capital.",
+    ],
+)
+def test_people_named_after_a_description_of_them_are_acted_on(pipeline, text):
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    kidnapped = [e for e in doc.events if e.plover == "ASSAULT"][0]
+    acted_on = [r.name.lower() for r in (kidnapped.actor2, *kidnapped.assoc_actor2) if r]
+    assert {"ernesto villatoro garcia", "leticia amaya"} <= set(acted_on), acted_on
+
+
+def test_a_person_who_reports_after_the_victims_is_not_acted_on(pipeline):
+    text = "rebels killed two soldiers near the dam on monday, colonel ramon cabrera soto said."
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    killed = [e for e in doc.events if e.plover == "ASSAULT"][0]
+    acted_on = [r.name.lower() for r in (killed.actor2, *killed.assoc_actor2) if r]
+    assert not any("cabrera" in n for n in acted_on), acted_on
+
+
+def test_civilians_hit_with_a_guard_are_no_armed_clash(pipeline):
+    text = (
+        "Soldiers shot two peasants and a guard of the cooperative at a checkpoint near "
+        "Tula on Monday."
+    )
+    doc = pipeline(Document.from_input(text, published=PUBLISHED))
+    shot = event_with(doc, "shot")
+    assert shot.acled_sub_event_type != "Armed clash", [
+        (r.name, r.actor_type) for r in (shot.actor2, *shot.assoc_actor2) if r
+    ]
+
+
 def test_each_telling_keeps_the_place_its_clause_names(pipeline):
     # One bombing told twice, each telling with its own place: the event keeps one location,
     # each mention the place its own phrase names (a place noun as well as a name).

@@ -32,6 +32,7 @@ def acled_type(
     armed_agents: Iterable[bool],
     armed_patients: Iterable[bool],
     one_sided: bool = False,
+    civilians_hit: bool = False,
 ) -> tuple[str, str] | None:
     """(event_type, sub_event_type) of an event, or None where ACLED codes no event.
 
@@ -39,6 +40,9 @@ def acled_type(
     armed actor (True), not armed (False); an empty side is unknown. ``one_sided``: the
     words say the harm was done to people who did not fight back ("murdered",
     "assassination", "massacre"), so armed people on that side make no battle.
+    ``civilians_hit``: some of the people acted on are civilians by their actor type ("two
+    reporters", "peasants"): the violence was against them even where an armed actor is
+    told among them (a bodyguard killed with the judge), so it is no battle either.
     """
     if plover in NO_ACLED:
         return None
@@ -51,7 +55,7 @@ def acled_type(
         return default
     agents, patients = list(armed_agents), list(armed_patients)
     if mode in CLOSE_MODES and agents and patients:
-        if any(agents) and any(patients) and not one_sided:
+        if any(agents) and any(patients) and not one_sided and not civilians_hit:
             return BATTLES
         if any(agents) and not any(patients):
             return default if default and default[0] == "Violence against civilians" else CIVILIANS

@@ -69,6 +69,8 @@ _NON_WORD = re.compile(r"[^\w]+")
 # Between two names of a list: ", 42; ", ", ", "; and ", " and " (an age may follow a name).
 _LIST_GAP = re.compile(r"(?:,\s*\d{1,3})?\s*(?:[,;]\s*(?:and\s+)?|and\s+)")
 _TITLE_RUN = re.compile(r"([A-Za-z]+\.?)\s+")
+# A comma, then the names of the people a description just told ("two reporters, X and Y").
+_APPOSED = re.compile(r",\s*")
 
 
 def _bare_participle(verb: Token) -> bool:
@@ -394,6 +396,14 @@ class EventCoder:
                         for e in victim.evidence
                     )
                 ]
+                if not told:
+                    # People described, then named in apposition: "killed two reporters,
+                    # roberto navas and mauricio pineda".
+                    told = [
+                        e.end
+                        for e in victim.evidence
+                        if e.caption is None and self._apposed_name(doc, e.end, starts)
+                    ]
                 for at in told:
                     while True:
                         m = _LIST_GAP.match(doc.text, at)
@@ -413,6 +423,27 @@ class EventCoder:
                                 event.assoc_actor2.append(found)
                                 taken.add(entity.id)
                         at = end
+
+    def _apposed_name(self, doc: Document, at: int, starts: dict[int, tuple[int, Any]]) -> bool:
+        """Whether a named person's mention follows ``at`` after a comma (titles skipped)
+        and is no subject of its own clause ("two soldiers, colonel perez said")."""
+        m = _APPOSED.match(doc.text, at)
+        if m is None:
+            return False
+        nxt = m.end()
+        words = _TITLE_RUN.match(doc.text, nxt)
+        while words is not None and words.group(1).lower() in self.titles:
+            nxt = words.end()
+            words = _TITLE_RUN.match(doc.text, nxt)
+        if nxt not in starts or doc.sdoc is None:
+            return False
+        span = doc.sdoc.char_span(nxt, starts[nxt][0], alignment_mode="expand")
+        if span is None:
+            return False
+        head = span.root
+        while head.dep_ in ("compound", "flat") and head.head is not head:
+            head = head.head
+        return head.dep_ not in ("nsubj", "nsubjpass", "csubj")
 
     def _identified_victims(self, doc: Document, events: list[Event], merged: list[Draft]) -> None:
         """People a later sentence names as an attack's victims ("the victims were
@@ -1174,6 +1205,7 @@ class EventCoder:
                 m.trigger.text.lower().startswith(tuple(self.lex.context.get("one_sided", ())))
                 for m in draft.mentions
             ),
+            civilians_hit=any(a.role.actor_type in self.lex.unarmed_types for a in patients),
         )
         return Event(
             id="ev",
