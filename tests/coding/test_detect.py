@@ -754,3 +754,68 @@ def test_artillery_fire_that_kills_is_no_accident_but_a_fire_is(mentions):
     assert [m.token.text for m in mentions(shelled)] == ["fire", "killed"]
     burned = "A fire killed five people in a market in Mara on Monday."
     assert [m.token.text for m in mentions(burned)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "agent", "not_agent"),
+    [
+        # active "attribute X to Y": Y did it
+        (
+            "Police officials attribute the bombings to drug traffickers.",
+            "bombings",
+            "drug traffickers",
+            "Police officials",
+        ),
+        # "held responsible" in the passive: its subject
+        (
+            "The rebels are being held responsible for the explosion at the bank.",
+            "explosion",
+            "rebels",
+            None,
+        ),
+        # the accused, not the accuser
+        (
+            "The governor accused the guerrillas of being responsible for the attack.",
+            "attack",
+            "guerrillas",
+            "governor",
+        ),
+        # "responsible" read as the modifier of the people held
+        (
+            "The army holds the guerrillas responsible for the massacre of the farmers.",
+            "massacre",
+            "guerrillas",
+            "army",
+        ),
+        (
+            "The men responsible for the kidnapping of the engineer were arrested on Monday.",
+            "kidnapping",
+            "men",
+            None,
+        ),
+        # held for it: the arrested, not the police
+        ("Police arrested three men for the murder of the judge.", "murder", "three men", "Police"),
+        (
+            "Two soldiers were detained for the killing of the mayor.",
+            "killing",
+            "Two soldiers",
+            None,
+        ),
+    ],
+)
+@pytest.mark.parametrize("lower", [False, True])
+def test_who_is_blamed_or_held_for_an_event(mentions, text, trigger, agent, not_agent, lower):
+    if lower:  # MUC-style wire text: no capitals to tell names by
+        text, trigger, agent = text.lower(), trigger.lower(), agent.lower()
+        not_agent = not_agent.lower() if not_agent else None
+    m = [m for m in mentions(text) if m.token.text == trigger][0]
+    found = texts(text, m.agents)
+    assert any(agent in f for f in found), found
+    if not_agent:
+        assert not any(not_agent in f for f in found), found
+
+
+def test_arrested_in_a_raid_are_not_its_raiders(mentions):
+    text = "Police arrested five people in the raid on the farm."
+    raid = [m for m in mentions(text) if m.token.lower_ == "raid"]
+    assert not raid or "five people" not in texts(text, raid[0].agents)

@@ -951,12 +951,49 @@ class Detector:
                 for subject in held:  # "holds the FMLN responsible for the murder"
                     self._add(mention, subject, "agent")
                 return
+            if head.head.dep_ == "amod" and head.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                # "the men responsible for the attack", "holds the guerrillas responsible
+                # for the massacre" (the parser makes the adjective the noun's modifier)
+                held = head.head.head
+                while held.dep_ in ("appos", "conj") and held.head is not held:
+                    held = held.head
+                verb = held.head
+                people = [head.head.head]
+                if held.dep_ in OBJECTS and is_verbal(verb) and _lemma(verb) in self.lex.blame:
+                    people = self._held(verb)  # "hold X and Y responsible for ..."
+                for person in people:
+                    self._add(mention, person, "agent")
+                return
+            if head.head.dep_ in ("oprd", "xcomp", "ccomp") and is_verbal(head.head.head):
+                # "X are being held responsible for the blast", "they hold X responsible"
+                for person in self._held(head.head.head):
+                    self._add(mention, person, "agent")
+                return
             verb = head.head.head if head.head.dep_ in ("dobj", "acomp", "attr") else head.head
+            blamer = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else None
+            if blamer is not None and blamer.dep_ in OBJECTS and not is_verbal(blamer):
+                blamer = blamer.head  # "accused X of being ...", "of" read as X's
+            if blamer is not None and is_verbal(blamer) and _lemma(blamer) in self.lex.blame:
+                # "the mayor accused the FMLN of being responsible for the attack": the
+                # accused, not the accuser.
+                for person in self._held(blamer):
+                    self._add(mention, person, "agent")
+                return
             if is_verbal(verb):
                 subjects, _ = subject_of(verb)
                 for subject in subjects:
                     self._add(mention, subject, "agent")
                 mention.claimed_by_agent = _lemma(verb) in ("claim", "accept", "assume", "take")
+
+    @staticmethod
+    def _held(verb: Token) -> list[Token]:
+        """Who a verb of blame holds to have acted: its object ("accused the FMLN of ...",
+        "hold X responsible"), else the subject of its passive ("X were held responsible")."""
+        objects = children(verb, *OBJECTS)
+        if objects:
+            return objects
+        subjects, passive = subject_of(verb)
+        return subjects if passive else []
 
     def _participants(self, mention: Mention) -> None:
         """Perpetrators named around an event noun: "X were involved in the murder", "the
@@ -968,6 +1005,12 @@ class Detector:
             for p, obj in preps(prep):
                 if p in ("to", "on"):
                     # "was attributed to X"
+                    self._add(mention, obj, "agent")
+            return
+        if noun.dep_ in ("dobj", "obj") and is_verbal(prep) and _lemma(prep) in self.lex.blame:
+            for p, obj in preps(prep):
+                if p == "to" or (p == "on" and kind_of(obj, self.lex) in ("human", "unknown")):
+                    # "police attribute the attacks to X", "they blamed the bombing on X"
                     self._add(mention, obj, "agent")
             return
         if (
@@ -998,6 +1041,14 @@ class Detector:
         if noun.dep_ != "pobj" or prep.lower_ not in ("in", "for", "of", "with"):
             return
         verb = prep.head
+        if prep.lower_ == "for" and _lemma(verb) in self.lex.held_for:
+            if is_verbal(verb):
+                people = self._held(verb)  # "arrested three men for the murder"
+            else:
+                people = [o for p, o in preps(verb) if p == "of"]  # "the arrest of X for"
+            for person in people:
+                self._add(mention, person, "agent")
+            return
         if not is_verbal(verb):
             return
         lemma = _lemma(verb)

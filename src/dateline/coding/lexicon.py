@@ -78,6 +78,7 @@ class Lexicon:
     participate: frozenset[str] = frozenset()
     participate_phrases: frozenset[str] = frozenset()  # "take part": its object names no one
     blame: frozenset[str] = frozenset()
+    held_for: frozenset[str] = frozenset()
     perpetrators: frozenset[str] = frozenset()
     perpetrators_work: frozenset[str] = frozenset()
     instrument_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -174,6 +175,7 @@ def lexicon() -> Lexicon:
         lex.participate = frozenset(w.split()[0] for w in table.get("participate", []))
         lex.participate_phrases = frozenset(table.get("participate", []))
         lex.blame = frozenset(w.split()[0] for w in table.get("blame", []))
+        lex.held_for = frozenset(table.get("held_for", []))
         lex.perpetrators = frozenset(table.get("perpetrators", []))
         lex.perpetrators_work = frozenset(table.get("perpetrators_work", []))
     for table in triggers.get("instrument_use", []):
