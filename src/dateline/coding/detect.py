@@ -71,6 +71,8 @@ LINK_PREPS = (
 HUMAN_LABELS = ("PERSON", "NORP")
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "oneself"})
 INCLUDING = ("including", "among them")
+# Pronouns that can stand for a device that went off ("they exploded", "detonating them").
+DEVICE_PRONOUNS = frozenset({"it", "they", "them", "which", "that"})
 # Prepositions whose object's own locative phrase says where the event was: "the attack on
 # the market in Strasbourg", "a battle between troops and rebels in the market area".
 PLACED_PREPS = ("on", "against", "between", "upon")
@@ -184,6 +186,9 @@ class Arg:
     core_start: int
     core_end: int
     bare_start: int | None = None  # the phrase without its leading quantifier words
+    # The phrase a pronoun stands for ("they exploded": the bombs told before it): the
+    # argument is named after it and told by both.
+    refers: Arg | None = None
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -196,6 +201,11 @@ class Arg:
         for span in (bare, (self.core_start, self.core_end), (head.idx, head.idx + len(head.text))):
             if span not in found and self.start <= span[0] and span[1] <= self.end:
                 found.append(span)
+        if head is not self.head and self.head.like_num and head.pos_ != "NOUN":
+            # "11 of the injured", "two of whom": the number names them
+            number = (self.head.idx, self.head.idx + len(self.head.text))
+            if number not in found:
+                found.append(number)
         after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
         if (
             after is not None
@@ -532,7 +542,11 @@ class Detector:
                 self._verb_args(mention)
             else:
                 self._noun_args(mention)
+            if entry.sense.outcome and not mention.patients:
+                self._harmed_listed(mention)
             if self._fits(mention):
+                if entry.sense.needs_agent:
+                    self._other_side(mention)
                 mention.places = self._places(token)
                 mention.attempted = self._attempted(token)
                 self._count(mention)
@@ -546,6 +560,49 @@ class Detector:
                 return mention
         return None
 
+    def _other_side(self, mention: Mention) -> None:
+        """The side a crowd clashes with is acted on: "protesters clashed with police",
+        "clashes between demonstrators and security forces" (police are no demonstrators)."""
+        crowd = mention.sense.needs_agent
+        others = [a for a in mention.agents if not _words(counted(a.head)) & crowd]
+        mention.agents = [a for a in mention.agents if a not in others]
+        mention.patients += [a for a in others if a not in mention.patients]
+        for prep, obj in preps(mention.token):
+            kind = kind_of(counted(obj), self.lex)
+            if prep in ("with", "against") and kind in ("human", "unknown"):
+                self._add(mention, obj, "patient")
+
+    def _harmed_listed(self, mention: Mention) -> None:
+        """The people a word for the dead or the hurt is said to include: "the wounded
+        included X and Y", "the dead include two children" (the object of a verb of
+        [casualty] including_verbs), "among the wounded were X" (the subject of the verb the
+        "among" phrase hangs on)."""
+        word = mention.token
+        including = self.lex.casualty.get("including_verbs", frozenset())
+        head = word.head
+        if word.dep_ in ("nsubj", "nsubjpass") and is_verbal(head) and _lemma(head) in including:
+            objects = children(head, *OBJECTS, "attr")
+            for obj in objects:
+                self._add(mention, obj, "patient")
+            # "included two officers, with the rest civilians": the rest are hurt too
+            for prep, other in [p for o in [head, *objects] for p in preps(o)]:
+                kind = kind_of(counted(other), self.lex)
+                if prep == "with" and objects and kind in ("human", "unknown"):
+                    self._add(mention, other, "patient")
+        elif (
+            word.dep_ == "pobj"
+            and head.lower_ == "of"
+            and head.head.like_num
+            and any(c.dep_ == "det" for c in word.children)
+        ):
+            # "11 of the injured were police" (not "an undetermined number of dead")
+            self._add(mention, head.head, "patient")
+        elif word.dep_ == "pobj" and head.lower_ == "among" and is_verbal(head.head):
+            verb = head.head
+            for person in [*subject_of(verb)[0], *children(verb, "attr")]:
+                if person.i != word.i:
+                    self._add(mention, person, "patient")
+
     def _casualty_entry(self, token: Token) -> Entry | None:
         """ "died", "deaths", "injuries": the deaths or injuries of an assault told apart."""
         words = self.lex.casualty
@@ -557,6 +614,10 @@ class Detector:
         dead = token.lower_ in words.get("killed_adjectives", frozenset()) and (
             (token.dep_ == "acomp" and _lemma(token.head) == "be")
             or (token.dep_ == "pobj" and token.head.lower_ in ("among", "of"))
+            # "the dead included two children"
+            or (token.dep_ == "nsubj" and _lemma(token.head) in words.get("including_verbs", ()))
+            # "clashes left three people dead" (no trigger of its own leaves them)
+            or self._left_dead(token)
         )
         if verb or noun or dead or self._lost(token):
             outcome = "killed"
@@ -567,6 +628,24 @@ class Detector:
         acled = ("Violence against civilians", "Attack")
         sense = Sense(plover="ASSAULT", acled=acled, outcome=outcome, patient="human")
         return Entry(lemma, (), "verb" if is_verbal(token) else "noun", sense)
+
+    def _left_dead(self, token: Token) -> bool:
+        """ "dead", "injured" as the state a verb of [casualty] leaving_verbs leaves people
+        in: "the clashes left three people dead", "has left at least one student injured"."""
+        return bool(self._left_harmed(token))
+
+    def _left_harmed(self, token: Token) -> list[Token]:
+        """Who a verb of [casualty] leaving_verbs leaves dead or hurt (see _left_dead): the
+        object of the verb, or the subject the parser gives the state word."""
+        verb = token.head
+        if not (
+            token.dep_ in ("oprd", "ccomp", "xcomp", "advcl", "acomp")
+            and is_verbal(verb)
+            and _lemma(verb) in self.lex.casualty.get("leaving_verbs", frozenset())
+            and verb.i < token.i
+        ):
+            return []
+        return children(token, "nsubj") or children(verb, *OBJECTS)
 
     def _lost(self, token: Token) -> bool:
         """ "lost two soldiers", "lost their lives": deaths told by the side that had them
@@ -778,6 +857,11 @@ class Detector:
 
     def _verb_args(self, mention: Mention) -> None:
         verb = mention.token
+        left = self._left_harmed(verb) if mention.sense.outcome and verb.tag_ == "VBN" else []
+        if left:
+            for person in left:
+                self._add(mention, person, "patient")  # "left at least one student injured"
+            return
         subjects, passive = subject_of(verb)
         if verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("advcl", "acl", "conj") and verb.i > 0:
             # "were killed with two others injured": the "with" object was hurt, not the
@@ -841,9 +925,46 @@ class Detector:
                 self._add(mention, subject, "agent")
             for obj in objects:
                 self._add(mention, obj, "patient")
+        self._devices_told(mention, subjects if passive or not objects else objects)
+
+    def _devices_told(self, mention: Mention, devices: list[Token]) -> None:
+        """A pronoun that a verb of [context] device_verbs says went off is the device, not
+        who set it off nor what it hit: "they exploded at one a minute", "carried the bombs
+        to the street before detonating them"."""
+        if _lemma(mention.token) not in self.lex.context.get("device_verbs", frozenset()):
+            return
+        for token in devices:
+            if token.pos_ != "PRON" or token.lower_ not in DEVICE_PRONOUNS:
+                continue
+            mention.agents = [a for a in mention.agents if a.head is not token]
+            mention.patients = [a for a in mention.patients if a.head is not token]
+            mention.targets = [a for a in mention.targets if a.head is not token]
+            device = self._device_before(token)
+            if device is not None and all(a.head is not token for a in mention.weapons):
+                arg = make_arg(token, "weapon")
+                arg.refers = make_arg(device, "weapon")
+                mention.weapons.append(arg)
+
+    def _device_before(self, pronoun: Token) -> Token | None:
+        """The nearest weapon noun before a pronoun, in its sentence or the one before."""
+        sentence = pronoun.sent
+        first = sentence.start
+        if first > 0:
+            first = pronoun.doc[first - 1].sent.start
+        for i in range(pronoun.i - 1, first - 1, -1):
+            token = pronoun.doc[i]
+            if token.pos_ == "NOUN" and kind_of(token, self.lex) == "weapon":
+                return token
+        return None
 
     def _noun_args(self, mention: Mention) -> None:
         noun = mention.token
+        if mention.casualty_only or mention.sense.outcome:
+            left = self._left_harmed(noun)
+            if left:
+                for person in left:
+                    self._add(mention, person, "patient")  # "left three people dead"
+                return
         if noun.dep_ == "acomp" or (
             # "nine people were dead", "two of them were among the dead": the subject died
             noun.dep_ == "pobj" and noun.head.lower_ == "among" and is_verbal(noun.head.head)
@@ -1074,6 +1195,10 @@ class Detector:
     def _fits(self, mention: Mention) -> bool:
         sense = mention.sense
         token = mention.token
+        if sense.needs_agent and not any(
+            _words(counted(a.head)) & sense.needs_agent for a in mention.agents
+        ):
+            return False  # "troops clashed with rebels": no crowd, no riot
         if mention.entry.kind == "verb":
             objects = children(token, *OBJECTS)
             object_words = {w for o in objects for w in _words(o)}
@@ -1114,7 +1239,7 @@ class Detector:
             if any(p == "with" and _lemma(o) in means for h in heads for p, o in preps(h)):
                 return False
         if mention.entry.kind == "noun" and (
-            token.dep_ == "oprd"
+            (token.dep_ == "oprd" and not self._left_dead(token))
             or (
                 token.dep_ == "pobj"
                 and token.head.lower_ == "as"
@@ -1358,6 +1483,12 @@ class Detector:
                 mention.links.add(child.i)
                 by_token[child.i].links.add(token.i)
         head = token.head
+        if mention.sense.outcome and self._left_dead(token):
+            # "clashes left three people dead": the deaths are the clashes'
+            for subject in subject_of(head)[0]:
+                if subject.i in by_token:
+                    mention.links.add(subject.i)
+                    by_token[subject.i].links.add(token.i)
         if head.i in by_token and head.i != token.i:
             other = by_token[head.i]
             same_type = other.plover == mention.plover

@@ -774,12 +774,21 @@ class EventCoder:
         """The phrases, outside a mention's clause, of the agents its clause takes from the
         clause it hangs on: "a suicide bomber blew himself up, killing six soldiers" (who
         killed them), "rebels tried to seize the town". A telling's evidence holds who did
-        it as well as its own clause."""
+        it as well as its own clause, and the device that went off ("the bomb was placed at
+        the entrance and exploded", "the bombs began to explode") as well, where its
+        sentence names it."""
         if mention.entry.kind != "verb":
             return []
+        sentence = mention.token.sent
+        low, high = sentence.start_char, sentence.end_char
+        devices = [
+            a
+            for a in mention.weapons
+            if low <= a.start and a.end <= high and mention.sense.outcome is None
+        ]
         return [
             doc.span(arg.start, arg.end, caption=caption)
-            for arg in mention.agents
+            for arg in (*mention.agents, *devices)
             if arg.end <= start or arg.start >= end
         ]
 
@@ -833,7 +842,17 @@ class EventCoder:
 
     def _clause_head(self, token: Token) -> Token:
         """The verb whose clause tells the event: the trigger itself, or for a noun the
-        nearest verb above it that is not a reporting verb."""
+        nearest verb above it that is not a reporting verb. A word for the dead or the hurt
+        tells them in the clause that names who they were: "the wounded included X", "among
+        the wounded were X", "11 of the injured"."""
+        head = token.head
+        including = self.lex.casualty.get("including_verbs", frozenset())
+        if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in including:
+            return head
+        if token.dep_ == "pobj" and head.lower_ == "among" and is_verbal(head.head):
+            return head.head
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.like_num:
+            return head.head
         current = token
         for _ in range(4):
             if is_verbal(current) and current.lemma_.lower() not in self.reporting:
@@ -950,6 +969,11 @@ class EventCoder:
     def _named(doc: Document, caption: int | None, arg: Arg) -> Named:
         text = doc.part(caption)
         evidence = [doc.span(start, end, caption=caption) for start, end in arg.spans]
+        if arg.refers is not None:
+            # "they exploded": named after the bombs it stands for, told by both
+            told = arg.refers
+            evidence = [doc.span(a, b, caption=caption) for a, b in told.spans] + evidence
+            return Named(name=text[told.start : told.end], evidence=evidence)
         return Named(name=text[arg.start : arg.end], evidence=evidence)
 
     @staticmethod

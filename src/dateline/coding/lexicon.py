@@ -48,6 +48,10 @@ class Sense:
     # PLOVER types of the event a telling of this sense can be a part of ("the siege" of a
     # storming, "the demonstrators blocked a road" in a protest): coding/merge.py
     part_of: frozenset[str] = frozenset()
+    # The word reports this sense only when one who acts in it is one of these ("protesters
+    # clashed with police" is a riot, "troops clashed with rebels" a battle); such a sense is
+    # tried before the word's others.
+    needs_agent: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -146,6 +150,7 @@ def _sense(table: dict[str, Any]) -> Sense:
         anaphor=bool(table.get("anaphor", False)),
         finder=bool(table.get("finder", False)),
         part_of=frozenset(table.get("part_of", [])),
+        needs_agent=frozenset(table.get("needs_agent", [])),
     )
 
 
@@ -162,8 +167,9 @@ def lexicon() -> Lexicon:
                 head, extras = _phrase(text, kind)
                 index.setdefault(head, []).append(Entry(head, extras, kind, sense))
     for entries in (*lex.verbs.values(), *lex.nouns.values()):
-        # Longer phrases first: "blow up" before "blow", "air strike" before "strike".
-        entries.sort(key=lambda e: -len(e.extras))
+        # Longer phrases first: "blow up" before "blow", "air strike" before "strike"; a
+        # sense that needs its agent before the word's other senses.
+        entries.sort(key=lambda e: (-len(e.extras), not e.sense.needs_agent))
     for table in triggers.get("support", []):
         for text in table.get("verbs", []):
             head, extras = _phrase(text, "verb")

@@ -27,6 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..records import Count, EventDate, EventMention, Location, Named, Role, Source, Span
+from .casualties import number_value
 
 MODE_GROUPS = (
     frozenset({"aerial", "drone", "explosives", "heavy-weapons", "suicide-attack"}),
@@ -42,6 +43,9 @@ APART_MODES = frozenset({"arson"})
 # destroyed depots"), not an incident of its own.
 RESULT_MODES = frozenset({"destroy"})
 UNREAL = frozenset({"negated", "hypothetical"})
+
+# A riot: the deaths syntax ties to it are its own (Draft.fits).
+RIOT = ("PROTEST", "riot")
 PLACE_RANK = {
     "point": 6,
     "town": 5,
@@ -132,14 +136,17 @@ class Draft:
         """Whether ``other`` may be the same event as this one (with ``part``, a part of
         it: another type of act, so type and means are not compared; with ``tied``, a
         telling syntax ties to it, where damage fits any means: ``RESULT_MODES``)."""
-        if not part and self.plover != other.plover:
+        # Deaths syntax ties to a riot ("clashes between protesters and police left three
+        # dead") are its deaths, though a death is told as an assault.
+        riot_deaths = tied and other.casualty_only and (self.plover, self.mode) == RIOT
+        if not part and self.plover != other.plover and not riot_deaths:
             return False
         if (self.certainty in UNREAL) != (other.certainty in UNREAL):
             return False
         if self.certainty in UNREAL and self.certainty != other.certainty:
             return False
         damage = tied and other.mode in RESULT_MODES and self.mode in MODE_GROUPS[0]
-        if not part and not damage and not modes_fit(self.mode, other.mode):
+        if not part and not damage and not riot_deaths and not modes_fit(self.mode, other.mode):
             return False
         # A part is done by the event's people under another name ("the demonstrators"
         # of "several hundred teachers protested"), or by no one named.
@@ -333,6 +340,13 @@ def _union(mine: list[Actor], theirs: list[Actor]) -> list[Actor]:
     for actor in theirs:
         same = next((x for x in found if x.key == actor.key), None)
         if same is None:
+            # "killing two people" and "left two dead": the people counted the same are one
+            # group told twice, named by the phrase with its noun
+            same = next((x for x in found if _counted_alike(x, actor)), None)
+            if same is not None and _bare_number(same) and not _bare_number(actor):
+                found[found.index(same)] = actor
+                actor, same = same, actor
+        if same is None:
             found.append(actor)
             continue
         for span in actor.role.evidence:
@@ -340,6 +354,22 @@ def _union(mine: list[Actor], theirs: list[Actor]) -> list[Actor]:
                 same.role.evidence.append(span)
         same.words = same.words | actor.words
     return found
+
+
+def _bare_number(actor: Actor) -> bool:
+    """Whether an actor is named by a number alone ("71", "two")."""
+    words = actor.role.name.lower().split()
+    return len(words) == 1 and number_value(words) is not None
+
+
+def _counted_alike(one: Actor, other: Actor) -> bool:
+    """Whether one of two actors is a bare number and the other a phrase that starts with
+    the same number ("two" and "two people")."""
+    if _bare_number(one) == _bare_number(other):
+        return False
+    bare, phrase = (one, other) if _bare_number(one) else (other, one)
+    words = phrase.role.name.lower().split()
+    return len(words) > 1 and words[0] == bare.role.name.lower()
 
 
 def _union_named(mine: list[Named], theirs: list[Named]) -> list[Named]:

@@ -14,6 +14,9 @@ from typing import Any
 
 Token = Any  # spacy.tokens.Token
 
+# Punctuation that may stand inside a sentence (anything else with no letter or digit is a
+# symbol: "×", "|", "•").
+SENTENCE_MARKS = frozenset(",;:()[]\"'-–—./!?…“”‘’&%$€£#*")
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 OBJECTS = ("dobj", "obj")
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
@@ -245,6 +248,22 @@ def own_subjects(verb: Token) -> list[Token]:
     return children(verb, *SUBJECTS)
 
 
+def _symbol_between(subject: Token, subjects: list[Token], verb: Token) -> bool:
+    """Whether a symbol that is no punctuation ("×", "|", "•") or a line break stands
+    between ``subject`` and another of the verb's subjects nearer to it."""
+    doc = verb.doc
+    for other in subjects:
+        if other is subject or abs(verb.i - other.i) >= abs(verb.i - subject.i):
+            continue
+        low, high = sorted((subject.i, other.i))
+        if any(
+            not any(ch.isalnum() for ch in doc[i].text) and doc[i].text not in SENTENCE_MARKS
+            for i in range(low + 1, high)
+        ):
+            return True
+    return False
+
+
 def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """The subject heads of a verb and whether they are its grammatical subject in passive
     voice. Subjects are inherited across coordination, control ("tried to kill"), "by"
@@ -252,6 +271,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     clauses ("who was kidnapped" -> the noun modified)."""
     passive = is_passive(verb)
     found = [s for s in own_subjects(verb) if s.dep_ != "expl"]
+    if len(found) > 1:
+        # Two subjects with a symbol or a line break between them are words of a page's
+        # furniture run into the sentence ("Close Skip Ad × Protesters clash with ..."):
+        # the subject nearer the verb is the clause's own.
+        found = [s for s in found if not _symbol_between(s, found, verb)] or found
     if found:
         heads = []
         for subj in found:
