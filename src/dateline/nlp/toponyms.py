@@ -31,6 +31,7 @@ from typing import Any, NamedTuple
 from ..gazetteer.index import Candidate, Gazetteer
 from ..gazetteer.keys import fold
 from ..ingest.metadata import find_dateline
+from .actor_dictionary import name_key
 
 PLACE = "PLACE"
 DEMONYM = "DEMONYM"
@@ -131,15 +132,40 @@ def _lower(token: Any) -> str:
     return str(token.lower_).strip(".")
 
 
+@lru_cache(maxsize=1)
+def known_organisations() -> frozenset[str]:
+    """Name keys of the organisations of the shipped actor dictionary (``label`` ORG), less
+    the names of countries and capitals."""
+    from .actor_dictionary import cached_dictionary
+
+    book = cached_dictionary()
+    found = set()
+    for key, aliases in book.names.items():
+        kinds = {a.kind for a in aliases}
+        if kinds != {"entry"}:
+            continue
+        if any(book.entries[a.target].label == "ORG" for a in aliases):
+            found.add(key)
+    return frozenset(found)
+
+
 class ToponymRecogniser:
     """Place-name and demonym mentions of a spaCy Doc, as labelled Spans."""
 
     def __init__(
-        self, gazetteer: Gazetteer, words: PlaceWords | None = None, *, demonyms: bool = True
+        self,
+        gazetteer: Gazetteer,
+        words: PlaceWords | None = None,
+        *,
+        demonyms: bool = True,
+        organisations: frozenset[str] | None = None,
     ) -> None:
         self.gaz = gazetteer
         self.words = words or load_place_words()
         self.demonyms = demonyms
+        # Name keys of the organisations the actor dictionary knows ("ETA", a town in India
+        # too): no place unless the model itself calls the name one.
+        self.organisations = known_organisations() if organisations is None else organisations
 
     # -- what the gazetteer says about a name -------------------------------------------
     def candidates(self, name: str, max_level: int = 1) -> list[Candidate]:
@@ -208,6 +234,21 @@ class ToponymRecogniser:
         if end < len(sdoc) and _lower(sdoc[end]) in self.words.person_after:
             return True
         return end - start == 1 and _lower(sdoc[start]) in surnames
+
+    def organisation(self, sdoc: Any, start: int, end: int) -> bool:
+        """Whether a name is an organisation the actor dictionary knows, with no place-type
+        word to say it is a place ("the town of X", "X province") and naming no country or
+        state."""
+        text = sdoc[start:end].text
+        if name_key(text) not in self.organisations or self.sovereign(text):
+            return False
+        if end < len(sdoc) and _lower(sdoc[end]) in self.words.feature_words:
+            return False
+        return not (
+            start >= 2
+            and _lower(sdoc[start - 1]) == "of"
+            and _lower(sdoc[start - 2]) in self.words.feature_words
+        )
 
     # -- recognition -----------------------------------------------------------------------
     def trim(self, sdoc: Any, start: int, end: int) -> tuple[int, int]:
@@ -347,6 +388,8 @@ class ToponymRecogniser:
             embedded = self._embedded(sdoc, start, end)
             if embedded:
                 return [embedded]
+        if self.organisation(sdoc, start, end):
+            return []  # "sympathetic to ETA": the Basque group, not a town in India
         if label not in ("PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"):
             return []
         if self.personish(sdoc, start, end, surnames):
@@ -439,6 +482,8 @@ class ToponymRecogniser:
                     continue
                 name = sdoc[i:stop].text
                 if name.lower() in self.words.not_places or len(name) < 3:
+                    continue
+                if self.organisation(sdoc, i, stop):
                     continue
                 before = self.cue_before(sdoc, i)
                 cue = before or self.cue_after(sdoc, stop)
