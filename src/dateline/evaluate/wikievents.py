@@ -306,6 +306,7 @@ def _broadcasts(
     if not maps.get("broadcasts", True):
         return []
     cue_words = {str(w).lower() for w in maps.get("broadcast_cues") or []}
+    nobody = {str(w).lower() for w in maps.get("nobody") or []}
     broadcast = maps["broadcast_type"]
     role_map = maps["roles"].get(broadcast, {})
     # A word dateline reads as an event's trigger ("the bombs claimed nine lives") is no cue.
@@ -328,6 +329,9 @@ def _broadcasts(
         key = (cue["start"], cue["end"])
         if key in seen:
             continue
+        claimant = str((claim.get("claimant") or {}).get("name") or "").lower().split()
+        if claimant and claimant[0] in nobody:
+            continue  # "no group has claimed responsibility": nobody said anything
         seen.add(key)
         args = _arguments(
             role_map, {"source": claim.get("claimant")}, with_source=True, names=names
