@@ -18,7 +18,9 @@ every number here is end-to-end; the published BART-Gen numbers are given gold t
   Life.Die.Unspecified whose trigger is the count's first evidence span, an injured count a
   Life.Injure.Unspecified. A claim gives a Contact.Contact.Broadcast whose trigger is its cue
   (one of ``broadcast_cues``; no cue, no Broadcast; none where the cue word is an event's
-  trigger: "the bombs claimed nine lives") and whose Communicator is its claimant.
+  trigger: "the bombs claimed nine lives"; "issued" where a participle cue quotes what was
+  issued: "issued a statement, stating"; none for a claimant that names nobody) and whose
+  Communicator is its claimant.
   Roles come from ``[wikievents.roles.<type>]``; each actor, target and weapon is one
   argument whose candidate spans are its evidence spans (not the trigger: an actor whose
   only evidence is its event's trigger, such as the state of the place, names no one) and
@@ -36,6 +38,7 @@ every number here is end-to-end; the published BART-Gen numbers are given gold t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +58,8 @@ from .metrics import (
 )
 
 SpanKey = tuple[int, int]
+# How far before a participle cue ("issued a statement, stating") its issuing word may stand.
+ISSUING_REACH = 24
 VARIANTS = ("exact", "coref", "informative")
 
 
@@ -326,6 +331,7 @@ def _broadcasts(
             continue
         if cue_words and str(cue.get("text", "")).lower() not in cue_words:
             continue
+        cue = _issuing_word(doc, cue, cue_words)
         key = (cue["start"], cue["end"])
         if key in seen:
             continue
@@ -338,6 +344,29 @@ def _broadcasts(
         )
         found.append(KEvent(broadcast, key, cue.get("text"), args))
     return found
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _issuing_word(
+    doc: Mapping[str, Any] | None, cue: Mapping[str, Any], cue_words: set[str]
+) -> Mapping[str, Any]:
+    """The word of a statement's issuing told just before a participle cue ("issued a
+    statement, stating ..."): the act of communication is the issuing, which the participle
+    only quotes. Else the cue as it is."""
+    word = str(cue.get("text", "")).lower()
+    text = str((doc or {}).get("text") or "")
+    if not word.endswith("ing") or cue.get("caption") is not None or not text:
+        return cue
+    start = int(cue["start"])
+    before = text[max(0, start - ISSUING_REACH) : start]
+    found = [m for m in _WORD.finditer(before) if m.group().lower() in cue_words]
+    if not found:
+        return cue
+    last = found[-1]
+    at = start - len(before) + last.start()
+    return {"start": at, "end": at + len(last.group()), "text": last.group(), "caption": None}
 
 
 def _arg_match(pred: Argument, gold: Argument, variant: str, *, role: bool) -> bool:
