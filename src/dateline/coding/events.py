@@ -919,7 +919,10 @@ class EventCoder:
             if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop
         )
         person = entity is not None and entity.label == "PERSON"
-        return Actor(role=role, key=key, specific=specific, rank=rank, words=words, person=person)
+        name = entity.name if entity is not None and person and entity.named else ""
+        return Actor(
+            role=role, key=key, specific=specific, rank=rank, words=words, person=person, name=name
+        )
 
     @staticmethod
     def _reporter(doc: Document, role: Role, head: Token) -> bool:

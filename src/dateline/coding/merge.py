@@ -10,6 +10,8 @@ together are one event, and each later draft joins the earlier event it fits bes
   actors on the same side, no two different dates (but a later telling with no date of
   its own has only the report's window, which says nothing against a dated event told
   before it) or attached places;
+* it must not be kept apart (``KeepApart``, resources/events/merge.toml): mentions that
+  name different people as the ones hit are two incidents, however near;
 * among those that fit it scores shared actors, victims and targets, the words around the
   people acted on, a definite noun that points back ("the attack"), the same sentence, and
   nearness; the best score above ``[events] merge_threshold`` wins.
@@ -24,7 +26,11 @@ The merged event keeps every mention's evidence and the most specific values
 
 from __future__ import annotations
 
+import re
+import tomllib
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from ..records import Count, EventDate, EventMention, Location, Named, Role, Source, Span
 
@@ -72,6 +78,7 @@ class Actor:
     rank: int  # how informative: 3 entity, 2 named description, 1 nominal, 0 pronoun
     words: frozenset[str] = frozenset()  # content words around it, for similarity
     person: bool = False  # one person (who may act for an organisation named elsewhere)
+    name: str = ""  # a named person's name (not "a policeman"), for telling people apart
 
 
 @dataclass
@@ -296,6 +303,44 @@ def _sides_clash(mine: list[Actor], theirs: list[Actor]) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class KeepApart:
+    """What makes two mentions two incidents, whatever else they share: a later mention
+    never joins an event by score when they clash (``resources/events/merge.toml``)."""
+
+    particles: frozenset[str] = frozenset()  # name words that do not tell who
+
+    def clash(self, event: Draft, draft: Draft) -> bool:
+        """Both name the people hit, and no name of one shares a word with the other's:
+        "X was shot" and, later, "Y was shot too" are two killings ("otalora" is still
+        "stela torrado de otalora")."""
+        if draft.casualty_only:
+            # A death ("X died") never makes an event of its own: keeping it apart would
+            # only drop it, and the deaths told near an assault are its deaths.
+            return False
+        mine, theirs = self._name_words(event.patients), self._name_words(draft.patients)
+        return bool(mine) and bool(theirs) and not mine & theirs
+
+    def _name_words(self, actors: list[Actor]) -> set[str]:
+        return {
+            word
+            for actor in actors
+            for word in _WORD.findall(actor.name.lower())
+            if len(word) > 1 and word not in self.particles
+        }
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def keep_apart() -> KeepApart:
+    """The shipped keep-apart rules (read once per process)."""
+    text = resources.files("dateline.resources").joinpath("events/merge.toml").read_text("utf-8")
+    table = tomllib.loads(text)["keep_apart"]
+    return KeepApart(particles=frozenset(str(w) for w in table.get("name_particles", [])))
+
+
 def _shared(mine: list[Actor], theirs: list[Actor], *, specific_only: bool) -> bool:
     a = {x.key for x in mine if x.specific or not specific_only}
     b = {x.key for x in theirs if x.specific or not specific_only}
@@ -479,7 +524,13 @@ class _Events:
         return sorted(found.values(), key=lambda e: self.number[id(e)])
 
 
-def merge(drafts: list[Draft], *, threshold: float, window: int = MERGE_WINDOW) -> list[Draft]:
+def merge(
+    drafts: list[Draft],
+    *,
+    threshold: float,
+    window: int = MERGE_WINDOW,
+    apart: KeepApart | None = None,
+) -> list[Draft]:
     """The drafts of one document merged into events, in order of first mention.
 
     A body mention is weighed only against the events of its type told in the last
@@ -488,6 +539,7 @@ def merge(drafts: list[Draft], *, threshold: float, window: int = MERGE_WINDOW) 
     changes). A long report would otherwise compare every mention with every event.
     """
     events = _Events(window)
+    apart = keep_apart() if apart is None else apart
     # The nearest sentence any later body draft can be in: an event last told more than
     # ``window`` sentences before it is never a candidate again (unless syntax ties it).
     horizon = [0] * len(drafts)
@@ -505,7 +557,11 @@ def merge(drafts: list[Draft], *, threshold: float, window: int = MERGE_WINDOW) 
         if whole is not None:
             events.absorb(whole, draft)
             continue
-        fitting = [e for e in events.candidates(draft, horizon[n]) if e.fits(draft)]
+        fitting = [
+            e
+            for e in events.candidates(draft, horizon[n])
+            if e.fits(draft) and not apart.clash(e, draft)
+        ]
         best: tuple[float, Draft] | None = None
         latest = max(fitting, key=lambda e: e.last_order, default=None)
         for event in fitting:
