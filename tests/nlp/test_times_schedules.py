@@ -256,3 +256,7 @@ def test_a_clock_range_takes_the_date_written_after_its_weekday(pipeline):
         ("7:30 p.m. Thursday", "TIME", "2023-10-19T19:30"),
         ("Oct. 19", "DATE", "2023-10-19"),
     ]
+
+
+def test_hours_counted_by_an_amount_are_no_stretch(pipeline):
+    assert read(pipeline, "The strikes have cost industry 13 million hours of labor.") == []

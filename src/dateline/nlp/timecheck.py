@@ -337,6 +337,8 @@ class Checker:
     def after_prep(self, sdoc: Any, text: str, match: Match) -> bool:
         """Bare plurals ("for years") and clock times ("at 14:30") need a preposition before."""
         words = words_before(text, match.start, 1)
+        if "unit_bare" in match.groups and words and words[-1] in self.quantity_words:
+            return False  # "13 million hours of labor": hours counted, no stretch told
         if "unit_bare" in match.groups and re.match(r"\s+of\b", text[match.end : match.end + 4]):
             # "years of war", but not "the hours of operation" (a timetable, no stretch told)
             return not words or words[-1] != "the"
