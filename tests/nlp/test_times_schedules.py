@@ -260,3 +260,17 @@ def test_a_clock_range_takes_the_date_written_after_its_weekday(pipeline):
 
 def test_hours_counted_by_an_amount_are_no_stretch(pipeline):
     assert read(pipeline, "The strikes have cost industry 13 million hours of labor.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("A 70 percent chance of storms Saturday night.", "Saturday night", "2023-10-14TNI"),
+        ("Expect clouds Friday and sun on Saturday.", "Friday", "2023-10-13"),
+        ("Expect clouds Friday and sun on Saturday.", "Saturday", "2023-10-14"),
+        # a sentence without a verb on a noun of the past keeps the past
+        ("Another night of shelling Saturday night.", "Saturday night", "2023-10-07TNI"),
+    ],
+)
+def test_a_forecast_without_a_verb_looks_ahead(pipeline, text, expression, value):
+    assert record(pipeline, text, expression).value == value

@@ -143,6 +143,7 @@ class Checker:
         self.noun_like_verbs = frozenset(cues.get("noun_like_verbs", []))
         self.refusals = frozenset(cues.get("refusals", []))
         self.sequence = frozenset(cues.get("sequence", []))
+        self.ahead_nouns = frozenset(cues.get("ahead_nouns", []))
         self.scheduling_forms = frozenset(
             form for head in self.scheduling for form in _regular_forms(head)
         )
@@ -545,6 +546,8 @@ class Checker:
                 if finite is None:
                     if verb.tag_ == "NNS" and verb.lower_ in self.noun_like_verbs:
                         return "present"  # "The Senate votes Friday": a verb read as a noun
+                    if any(t.lemma_ in self.ahead_nouns for t in tokens.root.ancestors):
+                        return "future"  # "A 70 percent chance of storms Saturday night."
                     return None
                 verb = finite
         if before and before[-1] in _TOWARD and verb.lemma_ in self.forward:
@@ -571,6 +574,13 @@ class Checker:
         words = {normal_form(a.text) for a in auxes}
         if verb.tag_ == "VB" and not auxes and verb.i > 0 and verb.doc[verb.i - 1].lower_ == "to":
             words.add("to")  # "due to open Sunday": the parser may take "to" for a preposition
+        if (
+            verb.tag_ == "VB"
+            and verb.dep_ == "ROOT"
+            and not auxes
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+        ):
+            return "future"  # an order or a forecast's "Expect clouds Friday"
         if not auxes and verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "amod"):
             if verb.lower_ in self.scheduling_forms or verb.lemma_ in self.scheduling:
                 return "future"  # "the referendum, slated for Sunday, has divided the country"
