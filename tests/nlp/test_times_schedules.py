@@ -159,6 +159,12 @@ def test_a_score_after_a_weekday_is_no_timetable(pipeline):
         ),
         ("Growth in Q3 of 2016 was strong.", ("Q3 of 2016", "2016-Q3")),
         ("Revenue fell in Q3 2016.", ("Q3 2016", "2016-Q3")),
+        ("Sales in fiscal Q3 rose.", ("fiscal Q3", "FY2016-Q3")),
+        ("Revenue rose in H1 2016.", ("H1 2016", "2016-H1")),
+        (
+            "Profit fell in the first half of fiscal 2016.",
+            ("the first half of fiscal 2016", "FY2016-H1"),
+        ),
         (
             "The carrier expects a profit in the fiscal year 2017.",
             ("the fiscal year 2017", "FY2017"),
@@ -274,3 +280,7 @@ def test_hours_counted_by_an_amount_are_no_stretch(pipeline):
 )
 def test_a_forecast_without_a_verb_looks_ahead(pipeline, text, expression, value):
     assert record(pipeline, text, expression).value == value
+
+
+def test_a_virus_named_h1_is_no_half_year(pipeline):
+    assert read(pipeline, "The H1N1 virus spread across Mexico.", "2016-11-29") == []

@@ -845,13 +845,19 @@ class Resolver:
         direction: Direction | None,
         anchored: bool,
     ) -> Resolved | None:
+        # "the third fiscal quarter", "the third quarter of fiscal 2016": a quarter (or half) of a
+        # fiscal year (TIDES: FY2016-Q3), its calendar days those of the calendar quarter.
+        fiscal = "FY" if {"fiscal", "fiscal_q", "fiscal_y"} & f.keys() else ""
         if "half" in f:
-            half = 1 if normal_form(f["half"]) == "first" else 2
+            half = 1 if normal_form(f["half"]) in ("first", "1") else 2
             if year is None:
                 if anchor is None:
-                    return Resolved("DATE", f"XXXX-H{half}", precision="season")
+                    return Resolved("DATE", f"{fiscal}XXXX-H{half}", precision="season")
                 year, anchored = anchor.year, True
-            return self._make("DATE", half_period(year, half), anchored=anchored)
+            period = half_period(year, half)
+            if fiscal:
+                period = replace(period, value=fiscal + period.value)
+            return self._make("DATE", period, anchored=anchored)
         text = normal_form(f["quarter"])
         n = self.lexicon.lookup("ordinal", text)
         last_month = self.lexicon.lookup("month", f["quarter"])
@@ -861,9 +867,6 @@ class Resolver:
             quarter = int(text) if text.isdigit() else (4 if n is None or int(n) < 0 else int(n))
         if not 1 <= quarter <= 4:
             return None
-        # "the third fiscal quarter", "the third quarter of fiscal 2016": a quarter of a fiscal
-        # year (TIDES: FY2016-Q3), its calendar days those of the calendar quarter.
-        fiscal = "FY" if {"fiscal", "fiscal_q", "fiscal_y"} & f.keys() else ""
         if year is None:
             if anchor is None:
                 return Resolved("DATE", f"{fiscal}XXXX-Q{quarter}", precision="season")
