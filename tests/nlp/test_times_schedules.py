@@ -244,6 +244,14 @@ def test_weekdays_that_look_ahead_without_a_future_verb(pipeline, text, expressi
         ),
         ("Explosions were heard at 7 and 9 p.m.", [("7", "T19:00"), ("9 p.m.", "T21:00")]),
         (
+            "Shells fell at 9, 10 and 11 at night.",
+            [("9", "T21:00"), ("10", "T22:00"), ("11 at night", "T23:00")],
+        ),
+        (
+            "Blasts were heard at 8 and 9 in the morning.",
+            [("8", "T08:00"), ("9 in the morning", "T09:00")],
+        ),
+        (
             "The attack began at around 2 o'clock in the afternoon.",
             [("around 2 o'clock in the afternoon", "T14:00")],
         ),

@@ -332,7 +332,7 @@ class Grammar:
         last hour, from which timenorm reads which half of the day it is in), then the last
         hour with its marker."""
         rule = m.rule
-        shared = {n: v for n, v in fields.items() if n in ("ampm", "hour_last")}
+        shared = {n: v for n, v in fields.items() if n in ("ampm", "dpart", "hour_last")}
         lo, hi = m.groups["hour"]
         first = dict(shared, hour=fields["hour"])
         out = [Expression(lo, hi, rule.name, rule.kind, rule.type, first)]
