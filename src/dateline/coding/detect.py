@@ -516,6 +516,12 @@ class Detector:
                 entries.append(instrument)
         if not entries:
             return None
+        if entries[0].sense.plover == "ACCUSE" and _lemma(token) in self.lex.context.get(
+            "blame_attacker", frozenset()
+        ):
+            done, blamed = self._blamed_attacker(token)
+            if done:
+                return blamed
         if (
             entries[0].kind == "verb"
             and token.dep_ == "acl"
@@ -544,6 +550,47 @@ class Detector:
                 mention.casualty_only = entry is casualty
                 mention.anaphoric = mention.anaphoric or entry.sense.anaphor
                 return mention
+        return None
+
+    def _blamed_attacker(self, token: Token) -> tuple[bool, Mention | None]:
+        """ "blamed X for the attack": the attack's mention takes X (``_participants``), the
+        blame tells no event of its own. "Residents blamed government warplanes" with no
+        "for" phrase: a mention that only points back at the attack told before it, with X
+        as its attacker (only after an attack, and where X is an armed group, an
+        organisation or a weapon). (False, None) where the blame is read as any other
+        trigger."""
+        deeds = [o for p, o in preps(token) if p in ("for", "on")]
+        deeds += children(token, *OBJECTS)
+        if any(e.sense.plover == "ASSAULT" for deed in deeds for e in _entries_for(deed, self.lex)):
+            return True, None
+        sense = self._anaphor_sense()
+        if (
+            sense is None
+            or is_passive(token)
+            or any(p == "for" for p, _ in preps(token))
+            or not any(plover == "ASSAULT" for plover, _ in self._told)  # no attack told yet
+        ):
+            return False, None
+        head = _lemma(token)
+        mention = Mention(token, Entry(head, (), "verb", sense), sense.plover, sense.mode)
+        for obj in children(token, *OBJECTS):
+            self._add(mention, obj, "agent")
+        armed = [
+            a
+            for a in mention.agents
+            if _lemma(a.head) in self.lex.armed or is_organisation(a.head, self.lex)
+        ]
+        if not armed and not (mention.weapons and mention.agents):
+            return False, None
+        mention.anaphoric = True
+        return True, mention
+
+    def _anaphor_sense(self) -> Sense | None:
+        """The sense of a word that only points back at an attack ("the crime")."""
+        for entries in self.lex.nouns.values():
+            for entry in entries:
+                if entry.sense.anaphor and entry.sense.plover == "ASSAULT":
+                    return entry.sense
         return None
 
     def _casualty_entry(self, token: Token) -> Entry | None:
@@ -796,6 +843,13 @@ class Detector:
                 top = top.head
             subjects, passive = _list_members(top), True
         objects = children(verb, *OBJECTS)
+        battle = mention.sense.acled is not None and mention.sense.acled[0] == "Battles"
+        if battle and not passive:
+            # "fought to repel the militants": whom they held off is the other side.
+            repel = self.lex.context.get("repel_verbs", frozenset())
+            for purpose in children(verb, "xcomp", "advcl"):
+                if _lemma(purpose) in repel and any(c.lower_ == "to" for c in purpose.lefts):
+                    objects += children(purpose, *OBJECTS)
         agents_by: list[Token] = []
         for prep, obj in preps(verb):
             if prep in INCLUDING:
@@ -812,6 +866,12 @@ class Detector:
                     self._add(mention, obj, "patient")
             elif prep == "with" and kind_of(obj, self.lex) == "weapon":
                 self._add(mention, obj, "patient")  # an instrument: _add files it so
+            elif (
+                battle
+                and prep in self.lex.context.get("other_side_preps", frozenset())
+                and kind_of(obj, self.lex) in ("human", "unknown")
+            ):
+                self._add(mention, obj, "patient")  # "clashed with militants": the other side
             elif (
                 prep in self.lex.blast_preps
                 and mention.mode in ("explosives", "suicide-attack")

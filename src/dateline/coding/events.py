@@ -834,6 +834,8 @@ class EventCoder:
     def _clause_head(self, token: Token) -> Token:
         """The verb whose clause tells the event: the trigger itself, or for a noun the
         nearest verb above it that is not a reporting verb."""
+        if self._own_phrase(token):
+            return token
         current = token
         for _ in range(4):
             if is_verbal(current) and current.lemma_.lower() not in self.reporting:
@@ -845,6 +847,19 @@ class EventCoder:
                 break
             current = nxt
         return token if not is_verbal(current) else current
+
+    def _own_phrase(self, token: Token) -> bool:
+        """Whether an event noun is told in its own phrase, not in the clause around it: the
+        object of a preposition of another time whose phrase names its own time or place
+        ("after the bombing in Bama on Monday"), or of any preposition with a date of its
+        own ("after Monday's bombing", "In March's attack on the base in Monguno"): its
+        date and place are those of its phrase."""
+        if is_verbal(token) or token.dep_ != "pobj":
+            return False
+        if token.head.lower_ in self.lex.context.get("other_time_preps", frozenset()):
+            own = ("DATE", "TIME", "GPE", "LOC", "FAC")
+            return any(t.ent_type_ in own for t in token.subtree if t.i > token.i)
+        return any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
 
     # -- certainty and source -------------------------------------------------------------
     def _certainty(
