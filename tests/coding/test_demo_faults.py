@@ -128,3 +128,19 @@ def test_a_merged_event_is_no_actor_against_itself():
         "Kazra Front",
         "police officers",
     )
+
+
+def test_a_report_filed_from_abroad_places_its_unlocated_events_where_its_places_are(pipeline):
+    # Filed from Beirut about Syria: the residents who condemn are in Syria, not Lebanon.
+    text = (
+        "BEIRUT, June 5, 2029 (Levant Wire) - An air strike hit the town of Ariha in Syria's "
+        "Idlib province on Tuesday, killing seven civilians.\n\n"
+        "Residents condemned the attack and said they would protest on Friday."
+    )
+    doc = pipeline(Document.from_input(text))
+    protest = event_with(doc, "protest")
+    assert (protest.location.country, protest.location.precision) == ("SY", "country")
+    # A body that names a place of the dateline's country keeps the dateline's country.
+    text = text.replace("would protest on Friday.", "would protest in Tyre on Friday.")
+    doc = pipeline(Document.from_input(text.replace("Residents", "Officials")))
+    assert event_with(doc, "protest").location.country == "LB"
