@@ -144,3 +144,15 @@ def test_a_report_filed_from_abroad_places_its_unlocated_events_where_its_places
     text = text.replace("would protest on Friday.", "would protest in Tyre on Friday.")
     doc = pipeline(Document.from_input(text.replace("Residents", "Officials")))
     assert event_with(doc, "protest").location.country == "LB"
+
+
+def test_a_country_s_war_planes_are_its_armed_forces(pipeline):
+    doc = coded(
+        pipeline, "Nigerian fighter jets struck a camp near Baga on Monday, killing 12 fighters."
+    )
+    strike = event_with(doc, "struck")
+    assert (strike.actor1.name, strike.actor1.actor_type) == (
+        "Military Forces of Nigeria",
+        "state_forces",
+    )
+    assert [w.name for w in strike.weapons] == ["Nigerian fighter jets"]

@@ -184,6 +184,9 @@ class Arg:
     core_start: int
     core_end: int
     bare_start: int | None = None  # the phrase without its leading quantifier words
+    # A country named as the owner of a military weapon ("Nigerian fighter jets"): its
+    # armed forces act, not the country's people.
+    forces: bool = False
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -585,6 +588,13 @@ class Detector:
         mention.anaphoric = True
         return True, mention
 
+    def _military(self, weapon: Token) -> bool:
+        """Whether a weapon is one only armed forces wield: its mode is one of
+        ``forces_modes`` (war planes, drones, artillery)."""
+        mods = [c.lemma_.lower() for c in weapon.lefts if c.dep_ in ("compound", "amod")]
+        found = self.lex.weapon(*mods, _lemma(weapon)) or self.lex.weapon(weapon.lower_)
+        return found is not None and found.mode in self.lex.context.get("forces_modes", ())
+
     def _anaphor_sense(self) -> Sense | None:
         """The sense of a word that only points back at an attack ("the crime")."""
         for entries in self.lex.nouns.values():
@@ -710,7 +720,11 @@ class Detector:
                         owner = child.dep_ == "poss" or child.ent_type_ in ("NORP", "ORG", "GPE")
                         owner = owner or is_organisation(child, self.lex)
                         if child.dep_ in ("poss", "compound", "amod") and owner and not named:
-                            mention.agents.extend(_group_split(child, "human", self.lex))
+                            owners = _group_split(child, "human", self.lex)
+                            owners[0].forces = child.ent_type_ in ("NORP", "GPE") and (
+                                self._military(head)
+                            )
+                            mention.agents.extend(owners)
                     for planter in self._planters(head):
                         if planter.i not in taken:
                             mention.agents.extend(_group_split(planter, "human", self.lex))

@@ -30,6 +30,7 @@ from typing import Any, Literal, cast
 from ..config import Config, EventsSettings
 from ..document import Document
 from ..nlp import actors, claims, places, times
+from ..nlp.actor_dictionary import cached_dictionary
 from ..nlp.mentions import word_lists
 from ..records import (
     Certainty,
@@ -913,6 +914,8 @@ class EventCoder:
         if role is None:
             name = text[arg.start : arg.end]
             role = Role(name=name, evidence=[doc.span(arg.start, arg.end, caption=caption)])
+        if arg.forces:
+            role = _armed_forces(role)
         evidence = list(role.evidence)
         for start, end in (*arg.spans, *_untitled(head, arg, self.titles)):
             span = doc.span(start, end, caption=caption)
@@ -1376,6 +1379,23 @@ def _unique(spans: Iterable[Span]) -> list[Span]:
         if span not in found:
             found.append(span)
     return found
+
+
+def _armed_forces(role: Role) -> Role:
+    """The military forces of the country a role names ("Nigerian" of "Nigerian fighter
+    jets" -> Military Forces of Nigeria); the role as it is when it names no country."""
+    book = cached_dictionary()
+    country = book.countries.get(role.country or "")
+    if country is None or role.canonical != country.name:
+        return role
+    name = book.composed_canonical(role.country, "MIL", None)
+    return role.model_copy(
+        update={
+            "name": name,
+            "canonical": name,
+            "actor_type": book.sector_type("MIL") or role.actor_type,
+        }
+    )
 
 
 def _clause_bounds(head: Token, trigger: Token) -> tuple[int, int]:
