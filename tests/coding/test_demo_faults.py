@@ -156,3 +156,14 @@ def test_a_country_s_war_planes_are_its_armed_forces(pipeline):
         "state_forces",
     )
     assert [w.name for w in strike.weapons] == ["Nigerian fighter jets"]
+
+
+def test_troops_fighting_to_end_a_siege_fight_those_who_lay_it(pipeline):
+    doc = coded(
+        pipeline,
+        "Gunmen stormed a hotel in Garo on Monday evening, police said, and soldiers were "
+        "fighting to end the siege late into the night.",
+    )
+    fight = event_with(doc, "fighting")
+    assert fight.actor1.name == "soldiers"
+    assert fight.actor2 is not None and fight.actor2.name == "Gunmen"

@@ -245,6 +245,8 @@ class Mention:
     # The word that says the people acted on died, where it is not the trigger: "shot dead",
     # "beaten to death" (the shooting is the attack, "dead" tells the deaths).
     death_word: Token | None = None
+    # The event noun a fight is against: "were fighting to end the siege" (its index).
+    opposes: int | None = None
 
     @property
     def sense(self) -> Sense:
@@ -861,9 +863,17 @@ class Detector:
         if battle and not passive:
             # "fought to repel the militants": whom they held off is the other side.
             repel = self.lex.context.get("repel_verbs", frozenset())
+            ending = self.lex.context.get("end_verbs", frozenset())
             for purpose in children(verb, "xcomp", "advcl"):
-                if _lemma(purpose) in repel and any(c.lower_ == "to" for c in purpose.lefts):
+                if not any(c.lower_ == "to" for c in purpose.lefts):
+                    continue
+                if _lemma(purpose) in repel:
                     objects += children(purpose, *OBJECTS)
+                elif _lemma(purpose) in ending:
+                    # "fighting to end the siege": against those who lay it
+                    for obj in children(purpose, *OBJECTS):
+                        if _entries_for(obj, self.lex):
+                            mention.opposes = obj.i
         agents_by: list[Token] = []
         for prep, obj in preps(verb):
             if prep in INCLUDING:

@@ -53,7 +53,7 @@ from . import locations, salience
 from .acled import acled_type
 from .detect import Arg, Casualty, Detector, Mention
 from .lexicon import Lexicon, lexicon
-from .merge import Actor, Casualties, Draft, best_count, merge
+from .merge import Actor, Casualties, Draft, best_count, merge, opposing
 from .modality import HYPOTHETICAL, NEGATED, UNCONFIRMED
 from .syntax import char_bounds, is_passive, is_verbal, np_bounds, one_more, preps
 
@@ -145,6 +145,7 @@ class EventCoder:
         merged = merge(
             _casualties_after_their_event(drafts), threshold=self.settings.merge_threshold
         )
+        opposing(merged)
         events = [self._record(draft) for draft in merged]
         self._fighters_group(doc, events)
         assign_ids(events, "ev")
@@ -763,6 +764,7 @@ class EventCoder:
             anaphoric=anaphoric or caption is not None,
             link_keys=links,
             mention_keys={key},
+            opposes=(caption, mention.opposes) if mention.opposes is not None else None,
             sentences={sent_index},
             last_order=token.i if caption is None else 10**7 + token.i,
         )
