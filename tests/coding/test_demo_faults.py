@@ -167,3 +167,16 @@ def test_troops_fighting_to_end_a_siege_fight_those_who_lay_it(pipeline):
     fight = event_with(doc, "fighting")
     assert fight.actor1.name == "soldiers"
     assert fight.actor2 is not None and fight.actor2.name == "Gunmen"
+
+
+def test_war_planes_that_open_a_report_are_its_weapon(pipeline):
+    # After a wire header the tagger reads "Warplanes" as a name: the plural of a weapon
+    # still says an air strike, which the destroyed homes do not make property destruction.
+    text = (
+        "IDLIB, Syria, May 7 (Levant Wire) - Warplanes struck the town of Ariha on Tuesday "
+        "morning, killing at least eight people. Two homes and a bakery were destroyed."
+    )
+    strike = event_with(coded(pipeline, text), "struck")
+    assert strike.acled_sub_event_type == "Air/drone strike"
+    assert strike.actor1 is None
+    assert [w.name for w in strike.weapons] == ["Warplanes"]

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .casualties import Group, Quantity, quantity_of
-from .lexicon import Entry, Lexicon, Sense, lexicon
+from .lexicon import Entry, Lexicon, Sense, Weapon, lexicon
 from .modality import modality_of
 from .syntax import (
     OBJECTS,
@@ -279,6 +279,17 @@ def _lemma(token: Token) -> str:
     return str(token.lemma_).lower()
 
 
+def weapon_of(token: Token, lex: Lexicon) -> Weapon | None:
+    """The weapon a noun-phrase head names, by its modifiers and lemma ("car bomb"), or its
+    word; a capitalised plural the tagger took for a name ("Warplanes struck ..." at the
+    start of a report) by its singular."""
+    mods = [c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod")]
+    found = lex.weapon(*mods, _lemma(token)) or lex.weapon(token.lower_)
+    if found is None and token.pos_ == "PROPN" and token.lower_.endswith("s"):
+        found = lex.weapon(token.lower_[:-1])
+    return found
+
+
 def kind_of(token: Token, lex: Lexicon) -> str:
     """What a noun-phrase head names: human, thing, weapon, place, event or unknown."""
     lemma, lower = _lemma(token), token.lower_
@@ -287,7 +298,7 @@ def kind_of(token: Token, lex: Lexicon) -> str:
     mods = [c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod")]
     if mods and f"{mods[-1]} {lemma}" in lex.people:
         return "human"  # "suicide bombers" are people, "bombers" may be aircraft
-    if lex.weapon(*mods, lemma) or lex.weapon(lower):
+    if weapon_of(token, lex):
         return "weapon"
     if token.pos_ == "PRON":
         return "thing" if lower in ("it", "this", "that", "which", "what") else "human"
@@ -593,8 +604,7 @@ class Detector:
     def _military(self, weapon: Token) -> bool:
         """Whether a weapon is one only armed forces wield: its mode is one of
         ``forces_modes`` (war planes, drones, artillery)."""
-        mods = [c.lemma_.lower() for c in weapon.lefts if c.dep_ in ("compound", "amod")]
-        found = self.lex.weapon(*mods, _lemma(weapon)) or self.lex.weapon(weapon.lower_)
+        found = weapon_of(weapon, self.lex)
         return found is not None and found.mode in self.lex.context.get("forces_modes", ())
 
     def _anaphor_sense(self) -> Sense | None:
@@ -661,8 +671,7 @@ class Detector:
         if _lemma(token) not in self.lex.instrument_verbs:
             return None
         for obj in children(token, *OBJECTS, "nsubjpass"):
-            mods = [c.lemma_.lower() for c in obj.lefts if c.dep_ in ("compound", "amod")]
-            weapon = self.lex.weapon(*mods, _lemma(obj)) or self.lex.weapon(obj.lower_)
+            weapon = weapon_of(obj, self.lex)
             if weapon is not None and weapon.mode not in (None, "crowd-control"):
                 acled = weapon.acled or ("Violence against civilians", "Attack")
                 sense = Sense(plover="ASSAULT", mode=weapon.mode, acled=acled)
@@ -1419,10 +1428,7 @@ class Detector:
         if mention.plover != "ASSAULT":
             return
         for weapon in mention.weapons:
-            mods = [c.lemma_.lower() for c in weapon.head.lefts if c.dep_ in ("compound", "amod")]
-            found = self.lex.weapon(*mods, _lemma(weapon.head)) or self.lex.weapon(
-                weapon.head.lower_
-            )
+            found = weapon_of(weapon.head, self.lex)
             if found and found.mode and (mention.mode is None or mention.mode in ("firearms",)):
                 mention.mode = found.mode
                 mention.acled = found.acled
