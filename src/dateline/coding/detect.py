@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .casualties import Group, Quantity, quantity_of
-from .lexicon import Entry, Lexicon, Sense, lexicon
+from .lexicon import Entry, Lexicon, Sense, Weapon, lexicon
 from .modality import modality_of
 from .syntax import (
     OBJECTS,
@@ -184,6 +184,9 @@ class Arg:
     core_start: int
     core_end: int
     bare_start: int | None = None  # the phrase without its leading quantifier words
+    # A country named as the owner of a military weapon ("Nigerian fighter jets"): its
+    # armed forces act, not the country's people.
+    forces: bool = False
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -242,6 +245,8 @@ class Mention:
     # The word that says the people acted on died, where it is not the trigger: "shot dead",
     # "beaten to death" (the shooting is the attack, "dead" tells the deaths).
     death_word: Token | None = None
+    # The event noun a fight is against: "were fighting to end the siege" (its index).
+    opposes: int | None = None
 
     @property
     def sense(self) -> Sense:
@@ -274,6 +279,17 @@ def _lemma(token: Token) -> str:
     return str(token.lemma_).lower()
 
 
+def weapon_of(token: Token, lex: Lexicon) -> Weapon | None:
+    """The weapon a noun-phrase head names, by its modifiers and lemma ("car bomb"), or its
+    word; a capitalised plural the tagger took for a name ("Warplanes struck ..." at the
+    start of a report) by its singular."""
+    mods = [c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod")]
+    found = lex.weapon(*mods, _lemma(token)) or lex.weapon(token.lower_)
+    if found is None and token.pos_ == "PROPN" and token.lower_.endswith("s"):
+        found = lex.weapon(token.lower_[:-1])
+    return found
+
+
 def kind_of(token: Token, lex: Lexicon) -> str:
     """What a noun-phrase head names: human, thing, weapon, place, event or unknown."""
     lemma, lower = _lemma(token), token.lower_
@@ -282,7 +298,7 @@ def kind_of(token: Token, lex: Lexicon) -> str:
     mods = [c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod")]
     if mods and f"{mods[-1]} {lemma}" in lex.people:
         return "human"  # "suicide bombers" are people, "bombers" may be aircraft
-    if lex.weapon(*mods, lemma) or lex.weapon(lower):
+    if weapon_of(token, lex):
         return "weapon"
     if token.pos_ == "PRON":
         return "thing" if lower in ("it", "this", "that", "which", "what") else "human"
@@ -516,6 +532,12 @@ class Detector:
                 entries.append(instrument)
         if not entries:
             return None
+        if entries[0].sense.plover == "ACCUSE" and _lemma(token) in self.lex.context.get(
+            "blame_attacker", frozenset()
+        ):
+            done, blamed = self._blamed_attacker(token)
+            if done:
+                return blamed
         if (
             entries[0].kind == "verb"
             and token.dep_ == "acl"
@@ -544,6 +566,53 @@ class Detector:
                 mention.casualty_only = entry is casualty
                 mention.anaphoric = mention.anaphoric or entry.sense.anaphor
                 return mention
+        return None
+
+    def _blamed_attacker(self, token: Token) -> tuple[bool, Mention | None]:
+        """ "blamed X for the attack": the attack's mention takes X (``_participants``), the
+        blame tells no event of its own. "Residents blamed government warplanes" with no
+        "for" phrase: a mention that only points back at the attack told before it, with X
+        as its attacker (only after an attack, and where X is an armed group, an
+        organisation or a weapon). (False, None) where the blame is read as any other
+        trigger."""
+        deeds = [o for p, o in preps(token) if p in ("for", "on")]
+        deeds += children(token, *OBJECTS)
+        if any(e.sense.plover == "ASSAULT" for deed in deeds for e in _entries_for(deed, self.lex)):
+            return True, None
+        sense = self._anaphor_sense()
+        if (
+            sense is None
+            or is_passive(token)
+            or any(p == "for" for p, _ in preps(token))
+            or not any(plover == "ASSAULT" for plover, _ in self._told)  # no attack told yet
+        ):
+            return False, None
+        head = _lemma(token)
+        mention = Mention(token, Entry(head, (), "verb", sense), sense.plover, sense.mode)
+        for obj in children(token, *OBJECTS):
+            self._add(mention, obj, "agent")
+        armed = [
+            a
+            for a in mention.agents
+            if _lemma(a.head) in self.lex.armed or is_organisation(a.head, self.lex)
+        ]
+        if not armed and not (mention.weapons and mention.agents):
+            return False, None
+        mention.anaphoric = True
+        return True, mention
+
+    def _military(self, weapon: Token) -> bool:
+        """Whether a weapon is one only armed forces wield: its mode is one of
+        ``forces_modes`` (war planes, drones, artillery)."""
+        found = weapon_of(weapon, self.lex)
+        return found is not None and found.mode in self.lex.context.get("forces_modes", ())
+
+    def _anaphor_sense(self) -> Sense | None:
+        """The sense of a word that only points back at an attack ("the crime")."""
+        for entries in self.lex.nouns.values():
+            for entry in entries:
+                if entry.sense.anaphor and entry.sense.plover == "ASSAULT":
+                    return entry.sense
         return None
 
     def _casualty_entry(self, token: Token) -> Entry | None:
@@ -602,8 +671,7 @@ class Detector:
         if _lemma(token) not in self.lex.instrument_verbs:
             return None
         for obj in children(token, *OBJECTS, "nsubjpass"):
-            mods = [c.lemma_.lower() for c in obj.lefts if c.dep_ in ("compound", "amod")]
-            weapon = self.lex.weapon(*mods, _lemma(obj)) or self.lex.weapon(obj.lower_)
+            weapon = weapon_of(obj, self.lex)
             if weapon is not None and weapon.mode not in (None, "crowd-control"):
                 acled = weapon.acled or ("Violence against civilians", "Attack")
                 sense = Sense(plover="ASSAULT", mode=weapon.mode, acled=acled)
@@ -663,7 +731,11 @@ class Detector:
                         owner = child.dep_ == "poss" or child.ent_type_ in ("NORP", "ORG", "GPE")
                         owner = owner or is_organisation(child, self.lex)
                         if child.dep_ in ("poss", "compound", "amod") and owner and not named:
-                            mention.agents.extend(_group_split(child, "human", self.lex))
+                            owners = _group_split(child, "human", self.lex)
+                            owners[0].forces = child.ent_type_ in ("NORP", "GPE") and (
+                                self._military(head)
+                            )
+                            mention.agents.extend(owners)
                     for planter in self._planters(head):
                         if planter.i not in taken:
                             mention.agents.extend(_group_split(planter, "human", self.lex))
@@ -796,6 +868,21 @@ class Detector:
                 top = top.head
             subjects, passive = _list_members(top), True
         objects = children(verb, *OBJECTS)
+        battle = mention.sense.acled is not None and mention.sense.acled[0] == "Battles"
+        if battle and not passive:
+            # "fought to repel the militants": whom they held off is the other side.
+            repel = self.lex.context.get("repel_verbs", frozenset())
+            ending = self.lex.context.get("end_verbs", frozenset())
+            for purpose in children(verb, "xcomp", "advcl"):
+                if not any(c.lower_ == "to" for c in purpose.lefts):
+                    continue
+                if _lemma(purpose) in repel:
+                    objects += children(purpose, *OBJECTS)
+                elif _lemma(purpose) in ending:
+                    # "fighting to end the siege": against those who lay it
+                    for obj in children(purpose, *OBJECTS):
+                        if _entries_for(obj, self.lex):
+                            mention.opposes = obj.i
         agents_by: list[Token] = []
         for prep, obj in preps(verb):
             if prep in INCLUDING:
@@ -812,6 +899,12 @@ class Detector:
                     self._add(mention, obj, "patient")
             elif prep == "with" and kind_of(obj, self.lex) == "weapon":
                 self._add(mention, obj, "patient")  # an instrument: _add files it so
+            elif (
+                battle
+                and prep in self.lex.context.get("other_side_preps", frozenset())
+                and kind_of(obj, self.lex) in ("human", "unknown")
+            ):
+                self._add(mention, obj, "patient")  # "clashed with militants": the other side
             elif (
                 prep in self.lex.blast_preps
                 and mention.mode in ("explosives", "suicide-attack")
@@ -1335,10 +1428,7 @@ class Detector:
         if mention.plover != "ASSAULT":
             return
         for weapon in mention.weapons:
-            mods = [c.lemma_.lower() for c in weapon.head.lefts if c.dep_ in ("compound", "amod")]
-            found = self.lex.weapon(*mods, _lemma(weapon.head)) or self.lex.weapon(
-                weapon.head.lower_
-            )
+            found = weapon_of(weapon.head, self.lex)
             if found and found.mode and (mention.mode is None or mention.mode in ("firearms",)):
                 mention.mode = found.mode
                 mention.acled = found.acled

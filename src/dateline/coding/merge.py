@@ -133,6 +133,9 @@ class Draft:
     # and the mention its participle clause hangs on ("marched, blocking roads"), if any.
     part_of: frozenset[str] = frozenset()
     part_head: tuple[int | None, int] | None = None
+    # The mention of the event a fight is against ("fighting to end the siege"), if any:
+    # whoever does that event is the other side (``opposing``).
+    opposes: tuple[int | None, int] | None = None
 
     # -- comparing ----------------------------------------------------------------------
     def fits(self, other: Draft, *, part: bool = False, tied: bool = False) -> bool:
@@ -268,6 +271,8 @@ class Draft:
         self.mentions += [
             m for m in other.mentions if (m.trigger.caption, m.trigger.start) not in known
         ]
+        if self.opposes is None:
+            self.opposes = other.opposes
         self.link_keys |= other.link_keys
         self.mention_keys |= other.mention_keys
         self.sentences |= other.sentences
@@ -588,6 +593,21 @@ def merge(
         else:
             events.add(draft)
     return events.events
+
+
+def opposing(events: list[Draft]) -> None:
+    """A fight against another event ("security forces were fighting to end the siege", the
+    siege a part of the gunmen's storming) with no other side of its own takes that event's
+    first agent as it, unless the two share one."""
+    for event in events:
+        if event.opposes is None or event.patients:
+            continue
+        for other in events:
+            if other is event or event.opposes not in other.mention_keys or not other.agents:
+                continue
+            if not _shared(event.agents, other.agents, specific_only=False):
+                event.patients = other.agents[:1]
+            break
 
 
 def best_count(found: list[Casualties]) -> Casualties | None:
