@@ -69,6 +69,7 @@ LINK_PREPS = (
     "in a course of",
 )
 HUMAN_LABELS = ("PERSON", "NORP")
+PHRASE_PUNCT = ".,;:!?()[]\"'`\u2018\u2019\u201c\u201d-"  # around a word of a set phrase
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "oneself"})
 INCLUDING = ("including", "among them")
 # Prepositions whose object's own locative phrase says where the event was: "the attack on
@@ -268,6 +269,28 @@ def _near_words(token: Token) -> set[str]:
         for grandchild in child.children:
             found |= _words(grandchild)
     return found
+
+
+def _in_phrase(token: Token, phrases: Iterable[str]) -> bool:
+    """Whether the token is, as written, a word of one of the phrases (lowercase words apart
+    by single spaces; the text's spacing, line breaks and outer punctuation do not count)."""
+    text = token.doc.text
+
+    def words(part: str) -> list[str]:
+        return [w.strip(PHRASE_PUNCT) for w in part.lower().split()]
+
+    for phrase in phrases:
+        parts = words(phrase)
+        for at, part in enumerate(parts):
+            if part != token.lower_:
+                continue
+            before, after = parts[:at], parts[at + 1 :]
+            if before and words(text[: token.idx])[-len(before) :] != before:
+                continue
+            if after and words(text[token.idx + len(token.text) :])[: len(after)] != after:
+                continue
+            return True
+    return False
 
 
 def _lemma(token: Token) -> str:
@@ -1074,6 +1097,8 @@ class Detector:
     def _fits(self, mention: Mention) -> bool:
         sense = mention.sense
         token = mention.token
+        if sense.phrases_not and _in_phrase(token, sense.phrases_not):
+            return False  # "the officer in charge of", "the charge d'affaires"
         if mention.entry.kind == "verb":
             objects = children(token, *OBJECTS)
             object_words = {w for o in objects for w in _words(o)}
