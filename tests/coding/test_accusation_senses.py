@@ -1,5 +1,6 @@
-"""Words of accusation in other senses: "the officer in charge of" and "the charge
-d'affaires" accuse no one."""
+"""Words of accusation in other senses, and who acts in what someone is accused of: "the
+officer in charge of" and "the charge d'affaires" accuse no one; "the authorities accused him
+of assassinating X" makes him, never the authorities, the one who acted."""
 
 from __future__ import annotations
 
@@ -31,3 +32,45 @@ def test_a_charge_d_affaires_across_a_line_break(mentions):
 def test_a_charge_of_murder_is_still_an_accusation(mentions):
     found = mentions("Prosecutors filed a charge of murder against the colonel in charge.")
     assert [m.plover for m in found].count("ACCUSE") == 1
+
+
+def _assault(found):
+    return next(m for m in found if m.plover == "ASSAULT")
+
+
+def test_the_accused_pronoun_acted_not_the_accuser(mentions):
+    text = "The authorities have accused him of assassinating the archbishop."
+    found = mentions(text)
+    assert texts(text, _assault(found).agents) == ["him"]
+
+
+def test_the_accused_object_acted_not_the_accuser(mentions):
+    text = "The army accused the FMLN of killing six peasants in the village."
+    assault = _assault(mentions(text))
+    assert texts(text, assault.agents) == ["FMLN"]
+    assert texts(text, assault.patients) == ["six peasants"]
+
+
+def test_charged_with_planting_a_bomb(mentions):
+    text = "Police charged three students with planting the bomb."
+    assert texts(text, _assault(mentions(text)).agents) == ["three students"]
+
+
+def test_the_accuser_never_acts_without_an_accused(mentions):
+    text = "The army has accused of murdering the priests."
+    assert "army" not in texts(text, _assault(mentions(text)).agents)
+
+
+def test_accused_of_the_murder(mentions):
+    text = "The rebels accused soldiers of the murder of two peasants."
+    assert texts(text, _assault(mentions(text)).agents) == ["soldiers"]
+
+
+def test_blamed_for_the_attacks(mentions):
+    text = "Authorities blamed the Shining Path for these attacks."
+    assert texts(text, _assault(mentions(text)).agents) == ["Shining Path"]
+
+
+def test_the_authors_of_the_crime_name_no_one(mentions):
+    text = "The delegation came to accuse the alleged authors of the double murder."
+    assert texts(text, _assault(mentions(text)).agents) == []

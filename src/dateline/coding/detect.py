@@ -802,6 +802,11 @@ class Detector:
     def _verb_args(self, mention: Mention) -> None:
         verb = mention.token
         subjects, passive = subject_of(verb)
+        blamer = self._blamer(verb)
+        if blamer is not None:
+            # "the authorities accused him of assassinating X": the accused acted, never
+            # the accuser (subject_of would pass the accuser down to the gerund).
+            subjects = self._held(blamer)
         if verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("advcl", "acl", "conj") and verb.i > 0:
             # "were killed with two others injured": the "with" object was hurt, not the
             # subject of the main clause.
@@ -1008,6 +1013,20 @@ class Detector:
                     self._add(mention, subject, "agent")
                 mention.claimed_by_agent = _lemma(verb) in ("claim", "accept", "assume", "take")
 
+    def _blamer(self, verb: Token) -> Token | None:
+        """The verb of blame a gerund completes: "accused him of assassinating", "charged
+        them with planting", "blamed the rebels for killing" (the parser may hang the
+        preposition on the object), else None."""
+        prep = verb.head
+        if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "with"):
+            return None
+        blamer = prep.head
+        if blamer.dep_ in OBJECTS and not is_verbal(blamer):
+            blamer = blamer.head  # "accused the rebels of ...", "of" read as the rebels'
+        if is_verbal(blamer) and _lemma(blamer) in self.lex.blame:
+            return blamer
+        return None
+
     @staticmethod
     def _held(verb: Token) -> list[Token]:
         """Who a verb of blame holds to have acted: its object ("accused the FMLN of ...",
@@ -1070,6 +1089,18 @@ class Detector:
             else:
                 people = [o for p, o in preps(verb) if p == "of"]  # "the arrest of X for"
             for person in people:
+                self._add(mention, person, "agent")
+            return
+        if (
+            verb.dep_ in OBJECTS
+            and not is_verbal(verb)
+            and is_verbal(verb.head)
+            and _lemma(verb.head) in self.lex.blame
+            and _lemma(verb) not in self.lex.perpetrators
+        ):
+            # "accused soldiers of the murder": "of" read as the soldiers' ("accused the
+            # authors of the crime" names no one: the noun's own "of")
+            for person in self._held(verb.head):
                 self._add(mention, person, "agent")
             return
         if not is_verbal(verb):
