@@ -74,3 +74,29 @@ def test_blamed_for_the_attacks(mentions):
 def test_the_authors_of_the_crime_name_no_one(mentions):
     text = "The delegation came to accuse the alleged authors of the double murder."
     assert texts(text, _assault(mentions(text)).agents) == []
+
+
+def test_a_raid_in_search_of_someone_is_a_search(mentions):
+    found = mentions("Police raided several houses in search of the kidnappers.")
+    assert [(m.plover, m.mode) for m in found] == [("ACCUSE", "investigate")]
+
+
+def test_raids_carried_out_in_search_of_and_told_again(mentions):
+    text = (
+        "Hundreds were detained in raids carried out in search of the banker. "
+        "The police raids began after the kidnapping of the banker."
+    )
+    found = mentions(text)
+    assert "raids" not in [m.token.text for m in found if m.plover == "ASSAULT"]
+    assert ("ASSAULT", "abduct") in [(m.plover, m.mode) for m in found]
+
+
+def test_troops_raided_houses_searching_for_weapons(mentions):
+    found = mentions("Troops raided houses in the slum searching for weapons.")
+    assert "ASSAULT" not in [m.plover for m in found]
+
+
+def test_a_raid_to_kidnap_is_still_an_attack(mentions):
+    text = "Guerrillas raided the town and kidnapped the mayor."
+    found = mentions(text)
+    assert [(m.plover, m.mode) for m in found] == [("ASSAULT", None), ("ASSAULT", "abduct")]

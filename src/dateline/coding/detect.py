@@ -496,6 +496,7 @@ class Detector:
         self._attempt_words = frozenset(self.lex.context.get("attempt", frozenset()))
         # (type, mode) of the mentions found so far in the text being read
         self._told: set[tuple[str, str | None]] = set()
+        self._searched: set[str] = set()  # raid words told as searches in this document
 
     def mentions(self, sdoc: Any) -> list[Mention]:
         """Every event mention of a Doc, in text order, with links between mentions."""
@@ -503,6 +504,7 @@ class Detector:
         by_token: dict[int, Mention] = {}
         starts = self.starts
         self._told = set()
+        self._searched = set()
         for token in sdoc:
             if token.lower_ not in starts and token.lemma_.lower() not in starts:
                 continue
@@ -1013,6 +1015,32 @@ class Detector:
                     self._add(mention, subject, "agent")
                 mention.claimed_by_agent = _lemma(verb) in ("claim", "accept", "assume", "take")
 
+    def _search_raid(self, token: Token) -> bool:
+        """Whether a raid is told as done to look for someone: "raided houses searching for
+        weapons", "raids carried out in search of X", "carried out raids in search of X";
+        and "the police raids" after such a telling (the same raids, told again)."""
+        context = self.lex.context
+        lemma = _lemma(token)
+        if lemma not in context.get("search_raids", frozenset()):
+            return False
+        if lemma in self._searched and any(
+            c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in token.children
+        ):
+            return True
+        purposes = context.get("search_purposes", frozenset())
+        heads = [token, *[c for c in token.children if c.dep_ in ("acl", "relcl")]]
+        if token.dep_ in OBJECTS and is_verbal(token.head):
+            heads.append(token.head)  # "carried out raids in search of"
+        for head in heads:
+            for child in head.children:
+                searching = child.dep_ in ("advcl", "xcomp", "acl") and child.lower_ in purposes
+                if child.dep_ == "prep" and child.lower_ == "in":
+                    searching = any(o.lower_ in purposes for o in children(child, "pobj"))
+                if searching:  # "searching for weapons", "in search of"
+                    self._searched.add(lemma)
+                    return True
+        return False
+
     def _blamer(self, verb: Token) -> Token | None:
         """The verb of blame a gerund completes: "accused him of assassinating", "charged
         them with planting", "blamed the rebels for killing" (the parser may hang the
@@ -1163,6 +1191,8 @@ class Detector:
             ):
                 return False  # "two charges of dynamite exploded": a device, no accusation
         context = self.lex.context
+        if mention.plover == "ASSAULT" and self._search_raid(token):
+            return False  # "raids carried out in search of the kidnappers": a search
         if mention.plover == "ASSAULT" and mention.entry.kind == "verb":
             # "hit 13 officials with sanctions": a penalty, no attack
             means = context.get("nonviolent_means", frozenset())
