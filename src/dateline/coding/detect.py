@@ -69,6 +69,7 @@ LINK_PREPS = (
     "in a course of",
 )
 HUMAN_LABELS = ("PERSON", "NORP")
+PHRASE_PUNCT = ".,;:!?()[]\"'`\u2018\u2019\u201c\u201d-"  # around a word of a set phrase
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "oneself"})
 INCLUDING = ("including", "among them")
 # Prepositions whose object's own locative phrase says where the event was: "the attack on
@@ -273,6 +274,28 @@ def _near_words(token: Token) -> set[str]:
         for grandchild in child.children:
             found |= _words(grandchild)
     return found
+
+
+def _in_phrase(token: Token, phrases: Iterable[str]) -> bool:
+    """Whether the token is, as written, a word of one of the phrases (lowercase words apart
+    by single spaces; the text's spacing, line breaks and outer punctuation do not count)."""
+    text = token.doc.text
+
+    def words(part: str) -> list[str]:
+        return [w.strip(PHRASE_PUNCT) for w in part.lower().split()]
+
+    for phrase in phrases:
+        parts = words(phrase)
+        for at, part in enumerate(parts):
+            if part != token.lower_:
+                continue
+            before, after = parts[:at], parts[at + 1 :]
+            if before and words(text[: token.idx])[-len(before) :] != before:
+                continue
+            if after and words(text[token.idx + len(token.text) :])[: len(after)] != after:
+                continue
+            return True
+    return False
 
 
 def _lemma(token: Token) -> str:
@@ -489,6 +512,7 @@ class Detector:
         self._attempt_words = frozenset(self.lex.context.get("attempt", frozenset()))
         # (type, mode) of the mentions found so far in the text being read
         self._told: set[tuple[str, str | None]] = set()
+        self._searched: set[str] = set()  # raid words told as searches in this document
 
     def mentions(self, sdoc: Any) -> list[Mention]:
         """Every event mention of a Doc, in text order, with links between mentions."""
@@ -496,6 +520,7 @@ class Detector:
         by_token: dict[int, Mention] = {}
         starts = self.starts
         self._told = set()
+        self._searched = set()
         for token in sdoc:
             if token.lower_ not in starts and token.lemma_.lower() not in starts:
                 continue
@@ -851,6 +876,11 @@ class Detector:
     def _verb_args(self, mention: Mention) -> None:
         verb = mention.token
         subjects, passive = subject_of(verb)
+        blamer = self._blamer(verb)
+        if blamer is not None:
+            # "the authorities accused him of assassinating X": the accused acted, never
+            # the accuser (subject_of would pass the accuser down to the gerund).
+            subjects = self._held(blamer)
         if verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("advcl", "acl", "conj") and verb.i > 0:
             # "were killed with two others injured": the "with" object was hurt, not the
             # subject of the main clause.
@@ -1078,6 +1108,46 @@ class Detector:
                     self._add(mention, subject, "agent")
                 mention.claimed_by_agent = _lemma(verb) in ("claim", "accept", "assume", "take")
 
+    def _search_raid(self, token: Token) -> bool:
+        """Whether a raid is told as done to look for someone: "raided houses searching for
+        weapons", "raids carried out in search of X", "carried out raids in search of X";
+        and "the police raids" after such a telling (the same raids, told again)."""
+        context = self.lex.context
+        lemma = _lemma(token)
+        if lemma not in context.get("search_raids", frozenset()):
+            return False
+        if lemma in self._searched and any(
+            c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in token.children
+        ):
+            return True
+        purposes = context.get("search_purposes", frozenset())
+        heads = [token, *[c for c in token.children if c.dep_ in ("acl", "relcl")]]
+        if token.dep_ in OBJECTS and is_verbal(token.head):
+            heads.append(token.head)  # "carried out raids in search of"
+        for head in heads:
+            for child in head.children:
+                searching = child.dep_ in ("advcl", "xcomp", "acl") and child.lower_ in purposes
+                if child.dep_ == "prep" and child.lower_ == "in":
+                    searching = any(o.lower_ in purposes for o in children(child, "pobj"))
+                if searching:  # "searching for weapons", "in search of"
+                    self._searched.add(lemma)
+                    return True
+        return False
+
+    def _blamer(self, verb: Token) -> Token | None:
+        """The verb of blame a gerund completes: "accused him of assassinating", "charged
+        them with planting", "blamed the rebels for killing" (the parser may hang the
+        preposition on the object), else None."""
+        prep = verb.head
+        if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "with"):
+            return None
+        blamer = prep.head
+        if blamer.dep_ in OBJECTS and not is_verbal(blamer):
+            blamer = blamer.head  # "accused the rebels of ...", "of" read as the rebels'
+        if is_verbal(blamer) and _lemma(blamer) in self.lex.blame:
+            return blamer
+        return None
+
     @staticmethod
     def _held(verb: Token) -> list[Token]:
         """Who a verb of blame holds to have acted: its object ("accused the FMLN of ...",
@@ -1142,6 +1212,18 @@ class Detector:
             for person in people:
                 self._add(mention, person, "agent")
             return
+        if (
+            verb.dep_ in OBJECTS
+            and not is_verbal(verb)
+            and is_verbal(verb.head)
+            and _lemma(verb.head) in self.lex.blame
+            and _lemma(verb) not in self.lex.perpetrators
+        ):
+            # "accused soldiers of the murder": "of" read as the soldiers' ("accused the
+            # authors of the crime" names no one: the noun's own "of")
+            for person in self._held(verb.head):
+                self._add(mention, person, "agent")
+            return
         if not is_verbal(verb):
             return
         lemma = _lemma(verb)
@@ -1167,6 +1249,8 @@ class Detector:
     def _fits(self, mention: Mention) -> bool:
         sense = mention.sense
         token = mention.token
+        if sense.phrases_not and _in_phrase(token, sense.phrases_not):
+            return False  # "the officer in charge of", "the charge d'affaires"
         if mention.entry.kind == "verb":
             objects = children(token, *OBJECTS)
             object_words = {w for o in objects for w in _words(o)}
@@ -1200,6 +1284,8 @@ class Detector:
             ):
                 return False  # "two charges of dynamite exploded": a device, no accusation
         context = self.lex.context
+        if mention.plover == "ASSAULT" and self._search_raid(token):
+            return False  # "raids carried out in search of the kidnappers": a search
         if mention.plover == "ASSAULT" and mention.entry.kind == "verb":
             # "hit 13 officials with sanctions": a penalty, no attack
             means = context.get("nonviolent_means", frozenset())
