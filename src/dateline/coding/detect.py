@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .casualties import Group, Quantity, quantity_of
-from .lexicon import Entry, Lexicon, Sense, lexicon
+from .lexicon import Entry, Lexicon, Sense, Weapon, lexicon
 from .modality import modality_of
 from .syntax import (
     OBJECTS,
@@ -69,6 +69,7 @@ LINK_PREPS = (
     "in a course of",
 )
 HUMAN_LABELS = ("PERSON", "NORP")
+PHRASE_PUNCT = ".,;:!?()[]\"'`\u2018\u2019\u201c\u201d-"  # around a word of a set phrase
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "oneself"})
 INCLUDING = ("including", "among them")
 # Pronouns that can stand for a device that went off ("they exploded", "detonating them").
@@ -189,6 +190,9 @@ class Arg:
     # The phrase a pronoun stands for ("they exploded": the bombs told before it): the
     # argument is named after it and told by both.
     refers: Arg | None = None
+    # A country named as the owner of a military weapon ("Nigerian fighter jets"): its
+    # armed forces act, not the country's people.
+    forces: bool = False
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -252,6 +256,8 @@ class Mention:
     # The word that says the people acted on died, where it is not the trigger: "shot dead",
     # "beaten to death" (the shooting is the attack, "dead" tells the deaths).
     death_word: Token | None = None
+    # The event noun a fight is against: "were fighting to end the siege" (its index).
+    opposes: int | None = None
 
     @property
     def sense(self) -> Sense:
@@ -280,8 +286,41 @@ def _near_words(token: Token) -> set[str]:
     return found
 
 
+def _in_phrase(token: Token, phrases: Iterable[str]) -> bool:
+    """Whether the token is, as written, a word of one of the phrases (lowercase words apart
+    by single spaces; the text's spacing, line breaks and outer punctuation do not count)."""
+    text = token.doc.text
+
+    def words(part: str) -> list[str]:
+        return [w.strip(PHRASE_PUNCT) for w in part.lower().split()]
+
+    for phrase in phrases:
+        parts = words(phrase)
+        for at, part in enumerate(parts):
+            if part != token.lower_:
+                continue
+            before, after = parts[:at], parts[at + 1 :]
+            if before and words(text[: token.idx])[-len(before) :] != before:
+                continue
+            if after and words(text[token.idx + len(token.text) :])[: len(after)] != after:
+                continue
+            return True
+    return False
+
+
 def _lemma(token: Token) -> str:
     return str(token.lemma_).lower()
+
+
+def weapon_of(token: Token, lex: Lexicon) -> Weapon | None:
+    """The weapon a noun-phrase head names, by its modifiers and lemma ("car bomb"), or its
+    word; a capitalised plural the tagger took for a name ("Warplanes struck ..." at the
+    start of a report) by its singular."""
+    mods = [c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod")]
+    found = lex.weapon(*mods, _lemma(token)) or lex.weapon(token.lower_)
+    if found is None and token.pos_ == "PROPN" and token.lower_.endswith("s"):
+        found = lex.weapon(token.lower_[:-1])
+    return found
 
 
 def kind_of(token: Token, lex: Lexicon) -> str:
@@ -292,7 +331,7 @@ def kind_of(token: Token, lex: Lexicon) -> str:
     mods = [c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod")]
     if mods and f"{mods[-1]} {lemma}" in lex.people:
         return "human"  # "suicide bombers" are people, "bombers" may be aircraft
-    if lex.weapon(*mods, lemma) or lex.weapon(lower):
+    if weapon_of(token, lex):
         return "weapon"
     if token.pos_ == "PRON":
         return "thing" if lower in ("it", "this", "that", "which", "what") else "human"
@@ -483,6 +522,7 @@ class Detector:
         self._attempt_words = frozenset(self.lex.context.get("attempt", frozenset()))
         # (type, mode) of the mentions found so far in the text being read
         self._told: set[tuple[str, str | None]] = set()
+        self._searched: set[str] = set()  # raid words told as searches in this document
 
     def mentions(self, sdoc: Any) -> list[Mention]:
         """Every event mention of a Doc, in text order, with links between mentions."""
@@ -490,6 +530,7 @@ class Detector:
         by_token: dict[int, Mention] = {}
         starts = self.starts
         self._told = set()
+        self._searched = set()
         for token in sdoc:
             if token.lower_ not in starts and token.lemma_.lower() not in starts:
                 continue
@@ -526,6 +567,12 @@ class Detector:
                 entries.append(instrument)
         if not entries:
             return None
+        if entries[0].sense.plover == "ACCUSE" and _lemma(token) in self.lex.context.get(
+            "blame_attacker", frozenset()
+        ):
+            done, blamed = self._blamed_attacker(token)
+            if done:
+                return blamed
         if (
             entries[0].kind == "verb"
             and token.dep_ == "acl"
@@ -602,6 +649,53 @@ class Detector:
             for person in [*subject_of(verb)[0], *children(verb, "attr")]:
                 if person.i != word.i:
                     self._add(mention, person, "patient")
+
+    def _blamed_attacker(self, token: Token) -> tuple[bool, Mention | None]:
+        """ "blamed X for the attack": the attack's mention takes X (``_participants``), the
+        blame tells no event of its own. "Residents blamed government warplanes" with no
+        "for" phrase: a mention that only points back at the attack told before it, with X
+        as its attacker (only after an attack, and where X is an armed group, an
+        organisation or a weapon). (False, None) where the blame is read as any other
+        trigger."""
+        deeds = [o for p, o in preps(token) if p in ("for", "on")]
+        deeds += children(token, *OBJECTS)
+        if any(e.sense.plover == "ASSAULT" for deed in deeds for e in _entries_for(deed, self.lex)):
+            return True, None
+        sense = self._anaphor_sense()
+        if (
+            sense is None
+            or is_passive(token)
+            or any(p == "for" for p, _ in preps(token))
+            or not any(plover == "ASSAULT" for plover, _ in self._told)  # no attack told yet
+        ):
+            return False, None
+        head = _lemma(token)
+        mention = Mention(token, Entry(head, (), "verb", sense), sense.plover, sense.mode)
+        for obj in children(token, *OBJECTS):
+            self._add(mention, obj, "agent")
+        armed = [
+            a
+            for a in mention.agents
+            if _lemma(a.head) in self.lex.armed or is_organisation(a.head, self.lex)
+        ]
+        if not armed and not (mention.weapons and mention.agents):
+            return False, None
+        mention.anaphoric = True
+        return True, mention
+
+    def _military(self, weapon: Token) -> bool:
+        """Whether a weapon is one only armed forces wield: its mode is one of
+        ``forces_modes`` (war planes, drones, artillery)."""
+        found = weapon_of(weapon, self.lex)
+        return found is not None and found.mode in self.lex.context.get("forces_modes", ())
+
+    def _anaphor_sense(self) -> Sense | None:
+        """The sense of a word that only points back at an attack ("the crime")."""
+        for entries in self.lex.nouns.values():
+            for entry in entries:
+                if entry.sense.anaphor and entry.sense.plover == "ASSAULT":
+                    return entry.sense
+        return None
 
     def _casualty_entry(self, token: Token) -> Entry | None:
         """ "died", "deaths", "injuries": the deaths or injuries of an assault told apart."""
@@ -681,8 +775,7 @@ class Detector:
         if _lemma(token) not in self.lex.instrument_verbs:
             return None
         for obj in children(token, *OBJECTS, "nsubjpass"):
-            mods = [c.lemma_.lower() for c in obj.lefts if c.dep_ in ("compound", "amod")]
-            weapon = self.lex.weapon(*mods, _lemma(obj)) or self.lex.weapon(obj.lower_)
+            weapon = weapon_of(obj, self.lex)
             if weapon is not None and weapon.mode not in (None, "crowd-control"):
                 acled = weapon.acled or ("Violence against civilians", "Attack")
                 sense = Sense(plover="ASSAULT", mode=weapon.mode, acled=acled)
@@ -742,7 +835,11 @@ class Detector:
                         owner = child.dep_ == "poss" or child.ent_type_ in ("NORP", "ORG", "GPE")
                         owner = owner or is_organisation(child, self.lex)
                         if child.dep_ in ("poss", "compound", "amod") and owner and not named:
-                            mention.agents.extend(_group_split(child, "human", self.lex))
+                            owners = _group_split(child, "human", self.lex)
+                            owners[0].forces = child.ent_type_ in ("NORP", "GPE") and (
+                                self._military(head)
+                            )
+                            mention.agents.extend(owners)
                     for planter in self._planters(head):
                         if planter.i not in taken:
                             mention.agents.extend(_group_split(planter, "human", self.lex))
@@ -863,6 +960,11 @@ class Detector:
                 self._add(mention, person, "patient")  # "left at least one student injured"
             return
         subjects, passive = subject_of(verb)
+        blamer = self._blamer(verb)
+        if blamer is not None:
+            # "the authorities accused him of assassinating X": the accused acted, never
+            # the accuser (subject_of would pass the accuser down to the gerund).
+            subjects = self._held(blamer)
         if verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("advcl", "acl", "conj") and verb.i > 0:
             # "were killed with two others injured": the "with" object was hurt, not the
             # subject of the main clause.
@@ -880,6 +982,21 @@ class Detector:
                 top = top.head
             subjects, passive = _list_members(top), True
         objects = children(verb, *OBJECTS)
+        battle = mention.sense.acled is not None and mention.sense.acled[0] == "Battles"
+        if battle and not passive:
+            # "fought to repel the militants": whom they held off is the other side.
+            repel = self.lex.context.get("repel_verbs", frozenset())
+            ending = self.lex.context.get("end_verbs", frozenset())
+            for purpose in children(verb, "xcomp", "advcl"):
+                if not any(c.lower_ == "to" for c in purpose.lefts):
+                    continue
+                if _lemma(purpose) in repel:
+                    objects += children(purpose, *OBJECTS)
+                elif _lemma(purpose) in ending:
+                    # "fighting to end the siege": against those who lay it
+                    for obj in children(purpose, *OBJECTS):
+                        if _entries_for(obj, self.lex):
+                            mention.opposes = obj.i
         agents_by: list[Token] = []
         for prep, obj in preps(verb):
             if prep in INCLUDING:
@@ -896,6 +1013,12 @@ class Detector:
                     self._add(mention, obj, "patient")
             elif prep == "with" and kind_of(obj, self.lex) == "weapon":
                 self._add(mention, obj, "patient")  # an instrument: _add files it so
+            elif (
+                battle
+                and prep in self.lex.context.get("other_side_preps", frozenset())
+                and kind_of(obj, self.lex) in ("human", "unknown")
+            ):
+                self._add(mention, obj, "patient")  # "clashed with militants": the other side
             elif (
                 prep in self.lex.blast_preps
                 and mention.mode in ("explosives", "suicide-attack")
@@ -1106,6 +1229,46 @@ class Detector:
                     self._add(mention, subject, "agent")
                 mention.claimed_by_agent = _lemma(verb) in ("claim", "accept", "assume", "take")
 
+    def _search_raid(self, token: Token) -> bool:
+        """Whether a raid is told as done to look for someone: "raided houses searching for
+        weapons", "raids carried out in search of X", "carried out raids in search of X";
+        and "the police raids" after such a telling (the same raids, told again)."""
+        context = self.lex.context
+        lemma = _lemma(token)
+        if lemma not in context.get("search_raids", frozenset()):
+            return False
+        if lemma in self._searched and any(
+            c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in token.children
+        ):
+            return True
+        purposes = context.get("search_purposes", frozenset())
+        heads = [token, *[c for c in token.children if c.dep_ in ("acl", "relcl")]]
+        if token.dep_ in OBJECTS and is_verbal(token.head):
+            heads.append(token.head)  # "carried out raids in search of"
+        for head in heads:
+            for child in head.children:
+                searching = child.dep_ in ("advcl", "xcomp", "acl") and child.lower_ in purposes
+                if child.dep_ == "prep" and child.lower_ == "in":
+                    searching = any(o.lower_ in purposes for o in children(child, "pobj"))
+                if searching:  # "searching for weapons", "in search of"
+                    self._searched.add(lemma)
+                    return True
+        return False
+
+    def _blamer(self, verb: Token) -> Token | None:
+        """The verb of blame a gerund completes: "accused him of assassinating", "charged
+        them with planting", "blamed the rebels for killing" (the parser may hang the
+        preposition on the object), else None."""
+        prep = verb.head
+        if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "with"):
+            return None
+        blamer = prep.head
+        if blamer.dep_ in OBJECTS and not is_verbal(blamer):
+            blamer = blamer.head  # "accused the rebels of ...", "of" read as the rebels'
+        if is_verbal(blamer) and _lemma(blamer) in self.lex.blame:
+            return blamer
+        return None
+
     @staticmethod
     def _held(verb: Token) -> list[Token]:
         """Who a verb of blame holds to have acted: its object ("accused the FMLN of ...",
@@ -1170,6 +1333,18 @@ class Detector:
             for person in people:
                 self._add(mention, person, "agent")
             return
+        if (
+            verb.dep_ in OBJECTS
+            and not is_verbal(verb)
+            and is_verbal(verb.head)
+            and _lemma(verb.head) in self.lex.blame
+            and _lemma(verb) not in self.lex.perpetrators
+        ):
+            # "accused soldiers of the murder": "of" read as the soldiers' ("accused the
+            # authors of the crime" names no one: the noun's own "of")
+            for person in self._held(verb.head):
+                self._add(mention, person, "agent")
+            return
         if not is_verbal(verb):
             return
         lemma = _lemma(verb)
@@ -1195,6 +1370,8 @@ class Detector:
     def _fits(self, mention: Mention) -> bool:
         sense = mention.sense
         token = mention.token
+        if sense.phrases_not and _in_phrase(token, sense.phrases_not):
+            return False  # "the officer in charge of", "the charge d'affaires"
         if sense.needs_agent and not any(
             _words(counted(a.head)) & sense.needs_agent for a in mention.agents
         ):
@@ -1232,6 +1409,8 @@ class Detector:
             ):
                 return False  # "two charges of dynamite exploded": a device, no accusation
         context = self.lex.context
+        if mention.plover == "ASSAULT" and self._search_raid(token):
+            return False  # "raids carried out in search of the kidnappers": a search
         if mention.plover == "ASSAULT" and mention.entry.kind == "verb":
             # "hit 13 officials with sanctions": a penalty, no attack
             means = context.get("nonviolent_means", frozenset())
@@ -1460,10 +1639,7 @@ class Detector:
         if mention.plover != "ASSAULT":
             return
         for weapon in mention.weapons:
-            mods = [c.lemma_.lower() for c in weapon.head.lefts if c.dep_ in ("compound", "amod")]
-            found = self.lex.weapon(*mods, _lemma(weapon.head)) or self.lex.weapon(
-                weapon.head.lower_
-            )
+            found = weapon_of(weapon.head, self.lex)
             if found and found.mode and (mention.mode is None or mention.mode in ("firearms",)):
                 mention.mode = found.mode
                 mention.acled = found.acled

@@ -30,6 +30,7 @@ from typing import Any, Literal, cast
 from ..config import Config, EventsSettings
 from ..document import Document
 from ..nlp import actors, claims, places, times
+from ..nlp.actor_dictionary import cached_dictionary
 from ..nlp.mentions import word_lists
 from ..records import (
     Certainty,
@@ -52,7 +53,7 @@ from . import locations, salience
 from .acled import acled_type
 from .detect import Arg, Casualty, Detector, Mention
 from .lexicon import Lexicon, lexicon
-from .merge import Actor, Casualties, Draft, best_count, merge
+from .merge import Actor, Casualties, Draft, best_count, merge, opposing
 from .modality import HYPOTHETICAL, NEGATED, UNCONFIRMED
 from .syntax import char_bounds, is_passive, is_verbal, np_bounds, one_more, preps
 
@@ -144,6 +145,7 @@ class EventCoder:
         merged = merge(
             _casualties_after_their_event(drafts), threshold=self.settings.merge_threshold
         )
+        opposing(merged)
         events = [self._record(draft) for draft in merged]
         self._fighters_group(doc, events)
         assign_ids(events, "ev")
@@ -762,6 +764,7 @@ class EventCoder:
             anaphoric=anaphoric or caption is not None,
             link_keys=links,
             mention_keys={key},
+            opposes=(caption, mention.opposes) if mention.opposes is not None else None,
             sentences={sent_index},
             last_order=token.i if caption is None else 10**7 + token.i,
         )
@@ -845,6 +848,8 @@ class EventCoder:
         nearest verb above it that is not a reporting verb. A word for the dead or the hurt
         tells them in the clause that names who they were: "the wounded included X", "among
         the wounded were X", "11 of the injured"."""
+        if self._own_phrase(token):
+            return token
         head = token.head
         including = self.lex.casualty.get("including_verbs", frozenset())
         if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in including:
@@ -864,6 +869,19 @@ class EventCoder:
                 break
             current = nxt
         return token if not is_verbal(current) else current
+
+    def _own_phrase(self, token: Token) -> bool:
+        """Whether an event noun is told in its own phrase, not in the clause around it: the
+        object of a preposition of another time whose phrase names its own time or place
+        ("after the bombing in Bama on Monday"), or of any preposition with a date of its
+        own ("after Monday's bombing", "In March's attack on the base in Monguno"): its
+        date and place are those of its phrase."""
+        if is_verbal(token) or token.dep_ != "pobj":
+            return False
+        if token.head.lower_ in self.lex.context.get("other_time_preps", frozenset()):
+            own = ("DATE", "TIME", "GPE", "LOC", "FAC")
+            return any(t.ent_type_ in own for t in token.subtree if t.i > token.i)
+        return any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
 
     # -- certainty and source -------------------------------------------------------------
     def _certainty(
@@ -917,6 +935,8 @@ class EventCoder:
         if role is None:
             name = text[arg.start : arg.end]
             role = Role(name=name, evidence=[doc.span(arg.start, arg.end, caption=caption)])
+        if arg.forces:
+            role = _armed_forces(role)
         evidence = list(role.evidence)
         for start, end in (*arg.spans, *_untitled(head, arg, self.titles)):
             span = doc.span(start, end, caption=caption)
@@ -938,7 +958,10 @@ class EventCoder:
             if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop
         )
         person = entity is not None and entity.label == "PERSON"
-        return Actor(role=role, key=key, specific=specific, rank=rank, words=words, person=person)
+        name = entity.name if entity is not None and person and entity.named else ""
+        return Actor(
+            role=role, key=key, specific=specific, rank=rank, words=words, person=person, name=name
+        )
 
     @staticmethod
     def _reporter(doc: Document, role: Role, head: Token) -> bool:
@@ -1385,6 +1408,23 @@ def _unique(spans: Iterable[Span]) -> list[Span]:
         if span not in found:
             found.append(span)
     return found
+
+
+def _armed_forces(role: Role) -> Role:
+    """The military forces of the country a role names ("Nigerian" of "Nigerian fighter
+    jets" -> Military Forces of Nigeria); the role as it is when it names no country."""
+    book = cached_dictionary()
+    country = book.countries.get(role.country or "")
+    if country is None or role.canonical != country.name:
+        return role
+    name = book.composed_canonical(role.country, "MIL", None)
+    return role.model_copy(
+        update={
+            "name": name,
+            "canonical": name,
+            "actor_type": book.sector_type("MIL") or role.actor_type,
+        }
+    )
 
 
 def _clause_bounds(head: Token, trigger: Token) -> tuple[int, int]:

@@ -42,6 +42,9 @@ class Sense:
     subject_not: frozenset[str] = frozenset()
     needs_modifier: frozenset[str] = frozenset()
     modifier_not: frozenset[str] = frozenset()
+    # Set phrases the word is part of in another sense ("in charge of", "charge d'affaires"),
+    # lowercase, the word as written in the text.
+    phrases_not: tuple[str, ...] = ()
     weak: bool = False
     anaphor: bool = False  # points back at an event told before; never one of its own
     finder: bool = False  # its subject found the event's outcome ("police found the bodies")
@@ -146,6 +149,7 @@ def _sense(table: dict[str, Any]) -> Sense:
         subject_not=frozenset(table.get("subject_not", [])),
         needs_modifier=frozenset(table.get("needs_modifier", [])),
         modifier_not=frozenset(table.get("modifier_not", [])),
+        phrases_not=tuple(str(p).lower() for p in table.get("phrases_not", [])),
         weak=bool(table.get("weak", False)),
         anaphor=bool(table.get("anaphor", False)),
         finder=bool(table.get("finder", False)),

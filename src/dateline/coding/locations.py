@@ -19,6 +19,7 @@ are merged into events (``refine``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
@@ -98,10 +99,17 @@ def _reported_from(
         )
     ):
         focus = lines.place()
-        return _country_location(doc, focus) if focus is not None else None
+        return _filed_about(doc, lines, focus) if focus is not None else None
     if lines.placed_by(location):
-        return _country_location(doc, location)
+        return _filed_about(doc, lines, location)
     return None
+
+
+def _filed_about(doc: Document, lines: _Datelines, location: Location) -> Location:
+    """The country of the dateline's place, unless the body names places of another country
+    only: a report filed from Beirut about Syria is about events in Syria."""
+    elsewhere = lines.body_place(location.country or "")
+    return _country_location(doc, elsewhere if elsewhere is not None else location)
 
 
 def _coarse(location: Location) -> bool:
@@ -261,6 +269,32 @@ class _Datelines:
                 if mention.caption is None and self._inside(mention):
                     return places.location_of(place, mention, "focus")
         return None
+
+    def body_place(self, country: str) -> Location | None:
+        """Where the report's body is, when it names no place of the dateline's ``country``:
+        the first place of the country whose towns and provinces it names most often
+        ("BEIRUT - ... in the town of Ariha in Syria's Idlib province": the report is filed
+        from Lebanon about Syria). None when the body names a place of the dateline's
+        country, or no other one."""
+        counts: Counter[str] = Counter()
+        first: dict[str, tuple[Place, Span]] = {}
+        for place in self.doc.places:
+            # A country's name is as often its state acting ("the U.S. condemned ...").
+            if not place.country or place.precision not in FINER["country"]:
+                continue
+            for mention in place.mentions:
+                if mention.caption is not None or self._inside(mention):
+                    continue
+                counts[place.country] += 1
+                if place.country not in first or mention.start < first[place.country][1].start:
+                    first[place.country] = (place, mention)
+        if not counts or country in counts:
+            return None
+        ranked = counts.most_common()
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None  # two countries as often: no telling which
+        place, mention = first[ranked[0][0]]
+        return places.location_of(place, mention, "paragraph")
 
     def placed_by(self, location: Location) -> bool:
         """Whether a location below country level is the dateline's place, found for want

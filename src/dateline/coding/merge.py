@@ -10,6 +10,8 @@ together are one event, and each later draft joins the earlier event it fits bes
   actors on the same side, no two different dates (but a later telling with no date of
   its own has only the report's window, which says nothing against a dated event told
   before it) or attached places;
+* it must not be kept apart (``KeepApart``, resources/events/merge.toml): mentions that
+  name different people as the ones hit are two incidents, however near;
 * among those that fit it scores shared actors, victims and targets, the words around the
   people acted on, a definite noun that points back ("the attack"), the same sentence, and
   nearness; the best score above ``[events] merge_threshold`` wins.
@@ -24,7 +26,11 @@ The merged event keeps every mention's evidence and the most specific values
 
 from __future__ import annotations
 
+import re
+import tomllib
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from ..records import Count, EventDate, EventMention, Location, Named, Role, Source, Span
 from .casualties import number_value
@@ -76,6 +82,7 @@ class Actor:
     rank: int  # how informative: 3 entity, 2 named description, 1 nominal, 0 pronoun
     words: frozenset[str] = frozenset()  # content words around it, for similarity
     person: bool = False  # one person (who may act for an organisation named elsewhere)
+    name: str = ""  # a named person's name (not "a policeman"), for telling people apart
 
 
 @dataclass
@@ -130,6 +137,9 @@ class Draft:
     # and the mention its participle clause hangs on ("marched, blocking roads"), if any.
     part_of: frozenset[str] = frozenset()
     part_head: tuple[int | None, int] | None = None
+    # The mention of the event a fight is against ("fighting to end the siege"), if any:
+    # whoever does that event is the other side (``opposing``).
+    opposes: tuple[int | None, int] | None = None
 
     # -- comparing ----------------------------------------------------------------------
     def fits(self, other: Draft, *, part: bool = False, tied: bool = False) -> bool:
@@ -268,6 +278,8 @@ class Draft:
         self.mentions += [
             m for m in other.mentions if (m.trigger.caption, m.trigger.start) not in known
         ]
+        if self.opposes is None:
+            self.opposes = other.opposes
         self.link_keys |= other.link_keys
         self.mention_keys |= other.mention_keys
         self.sentences |= other.sentences
@@ -301,6 +313,44 @@ def _sides_clash(mine: list[Actor], theirs: list[Actor]) -> bool:
         if not countries_a & countries_b:
             return True
     return False
+
+
+@dataclass(frozen=True)
+class KeepApart:
+    """What makes two mentions two incidents, whatever else they share: a later mention
+    never joins an event by score when they clash (``resources/events/merge.toml``)."""
+
+    particles: frozenset[str] = frozenset()  # name words that do not tell who
+
+    def clash(self, event: Draft, draft: Draft) -> bool:
+        """Both name the people hit, and no name of one shares a word with the other's:
+        "X was shot" and, later, "Y was shot too" are two killings ("otalora" is still
+        "stela torrado de otalora")."""
+        if draft.casualty_only:
+            # A death ("X died") never makes an event of its own: keeping it apart would
+            # only drop it, and the deaths told near an assault are its deaths.
+            return False
+        mine, theirs = self._name_words(event.patients), self._name_words(draft.patients)
+        return bool(mine) and bool(theirs) and not mine & theirs
+
+    def _name_words(self, actors: list[Actor]) -> set[str]:
+        return {
+            word
+            for actor in actors
+            for word in _WORD.findall(actor.name.lower())
+            if len(word) > 1 and word not in self.particles
+        }
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def keep_apart() -> KeepApart:
+    """The shipped keep-apart rules (read once per process)."""
+    text = resources.files("dateline.resources").joinpath("events/merge.toml").read_text("utf-8")
+    table = tomllib.loads(text)["keep_apart"]
+    return KeepApart(particles=frozenset(str(w) for w in table.get("name_particles", [])))
 
 
 def _shared(mine: list[Actor], theirs: list[Actor], *, specific_only: bool) -> bool:
@@ -509,7 +559,13 @@ class _Events:
         return sorted(found.values(), key=lambda e: self.number[id(e)])
 
 
-def merge(drafts: list[Draft], *, threshold: float, window: int = MERGE_WINDOW) -> list[Draft]:
+def merge(
+    drafts: list[Draft],
+    *,
+    threshold: float,
+    window: int = MERGE_WINDOW,
+    apart: KeepApart | None = None,
+) -> list[Draft]:
     """The drafts of one document merged into events, in order of first mention.
 
     A body mention is weighed only against the events of its type told in the last
@@ -518,6 +574,7 @@ def merge(drafts: list[Draft], *, threshold: float, window: int = MERGE_WINDOW) 
     changes). A long report would otherwise compare every mention with every event.
     """
     events = _Events(window)
+    apart = keep_apart() if apart is None else apart
     # The nearest sentence any later body draft can be in: an event last told more than
     # ``window`` sentences before it is never a candidate again (unless syntax ties it).
     horizon = [0] * len(drafts)
@@ -535,7 +592,11 @@ def merge(drafts: list[Draft], *, threshold: float, window: int = MERGE_WINDOW) 
         if whole is not None:
             events.absorb(whole, draft)
             continue
-        fitting = [e for e in events.candidates(draft, horizon[n]) if e.fits(draft)]
+        fitting = [
+            e
+            for e in events.candidates(draft, horizon[n])
+            if e.fits(draft) and not apart.clash(e, draft)
+        ]
         best: tuple[float, Draft] | None = None
         latest = max(fitting, key=lambda e: e.last_order, default=None)
         for event in fitting:
@@ -562,6 +623,21 @@ def merge(drafts: list[Draft], *, threshold: float, window: int = MERGE_WINDOW) 
         else:
             events.add(draft)
     return events.events
+
+
+def opposing(events: list[Draft]) -> None:
+    """A fight against another event ("security forces were fighting to end the siege", the
+    siege a part of the gunmen's storming) with no other side of its own takes that event's
+    first agent as it, unless the two share one."""
+    for event in events:
+        if event.opposes is None or event.patients:
+            continue
+        for other in events:
+            if other is event or event.opposes not in other.mention_keys or not other.agents:
+                continue
+            if not _shared(event.agents, other.agents, specific_only=False):
+                event.patients = other.agents[:1]
+            break
 
 
 def best_count(found: list[Casualties]) -> Casualties | None:

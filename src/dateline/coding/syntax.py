@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
+
+from .lexicon import _load
 
 Token = Any  # spacy.tokens.Token
 
@@ -164,6 +167,16 @@ def has_passive_marks(token: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in token.children)
 
 
+@cache
+def _past_only() -> frozenset[str]:
+    return frozenset(_load("verb_forms.toml")["past_only"])
+
+
+def past_only(verb: Token) -> bool:
+    """A simple past that is never a past participle ("went", "blew"): active voice."""
+    return bool(verb.lower_ in _past_only())
+
+
 def is_passive(verb: Token) -> bool:
     """Passive voice: its own marks, a reduced relative ("men killed in ..."), or a
     participle coordinated with a passive ("were detained ... and sentenced")."""
@@ -184,7 +197,10 @@ def is_passive(verb: Token) -> bool:
         return True
     if (
         verb.dep_ == "conj"
-        and (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and not children(verb, *OBJECTS)))
+        and (
+            verb.tag_ == "VBN"
+            or (verb.tag_ == "VBD" and not children(verb, *OBJECTS) and not past_only(verb))
+        )
         and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in verb.children)
     ):
         # "was detained ... and sentenced": the passive of the head or of an earlier conjunct.
@@ -203,6 +219,7 @@ def reduced_relative(verb: Token) -> bool:
     return (
         verb.dep_ in ("acl", "appos")
         and verb.tag_ in ("VBN", "VBD")
+        and not past_only(verb)
         and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
         and not any(
             c.dep_ in SUBJECTS or c.dep_ in OBJECTS or c.dep_ == "aux" for c in verb.children

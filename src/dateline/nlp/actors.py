@@ -708,7 +708,7 @@ class ActorFinder:
                 continue
             word = child.lower_
             if noun.label == "PERSON" and word in ("of", "for") and child.right_edge.i - i <= 8:
-                end = child.right_edge.i + 1
+                end = _before_place(sdoc, child, covered)
             elif word in ("in", "of", "from"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i in covered:
@@ -1121,3 +1121,23 @@ def role(doc: Document, start: int, end: int, *, caption: int | None = None) -> 
         country=entity.country,
         evidence=[span],
     )
+
+
+def _before_place(sdoc: Any, prep: Any, covered: dict[int, Match]) -> int:
+    """The end of an "of"/"for" phrase up to a place phrase inside it: "residents of Tarmuk
+    in Kano state" are residents of Tarmuk; "in Kano state" says where, not who."""
+    locative = word_lists()["locative"]
+    places = word_lists()["place_nouns"]
+    for k in range(prep.i + 1, prep.right_edge.i + 1):
+        tok = sdoc[k]
+        if tok.dep_ != "prep" or tok.lower_ not in locative:
+            continue
+        for pobj in tok.children:
+            if pobj.dep_ != "pobj":
+                continue
+            named = pobj.ent_type_ in ("GPE", "LOC", "FAC") or (
+                pobj.i in covered and covered[pobj.i].alias.kind in ("country", "capital")
+            )
+            if named or pobj.lower_ in places:
+                return k
+    return int(prep.right_edge.i) + 1

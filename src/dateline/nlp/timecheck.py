@@ -142,6 +142,16 @@ class Checker:
         self.forward = frozenset(cues.get("forward", []))
         self.noun_like_verbs = frozenset(cues.get("noun_like_verbs", []))
         self.refusals = frozenset(cues.get("refusals", []))
+        self.sequence = frozenset(cues.get("sequence", []))
+        self.ahead_nouns = frozenset(cues.get("ahead_nouns", []))
+        self.scheduling_forms = frozenset(
+            form for head in self.scheduling for form in _regular_forms(head)
+        )
+        weekdays = "|".join(re.escape(w) for w in sorted(lex.words("weekday"), key=len))
+        # "every Tuesday and": a set of weekdays that a weekday joined to it belongs to.
+        self.set_weekdays_before = re.compile(
+            rf"\b(?:every|each)\s+(?:{weekdays})s?(?:\s*,\s*(?:{weekdays})s?)*\s*,?\s+(?:(?:and|or)\s+)?$"
+        )
         self.name_heads = lex.words("name_heads")
         self.name_openers = lex.words("name_openers")
         self.dated_by_year = lex.words("dated_by_year")
@@ -171,6 +181,7 @@ class Checker:
             "narrated_next": self.narrated_next,
             "not_speed": self.not_speed,
             "not_described": self.not_described,
+            "joined_to_set": self.joined_to_set,
         }
 
     def passes(self, sdoc: Any, text: str, match: Match) -> bool:
@@ -327,6 +338,8 @@ class Checker:
     def after_prep(self, sdoc: Any, text: str, match: Match) -> bool:
         """Bare plurals ("for years") and clock times ("at 14:30") need a preposition before."""
         words = words_before(text, match.start, 1)
+        if "unit_bare" in match.groups and words and words[-1] in self.quantity_words:
+            return False  # "13 million hours of labor": hours counted, no stretch told
         if "unit_bare" in match.groups and re.match(r"\s+of\b", text[match.end : match.end + 4]):
             # "years of war", but not "the hours of operation" (a timetable, no stretch told)
             return not words or words[-1] != "the"
@@ -406,6 +419,11 @@ class Checker:
         if text[match.start : match.start + 1].lower() != "a":
             return True
         return _RELATIVE_AFTER.match(text, match.end) is None
+
+    def joined_to_set(self, sdoc: Any, text: str, match: Match) -> bool:
+        """ "every Tuesday and Thursday": a weekday joined to the weekday of a set."""
+        before = text[max(0, match.start - 60) : match.start].lower()
+        return self.set_weekdays_before.search(before) is not None
 
     def adverb(self, sdoc: Any, text: str, match: Match) -> bool:
         """Frequency words count as sets as adverbs ("meets weekly") and adjectives ("weekly
@@ -528,6 +546,8 @@ class Checker:
                 if finite is None:
                     if verb.tag_ == "NNS" and verb.lower_ in self.noun_like_verbs:
                         return "present"  # "The Senate votes Friday": a verb read as a noun
+                    if any(t.lemma_ in self.ahead_nouns for t in tokens.root.ancestors):
+                        return "future"  # "A 70 percent chance of storms Saturday night."
                     return None
                 verb = finite
         if before and before[-1] in _TOWARD and verb.lemma_ in self.forward:
@@ -552,6 +572,25 @@ class Checker:
     def _verb_direction(self, verb: Any, depth: int) -> Direction | None:
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         words = {normal_form(a.text) for a in auxes}
+        if verb.tag_ == "VB" and not auxes and verb.i > 0 and verb.doc[verb.i - 1].lower_ == "to":
+            words.add("to")  # "due to open Sunday": the parser may take "to" for a preposition
+        if (
+            verb.tag_ == "VB"
+            and verb.dep_ == "ROOT"
+            and not auxes
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+        ):
+            return "future"  # an order or a forecast's "Expect clouds Friday"
+        if not auxes and verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "amod"):
+            if verb.lower_ in self.scheduling_forms or verb.lemma_ in self.scheduling:
+                return "future"  # "the referendum, slated for Sunday, has divided the country"
+            if verb.lemma_ in self.sequence and depth < 3:
+                # "followed by highs Saturday": the clause it hangs on tells the direction
+                head = verb.head
+                while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+                    head = head.head
+                if head is not verb and head.pos_ in ("VERB", "AUX"):
+                    return self._verb_direction(head, depth + 1)
         if "have" in words or "has" in words or "had" in words:
             return "past"  # "will have left", "may have fled"
         if (
@@ -592,6 +631,8 @@ class Checker:
             if words & _PRESENT_AUX:
                 return "future"
             head = verb.head
+            if head.pos_ == "ADP" and head.head is not head:
+                head = head.head  # "with a storm arriving late Sunday", "before clearing Saturday"
             if head is not verb and depth < 3 and head.pos_ in ("VERB", "AUX"):
                 return self._verb_direction(head, depth + 1)
             return None

@@ -380,7 +380,11 @@ class Resolver:
         return year
 
     def _mod(self, fields: Mapping[str, str]) -> str | None:
-        for name, table in (("pmod", "part_mod"), ("qmod", "quantity_mod")):
+        for name, table in (
+            ("pmod", "part_mod"),
+            ("qmod", "quantity_mod"),
+            ("qover", "quantity_mod"),
+        ):
             mod = self.lexicon.lookup(table, fields.get(name))
             if mod:
                 return str(mod)
@@ -441,6 +445,16 @@ class Resolver:
                 result = method(expr.fields, anchor, direction, reference)
         except (ValueError, OverflowError):
             return None
+        if (
+            result is not None
+            and normal_form(expr.fields.get("ago", "")) == "on"
+            and anchor is not None
+            and result.earliest is not None
+            and result.earliest > anchor
+        ):
+            # "60 years on" counted from a day the text told that would lie after the report: the
+            # count runs from the event the phrase is about, up to the time of the telling.
+            result = self._ago(expr.fields, anchor, direction, None)
         if result is not None and result.type == "DATE" and expr.type != "DATE":
             result = replace(result, type=expr.type)
         return result
@@ -479,7 +493,7 @@ class Resolver:
         if "ago" in f:
             word = normal_form(f["ago"])
             amount = number(f.get("num"), self.lexicon)
-            if word not in ("earlier", "later") or amount is None or amount != int(amount):
+            if word not in ("earlier", "later", "on") or amount is None or amount != int(amount):
                 return None
             unit = self._unit(f.get("unit"))
             step = int(amount) * (-1 if word == "earlier" else 1)
@@ -831,13 +845,19 @@ class Resolver:
         direction: Direction | None,
         anchored: bool,
     ) -> Resolved | None:
+        # "the third fiscal quarter", "the third quarter of fiscal 2016": a quarter (or half) of a
+        # fiscal year (TIDES: FY2016-Q3), its calendar days those of the calendar quarter.
+        fiscal = "FY" if {"fiscal", "fiscal_q", "fiscal_y"} & f.keys() else ""
         if "half" in f:
-            half = 1 if normal_form(f["half"]) == "first" else 2
+            half = 1 if normal_form(f["half"]) in ("first", "1") else 2
             if year is None:
                 if anchor is None:
-                    return Resolved("DATE", f"XXXX-H{half}", precision="season")
+                    return Resolved("DATE", f"{fiscal}XXXX-H{half}", precision="season")
                 year, anchored = anchor.year, True
-            return self._make("DATE", half_period(year, half), anchored=anchored)
+            period = half_period(year, half)
+            if fiscal:
+                period = replace(period, value=fiscal + period.value)
+            return self._make("DATE", period, anchored=anchored)
         text = normal_form(f["quarter"])
         n = self.lexicon.lookup("ordinal", text)
         last_month = self.lexicon.lookup("month", f["quarter"])
@@ -849,7 +869,7 @@ class Resolver:
             return None
         if year is None:
             if anchor is None:
-                return Resolved("DATE", f"XXXX-Q{quarter}", precision="season")
+                return Resolved("DATE", f"{fiscal}XXXX-Q{quarter}", precision="season")
             current = (anchor.month - 1) // 3 + 1
             year = anchor.year
             if direction == "past" and quarter > current:
@@ -857,7 +877,10 @@ class Resolver:
             elif direction == "future" and quarter < current:
                 year += 1
             anchored = True
-        return self._make("DATE", quarter_period(year, quarter), anchored=anchored)
+        period = quarter_period(year, quarter)
+        if fiscal:
+            period = replace(period, value=fiscal + period.value)
+        return self._make("DATE", period, anchored=anchored)
 
     def _offset(
         self,
@@ -964,7 +987,7 @@ class Resolver:
     ) -> Resolved | None:
         word = normal_form(f["ago"])
         back = word in ("ago", "earlier", "before")
-        uses_ref = word in ("earlier", "later", "before", "after")
+        uses_ref = word in ("earlier", "later", "before", "after", "on")
         mod = self._mod(f)
         amount = number(f.get("num"), self.lexicon)
         unit = self._unit(f.get("unit"))
@@ -973,6 +996,10 @@ class Resolver:
             return self._reference(vague, anchor)
         if unit == "2W":
             unit, amount = "W", amount * 2
+        if word == "on" and not (uses_ref and ref):
+            # "Six months on, the inquiry has yet to report": counted on from what the text does
+            # not date, it is the time of the telling, the anchor's period of that unit.
+            amount = 0.0
         base = (ref if uses_ref else None) or anchor
         if base is None:
             sign = "-" if back else "+"
@@ -1015,7 +1042,10 @@ class Resolver:
             unit, amount = "W", None if amount is None else amount * 2
         earliest = latest = None
         span = self.lexicon.lookup("span_word", f.get("span"))
-        if span is not None and anchor is not None:
+        edge = self._year_edge(f, amount, unit, anchor, ref)
+        if edge is not None:
+            earliest, latest = edge
+        elif span is not None and anchor is not None:
             if int(span) < 0:
                 latest = anchor
                 earliest = None if amount is None else shift(anchor, -amount, unit)
@@ -1031,6 +1061,36 @@ class Resolver:
             self._mod(f),
             anchored=earliest is not None or latest is not None,
         )
+
+    def _year_edge(
+        self,
+        f: Mapping[str, str],
+        amount: float | None,
+        unit: str,
+        anchor: date | None,
+        ref: date | None,
+    ) -> tuple[date, date] | None:
+        """ "the first nine months of 2016", "the last three months of last year": the first or
+        last days of the year named after the stretch (January to September 2016)."""
+        if "ofyear" not in f or amount is None or amount != int(amount):
+            return None
+        word = normal_form(f.get("span", ""))
+        if word not in ("first", "last", "final") or unit not in ("D", "W", "M", "Q"):
+            return None
+        text = normal_form(f["ofyear"])
+        if text.isdigit():
+            year = int(text)
+        elif anchor is None and ref is None:
+            return None
+        else:
+            base = ref if text == "the year" and ref is not None else anchor
+            assert base is not None
+            year = base.year - (1 if text == "last year" else 0)
+        if word == "first":
+            start = date(year, 1, 1)
+            return start, shift(start, amount, unit) - timedelta(days=1)
+        end = date(year, 12, 31)
+        return shift(date(year + 1, 1, 1), -amount, unit), end
 
     def _edge(
         self,
@@ -1075,6 +1135,11 @@ class Resolver:
         if "freq" in f:
             value = str(lookup("frequency", f["freq"]))
             return Resolved("SET", value, precision=_precision_of(value))
+        if "wset" in f:
+            # "every Tuesday and Thursday", "Friday afternoons", "open Monday-Friday 9-5"
+            part = lookup("part_of_day_plural", f.get("partpl") or f.get("partpl_2"))
+            value = f"XXXX-WXX-{lookup('weekday', f['wset'])}" + (f"T{part}" if part else "")
+            return Resolved("SET", value, precision="day")
         if "wplural" in f:
             value = f"XXXX-WXX-{lookup('weekday_plural', f['wplural'])}"
             hhmm = self._hhmm(f) if "clock" in f or "hour" in f else None
@@ -1092,8 +1157,15 @@ class Resolver:
         unit = self._unit(target)
         if unit is None:
             return None
+        count = normal_form(f.get("num", ""))
+        ordinal = lookup("ordinal", count) if count != "first" else None
+        # "every other day", "every second week": every two; "every third year": every three.
         amount = (
-            2.0 if normal_form(f.get("num", "")) == "other" else number(f.get("num"), self.lexicon)
+            2.0
+            if count == "other"
+            else float(ordinal)
+            if ordinal is not None and int(ordinal) > 0
+            else number(f.get("num"), self.lexicon)
         )
         value = duration_value(None if "vnum" in f else amount or 1.0, unit)
         return Resolved("SET", value, precision=_precision_of(value))
@@ -1136,6 +1208,18 @@ class Resolver:
         hour = int(hour_value)
         minute = int(f.get("minute") or 0)
         ampm = normal_form(f.get("ampm", ""))
+        half = self.lexicon.lookup("clock_day_part", f.get("dpart"))
+        if half == "night":
+            half = "pm" if 6 <= hour < 12 else "am"  # "10 at night", "2 at night"
+        if half is not None:
+            ampm = str(half)
+        if "hour_last" in f and ampm.startswith("p"):
+            # "at 10, 11 and 1 p.m.": an hour of the list that would come after the last in the
+            # afternoon is in the morning (10:00, 11:00, 13:00).
+            last = number(f["hour_last"], self.lexicon)
+            last_hour = int(last) % 12 + 12 if last is not None else 24
+            if hour % 12 + 12 > last_hour:
+                ampm = "a"
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:

@@ -129,6 +129,7 @@ class TimeReader:
         range_words = grammar.lexicon.get("range") or {}
         self.range_from = frozenset(range_words.get("from", []))
         self.range_to = frozenset(range_words.get("to", []))
+        self.neutral = grammar.lexicon.words("possessive_day_neutral")
         abbreviations = "|".join(re.escape(w) for w in grammar.lexicon.forms("abbreviations"))
         self.abbreviation = re.compile(rf"(?:\b(?:{abbreviations})|\b[A-Z]|\.[A-Z])$")
 
@@ -189,7 +190,9 @@ class TimeReader:
             if yearless and counts_from is not None and resolved is not None:
                 resolved = self._without_year(item, fields, resolved)
             if anchor is not None and _possessive_day(text, item):
-                resolved = self._nearest(item, fields, anchor, resolved)
+                # "ahead of Sunday's vote": the clause's tense says nothing of that Sunday
+                neutral = self._neutral_before(text, item.start)
+                resolved = self._nearest(item, fields, anchor, resolved, force=neutral)
             if resolved is None:
                 readings.append(None)
                 continue
@@ -332,12 +335,25 @@ class TimeReader:
         _, day, yearless = min(said, key=lambda s: s[0])
         return day, yearless
 
+    def _neutral_before(self, text: str, start: int) -> bool:
+        """Whether a word that leaves the day's side open ("ahead of", "before") comes right
+        before ``start``."""
+        words = words_before(text, start, 4)
+        return any(" ".join(words[n:]) in self.neutral for n in range(len(words)))
+
     def _nearest(
-        self, item: Found, fields: dict[str, str], anchor: date, resolved: Resolved | None
+        self,
+        item: Found,
+        fields: dict[str, str],
+        anchor: date,
+        resolved: Resolved | None,
+        *,
+        force: bool = False,
     ) -> Resolved | None:
         """A possessive weekday in a clause without a past or future verb ("frustration over
-        Saturday's attack", "Wednesday's drill is meant to") is the nearer of the two."""
-        if item.direction not in ("present", None):
+        Saturday's attack", "Wednesday's drill is meant to"), or after a word that leaves its
+        side open ("ahead of Sunday's vote"), is the nearer of the two."""
+        if item.direction not in ("present", None) and not force:
             return resolved
         both = [
             self.resolver.resolve(item.expression(fields), anchor=anchor, direction=d)
@@ -375,7 +391,9 @@ class TimeReader:
     ) -> date | None:
         """The day of a date written right next to a clock time ("3 p.m. on Aug. 29")."""
         item = found[n]
-        if "weekday" in item.fields or "dayword" in item.fields:
+        if "weekday" in item.fields or "weekday_2" in item.fields:
+            return _dated_weekday(text, found, readings, n)
+        if "dayword" in item.fields:
             return None
         # "from 0600 to 1200 (1200-1800 GMT) today": past the other clock times of its range and
         # bracket to the date they all belong to.
@@ -564,6 +582,25 @@ def _moved(resolved: Resolved, days: int) -> Resolved:
     assert resolved.earliest is not None
     day = resolved.earliest + timedelta(days=days)
     return dataclasses.replace(resolved, value=day.isoformat(), earliest=day, latest=day)
+
+
+def _dated_weekday(
+    text: str, found: list[Found], readings: list[Reading | None], n: int
+) -> date | None:
+    """ "7:30 p.m. Thursday, Oct. 19": the date written right after a clock time's weekday, when
+    it falls on that weekday."""
+    reading = readings[n]
+    if n + 1 >= len(found) or reading is None or reading.resolved.earliest is None:
+        return None
+    other = readings[n + 1]
+    if other is None or other.found.kind not in ("calendar", "numeric"):
+        return None
+    if text[found[n].end : other.found.start].strip() != ",":
+        return None
+    day = other.resolved.earliest
+    if other.resolved.precision != "day" or day is None:
+        return None
+    return day if day.isoweekday() == reading.resolved.earliest.isoweekday() else None
 
 
 def _names_weekday(item: Found) -> bool:

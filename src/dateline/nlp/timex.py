@@ -52,6 +52,8 @@ def _without_weekday(m: Match) -> Match | None:
 
 # A day of the month inside a list's tail (", 8 and 9").
 _LIST_DAY = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9])")
+# An hour inside a list of clock hours (", 11, 12 and ").
+_LIST_HOUR = re.compile(r"(?<![0-9])[0-9]{1,2}(?![0-9])")
 
 
 @dataclass(frozen=True)
@@ -296,7 +298,8 @@ class Grammar:
             fields = {n: text[s:e] for n, (s, e) in m.groups.items()}
             rule = m.rule
             if rule.is_list and "more" in m.groups:
-                out += self._day_list(text, m, fields)
+                lister = self._hour_list if "hour_last" in m.groups else self._day_list
+                out += lister(text, m, fields)
                 continue
             if not (rule.is_range and "to" in m.groups):
                 out.append(Expression(m.start, m.end, rule.name, rule.kind, rule.type, fields))
@@ -321,6 +324,26 @@ class Grammar:
         for day in _LIST_DAY.finditer(text, lo, hi):
             rest = dict(first, day=day[0])
             out.append(Expression(day.start(), day.end(), rule.name, rule.kind, rule.type, rest))
+        return out
+
+    @staticmethod
+    def _hour_list(text: str, m: Match, fields: dict[str, str]) -> list[Expression]:
+        """ "at 10, 11 and 1 p.m.": each bare hour alone (with the list's a.m. or p.m. and its
+        last hour, from which timenorm reads which half of the day it is in), then the last
+        hour with its marker."""
+        rule = m.rule
+        shared = {n: v for n, v in fields.items() if n in ("ampm", "dpart", "hour_last")}
+        lo, hi = m.groups["hour"]
+        first = dict(shared, hour=fields["hour"])
+        out = [Expression(lo, hi, rule.name, rule.kind, rule.type, first)]
+        lo, hi = m.groups["more"]
+        for hour in _LIST_HOUR.finditer(text, lo, hi):
+            rest = dict(shared, hour=hour[0])
+            out.append(Expression(hour.start(), hour.end(), rule.name, rule.kind, rule.type, rest))
+        last = {n: v for n, v in fields.items() if n not in ("hour", "more", "hour_last")}
+        last["hour"] = fields["hour_last"]
+        start = m.groups["hour_last"][0]
+        out.append(Expression(start, m.end, rule.name, rule.kind, rule.type, last))
         return out
 
     def find(self, text: str) -> list[Expression]:

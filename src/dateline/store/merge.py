@@ -34,7 +34,8 @@ from typing import Any, Protocol
 
 # The version of the rules below: a store rebuilds its merged events when it changes, as
 # when the [store.merge] settings change.
-MERGE_VERSION = 2
+# 3: a merged event's actor2 is never its actor1.
+MERGE_VERSION = 3
 
 # Certainties that do not report an event that happened: never merged with anything.
 UNMERGED_CERTAINTY = frozenset({"hypothetical", "negated"})
@@ -818,7 +819,9 @@ def summarize(members: Sequence[Member]) -> Summary:
         {n for e in events for r in e.get("assoc_actor2") or [] if (n := _role_name(r))}
     )
     a1 = _vote(_role_name(e.get("actor1")) for e in events)
-    a2 = _vote(_role_name(e.get("actor2")) for e in events)
+    # The other side is someone else: a source that names the attacker as acted on (or an
+    # actor in both roles) does not make the merged event one of an actor against itself.
+    a2 = _vote(n for e in events if (n := _role_name(e.get("actor2"))) != a1)
     published = [m.published for m in members if m.published]
     summary.columns = {
         "key": summary.key,
