@@ -41,3 +41,20 @@ def read(pipeline, text, published=PUBLISHED):
 )
 def test_an_about_opening_a_list_of_hours_is_inside_the_first(pipeline, text, expected):
     assert read(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Some days later the army withdrew.", [("Some days", "DURATION", "PXD")]),
+        ("Several days later the army withdrew.", [("Several days", "DURATION", "PXD")]),
+        ("The rebels held the town for many days.", [("many days", "DURATION", "PXD")]),
+        ("Many days after the vote, no result was announced.", [("Many days", "DURATION", "PXD")]),
+        # a quantifier over days, no stretch
+        ("Some days the queue reaches the corner.", []),
+        ("On some days the market is shut.", []),
+        ("In some days, the ferry does not run.", []),
+    ],
+)
+def test_some_or_many_days_is_a_stretch_where_the_context_says_so(pipeline, text, expected):
+    assert read(pipeline, text) == expected
