@@ -58,3 +58,38 @@ def test_an_about_opening_a_list_of_hours_is_inside_the_first(pipeline, text, ex
 )
 def test_some_or_many_days_is_a_stretch_where_the_context_says_so(pipeline, text, expected):
     assert read(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The blast came at 9 p.m. and a second one 1 hour later.",
+            ("1 hour later", "TIME", "2021-03-17T22:00"),
+        ),
+        (
+            "The raid began at 9 p.m. on Monday. Two hours later, the rebels fled.",
+            ("Two hours later", "TIME", "2021-03-15T23:00"),
+        ),
+        (
+            "The first shell fell at 11:30 p.m. Forty-five minutes later a second hit the school.",
+            ("Forty-five minutes later", "TIME", "2021-03-18T00:15"),
+        ),
+        (
+            "The fire started at 3 p.m. About two hours earlier, guards had left.",
+            ("About two hours earlier", "TIME", "2021-03-17T13:00"),
+        ),
+        # another day told between: the hours count from that day, whose clock is not told
+        (
+            "The raid began at 9 p.m. on Monday. On Tuesday, police came and two hours later left.",
+            ("two hours later", "DATE", "2021-03-16"),
+        ),
+        # no clock time before: the day
+        (
+            "Police came on Monday and two hours later they left.",
+            ("two hours later", "DATE", "2021-03-15"),
+        ),
+    ],
+)
+def test_hours_counted_from_a_clock_time_are_a_time(pipeline, text, expected):
+    assert expected in read(pipeline, text)

@@ -15,7 +15,7 @@ import calendar
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from .holidays import occurrences
@@ -341,6 +341,10 @@ _ANAPHORIC_STEP = {
 }
 
 
+# A clock time on a calendar day ("2021-03-17T21:00"), from which "two hours later" counts.
+_CLOCK_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)")
+
+
 class Resolver:
     """Resolves expressions with the lexicon's meanings and the configured day/month order."""
 
@@ -529,6 +533,25 @@ class Resolver:
         else:
             target = season_period(year, part, self.season_months)
         return self._make("DATE", target, referent=True)
+
+    def after_clock(self, f: Mapping[str, str], clock: Resolved) -> Resolved | None:
+        """ "two hours later" after "at 9 p.m.": the clock time counted on (or back, "earlier")
+        by the hours or minutes, a time of day; None when the expression counts no hours or
+        minutes or the clock time has no calendar day."""
+        word = normal_form(f.get("ago", ""))
+        amount = number(f.get("num"), self.lexicon)
+        unit = self._unit(f.get("unit"))
+        m = _CLOCK_VALUE.fullmatch(clock.value)
+        if word not in ("later", "earlier") or amount is None or unit not in ("H", "MIN") or not m:
+            return None
+        year, month, day, hour, minute = (int(g) for g in m.groups())
+        if hour > 23:
+            return None
+        step = timedelta(hours=amount) if unit == "H" else timedelta(minutes=amount)
+        moment = datetime(year, month, day, hour, minute) + (-step if word == "earlier" else step)
+        when = moment.date()
+        value = f"{when.isoformat()}T{moment:%H:%M}"
+        return Resolved("TIME", value, when, when, clock.precision, self._mod(f), referent=True)
 
     # -- kinds --------------------------------------------------------------------------------------
     def _numeric(
