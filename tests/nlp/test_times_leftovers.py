@@ -93,3 +93,19 @@ def test_some_or_many_days_is_a_stretch_where_the_context_says_so(pipeline, text
 )
 def test_hours_counted_from_a_clock_time_are_a_time(pipeline, text, expected):
     assert expected in read(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The bid for the newest stock, the 1.75% MGS 2029 I, reached a high of 103.5%.",
+            [],
+        ),
+        ("Traders sold the 4% Treasury Stock 2030 at a loss.", []),
+        # a percentage beside a year told with "in" is no bond
+        ("Inflation will slow to 2% in 2027.", [("2027", "DATE", "2027")]),
+    ],
+)
+def test_a_year_in_a_bond_name_is_not_a_date(pipeline, text, expected):
+    assert read(pipeline, text) == expected

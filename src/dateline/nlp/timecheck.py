@@ -81,6 +81,9 @@ _IN_PERIOD = frozenset(
 
 
 # A house number's street: up to three capitalised words, then the street word.
+# "the 1.50% MGS 2027", "a 4% Treasury Stock 2030": a coupon and one to three capitalised words
+# before a year name a bond; the year is its maturity, a piece of the name.
+_BOND_BEFORE = re.compile(r"[0-9](?:[.,][0-9]+)?\s?%\s+(?:[A-Z][A-Za-z]*\.?\s+){1,3}$")
 _ADDRESS = re.compile(r"(?: (?:[NSEW]\. )?[A-Z][A-Za-z'’-]*\.?(?![\w'’-])){2,5}")
 
 
@@ -279,6 +282,8 @@ class Checker:
             return False  # "1200 residents", but "in 1723"
         if self._street_address(text, span[1]):
             return False  # "1420 Maple St.", "2210 Harbor Road"
+        if _BOND_BEFORE.search(text, max(0, span[0] - 60), span[0]):
+            return False  # "the 1.50% MGS 2027": a bond's name
         if tokens.end < len(sdoc) and self._counts(sdoc, tokens.end):
             # "the 2016 elections" is a year; "2016 people" is a count; "the famine of 1984
             # killed" a year before a verb.
