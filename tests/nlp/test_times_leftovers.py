@@ -109,3 +109,37 @@ def test_hours_counted_from_a_clock_time_are_a_time(pipeline, text, expected):
 )
 def test_a_year_in_a_bond_name_is_not_a_date(pipeline, text, expected):
     assert read(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Shops open at 6 and close at 9 p.m.",
+            [("6", "TIME", "2021-03-17T06:00"), ("9 p.m.", "TIME", "2021-03-17T21:00")],
+        ),
+        (
+            "Polls opened at 7 and will close at 8 p.m. on Tuesday.",
+            [
+                ("7", "TIME", "2021-03-23T07:00"),
+                ("8 p.m.", "TIME", "2021-03-23T20:00"),
+                ("Tuesday", "DATE", "2021-03-23"),
+            ],
+        ),
+        (
+            "Staff at the ministry work from 9 to 5.",
+            [("9", "TIME", "2021-03-17T09:00"), ("5", "TIME", "2021-03-17T17:00")],
+        ),
+        (
+            "The clinic is open from 8 to 4 on weekdays.",
+            [("8", "TIME", "2021-03-17T08:00"), ("4", "TIME", "2021-03-17T16:00")],
+        ),
+        # plain numbers
+        ("Inflation stood at 6 percent and prices rose to 9 in the index.", []),
+        ("The number of seats fell from 9 to 5.", []),
+        ("The team cut its squad from 9 to 5 players.", []),
+        ("Rates were cut at 6 and again at 9 meetings.", []),
+    ],
+)
+def test_bare_hours_beside_a_clock_time_or_of_a_working_day(pipeline, text, expected):
+    assert read(pipeline, text) == expected

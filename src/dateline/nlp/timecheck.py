@@ -160,6 +160,7 @@ class Checker:
         self.dated_by_year = lex.words("dated_by_year")
         self.holiday_time_heads = lex.words("holiday_time_heads")
         self.street_words = lex.words("street_words")
+        self.timetable_cues = lex.words("timetable_cues")
         self.period_share = lex.words("period_share")
         self.clock_nouns = frozenset().union(
             *(
@@ -185,6 +186,7 @@ class Checker:
             "not_speed": self.not_speed,
             "not_described": self.not_described,
             "joined_to_set": self.joined_to_set,
+            "timetable_cue": self.timetable_cue,
         }
 
     def passes(self, sdoc: Any, text: str, match: Match) -> bool:
@@ -410,6 +412,11 @@ class Checker:
             and two[1].endswith("s")
             and two[1].isalpha()
         )
+
+    def timetable_cue(self, sdoc: Any, text: str, match: Match) -> bool:
+        """ "staff work from 9 to 5": a word of a working day or an opening among the few words
+        before the hours makes two bare numbers hours ("fell from 9 to 5" is a count)."""
+        return any(w in self.timetable_cues for w in words_before(text, match.start, 5))
 
     def not_speed(self, sdoc: Any, text: str, match: Match) -> bool:
         """ "an hour" after a unit of length is part of a speed ("120 miles an hour")."""

@@ -1236,6 +1236,11 @@ class Resolver:
             half = "pm" if 6 <= hour < 12 else "am"  # "10 at night", "2 at night"
         if half is not None:
             ampm = str(half)
+        if "from_hour" in f and not ampm:
+            # "from 9 to 5": the end of a working day comes after its start (17:00).
+            first = number(f["from_hour"], self.lexicon)
+            if first is not None and hour < int(first) and hour < 12:
+                hour += 12
         if "hour_last" in f and ampm.startswith("p"):
             # "at 10, 11 and 1 p.m.": an hour of the list that would come after the last in the
             # afternoon is in the morning (10:00, 11:00, 13:00).

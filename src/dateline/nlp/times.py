@@ -239,6 +239,7 @@ class TimeReader:
                     reading.resolved, value=f"{day.isoformat()}T{clock}", earliest=day, latest=day
                 )
         self._across_midnight(text, readings)
+        self._bare_hour_day(readings)
         self._after_clock(text, readings)
         for first, second in sorted((a, b) for a, b in partners.items() if a < b):
             a, b = readings[first], readings[second]
@@ -249,6 +250,23 @@ class TimeReader:
             a.partner_found, b.partner_found = b.found, a.found
             a.range_span = b.range_span = (start, end)
         return [r for r in readings if r is not None]
+
+    @staticmethod
+    def _bare_hour_day(readings: list[Reading | None]) -> None:
+        """ "polls open at 7 and close at 8 p.m. on Tuesday": a bare hour read beside the clock
+        time after it is on that time's day."""
+        for a, b in zip(readings, readings[1:], strict=False):
+            if a is None or b is None or a.found.rule != "clock_bare_before":
+                continue
+            if b.found.kind != "time" or not _CLOCK_VALUE.fullmatch(b.resolved.value):
+                continue
+            day, clock = b.resolved.value.split("T", 1)[0], a.resolved.value.split("T", 1)[1]
+            a.resolved = dataclasses.replace(
+                a.resolved,
+                value=f"{day}T{clock}",
+                earliest=b.resolved.earliest,
+                latest=b.resolved.latest,
+            )
 
     def _after_clock(self, text: str, readings: list[Reading | None]) -> None:
         """ "at 9 p.m. ... two hours later": hours or minutes counted on from the clock time
