@@ -143,3 +143,33 @@ def test_a_year_in_a_bond_name_is_not_a_date(pipeline, text, expected):
 )
 def test_bare_hours_beside_a_clock_time_or_of_a_working_day(pipeline, text, expected):
     assert read(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # a year told alone lends no year: the month keeps none rather than a guessed one
+        (
+            "The party was founded in 2015. Its leaders were jailed after the coup attempt in July.",
+            "July",
+            "XXXX-07",
+        ),
+        ("The treaty was signed in 2015. On July 4 the army withdrew.", "July 4", "XXXX-07-04"),
+        # the day told before that year still does: the narrative's thread
+        (
+            "On 2 May 1984 a mine hit the convoy. One soldier died in 1986 of his injuries."
+            " On 5 May, the rebels claimed the attack.",
+            "5 May",
+            "1984-05-05",
+        ),
+        # a month told with its year does too
+        (
+            "Rebels lost the town in March 2019. In April, gunmen killed two elders.",
+            "April",
+            "2019-04",
+        ),
+    ],
+)
+def test_without_an_anchor_a_year_told_alone_lends_no_year(pipeline, text, expression, value):
+    found = [v for e, _, v in read(pipeline, text, published=None) if e == expression]
+    assert found == [value]

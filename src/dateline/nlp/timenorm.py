@@ -341,6 +341,9 @@ _ANAPHORIC_STEP = {
 }
 
 
+# Periods of a year or more: told alone, they lend no year to a month told after them when the
+# text has no publication date (the day told before them still does).
+_YEAR_GRAINS = frozenset({"year", "decade", "century"})
 # A clock time on a calendar day ("2021-03-17T21:00"), from which "two hours later" counts.
 _CLOCK_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)")
 
@@ -442,8 +445,16 @@ class Resolver:
                 result = self._period_in_question(expr.fields, anchor, reference, period)
             if expr.kind == "calendar" and "ana" in expr.fields and period is not None:
                 reference = period.earliest or reference  # "that December": of the year in question
-            elif expr.kind == "calendar" and anchor is None and period is not None:
-                # No publication date: "in April" after "in March 2019" is of 2019.
+            elif (
+                expr.kind == "calendar"
+                and anchor is None
+                and period is not None
+                and period.precision not in _YEAR_GRAINS
+            ):
+                # No publication date: "in April" after "in March 2019" is of 2019. A year told
+                # alone is no such thread ("founded in 2015 ... the coup attempt in July" may be
+                # any July after it; "died in 1977 of his wounds" is an aside): a month told after
+                # it keeps the year of the day told before it, else none rather than a guessed one.
                 reference = period.earliest or reference
             if result is None:
                 result = method(expr.fields, anchor, direction, reference)
