@@ -81,6 +81,9 @@ _IN_PERIOD = frozenset(
 
 
 # A house number's street: up to three capitalised words, then the street word.
+# "the 1.50% MGS 2027", "a 4% Treasury Stock 2030": a coupon and one to three capitalised words
+# before a year name a bond; the year is its maturity, a piece of the name.
+_BOND_BEFORE = re.compile(r"[0-9](?:[.,][0-9]+)?\s?%\s+(?:[A-Z][A-Za-z]*\.?\s+){1,3}$")
 _ADDRESS = re.compile(r"(?: (?:[NSEW]\. )?[A-Z][A-Za-z'’-]*\.?(?![\w'’-])){2,5}")
 
 
@@ -157,6 +160,7 @@ class Checker:
         self.dated_by_year = lex.words("dated_by_year")
         self.holiday_time_heads = lex.words("holiday_time_heads")
         self.street_words = lex.words("street_words")
+        self.timetable_cues = lex.words("timetable_cues")
         self.period_share = lex.words("period_share")
         self.clock_nouns = frozenset().union(
             *(
@@ -182,6 +186,7 @@ class Checker:
             "not_speed": self.not_speed,
             "not_described": self.not_described,
             "joined_to_set": self.joined_to_set,
+            "timetable_cue": self.timetable_cue,
         }
 
     def passes(self, sdoc: Any, text: str, match: Match) -> bool:
@@ -279,6 +284,8 @@ class Checker:
             return False  # "1200 residents", but "in 1723"
         if self._street_address(text, span[1]):
             return False  # "1420 Maple St.", "2210 Harbor Road"
+        if _BOND_BEFORE.search(text, max(0, span[0] - 60), span[0]):
+            return False  # "the 1.50% MGS 2027": a bond's name
         if tokens.end < len(sdoc) and self._counts(sdoc, tokens.end):
             # "the 2016 elections" is a year; "2016 people" is a count; "the famine of 1984
             # killed" a year before a verb.
@@ -405,6 +412,11 @@ class Checker:
             and two[1].endswith("s")
             and two[1].isalpha()
         )
+
+    def timetable_cue(self, sdoc: Any, text: str, match: Match) -> bool:
+        """ "staff work from 9 to 5": a word of a working day or an opening among the few words
+        before the hours makes two bare numbers hours ("fell from 9 to 5" is a count)."""
+        return any(w in self.timetable_cues for w in words_before(text, match.start, 5))
 
     def not_speed(self, sdoc: Any, text: str, match: Match) -> bool:
         """ "an hour" after a unit of length is part of a speed ("120 miles an hour")."""

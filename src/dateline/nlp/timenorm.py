@@ -15,7 +15,7 @@ import calendar
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from .holidays import occurrences
@@ -341,6 +341,13 @@ _ANAPHORIC_STEP = {
 }
 
 
+# Periods of a year or more: told alone, they lend no year to a month told after them when the
+# text has no publication date (the day told before them still does).
+_YEAR_GRAINS = frozenset({"year", "decade", "century"})
+# A clock time on a calendar day ("2021-03-17T21:00"), from which "two hours later" counts.
+_CLOCK_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)")
+
+
 class Resolver:
     """Resolves expressions with the lexicon's meanings and the configured day/month order."""
 
@@ -438,8 +445,16 @@ class Resolver:
                 result = self._period_in_question(expr.fields, anchor, reference, period)
             if expr.kind == "calendar" and "ana" in expr.fields and period is not None:
                 reference = period.earliest or reference  # "that December": of the year in question
-            elif expr.kind == "calendar" and anchor is None and period is not None:
-                # No publication date: "in April" after "in March 2019" is of 2019.
+            elif (
+                expr.kind == "calendar"
+                and anchor is None
+                and period is not None
+                and period.precision not in _YEAR_GRAINS
+            ):
+                # No publication date: "in April" after "in March 2019" is of 2019. A year told
+                # alone is no such thread ("founded in 2015 ... the coup attempt in July" may be
+                # any July after it; "died in 1977 of his wounds" is an aside): a month told after
+                # it keeps the year of the day told before it, else none rather than a guessed one.
                 reference = period.earliest or reference
             if result is None:
                 result = method(expr.fields, anchor, direction, reference)
@@ -529,6 +544,25 @@ class Resolver:
         else:
             target = season_period(year, part, self.season_months)
         return self._make("DATE", target, referent=True)
+
+    def after_clock(self, f: Mapping[str, str], clock: Resolved) -> Resolved | None:
+        """ "two hours later" after "at 9 p.m.": the clock time counted on (or back, "earlier")
+        by the hours or minutes, a time of day; None when the expression counts no hours or
+        minutes or the clock time has no calendar day."""
+        word = normal_form(f.get("ago", ""))
+        amount = number(f.get("num"), self.lexicon)
+        unit = self._unit(f.get("unit"))
+        m = _CLOCK_VALUE.fullmatch(clock.value)
+        if word not in ("later", "earlier") or amount is None or unit not in ("H", "MIN") or not m:
+            return None
+        year, month, day, hour, minute = (int(g) for g in m.groups())
+        if hour > 23:
+            return None
+        step = timedelta(hours=amount) if unit == "H" else timedelta(minutes=amount)
+        moment = datetime(year, month, day, hour, minute) + (-step if word == "earlier" else step)
+        when = moment.date()
+        value = f"{when.isoformat()}T{moment:%H:%M}"
+        return Resolved("TIME", value, when, when, clock.precision, self._mod(f), referent=True)
 
     # -- kinds --------------------------------------------------------------------------------------
     def _numeric(
@@ -1213,6 +1247,11 @@ class Resolver:
             half = "pm" if 6 <= hour < 12 else "am"  # "10 at night", "2 at night"
         if half is not None:
             ampm = str(half)
+        if "from_hour" in f and not ampm:
+            # "from 9 to 5": the end of a working day comes after its start (17:00).
+            first = number(f["from_hour"], self.lexicon)
+            if first is not None and hour < int(first) and hour < 12:
+                hour += 12
         if "hour_last" in f and ampm.startswith("p"):
             # "at 10, 11 and 1 p.m.": an hour of the list that would come after the last in the
             # afternoon is in the morning (10:00, 11:00, 13:00).

@@ -58,6 +58,8 @@ _DAY_WORDS = frozenset({"dayword", "tonight"})
 # Days without their year are held in a leap year, so that Feb. 29 stays a day.
 _LEAP_YEAR = 2000
 _YEARLESS_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
+# A clock time on a calendar day, from which "two hours later" counts.
+_CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 
 
 @dataclass
@@ -237,6 +239,8 @@ class TimeReader:
                     reading.resolved, value=f"{day.isoformat()}T{clock}", earliest=day, latest=day
                 )
         self._across_midnight(text, readings)
+        self._bare_hour_day(readings)
+        self._after_clock(text, readings)
         for first, second in sorted((a, b) for a, b in partners.items() if a < b):
             a, b = readings[first], readings[second]
             if a is None or b is None:
@@ -246,6 +250,52 @@ class TimeReader:
             a.partner_found, b.partner_found = b.found, a.found
             a.range_span = b.range_span = (start, end)
         return [r for r in readings if r is not None]
+
+    @staticmethod
+    def _bare_hour_day(readings: list[Reading | None]) -> None:
+        """ "polls open at 7 and close at 8 p.m. on Tuesday": a bare hour read beside the clock
+        time after it is on that time's day."""
+        for a, b in zip(readings, readings[1:], strict=False):
+            if a is None or b is None or a.found.rule != "clock_bare_before":
+                continue
+            if b.found.kind != "time" or not _CLOCK_VALUE.fullmatch(b.resolved.value):
+                continue
+            day, clock = b.resolved.value.split("T", 1)[0], a.resolved.value.split("T", 1)[1]
+            a.resolved = dataclasses.replace(
+                a.resolved,
+                value=f"{day}T{clock}",
+                earliest=b.resolved.earliest,
+                latest=b.resolved.latest,
+            )
+
+    def _after_clock(self, text: str, readings: list[Reading | None]) -> None:
+        """ "at 9 p.m. ... two hours later": hours or minutes counted on from the clock time
+        told last, with no other day told between them and within a few sentences, are a time
+        of day (22:00), not the day they fall on."""
+        last: Reading | None = None
+        for reading in readings:
+            if reading is None:
+                continue
+            resolved = reading.resolved
+            if (
+                reading.found.kind == "ago"
+                and last is not None
+                and reading.found.start - last.found.end <= _SENTENCE_REACH
+                and "\n\n" not in text[last.found.end : reading.found.start]
+            ):
+                moved = self.resolver.after_clock(reading.found.fields, last.resolved)
+                if moved is not None:
+                    reading.resolved = moved
+                    last = reading
+                    continue
+            if resolved.type == "TIME" and _CLOCK_VALUE.fullmatch(resolved.value):
+                last = reading
+            elif resolved.type in ("DATE", "TIME") and not (
+                last is not None
+                and resolved.precision == "day"
+                and resolved.earliest == last.resolved.earliest
+            ):
+                last = None  # another day told: the hours count from it
 
     def _by_the_hour(self, item: Found) -> bool:
         """ "More than 24 hours later": a day reached by counting hours from the day told is

@@ -335,6 +335,10 @@ class Grammar:
         shared = {n: v for n, v in fields.items() if n in ("ampm", "dpart", "hour_last")}
         lo, hi = m.groups["hour"]
         first = dict(shared, hour=fields["hour"])
+        if "qmod" in m.groups:
+            # "about 8 and 9 in the morning": the modifier opens the first hour's expression.
+            lo = m.groups["qmod"][0]
+            first["qmod"] = fields["qmod"]
         out = [Expression(lo, hi, rule.name, rule.kind, rule.type, first)]
         lo, hi = m.groups["more"]
         for hour in _LIST_HOUR.finditer(text, lo, hi):
