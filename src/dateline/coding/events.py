@@ -881,6 +881,18 @@ class EventCoder:
         return status, source, claim_ids
 
     # -- actors, targets, weapons, counts ------------------------------------------------
+    def _bare_place(self, doc: Document, caption: int | None, arg: Arg) -> bool:
+        """Whether a phrase is only the name of a town or spot (no capital, no country)."""
+        precisions = self.lex.context.get("place_not_actor", frozenset())
+        capitals = self.lex.context.get("capital_features", frozenset())
+        for place in doc.places:
+            if place.precision not in precisions or (place.feature or "") in capitals:
+                continue
+            for span in place.mentions:
+                if span.caption == caption and (span.start, span.end) == (arg.start, arg.end):
+                    return True
+        return False
+
     def _actor(self, doc: Document, caption: int | None, arg: Arg) -> Actor | None:
         head = arg.head
         pronoun = head.pos_ == "PRON" or head.tag_ in PRONOUN_TAGS
@@ -899,6 +911,8 @@ class EventCoder:
             c.dep_ == "det" and c.lower_ in nobody for c in head.children
         ):
             return None  # "no one has claimed responsibility": nobody acted
+        if self._bare_place(doc, caption, arg):
+            return None  # "troops struck Ariha": where, not whom
         role = actors.role(doc, arg.start, arg.end, caption=caption)
         if role is None:
             return None
