@@ -6,7 +6,12 @@ town are not borrowed; "schoolteachers" are teachers when two reports are merged
 
 from __future__ import annotations
 
+import datetime as dt
+
+from dateline.config import default_config
 from dateline.document import Document
+from dateline.store.merge import item_of, linked, words_of
+from tests.store.helpers import event
 
 PUBLISHED = "2024-05-08"
 
@@ -91,3 +96,18 @@ def test_an_attack_of_another_date_or_town_keeps_its_own_attackers(pipeline):
     # ... those who burned one there did.
     doc = coded(pipeline, text + "Gunmen also burned a school there.")
     assert event_with(doc, "killed").actor1.name == "Gunmen"
+
+
+def test_schoolteachers_are_teachers_across_reports():
+    assert words_of(["Hundreds of schoolteachers"]) & words_of(["Several hundred teachers"])
+    assert words_of(["shopkeepers"]) & words_of(["the keepers"])
+    assert not words_of(["teachers"]) & words_of(["traders"])
+    rules = default_config().store.merge
+    protest = dict(plover="PROTEST", acled="Protests", sub="Peaceful protest")
+    published = dt.date(2024, 5, 3)
+    a, b = (
+        item_of(event(**protest, actor1=name, type1="civilians"), key=k, published=published,
+                rules=rules)
+        for k, name in (("a", "Several hundred teachers"), ("b", "Hundreds of schoolteachers"))
+    )  # fmt: skip
+    assert linked(a, b, rules) is not None
