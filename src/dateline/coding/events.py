@@ -306,15 +306,21 @@ class EventCoder:
                 ]
             if not side:
                 # Attackers a nearby sentence names by a word for attackers, not from one
-                # that tells an incident of another date or town. (A named donor above may
-                # be in another town: one group's attacks on several towns, as MUC-4
-                # reports tell them; a town check there cost MUC-4 dev TF .494 -> .490.)
+                # that tells an incident of another date or town, each told in both
+                # events' own clauses (a date or place only inherited says nothing). (A
+                # named donor above may be in another town: one group's attacks on several
+                # towns, as MUC-4 reports tell them; a town check there cost MUC-4 dev TF
+                # .494 -> .490.)
+                # The sentence before it that an incident is first told in (the sentences
+                # after an attack tell how it went on, whatever date a part of it got).
                 apart = {
-                    n
+                    told_in.sentence_rank
                     for other, told_in in body
-                    if _disjoint_dates(event, other) or _apart_places(event, other)
-                    for n in range(told_in.sentence_rank, told_in.last_sentence_rank + 1)
-                    if not draft.sentence_rank <= n <= draft.last_sentence_rank
+                    if told_in.sentence_rank < draft.sentence_rank
+                    and (
+                        (draft.date_own and told_in.date_own and _disjoint_dates(event, other))
+                        or (_attached(event, other) and _apart_places(event, other))
+                    )
                 }
                 told = self._attackers_told(doc, sents, draft, window, apart)
                 side = (
@@ -1700,6 +1706,11 @@ def _casualties_after_their_event(drafts: list[Draft]) -> list[Draft]:
         for key in sorted(draft.mention_keys, key=lambda k: k[1]):
             ordered += later.get(key, [])
     return ordered
+
+
+def _attached(a: Event, b: Event) -> bool:
+    """Whether both events' places are named in their own clauses."""
+    return all(e.location is not None and e.location.basis == "attached" for e in (a, b))
 
 
 def _apart_places(a: Event, b: Event) -> bool:
