@@ -523,6 +523,9 @@ class Detector:
         # (type, mode) of the mentions found so far in the text being read
         self._told: set[tuple[str, str | None]] = set()
         self._searched: set[str] = set()  # raid words told as searches in this document
+        # event nouns that only name an event told elsewhere ("described as an attack by
+        # X"): the naming verb's token -> the noun's agents, for the event it names
+        self._named: list[tuple[Token, list[Arg]]] = []
 
     def mentions(self, sdoc: Any) -> list[Mention]:
         """Every event mention of a Doc, in text order, with links between mentions."""
@@ -531,6 +534,7 @@ class Detector:
         starts = self.starts
         self._told = set()
         self._searched = set()
+        self._named = []
         for token in sdoc:
             if token.lower_ not in starts and token.lemma_.lower() not in starts:
                 continue
@@ -541,6 +545,8 @@ class Detector:
                 self._told.add((mention.plover, mention.mode))
         for mention in found:
             self._link(mention, by_token)
+        for verb, agents in self._named:
+            self._name_agents(verb, agents, by_token)
         found = [m for m in found if not self._retold(m, by_token)]
         kept = [m for m in found if self._keep(m, by_token)]
         for mention in kept:
@@ -649,6 +655,21 @@ class Detector:
             for person in [*subject_of(verb)[0], *children(verb, "attr")]:
                 if person.i != word.i:
                     self._add(mention, person, "patient")
+
+    def _name_agents(self, verb: Token, agents: list[Arg], by_token: dict[int, Mention]) -> None:
+        """ "described the blast as an attack by X", "in what police described as an attack
+        by X": X did the event named, when no one else is said to have."""
+        named = [o for o in children(verb, *OBJECTS) if o.i in by_token]
+        wh = self.lex.context.get("naming_wh", frozenset())
+        if not named and any(o.lower_ in wh for o in children(verb, *OBJECTS)):
+            # "..., in what police described as ...": the clause the "in" phrase hangs on
+            prep = verb.head
+            if verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.i in by_token:
+                named = [prep.head]
+        for token in named[:1]:
+            target = by_token[token.i]
+            if not target.agents:
+                target.agents.extend(agents)
 
     def _blamed_attacker(self, token: Token) -> tuple[bool, Mention | None]:
         """ "blamed X for the attack": the attack's mention takes X (``_participants``), the
@@ -1426,6 +1447,8 @@ class Detector:
                 and bool(children(token.head.head, *OBJECTS))  # what it names, told
             )
         ):
+            if token.dep_ == "pobj" and mention.agents:
+                self._named.append((token.head.head, list(mention.agents)))
             return False  # "called the explosion an attack": a name for an event told
         if mention.plover == "ASSAULT":
             accidental = context.get("accidental", frozenset())
@@ -1640,7 +1663,15 @@ class Detector:
             return
         for weapon in mention.weapons:
             found = weapon_of(weapon.head, self.lex)
-            if found and found.mode and (mention.mode is None or mention.mode in ("firearms",)):
+            if (
+                found
+                and found.mode
+                and (
+                    mention.mode is None
+                    or mention.mode in ("firearms",)
+                    or found.mode in self.lex.weapon_overrides.get(mention.mode, ())
+                )
+            ):
                 mention.mode = found.mode
                 mention.acled = found.acled
                 break

@@ -95,6 +95,8 @@ class Lexicon:
     state_acts: frozenset[str] = frozenset()
     state_actor_name: str = "{country}"
     weapons: dict[str, Weapon] = field(default_factory=dict)
+    # a trigger's mode -> weapon modes that override it ("warplanes bombed": aerial)
+    weapon_overrides: dict[str, frozenset[str]] = field(default_factory=dict)
     people: frozenset[str] = frozenset()
     things: frozenset[str] = frozenset()
     armed: frozenset[str] = frozenset()
@@ -205,6 +207,7 @@ def lexicon() -> Lexicon:
         lex.weapons[name] = Weapon(
             mode or None, (event_type, sub_type) if event_type and sub_type else None
         )
+    lex.weapon_overrides = {k: frozenset(v) for k, v in nouns.get("weapon_overrides", {}).items()}
     lex.people = frozenset(nouns["people"]["nouns"])
     lex.things = frozenset(nouns["things"]["nouns"])
     lex.armed = frozenset(nouns["armed"]["nouns"])

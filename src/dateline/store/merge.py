@@ -108,6 +108,24 @@ def kind_words() -> frozenset[str]:
     return _stems(" ".join(words))
 
 
+@lru_cache(maxsize=1)
+def compound_heads() -> tuple[str, ...]:
+    """Nouns for people that end one-word compounds (resources/merge_compound_heads.txt)."""
+    path = resources.files("dateline").joinpath("resources/merge_compound_heads.txt")
+    text = path.read_text("utf-8")
+    return tuple(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def _heads(word: str) -> list[str]:
+    """The person nouns a one-word compound ends in: "schoolteachers" -> "teachers"."""
+    found = []
+    for head in compound_heads():
+        for form in (head, head + "s", head[:-3] + "men" if head.endswith("man") else ""):
+            if form and len(word) > len(form) and word.endswith(form):
+                found.append(form)
+    return found
+
+
 @lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Lower case, accents and punctuation dropped, a leading "the" dropped: a name key."""
@@ -130,7 +148,9 @@ def words_of(texts: Iterable[str]) -> frozenset[str]:
 @lru_cache(maxsize=65_536)
 def _words(text: str) -> frozenset[str]:
     quiet = quiet_words()
-    return _stems(" ".join(w for w in _WORD.findall(fold(text)) if w not in quiet))
+    words = [w for w in _WORD.findall(fold(text)) if w not in quiet]
+    words += [head for w in words for head in _heads(w)]
+    return _stems(" ".join(words))
 
 
 @lru_cache(maxsize=65_536)
