@@ -77,3 +77,72 @@ def test_a_role_in_the_search_for_peace_searches_nothing(mentions):
     text = "The bishop said the church has a different role to play in the search for peace."
     found = [m for m in mentions(text) if m.plover == "ACCUSE"]
     assert all(texts(text, m.agents) == [] for m in found)
+
+
+# -- a side hit in one telling that acts in the next: two incidents ---------------------
+
+REPORT = (
+    "SAN MIGUEL, 6 MAR 90 (ACAN-EFE) -- An army spokesman said today that an army patrol "
+    "clashed with a rebel column near the Lempa river and inflicted two casualties on the "
+    "rebels, who fled to the hills. He also reported that guerrillas killed a farmer in the "
+    "town of Santa Rosa and burned a bus."
+)
+
+
+def _events_of(doc, trigger):
+    return [e for e in doc.events if e.trigger.text == trigger]
+
+
+def test_the_clash_and_the_rebels_killing_are_two_incidents(pipeline):
+    doc = pipeline(REPORT)
+    clash, killing = _events_of(doc, "clashed"), _events_of(doc, "killed")
+    assert len(clash) == 1 and len(killing) == 1
+    assert killing[0].actor1 is not None and killing[0].actor1.name == "guerrillas"
+    assert clash[0].actor1 is not None and "patrol" in clash[0].actor1.name
+
+
+def _side_draft(at, sentence, agents, patients):
+    from dateline.coding.merge import Actor, Draft
+    from dateline.records import Role, Span
+
+    text = "x" * 500
+
+    def actor(name, side):
+        role = Role(name=name, evidence=[Span.of(text, 0, 1)])
+        return Actor(role=role, key=name, specific=False, rank=1, side=side)
+
+    return Draft(
+        plover="ASSAULT",
+        mode=None,
+        acled=None,
+        trigger=Span.of(text, at, at + 1),
+        sentence=sentence,
+        order=at,
+        certainty="asserted",
+        source=None,
+        claim_ids=[],
+        evidence=[Span.of(text, at, at + 1)],
+        agents=[actor(*a) for a in agents],
+        patients=[actor(*p) for p in patients],
+        sentences={sentence},
+        last_order=at,
+        sentence_rank=sentence,
+        last_sentence_rank=sentence,
+        mention_keys={(None, at)},
+    )
+
+
+def test_the_side_hit_acting_on_others_is_kept_apart():
+    from dateline.coding.merge import keep_apart
+
+    clash = _side_draft(0, 0, [("patrol", "state_forces")], [("rebels", "armed_group")])
+    killing = _side_draft(90, 1, [("guerrillas", "armed_group")], [("farmer", None)])
+    assert keep_apart().clash(clash, killing)
+
+
+def test_the_side_hit_striking_back_is_not_kept_apart():
+    from dateline.coding.merge import keep_apart
+
+    clash = _side_draft(0, 0, [("patrol", "state_forces")], [("rebels", "armed_group")])
+    back = _side_draft(90, 1, [("guerrillas", "armed_group")], [("soldiers", "state_forces")])
+    assert not keep_apart().clash(clash, back)
