@@ -1290,6 +1290,24 @@ class Detector:
             return blamer
         return None
 
+    def _blamed(self, noun: Token) -> list[Token]:
+        """Who a noun of blame is laid on: "accused X of involvement", "charged X with
+        complicity", "X were accused of responsibility", "two men suspected of involvement"
+        (the parser may hang the preposition on X)."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("of", "with"):
+            return []
+        verb = prep.head
+        while verb.dep_ == "pobj" and verb.head.lower_ == "of" and not is_verbal(verb):
+            verb = verb.head.head  # "accused members of the army of involvement"
+        if verb.dep_ in OBJECTS and not is_verbal(verb) and is_verbal(verb.head):
+            verb = verb.head  # "accused the army of involvement", "of" read as the army's
+        if not is_verbal(verb) or _lemma(verb) not in self.lex.blame:
+            return []
+        if verb.dep_ == "acl" and not children(verb, *OBJECTS):
+            return [verb.head]  # "two men suspected of involvement in the murder"
+        return self._held(verb)
+
     @staticmethod
     def _held(verb: Token) -> list[Token]:
         """Who a verb of blame holds to have acted: its object ("accused the FMLN of ...",
@@ -1344,6 +1362,27 @@ class Detector:
                 self._add(mention, subject, "agent")  # "X are behind the attack"
             return
         if noun.dep_ != "pobj" or prep.lower_ not in ("in", "for", "of", "with"):
+            return
+        purposes = self.lex.context.get("search_purposes", frozenset())
+        if (
+            prep.lower_ == "in"
+            and noun.lower_ in purposes
+            and not children(noun, "det", "poss")
+            and is_verbal(prep.head)
+        ):
+            # "police raided houses in search of the kidnappers": the raiders search ("has
+            # a role to play in the search for peace" is no act of searching)
+            subjects, passive = subject_of(prep.head)
+            if passive:
+                subjects = [o for p, o in preps(prep.head) if p == "by"]
+            for person in subjects:
+                self._add(mention, person, "agent")
+            return
+        if prep.lower_ in ("in", "for", "of") and _lemma(prep.head) in self.lex.blame_nouns:
+            # "accused the rebels of responsibility for the bombing", "two men suspected of
+            # involvement in the murder": the blamed did it.
+            for person in self._blamed(prep.head):
+                self._add(mention, person, "agent")
             return
         verb = prep.head
         if prep.lower_ == "for" and _lemma(verb) in self.lex.held_for:

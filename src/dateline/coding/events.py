@@ -992,8 +992,16 @@ class EventCoder:
         )
         person = entity is not None and entity.label == "PERSON"
         name = entity.name if entity is not None and person and entity.named else ""
+        side = _side(role, self.lex)
         return Actor(
-            role=role, key=key, specific=specific, rank=rank, words=words, person=person, name=name
+            role=role,
+            key=key,
+            specific=specific,
+            rank=rank,
+            words=words,
+            person=person,
+            name=name,
+            side=side,
         )
 
     @staticmethod
@@ -1386,6 +1394,22 @@ def _armed_group(role: Role, lex: Lexicon) -> bool:
         return False
     words = set(role.name.lower().split())
     return bool(words & lex.context.get("rebel_fighters", frozenset()))
+
+
+def _side(role: Role, lex: Lexicon) -> str | None:
+    """The side an actor is on, for telling incidents apart: its ACLED actor type, else
+    "armed_group" for insurgents by their words ("the guerrillas", "a rebel column"), else
+    the actor type of a generic noun in its name ("a military patrol": state forces)."""
+    if _armed_group(role, lex):
+        return "armed_group"
+    if role.actor_type:
+        return role.actor_type
+    book = cached_dictionary()
+    for word in role.name.lower().split():
+        noun = book.nouns.get(word)
+        if noun is not None and (noun.actor_type or book.sector_type(noun.sector)):
+            return noun.actor_type or book.sector_type(noun.sector)
+    return None
 
 
 def _armed_role(role: Role, lex: Lexicon) -> bool:

@@ -88,6 +88,7 @@ class Lexicon:
     held_for: frozenset[str] = frozenset()
     perpetrators: frozenset[str] = frozenset()
     perpetrators_work: frozenset[str] = frozenset()
+    blame_nouns: frozenset[str] = frozenset()
     instrument_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     casualty: dict[str, frozenset[str]] = field(default_factory=dict)
     context: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -190,6 +191,7 @@ def lexicon() -> Lexicon:
         lex.held_for = frozenset(table.get("held_for", []))
         lex.perpetrators = frozenset(table.get("perpetrators", []))
         lex.perpetrators_work = frozenset(table.get("perpetrators_work", []))
+        lex.blame_nouns = frozenset(table.get("blame_nouns", []))
     for table in triggers.get("instrument_use", []):
         for text in table.get("verbs", []):
             head, extras = _phrase(text, "verb")

@@ -83,6 +83,7 @@ class Actor:
     words: frozenset[str] = frozenset()  # content words around it, for similarity
     person: bool = False  # one person (who may act for an organisation named elsewhere)
     name: str = ""  # a named person's name (not "a policeman"), for telling people apart
+    side: str | None = None  # its ACLED actor type ("armed_group" for insurgents by their words)
 
 
 @dataclass
@@ -321,6 +322,7 @@ class KeepApart:
     never joins an event by score when they clash (``resources/events/merge.toml``)."""
 
     particles: frozenset[str] = frozenset()  # name words that do not tell who
+    armed_sides: frozenset[str] = frozenset()  # sides that fight: who they hit is a side too
 
     def clash(self, event: Draft, draft: Draft) -> bool:
         """Both name the people hit, and no name of one shares a word with the other's:
@@ -330,8 +332,21 @@ class KeepApart:
             # A death ("X died") never makes an event of its own: keeping it apart would
             # only drop it, and the deaths told near an assault are its deaths.
             return False
+        if self._reversed(event, draft):
+            return True
         mine, theirs = self._name_words(event.patients), self._name_words(draft.patients)
         return bool(mine) and bool(theirs) and not mine & theirs
+
+    def _reversed(self, event: Draft, draft: Draft) -> bool:
+        """The side hit in the event is the side that acts in the later mention, the
+        event's doers are another side, and the later mention does not hit them back: "a
+        patrol clashed with a rebel column" and then "guerrillas killed a peasant" are two
+        incidents ("... and the rebels killed two soldiers" may still be the clash)."""
+        doers = {a.side for a in event.agents if a.side in self.armed_sides}
+        hit = {a.side for a in event.patients if a.side in self.armed_sides}
+        acting = {a.side for a in draft.agents if a.side in self.armed_sides}
+        hitting = {a.side for a in draft.patients}
+        return bool(doers and acting & hit and not doers & acting and not doers & hitting)
 
     def _name_words(self, actors: list[Actor]) -> set[str]:
         return {
@@ -350,7 +365,10 @@ def keep_apart() -> KeepApart:
     """The shipped keep-apart rules (read once per process)."""
     text = resources.files("dateline.resources").joinpath("events/merge.toml").read_text("utf-8")
     table = tomllib.loads(text)["keep_apart"]
-    return KeepApart(particles=frozenset(str(w) for w in table.get("name_particles", [])))
+    return KeepApart(
+        particles=frozenset(str(w) for w in table.get("name_particles", [])),
+        armed_sides=frozenset(str(w) for w in table.get("armed_sides", [])),
+    )
 
 
 def _shared(mine: list[Actor], theirs: list[Actor], *, specific_only: bool) -> bool:

@@ -172,6 +172,12 @@ def _past_only() -> frozenset[str]:
     return frozenset(_load("verb_forms.toml")["past_only"])
 
 
+@cache
+def _blame_nouns() -> frozenset[str]:
+    tables = _load("triggers.toml").get("support", [])
+    return frozenset(w for t in tables for w in t.get("blame_nouns", []))
+
+
 def past_only(verb: Token) -> bool:
     """A simple past that is never a past participle ("went", "blew"): active voice."""
     return bool(verb.lower_ in _past_only())
@@ -373,7 +379,8 @@ def np_bounds(head: Token) -> tuple[int, int]:
             and (head.lower_ in GROUP_HEADS or head.lemma_ in GROUP_HEADS or head.like_num)
         ):
             objs = children(child, "pobj")
-            if objs:
+            if objs and objs[0].lemma_.lower() not in _blame_nouns():
+                # "accused the army of involvement in": the blame, not the army's name
                 _, obj_end = np_bounds(objs[0])
                 end = max(end, obj_end)
     doc = head.doc
