@@ -966,7 +966,9 @@ class Detector:
         # A place told with the place around it names both: "in Helmand Province,
         # Afghanistan", "on a busy street in the city of Lyon".
         for place in list(found):
-            around = [c for c in place.head.children if c.dep_ == "appos"]
+            # An apposition that describes the place ("Oxford St, the busiest bus station
+            # in ...") is the same place told again, not the place around it: only a name is.
+            around = [c for c in place.head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
             around += [o for p, o in preps(place.head) if p in lex.locative_preps]
             for other in around:
                 if place_like(other) and all(a.head is not other for a in found):

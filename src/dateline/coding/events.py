@@ -1623,7 +1623,7 @@ def _locative_place(
     rather than where it starts; the most precise first."""
     found = []
     for place, mention in _clause_places(doc, start, end):
-        if _inside(mention, actor_spans):
+        if _inside(mention, actor_spans) or places.in_dateline(doc, mention.start):
             continue
         token = _mention_token(doc, mention)
         prep = _place_prep(token) if token is not None else None
@@ -1688,9 +1688,10 @@ def _told_place(
     """The place one telling names in its own locative phrase ("at the bus station",
     "in Helmand Province"): the event location found there, with the phrase's spans, else
     the phrase itself as an ungeocoded location; else the location attached to its clause."""
-    if not mention.places:
+    told = _phrase_places(doc, caption, mention)
+    if not told:
         return attached
-    arg = mention.places[0]
+    arg = told[0]
     spans = [doc.span(a, b, caption=caption) for a, b in arg.spans]
     if attached is not None and any(
         e.caption == caption and arg.start <= e.start and e.end <= arg.end
@@ -1703,6 +1704,15 @@ def _told_place(
     return Location(name=core.text, basis="attached", evidence=[spans[0], *spans[1:]])
 
 
+def _phrase_places(doc: Document, caption: int | None, mention: Mention) -> list[Any]:
+    """The telling's locative phrases, less a place of a dateline the parse ran its
+    headline into ("killed in blasts in Afghanistan" + "KANDAHAR, Afghanistan, ..."): the
+    dateline says where the report was filed, not where the event was."""
+    if caption is not None:
+        return list(mention.places)
+    return [a for a in mention.places if not places.in_dateline(doc, a.core_start)]
+
+
 def _further_places(
     doc: Document, caption: int | None, mention: Mention, location: Location | None
 ) -> list[Location]:
@@ -1711,7 +1721,7 @@ def _further_places(
     none inside ``location``'s evidence (the first place, or the clause's attached one)."""
     found: list[Location] = []
     taken = [(e.start, e.end) for e in location.evidence] if location is not None else []
-    for arg in mention.places[1:]:
+    for arg in _phrase_places(doc, caption, mention)[1:]:
         if any(a <= arg.start and arg.end <= b for a, b in taken):
             continue
         spans = [doc.span(a, b, caption=caption) for a, b in arg.spans]

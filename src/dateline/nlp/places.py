@@ -251,6 +251,9 @@ class _Mentions:
     located_index: SpanIndex[tuple[int, Place]]
     focus: tuple[Place, Span] | None
     newlines: list[int]  # offsets of the text's line breaks, for paragraph bounds
+    # The datelines' headers ("KANDAHAR, Afghanistan, Oct. 3 (Xinhua) --"): where a report
+    # was filed, never a place a clause tells, even one the parser runs a headline into.
+    headers: list[tuple[int, int]]
 
 
 def _mentions(doc: Document) -> _Mentions:
@@ -267,6 +270,7 @@ def _mentions(doc: Document) -> _Mentions:
             located_index=SpanIndex((m, (n, p)) for n, (p, m) in enumerate(located)),
             focus=document_focus(doc, located),
             newlines=[n for n, c in enumerate(doc.text) if c == "\n"],
+            headers=[(found.start, found.end) for found in datelines(doc.text)],
         )
 
     return doc.memo("places.mentions", doc.places, make)
@@ -292,6 +296,17 @@ def body_mentions(
     return _within(table.body_index, start, len(doc.text) if end is None else end)
 
 
+def _in_header(table: _Mentions, offset: int) -> bool:
+    return any(lo <= offset < hi for lo, hi in table.headers)
+
+
+def in_dateline(doc: Document, offset: int) -> bool:
+    """Whether ``offset`` lies in a dateline's header: where the report was filed, no place
+    a clause tells even where the parser runs a headline into it ("... in Afghanistan" +
+    "KANDAHAR, Afghanistan, Oct. 3 (Xinhua) --")."""
+    return _in_header(_mentions(doc), offset)
+
+
 def locate(doc: Document, start: int, end: int) -> Location | None:
     """Where an event told in ``text[start:end]`` (a sentence or clause) happened, or None.
 
@@ -304,7 +319,11 @@ def locate(doc: Document, start: int, end: int) -> Location | None:
     table = _mentions(doc)
     if not table.located:
         return None
-    inside = _within(table.located_index, start, end)
+    inside = [
+        (p, m)
+        for p, m in _within(table.located_index, start, end)
+        if not _in_header(table, m.start)
+    ]
     attached = [(p, m) for p, m in inside if _attached(text, m.start)]
     if attached:
         place, mention = min(attached, key=lambda pm: (_rank(pm[0]), pm[1].start))
