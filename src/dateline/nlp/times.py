@@ -391,7 +391,7 @@ class TimeReader:
         return any(
             m[0][0] != "."
             or not (
-                self.abbreviation.search(text, 0, m.start())
+                self.abbreviation.search(text, max(0, m.start() - 30), m.start())
                 or re.search(r"\b[ap]\.m$", text[max(0, m.start() - 4) : m.start()], re.I)
             )
             for m in _SENTENCE_END.finditer(text, start, end)
@@ -424,10 +424,8 @@ class TimeReader:
             return
         if int(m[2]) + 12 >= int(late[1]):
             return
-        start = max(
-            (e.end() for e in _SENTENCE_END.finditer(text, 0, a.found.start)),
-            default=0,
-        )
+        lo = max(0, a.found.start - _SENTENCE_REACH)
+        start = max((e.end() for e in _SENTENCE_END.finditer(text, lo, a.found.start)), default=lo)
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", text[start : b.found.end])}
         if not words & self.evening_event:
             return
