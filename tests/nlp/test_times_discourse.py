@@ -188,3 +188,14 @@ def test_a_holiday_after_a_stretch_of_years_is_of_no_one_year(pipeline):
 )
 def test_a_clock_time_dated_after_a_set_keeps_its_day(pipeline, text, expression, expected):
     assert value_of(pipeline, text, expression) == expected
+
+
+@pytest.mark.parametrize("paper", ["Tuesday's edition", "Tuesday's Daily News"])
+def test_an_issue_is_named_by_a_noun_or_a_capitalised_masthead(pipeline, paper):
+    text = f"Police made the arrest on Monday, as reported in {paper}. That day ended quietly."
+    assert value_of(pipeline, text, "That day") == "2021-03-15"
+
+
+def test_a_weekday_news_conference_is_the_story_day(pipeline):
+    text = "Police spoke at Tuesday's news conference. That day ended quietly."
+    assert value_of(pipeline, text, "That day") == "2021-03-16"

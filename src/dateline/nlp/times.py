@@ -141,6 +141,7 @@ class TimeReader:
         abbreviations = "|".join(re.escape(w) for w in grammar.lexicon.forms("abbreviations"))
         self.abbreviation = re.compile(rf"(?:\b(?:{abbreviations})|\b[A-Z]|\.[A-Z])$")
         self.publication = grammar.lexicon.words("publication_words")
+        self.publication_nouns = grammar.lexicon.words("publication_nouns")
         self.comparison_base = grammar.lexicon.words("comparison_base")
         self.evening_event = grammar.lexicon.words("evening_event_words")
         self.told_weekday = grammar.lexicon.words("told_weekday_openers")
@@ -311,7 +312,9 @@ class TimeReader:
             return False
         words = [w for w in m.groups() if w]
         parts = [p.lower() for w in words if w[:1].isupper() for p in w.split("-")]
-        return words[0].lower() in self.publication or any(p in self.publication for p in parts)
+        return words[0].lower() in self.publication_nouns or any(
+            p in self.publication for p in parts
+        )
 
     def _comparison_base(self, text: str, item: Found) -> bool:
         """ "down 0.1 percent from January": a period a figure is compared with."""
