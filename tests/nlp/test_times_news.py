@@ -16,9 +16,9 @@ from .timenews import DEFAULT_DATA, NEWS_DEV, load
 # (strict F1, value F1) each part must keep; a little under what the layer scores now.
 FLOORS = {
     "news_dev.jsonl": (0.98, 0.97),
-    "news_dev_2.jsonl": (0.98, 0.96),
+    "news_dev_2.jsonl": (0.98, 0.98),
     "news_dev_3.jsonl": (0.98, 0.95),
-    "news_dev_4.jsonl": (0.98, 0.95),
+    "news_dev_4.jsonl": (0.98, 0.98),
     "news_dev_5.jsonl": (0.98, 0.98),
 }
 # Only corpora with a tuning split: the first 70 % of the geoparsing files, WikiEvents and MUC-4 dev.

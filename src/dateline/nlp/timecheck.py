@@ -162,6 +162,7 @@ class Checker:
         self.street_words = lex.words("street_words")
         self.timetable_cues = lex.words("timetable_cues")
         self.period_share = lex.words("period_share")
+        self.clause_period_openers = lex.words("clause_period_openers")
         self.clock_nouns = frozenset().union(
             *(
                 lex.words(n)
@@ -376,6 +377,7 @@ class Checker:
         if not words or not (
             words[-1] in _IN_PERIOD
             or (len(words) == 2 and words[-1] == "of" and words[0] in self.period_share)
+            or self._opens_clause_with_period(text, match.start)
         ):
             return False
         after = text[match.end : match.end + 12].lower()
@@ -388,6 +390,19 @@ class Checker:
         tokens = _tokens(sdoc, match.start, match.end)
         return tokens is not None and not any(
             c.dep_ in ("relcl", "acl") for c in tokens.root.children
+        )
+
+    def _opens_clause_with_period(self, text: str, start: int) -> bool:
+        """ "For the year, the gauge has tallied ...": the period the text is in, after a word
+        of ``clause_period_openers`` at the head of a sentence, followed by a comma."""
+        lo = max(0, start - 20)
+        head = ("\n" if lo == 0 else "") + text[lo:start]
+        phrase = re.match(r"\w+\s+\w+,", text[start : start + 30])
+        if phrase is None:
+            return False
+        return any(
+            re.search(rf"(?:[.;:!?][\"”’']?\s+|\n\s*){re.escape(form)}\s+$", head, re.I)
+            for form in self.clause_period_openers
         )
 
     def after_quantity(self, sdoc: Any, text: str, match: Match) -> bool:

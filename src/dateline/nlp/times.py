@@ -60,6 +60,12 @@ _LEAP_YEAR = 2000
 _YEARLESS_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
 # A clock time on a calendar day, from which "two hours later" counts.
 _CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
+_HEADING_WORDS = 6
+_YEARS_STRETCH = re.compile(r"P(?:\d+|X)Y")
+_UNDATED_WEEKDAY = re.compile(r"XXXX-WXX-([1-7])(T[A-Z]{2})?")
+_DOUBLED_WORD = re.compile(r"\b(\w+) \1\b")
+# "at 7 and ends at 10 p.m.": the hours of a p.m. clock value.
+_PM_CLOCK = re.compile(r"(?:.*T)?(1[3-9]|2[0-3]):\d\d")
 
 
 @dataclass
@@ -134,6 +140,11 @@ class TimeReader:
         self.neutral = grammar.lexicon.words("possessive_day_neutral")
         abbreviations = "|".join(re.escape(w) for w in grammar.lexicon.forms("abbreviations"))
         self.abbreviation = re.compile(rf"(?:\b(?:{abbreviations})|\b[A-Z]|\.[A-Z])$")
+        self.publication = grammar.lexicon.words("publication_words")
+        self.publication_nouns = grammar.lexicon.words("publication_nouns")
+        self.comparison_base = grammar.lexicon.words("comparison_base")
+        self.evening_event = grammar.lexicon.words("evening_event_words")
+        self.told_weekday = grammar.lexicon.words("told_weekday_openers")
 
     def dateline_anchor(self, text: str, found: Iterable[Found]) -> date | None:
         """A full date written in the dateline at the head of the text, if there is one."""
@@ -166,6 +177,10 @@ class TimeReader:
         # A month, quarter, season or year mentioned after the last day ("in 2012 ... the
         # previous year"): what anaphoric years and quarters count from.
         period: Resolved | None = None
+        period_end = 0
+        # The last day told that is not after the anchor: what a past clause's "during the week"
+        # counts from when the day told last is still to come.
+        past_reference: date | None = None
         for n, item in enumerate(found):
             fields = self._inherited(item, found[partners[n]] if n in partners else None)
             if order and item.kind == "numeric" and "a" in fields:
@@ -182,12 +197,26 @@ class TimeReader:
             counts_from = None if clock_ref else reference
             if yearless and item.kind not in ("anaphoric", "ago"):
                 counts_from = None
+            if (
+                item.kind == "anaphoric"
+                and item.direction == "past"
+                and anchor is not None
+                and counts_from is not None
+                and counts_from > anchor
+            ):
+                counts_from = past_reference
             resolved = self.resolver.resolve(
                 item.expression(fields),
                 anchor=anchor,
                 direction=item.direction,
                 reference=counts_from,
-                period=period,
+                # "in 1997 ... \n Collapsed ceasefire \n Earlier in the year": a section heading
+                # goes back to the story's own days.
+                period=(
+                    None
+                    if period is not None and _heading_between(text, period_end, item.start)
+                    else period
+                ),
             )
             if yearless and counts_from is not None and resolved is not None:
                 resolved = self._without_year(item, fields, resolved)
@@ -198,6 +227,13 @@ class TimeReader:
             if resolved is None:
                 readings.append(None)
                 continue
+            if (
+                anchor is None
+                and reference is not None
+                and not yearless
+                and self._told_weekday_before(text, item.start)
+            ):
+                resolved = _on_told_weekday(resolved, reference)
             if _weekday_alone(item) and resolved.earliest is not None:
                 weekdays.add(resolved.earliest)
             elif _last_weekday(item, self.resolver) and resolved.earliest in weekdays:
@@ -206,11 +242,19 @@ class TimeReader:
                 resolved = _moved(resolved, -7)
             readings.append(Reading(item, resolved))
             if resolved.type in ("DATE", "TIME") and resolved.earliest is not None:
-                if resolved.precision == "day" and not self._by_the_hour(item):
+                if self._names_issue(text, item):
+                    pass  # "as reported in Thursday's Post-Intelligencer": not the story's day
+                elif resolved.precision == "day" and not self._by_the_hour(item):
                     reference, period, reference_end = resolved.earliest, None, item.end
                     yearless = False
-                elif resolved.type == "DATE" and resolved.precision in _PERIOD_GRAINS:
-                    period = resolved
+                    if anchor is not None and resolved.earliest <= anchor:
+                        past_reference = resolved.earliest
+                elif (
+                    resolved.type == "DATE"
+                    and resolved.precision in _PERIOD_GRAINS
+                    and (n in partners or not self._comparison_base(text, item))
+                ):
+                    period, period_end = resolved, item.end
             elif anchor is None and resolved.type == "DATE":
                 told = _YEARLESS_DAY.fullmatch(resolved.value)
                 if told is not None:
@@ -239,7 +283,9 @@ class TimeReader:
                     reading.resolved, value=f"{day.isoformat()}T{clock}", earliest=day, latest=day
                 )
         self._across_midnight(text, readings)
-        self._bare_hour_day(readings)
+        self._bare_hour_day(text, readings)
+        self._clock_of_set(text, readings)
+        self._holiday_over_years(text, readings)
         self._after_clock(text, readings)
         for first, second in sorted((a, b) for a, b in partners.items() if a < b):
             a, b = readings[first], readings[second]
@@ -251,13 +297,117 @@ class TimeReader:
             a.range_span = b.range_span = (start, end)
         return [r for r in readings if r is not None]
 
+    def _told_weekday_before(self, text: str, start: int) -> bool:
+        """Whether "on", "on a", "that" ... (``told_weekday_openers``) comes right before."""
+        words = words_before(text, start, 2)
+        return any(" ".join(words[n:]) in self.told_weekday for n in range(len(words)))
+
+    def _names_issue(self, text: str, item: Found) -> bool:
+        """ "Thursday's Post-Intelligencer", "Sunday's edition": a weekday's possessive that
+        names a newspaper's issue."""
+        if not _possessive_day(text, item):
+            return False
+        m = re.match(r"[’']s\s+([\w-]+)(?:\s+([\w-]+))?", text[item.end : item.end + 60])
+        if m is None:
+            return False
+        words = [w for w in m.groups() if w]
+        parts = [p.lower() for w in words if w[:1].isupper() for p in w.split("-")]
+        return words[0].lower() in self.publication_nouns or any(
+            p in self.publication for p in parts
+        )
+
+    def _comparison_base(self, text: str, item: Found) -> bool:
+        """ "down 0.1 percent from January": a period a figure is compared with."""
+        words = words_before(text, item.start, 2)
+        return any(" ".join(words[n:]) in self.comparison_base for n in range(len(words)))
+
+    def _clock_of_set(self, text: str, readings: list[Reading | None]) -> None:
+        """ "on the first Saturday of each month ..., from 9 a.m. to 1 p.m.": a clock time
+        after a set in its sentence is an hour of each of its days, of no one calendar day."""
+        last_set: Reading | None = None
+        present = [r for r in readings if r is not None]
+        for n, reading in enumerate(present):
+            if reading.resolved.type == "SET":
+                last_set = reading
+                continue
+            if last_set is None:
+                continue
+            if self._ends_sentence(text, last_set.found.end, reading.found.start):
+                last_set = None
+                continue
+            item = reading.found
+            if item.kind != "time" or {"weekday", "dayword", "partrel"} & item.fields.keys():
+                continue
+            if not _CLOCK_VALUE.fullmatch(reading.resolved.value):
+                continue
+            if self._dated_after(text, present, n):
+                continue  # "every day since 6 a.m. on Sept. 15": that day's hour
+            clock = reading.resolved.value.split("T", 1)[1]
+            reading.resolved = dataclasses.replace(
+                reading.resolved, value=f"XXXX-XX-XXT{clock}", earliest=None, latest=None
+            )
+
     @staticmethod
-    def _bare_hour_day(readings: list[Reading | None]) -> None:
+    def _dated_after(text: str, present: list[Reading], n: int) -> bool:
+        """Whether a day is written right after the clock time ``present[n]`` (or after the
+        clock times of its range): "6 a.m. on Sept. 15", "9 a.m. to 1 p.m. on Saturday"."""
+        end = present[n].found.end
+        for other in present[n + 1 :]:
+            gap = normal_form(text[end : other.found.start]).strip(",")
+            if other.found.kind == "time" and gap in _CLOCK_CHAIN:
+                if {"weekday", "dayword"} & other.found.fields.keys():
+                    return True
+                end = other.found.end
+                continue
+            return gap in _AFTER_CLOCK and other.resolved.precision == "day"
+        return False
+
+    def _holiday_over_years(self, text: str, readings: list[Reading | None]) -> None:
+        """ "over the past five years, 851 people died during the St. Patrick's Day holiday":
+        a holiday told without its year after a stretch of years in its sentence is the holiday
+        of each of those years, of no one year."""
+        stretch: Reading | None = None
+        for reading in readings:
+            if reading is None:
+                continue
+            if reading.resolved.type == "DURATION" and _YEARS_STRETCH.fullmatch(
+                reading.resolved.value
+            ):
+                stretch = reading
+                continue
+            item = reading.found
+            if stretch is None or "holiday" not in item.fields or "year" in item.fields:
+                continue
+            if self._ends_sentence(text, stretch.found.end, item.start):
+                stretch = None
+                continue
+            if re.fullmatch(r"\d{4}-\d\d-\d\d", reading.resolved.value):
+                reading.resolved = dataclasses.replace(
+                    reading.resolved,
+                    value="XXXX" + reading.resolved.value[4:],
+                    earliest=None,
+                    latest=None,
+                )
+
+    def _ends_sentence(self, text: str, start: int, end: int) -> bool:
+        """Whether a sentence ends in ``text[start:end]`` (not at an abbreviation's dot)."""
+        return any(
+            m[0][0] != "."
+            or not (
+                self.abbreviation.search(text, max(0, m.start() - 30), m.start())
+                or re.search(r"\b[ap]\.m$", text[max(0, m.start() - 4) : m.start()], re.I)
+            )
+            for m in _SENTENCE_END.finditer(text, start, end)
+        )
+
+    def _bare_hour_day(self, text: str, readings: list[Reading | None]) -> None:
         """ "polls open at 7 and close at 8 p.m. on Tuesday": a bare hour read beside the clock
-        time after it is on that time's day."""
+        time after it is on that time's day. In a sentence about a show or a game ("starts at 7
+        and ends at 10 p.m."), a bare hour before a p.m. time is in the evening too."""
         for a, b in zip(readings, readings[1:], strict=False):
             if a is None or b is None or a.found.rule != "clock_bare_before":
                 continue
+            self._evening_hour(text, a, b)
             if b.found.kind != "time" or not _CLOCK_VALUE.fullmatch(b.resolved.value):
                 continue
             day, clock = b.resolved.value.split("T", 1)[0], a.resolved.value.split("T", 1)[1]
@@ -267,6 +417,22 @@ class TimeReader:
                 earliest=b.resolved.earliest,
                 latest=b.resolved.latest,
             )
+
+    def _evening_hour(self, text: str, a: Reading, b: Reading) -> None:
+        """The bare hour ``a`` moved to the evening when the p.m. time ``b`` after it ends a show
+        or a game told in the same sentence ("the concert starts at 7 and ends at 10 p.m.")."""
+        late = _PM_CLOCK.fullmatch(b.resolved.value)
+        m = re.fullmatch(r"(.*T)(\d\d)(:\d\d.*)", a.resolved.value)
+        if late is None or m is None or not 1 <= int(m[2]) < 12:
+            return
+        if int(m[2]) + 12 >= int(late[1]):
+            return
+        lo = max(0, a.found.start - _SENTENCE_REACH)
+        start = max((e.end() for e in _SENTENCE_END.finditer(text, lo, a.found.start)), default=lo)
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", text[start : b.found.end])}
+        if not words & self.evening_event:
+            return
+        a.resolved = dataclasses.replace(a.resolved, value=f"{m[1]}{int(m[2]) + 12}{m[3]}")
 
     def _after_clock(self, text: str, readings: list[Reading | None]) -> None:
         """ "at 9 p.m. ... two hours later": hours or minutes counted on from the clock time
@@ -465,7 +631,9 @@ class TimeReader:
             other = readings[m]
             assert other is not None
             lo, hi = (end, other.found.start) if m > n else (other.found.end, item.start)
-            if hi - lo > 12 or normal_form(text[lo:hi]).strip(",()") not in gaps:
+            # "0000 gmt on on 29 march": a word written twice is read once.
+            gap = _DOUBLED_WORD.sub(r"\1", normal_form(text[lo:hi]).strip(",()"))
+            if hi - lo > 12 or gap not in gaps:
                 continue
             resolved = other.resolved
             if resolved.precision == "day" and resolved.earliest and other.found.kind != "time":
@@ -625,6 +793,30 @@ def _last_weekday(item: Found, resolver: Resolver) -> bool:
     if item.kind != "calendar" or set(item.fields) != {"weekday", "rel"}:
         return False
     return str(resolver.lexicon.lookup("relative", item.fields["rel"])) == "-1"
+
+
+def _heading_between(text: str, start: int, end: int) -> bool:
+    """Whether a whole line of ``text[start:end]`` is a section heading: a few words with no
+    closing punctuation."""
+    first = text.find("\n", start, end)
+    if first < 0:
+        return False
+    for line in text[first + 1 : end].split("\n")[:-1]:
+        words = line.split()
+        if 0 < len(words) <= _HEADING_WORDS and not re.search(r"[.!?:;,\"”’')]$", line.strip()):
+            return True
+    return False
+
+
+def _on_told_weekday(resolved: Resolved, day: date) -> Resolved:
+    """Without a publication date, "exploded on a Friday afternoon" after "13 September 1974"
+    (a Friday) is that day: a weekday told after a day of its own name is the same day."""
+    m = _UNDATED_WEEKDAY.fullmatch(resolved.value)
+    if m is None or int(m[1]) != day.isoweekday():
+        return resolved
+    return dataclasses.replace(
+        resolved, value=day.isoformat() + (m[2] or ""), earliest=day, latest=day, referent=True
+    )
 
 
 def _moved(resolved: Resolved, days: int) -> Resolved:
