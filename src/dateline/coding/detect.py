@@ -526,6 +526,7 @@ class Detector:
         # event nouns that only name an event told elsewhere ("described as an attack by
         # X"): the naming verb's token -> the noun's agents, for the event it names
         self._named: list[tuple[Token, list[Arg]]] = []
+        self._reporting = frozenset(self.lex.modality.get("reporting", {}).get("verbs", []))
 
     def mentions(self, sdoc: Any) -> list[Mention]:
         """Every event mention of a Doc, in text order, with links between mentions."""
@@ -973,6 +974,19 @@ class Detector:
                     found.append(make_arg(other, "place"))
         return found
 
+    def _reported_participle(self, verb: Token) -> bool:
+        """A participle clause with no subject of its own hung on a reporting verb ("police
+        said ..., wounding four"): it tells what was reported, not what the sayer did."""
+        head = verb.head
+        return (
+            verb.dep_ == "advcl"
+            and verb.tag_ in ("VBG", "VBN")
+            and head is not verb
+            and is_verbal(head)
+            and _lemma(head) in self._reporting
+            and not children(verb, "nsubj", "nsubjpass")
+        )
+
     def _verb_args(self, mention: Mention) -> None:
         verb = mention.token
         left = self._left_harmed(verb) if mention.sense.outcome and verb.tag_ == "VBN" else []
@@ -981,6 +995,10 @@ class Detector:
                 self._add(mention, person, "patient")  # "left at least one student injured"
             return
         subjects, passive = subject_of(verb)
+        if self._reported_participle(verb):
+            # "Police said a car bomb detonated ..., wounding four people": the participle
+            # tells the reported event's harm; the sayer is never the actor.
+            subjects = []
         blamer = self._blamer(verb)
         if blamer is not None:
             # "the authorities accused him of assassinating X": the accused acted, never
@@ -1729,6 +1747,20 @@ class Detector:
                 mention.links.add(child.i)
                 by_token[child.i].links.add(token.i)
         head = token.head
+        if self._reported_participle(token):
+            # "Police said a car bomb detonated near a market, wounding four": the parser
+            # hangs the participle on "said"; it belongs to the nearest event before it in
+            # what was said.
+            inside = {t.i for t in token.subtree}
+            before = [
+                i
+                for i in range(token.i - 1, head.left_edge.i - 1, -1)
+                if i in by_token and i not in inside and i != head.i
+            ]
+            same = [i for i in before if by_token[i].plover == mention.plover]
+            if same:
+                mention.links.add(same[0])
+                by_token[same[0]].links.add(token.i)
         if mention.sense.outcome and self._left_dead(token):
             # "clashes left three people dead": the deaths are the clashes'
             for subject in subject_of(head)[0]:

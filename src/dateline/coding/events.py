@@ -1181,7 +1181,37 @@ class EventCoder:
             distance = self._tree_distance(span.root, token, clause_head)
             if distance is not None and (best is None or distance < best[0]):
                 best = (distance, time)
+        if best is None:
+            return self._fronted_time(found, token)
         return best[1] if best else None
+
+    def _fronted_time(self, found: list[Time], token: Token) -> Time | None:
+        """A date that opens the sentence ("On Monday a parked car ... detonated") dates the
+        events after it that have no time of their own, however the parse hangs it, unless
+        it is the time of a reporting verb ("On Monday police said ..." is when they spoke)."""
+        sent = token.sent
+        sdoc = token.doc
+        for time in found:
+            if time.type != "DATE":
+                continue
+            span = sdoc.char_span(
+                time.evidence[0].start, time.evidence[0].end, alignment_mode="expand"
+            )
+            if span is None or span.end > token.i:
+                continue
+            lead = span.start - sent.start
+            if not (lead == 0 or (lead == 1 and sent[0].pos_ == "ADP")):
+                continue
+            current = span.root
+            for _ in range(8):
+                if current.head is current or is_verbal(current.head):
+                    break
+                current = current.head
+            verb = current.head
+            if verb.i != token.i and is_verbal(verb) and verb.lemma_.lower() in self.reporting:
+                continue
+            return time
+        return None
 
     def _tree_distance(self, node: Token, trigger: Token, clause_head: Token) -> int | None:
         """Steps from a time's token up to the trigger or its clause head, never through a
