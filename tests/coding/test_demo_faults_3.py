@@ -2,7 +2,8 @@
 on sentences of our own in the style of wire reports: a place name never ends in a joining
 particle ("in Gao as an attack"); a participle clause hung on a reporting verb tells the
 reported event's harm, never the sayer's act; a date that opens the sentence dates its
-events; "two days after the bombing" tells another incident."""
+events (not "today", which is when the report speaks); "two days after the bombing" tells
+another incident."""
 
 from __future__ import annotations
 
@@ -68,3 +69,21 @@ def test_a_fronted_date_of_the_sayer_is_not_the_event_date(pipeline):
     doc = coded(pipeline, "On Tuesday police said gunmen killed three farmers in Kano.")
     killing = event_with(doc, "killed")
     assert killing.date is not None and killing.date.precision != "day"
+
+
+def test_a_fronted_today_does_not_date_an_earlier_blast(pipeline):
+    doc = coded(
+        pipeline,
+        "Today rescue teams recovered the bodies of the victims of the bus that exploded "
+        "near Kano.",
+    )
+    blast = event_with(doc, "exploded")
+    assert blast.date is None or blast.date.precision != "day"
+
+
+def test_an_interval_after_another_event_noun_keeps_two_incidents(pipeline):
+    doc = coded(pipeline, "The raid came three days after Friday's ambush near Bama.")
+    triggers = sorted(e.trigger.text for e in doc.events)
+    assert triggers == ["ambush", "raid"], [(e.trigger.text, e.mentions) for e in doc.events]
+    doc = coded(pipeline, "The shooting happened a week before the bombing in Kano.")
+    assert sorted(e.trigger.text for e in doc.events) == ["bombing", "shooting"]

@@ -246,6 +246,8 @@ class Mention:
     casualties: list[Casualty] = field(default_factory=list)
     places: list[Arg] = field(default_factory=list)  # where this telling says it happened
     links: set[int] = field(default_factory=set)  # token indices of mentions of the same event
+    # token indices of mentions told as another incident ("two days after the bombing")
+    apart: set[int] = field(default_factory=set)
     acled: tuple[str, str] | None = None  # from the weapon, where it says
     modality: str | None = None  # negated | hypothetical | unconfirmed
     claimed_by_agent: bool = False  # "X claimed responsibility for ..."
@@ -546,6 +548,8 @@ class Detector:
                 self._told.add((mention.plover, mention.mode))
         for mention in found:
             self._link(mention, by_token)
+        for mention in found:
+            self._interval(mention, by_token)
         for verb, agents in self._named:
             self._name_agents(verb, agents, by_token)
         found = [m for m in found if not self._retold(m, by_token)]
@@ -973,6 +977,27 @@ class Detector:
                 if place_like(other) and all(a.head is not other for a in found):
                     found.append(make_arg(other, "place"))
         return found
+
+    def _interval(self, mention: Mention, by_token: dict[int, Mention]) -> None:
+        """An event noun after a stretch of time and "after"/"before" ("The attack came two
+        days after Monday's bombing") is another incident than the clause it hangs on: the
+        mention of that clause (its verb, the verb's subject, or the noun it modifies) and
+        the noun's mention are kept apart ([context] interval_preps, interval_units)."""
+        token = mention.token
+        if token.dep_ != "pobj":
+            return
+        prep = token.head
+        units = self.lex.context.get("interval_units", frozenset())
+        if prep.lower_ not in self.lex.context.get("interval_preps", frozenset()) or not any(
+            c.dep_ in ("npadvmod", "nmod", "obl") and _lemma(c) in units for c in prep.children
+        ):
+            return
+        host = prep.head
+        others = [host, *children(host, "nsubj", "nsubjpass")] if is_verbal(host) else [host]
+        for other in others:
+            if other.i in by_token and other.i != token.i:
+                mention.apart.add(other.i)
+                by_token[other.i].apart.add(token.i)
 
     def _reported_participle(self, verb: Token) -> bool:
         """A participle clause with no subject of its own hung on a reporting verb ("police

@@ -783,6 +783,7 @@ class EventCoder:
             anaphoric=anaphoric or caption is not None,
             link_keys=links,
             mention_keys={key},
+            apart_keys={(caption, i) for i in mention.apart},
             opposes=(caption, mention.opposes) if mention.opposes is not None else None,
             sentences={sent_index},
             last_order=token.i if caption is None else 10**7 + token.i,
@@ -1191,13 +1192,16 @@ class EventCoder:
         it is the time of a reporting verb ("On Monday police said ..." is when they spoke)."""
         sent = token.sent
         sdoc = token.doc
+        present = self.lex.context.get("fronted_time_not", frozenset())
         for time in found:
-            if time.type != "DATE":
+            if time.type != "DATE" or not time.value[:1].isdigit():
                 continue
             span = sdoc.char_span(
                 time.evidence[0].start, time.evidence[0].end, alignment_mode="expand"
             )
             if span is None or span.end > token.i:
+                continue
+            if span.text.lower() in present:
                 continue
             lead = span.start - sent.start
             if not (lead == 0 or (lead == 1 and sent[0].pos_ == "ADP")):
