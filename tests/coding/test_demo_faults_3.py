@@ -87,3 +87,20 @@ def test_an_interval_after_another_event_noun_keeps_two_incidents(pipeline):
     assert triggers == ["ambush", "raid"], [(e.trigger.text, e.mentions) for e in doc.events]
     doc = coded(pipeline, "The shooting happened a week before the bombing in Kano.")
     assert sorted(e.trigger.text for e in doc.events) == ["bombing", "shooting"]
+
+
+def test_unnamed_attackers_stay_in_their_own_town(pipeline):
+    text = "Gunmen shot dead four traders in Bama on Saturday. Nine policemen were killed in "
+    doc = coded(pipeline, text + "Konduga on Saturday.")
+    by_place = {e.location.name: e for e in doc.events if e.location is not None}
+    assert by_place["Bama"].actor1 is not None and by_place["Bama"].actor1.name == "Gunmen"
+    assert by_place["Konduga"].actor1 is None
+    # A named group's attacks on several towns are still its own.
+    doc = coded(
+        pipeline,
+        "Boko Haram fighters shot dead four traders in Bama on Saturday. "
+        + "Nine policemen were killed in Konduga on Saturday.",
+    )
+    by_place = {e.location.name: e for e in doc.events if e.location is not None}
+    assert by_place["Konduga"].actor1 is not None
+    assert by_place["Konduga"].actor1.name == "Boko Haram"
