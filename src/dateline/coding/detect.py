@@ -246,6 +246,8 @@ class Mention:
     casualties: list[Casualty] = field(default_factory=list)
     places: list[Arg] = field(default_factory=list)  # where this telling says it happened
     links: set[int] = field(default_factory=set)  # token indices of mentions of the same event
+    # token indices of mentions told as another incident ("two days after the bombing")
+    apart: set[int] = field(default_factory=set)
     acled: tuple[str, str] | None = None  # from the weapon, where it says
     modality: str | None = None  # negated | hypothetical | unconfirmed
     claimed_by_agent: bool = False  # "X claimed responsibility for ..."
@@ -526,6 +528,7 @@ class Detector:
         # event nouns that only name an event told elsewhere ("described as an attack by
         # X"): the naming verb's token -> the noun's agents, for the event it names
         self._named: list[tuple[Token, list[Arg]]] = []
+        self._reporting = frozenset(self.lex.modality.get("reporting", {}).get("verbs", []))
 
     def mentions(self, sdoc: Any) -> list[Mention]:
         """Every event mention of a Doc, in text order, with links between mentions."""
@@ -545,6 +548,8 @@ class Detector:
                 self._told.add((mention.plover, mention.mode))
         for mention in found:
             self._link(mention, by_token)
+        for mention in found:
+            self._interval(mention, by_token)
         for verb, agents in self._named:
             self._name_agents(verb, agents, by_token)
         found = [m for m in found if not self._retold(m, by_token)]
@@ -975,6 +980,40 @@ class Detector:
                     found.append(make_arg(other, "place"))
         return found
 
+    def _interval(self, mention: Mention, by_token: dict[int, Mention]) -> None:
+        """An event noun after a stretch of time and "after"/"before" ("The attack came two
+        days after Monday's bombing") is another incident than the clause it hangs on: the
+        mention of that clause (its verb, the verb's subject, or the noun it modifies) and
+        the noun's mention are kept apart ([context] interval_preps, interval_units)."""
+        token = mention.token
+        if token.dep_ != "pobj":
+            return
+        prep = token.head
+        units = self.lex.context.get("interval_units", frozenset())
+        if prep.lower_ not in self.lex.context.get("interval_preps", frozenset()) or not any(
+            c.dep_ in ("npadvmod", "nmod", "obl") and _lemma(c) in units for c in prep.children
+        ):
+            return
+        host = prep.head
+        others = [host, *children(host, "nsubj", "nsubjpass")] if is_verbal(host) else [host]
+        for other in others:
+            if other.i in by_token and other.i != token.i:
+                mention.apart.add(other.i)
+                by_token[other.i].apart.add(token.i)
+
+    def _reported_participle(self, verb: Token) -> bool:
+        """A participle clause with no subject of its own hung on a reporting verb ("police
+        said ..., wounding four"): it tells what was reported, not what the sayer did."""
+        head = verb.head
+        return (
+            verb.dep_ == "advcl"
+            and verb.tag_ in ("VBG", "VBN")
+            and head is not verb
+            and is_verbal(head)
+            and _lemma(head) in self._reporting
+            and not children(verb, "nsubj", "nsubjpass")
+        )
+
     def _verb_args(self, mention: Mention) -> None:
         verb = mention.token
         left = self._left_harmed(verb) if mention.sense.outcome and verb.tag_ == "VBN" else []
@@ -983,6 +1022,10 @@ class Detector:
                 self._add(mention, person, "patient")  # "left at least one student injured"
             return
         subjects, passive = subject_of(verb)
+        if self._reported_participle(verb):
+            # "Police said a car bomb detonated ..., wounding four people": the participle
+            # tells the reported event's harm; the sayer is never the actor.
+            subjects = []
         blamer = self._blamer(verb)
         if blamer is not None:
             # "the authorities accused him of assassinating X": the accused acted, never
@@ -1731,6 +1774,20 @@ class Detector:
                 mention.links.add(child.i)
                 by_token[child.i].links.add(token.i)
         head = token.head
+        if self._reported_participle(token):
+            # "Police said a car bomb detonated near a market, wounding four": the parser
+            # hangs the participle on "said"; it belongs to the nearest event before it in
+            # what was said.
+            inside = {t.i for t in token.subtree}
+            before = [
+                i
+                for i in range(token.i - 1, head.left_edge.i - 1, -1)
+                if i in by_token and i not in inside and i != head.i
+            ]
+            same = [i for i in before if by_token[i].plover == mention.plover]
+            if same:
+                mention.links.add(same[0])
+                by_token[same[0]].links.add(token.i)
         if mention.sense.outcome and self._left_dead(token):
             # "clashes left three people dead": the deaths are the clashes'
             for subject in subject_of(head)[0]:

@@ -128,6 +128,8 @@ class Draft:
     sentence_rank: int = 0  # the sentence's position in the text (captions after the body)
     last_sentence_rank: int = 0
     new_incident: bool = False  # "Meanwhile, ...": the mention starts another incident
+    # Mentions told as another incident than this one ("two days after the bombing")
+    apart_keys: set[tuple[int | None, int]] = field(default_factory=set)
     casualty_only: bool = False  # "died": joins an assault, never makes one
     of_wounds: bool = False  # "died of his wounds": a death that may come days after its assault
     anaphor_only: bool = False  # "the crime": joins the event it points back at, never makes one
@@ -282,6 +284,7 @@ class Draft:
         if self.opposes is None:
             self.opposes = other.opposes
         self.link_keys |= other.link_keys
+        self.apart_keys |= other.apart_keys
         self.mention_keys |= other.mention_keys
         self.sentences |= other.sentences
         self.last_order = max(self.last_order, other.last_order)
@@ -613,7 +616,7 @@ def merge(
         fitting = [
             e
             for e in events.candidates(draft, horizon[n])
-            if e.fits(draft) and not apart.clash(e, draft)
+            if e.fits(draft) and not apart.clash(e, draft) and not _told_apart(e, draft)
         ]
         best: tuple[float, Draft] | None = None
         latest = max(fitting, key=lambda e: e.last_order, default=None)
@@ -641,6 +644,16 @@ def merge(
         else:
             events.add(draft)
     return events.events
+
+
+def _told_apart(event: Draft, draft: Draft) -> bool:
+    """Whether the text tells ``draft`` as another incident than ``event`` ("The attack came
+    two days after Monday's bombing"). A word that only names an event told elsewhere ("25
+    days after a previous guerrilla action") or a death makes no event of its own: keeping
+    it apart would only drop it (and what it tells of its doers), so it is never kept apart."""
+    if draft.anaphor_only or draft.casualty_only:
+        return False
+    return bool(event.apart_keys & draft.mention_keys or draft.apart_keys & event.mention_keys)
 
 
 def opposing(events: list[Draft]) -> None:

@@ -68,6 +68,10 @@ class PlaceWords:
     units: dict[str, float]
 
 
+# Words that join the parts of one place name ("Ras al Ain", "Dayr az Zawr", "Deir ez-Zor").
+NAME_PARTICLES = frozenset({"-", "al", "el", "ez", "ad", "as", "az"})
+
+
 @lru_cache(maxsize=1)
 def load_place_words() -> PlaceWords:
     """The shipped word lists."""
@@ -464,12 +468,12 @@ class ToponymRecogniser:
                 i += 1
                 continue
             j = i
-            while j < n and (
-                sdoc[j].pos_ == "PROPN" or sdoc[j].text in ("-", "al", "el", "ez", "ad", "as", "az")
-            ):
+            while j < n and (sdoc[j].pos_ == "PROPN" or sdoc[j].text in NAME_PARTICLES):
                 j += 1
             for stop in range(j, i, -1):
-                if not sdoc[stop - 1].text[:1].isalpha():
+                # "Deir ez-Zor", "Ras al Ain": a particle joins two names, never ends one
+                # ("the blast in Gao as an attack" is in Gao).
+                if not sdoc[stop - 1].text[:1].isalpha() or sdoc[stop - 1].text in NAME_PARTICLES:
                     continue
                 if not any(not in_entity[k] for k in range(i, stop)) and (
                     ent_bounds.get(i) == ent_bounds.get(stop - 1)
