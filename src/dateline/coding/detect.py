@@ -248,6 +248,9 @@ class Mention:
     links: set[int] = field(default_factory=set)  # token indices of mentions of the same event
     # token indices of mentions told as another incident ("two days after the bombing")
     apart: set[int] = field(default_factory=set)
+    # The "after"/"before" with a stretch of time that places this event against another
+    # ("came two days after Monday's bombing"): its token index, see Detector._since.
+    since: int | None = None
     acled: tuple[str, str] | None = None  # from the weapon, where it says
     modality: str | None = None  # negated | hypothetical | unconfirmed
     claimed_by_agent: bool = False  # "X claimed responsibility for ..."
@@ -550,6 +553,7 @@ class Detector:
             self._link(mention, by_token)
         for mention in found:
             self._interval(mention, by_token)
+            mention.since = self._since(mention.token)
         for verb, agents in self._named:
             self._name_agents(verb, agents, by_token)
         found = [m for m in found if not self._retold(m, by_token)]
@@ -1000,6 +1004,30 @@ class Detector:
             if other.i in by_token and other.i != token.i:
                 mention.apart.add(other.i)
                 by_token[other.i].apart.add(token.i)
+
+    def _since(self, token: Token) -> int | None:
+        """The interval preposition that dates this trigger against another time ("The
+        attack came two days after Monday's bombing", "killed a week before the vote"): a
+        child of the trigger, or of the verb it is the subject of, with a stretch of time
+        before it ([context] interval_preps, interval_units); its token index."""
+        preps_ = self.lex.context.get("interval_preps", frozenset())
+        units = self.lex.context.get("interval_units", frozenset())
+        hosts = [token]
+        if token.dep_ in ("nsubj", "nsubjpass") and is_verbal(token.head):
+            hosts.append(token.head)
+        for host in hosts:
+            for prep in host.children:
+                if (
+                    prep.dep_ == "prep"
+                    and prep.lower_ in preps_
+                    and any(c.dep_ == "pobj" for c in prep.children)
+                    and any(
+                        c.dep_ in ("npadvmod", "nmod", "obl") and _lemma(c) in units
+                        for c in prep.children
+                    )
+                ):
+                    return int(prep.i)
+        return None
 
     def _reported_participle(self, verb: Token) -> bool:
         """A participle clause with no subject of its own hung on a reporting verb ("police

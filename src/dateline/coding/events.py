@@ -738,10 +738,28 @@ class EventCoder:
             for arg in (*mention.agents, *mention.patients)
             if arg.kind != "place"
         ]
+        # "came two days after Monday's bombing in Gwoza": the other incident's phrase gives
+        # this event neither its place nor its date (the date is reckoned from it).
+        anchor = _since_anchor(token, mention.since)
+        place_start, place_end = clause_start, clause_end
+        if anchor is not None:
+            if anchor[0] >= mention.end:
+                place_end = min(place_end, max(place_start, anchor[2]))
+            elif anchor[1] <= mention.start:
+                place_start = max(place_start, min(place_end, anchor[1]))
         location, attached = self._location(
-            doc, caption, clause_start, clause_end, sentence, actor_spans
+            doc, caption, place_start, place_end, sentence, actor_spans
         )
-        date, own = self._date(doc, caption, mention, clause_head, anchor_day)
+        if (
+            anchor is not None
+            and location is not None
+            and all(
+                e.caption == caption and anchor[0] <= e.start and e.end <= anchor[1]
+                for e in location.evidence
+            )
+        ):
+            location, attached = None, False  # the sentence's place is the other incident's
+        date, own = self._date(doc, caption, mention, clause_head, anchor_day, anchor)
         sent_index = sentence.start if caption is None else -1 - caption
         evidence = [
             doc.span(clause_start, clause_end, caption=caption),
@@ -1142,8 +1160,13 @@ class EventCoder:
         mention: Mention,
         clause_head: Token,
         anchor_day: dt.date | None,
+        since: tuple[int, int, int] | None = None,
     ) -> tuple[EventDate | None, bool]:
-        own = self._own_time(doc, caption, mention.token, clause_head)
+        if since is not None:
+            reckoned = self._reckoned_date(doc, caption, mention, since)
+            if reckoned is not None:
+                return reckoned, True
+        own = self._own_time(doc, caption, mention.token, clause_head, since)
         if own is None and caption is not None:
             # A photo caption is dated as a whole: "... on August 28, 2017".
             dates = [t for t in self._times(doc, caption, 0, 10**9) if t.type == "DATE"]
@@ -1173,15 +1196,63 @@ class EventCoder:
             and t.evidence[0].end <= end
         ]
 
+    def _reckoned_date(
+        self, doc: Document, caption: int | None, mention: Mention, since: tuple[int, int, int]
+    ) -> EventDate | None:
+        """The day an event told against another ("two days after Monday's bombing", "a
+        week before the March 3 vote") happened: the other's day moved by the stretch of
+        time, with the span from the stretch to the other's date as evidence; none unless
+        the stretch is whole days or weeks and the other's date is a day."""
+        if mention.since is None:
+            return None
+        prep = mention.token.doc[mention.since]
+        stretch = [
+            t
+            for t in self._times(doc, caption, prep.left_edge.idx, prep.idx)
+            if t.type == "DURATION"
+        ]
+        dates = [
+            t
+            for t in self._times(doc, caption, since[0], since[1])
+            if t.type == "DATE" and t.precision == "day" and _day(t.value) is not None
+        ]
+        if len(stretch) != 1 or not dates:
+            return None
+        m = re.fullmatch(r"P(\d+)([DW])", stretch[0].value)
+        other = _day(dates[0].value)
+        if m is None or other is None:
+            return None
+        days = int(m.group(1)) * (7 if m.group(2) == "W" else 1)
+        day = other + dt.timedelta(days=days if prep.lower_ == "after" else -days)
+        start = min(stretch[0].evidence[0].start, dates[0].evidence[0].start)
+        end = max(stretch[0].evidence[0].end, dates[0].evidence[0].end)
+        return EventDate(
+            value=day.isoformat(),
+            earliest=day.isoformat(),
+            latest=day.isoformat(),
+            precision="day",
+            evidence=[doc.span(start, end, caption=caption)],
+        )
+
     def _own_time(
-        self, doc: Document, caption: int | None, token: Token, clause_head: Token
+        self,
+        doc: Document,
+        caption: int | None,
+        token: Token,
+        clause_head: Token,
+        since: tuple[int, int, int] | None = None,
     ) -> Time | None:
-        """The time expression of the trigger's own clause nearest to it in the tree."""
+        """The time expression of the trigger's own clause nearest to it in the tree, never
+        one inside the phrase of the other incident it is told against (``since``)."""
         sent = token.sent
         found = [
             t
             for t in self._times(doc, caption, sent.start_char, sent.end_char)
             if t.type in ("DATE", "TIME")
+            and (
+                since is None
+                or not (since[0] <= t.evidence[0].start and t.evidence[0].end <= since[1])
+            )
         ]
         best: tuple[int, Time] | None = None
         sdoc = token.doc
@@ -1483,6 +1554,20 @@ def _total(found: list[Casualties]) -> Count | None:
                     evidence.append(span)
         return Count(best=len(singles), evidence=evidence)
     return best.count
+
+
+def _since_anchor(token: Token, since: int | None) -> tuple[int, int, int] | None:
+    """The characters of the phrase an interval preposition tells an event against ("after
+    Monday's bombing in Gwoza": "Monday's bombing in Gwoza"), then where the interval
+    phrase starts ("two days after")."""
+    if since is None:
+        return None
+    prep = token.doc[since]
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    last = pobj.right_edge
+    return int(pobj.left_edge.idx), int(last.idx + len(last.text)), int(prep.left_edge.idx)
 
 
 def _event_date(time: Time) -> EventDate:
