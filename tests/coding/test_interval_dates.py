@@ -48,3 +48,10 @@ def test_three_days_after_a_raid_near_a_town(pipeline):
     ambush = event_with(doc, "ambush")
     assert ambush.date is not None and ambush.date.value == "2024-05-08"
     assert ambush.location is None or "Bama" not in ambush.location.name
+
+
+def test_a_stretch_of_less_than_some_days_reckons_no_day(pipeline):
+    doc = coded(pipeline, "The raid came less than two days after Monday's bombing in Gwoza.")
+    raid = event_with(doc, "raid")
+    assert raid.date is None or raid.date.value != "2024-05-08"
+    assert raid.date is None or raid.date.value != "2024-05-06"  # never the bombing's day

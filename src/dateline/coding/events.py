@@ -1202,14 +1202,14 @@ class EventCoder:
         """The day an event told against another ("two days after Monday's bombing", "a
         week before the March 3 vote") happened: the other's day moved by the stretch of
         time, with the span from the stretch to the other's date as evidence; none unless
-        the stretch is whole days or weeks and the other's date is a day."""
+        the stretch is exactly whole days or weeks and the other's date is a day."""
         if mention.since is None:
             return None
         prep = mention.token.doc[mention.since]
         stretch = [
             t
             for t in self._times(doc, caption, prep.left_edge.idx, prep.idx)
-            if t.type == "DURATION"
+            if t.type == "DURATION" and t.mod is None  # "less than two weeks": no one day
         ]
         dates = [
             t
