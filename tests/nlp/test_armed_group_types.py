@@ -107,3 +107,19 @@ def test_traffickers_are_criminal_groups_not_rebels(text: str, mention: str):
     cartel = entity_with(read(text), mention)
     assert cartel.canonical == "Medellin Cartel"
     assert cartel.actor_type == "political_militias" and cartel.sector == "CRM"
+
+
+def test_the_colombian_army_of_national_liberation_is_the_eln():
+    doc = read(
+        "a column of the colombian army of national liberation burned two trucks on the "
+        "highway, the governor said."
+    )
+    group = entity_with(doc, "colombian army of national liberation")
+    assert group.canonical == "National Liberation Army (Colombia)"
+    assert group.actor_type == "rebel_groups"
+
+
+def test_members_of_an_insurgent_army_are_rebels():
+    doc = read("rebels of a pro-castro army ambushed a patrol near the border, officials said.")
+    rebels = entity_with(doc, "rebels of a pro-castro army")
+    assert rebels.actor_type == "rebel_groups" and rebels.sector == "REB"

@@ -740,6 +740,7 @@ class ActorFinder:
         country: str | None = None
         org: ActorEntry | None = None
         body: Noun | None = None
+        body_at = start
         j = start
         while j < end:
             if first <= j <= i:
@@ -764,6 +765,7 @@ class ActorFinder:
             inner = self.recogniser.noun_at(sdoc, j)
             if inner is not None and inner[0].sector and body is None and inner[0].label == "ORG":
                 body = inner[0]
+                body_at = j
             j += 1
         if start in taken and end - 1 in taken:
             return None
@@ -793,6 +795,12 @@ class ActorFinder:
             else:
                 if body is not None:
                     sector = body.sector
+                    if (
+                        body.noun in self._insurgent_nouns
+                        and org is None
+                        and self._insurgent_army(sdoc, start, body_at, end)[1]
+                    ):
+                        sector = "REB"  # "rebels of a pro-Castro army"
                 elif org is not None and noun.cls in MEMBER_NOUN_CLASSES:
                     sector = org.sector
                     country = country or org.country
