@@ -123,3 +123,16 @@ def test_members_of_an_insurgent_army_are_rebels():
     doc = read("rebels of a pro-castro army ambushed a patrol near the border, officials said.")
     rebels = entity_with(doc, "rebels of a pro-castro army")
     assert rebels.actor_type == "rebel_groups" and rebels.sector == "REB"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("the narcoterrorists burned a bus on the coast road, police said.", "the narcoterrorists"),
+        ("The drug mafia threatened the senator again on Monday.", "The drug mafia"),
+        ("a drug trafficker was arrested at the airport, police said.", "a drug trafficker"),
+    ],
+)
+def test_drug_traffickers_named_by_their_trade_are_criminal_groups(text: str, mention: str):
+    group = entity_with(read(text), mention)
+    assert group.actor_type == "political_militias" and group.sector == "CRM"
