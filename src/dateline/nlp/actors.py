@@ -106,6 +106,9 @@ class ActorFinder:
     def __init__(self, book: ActorDictionary, *, propagate: bool = True) -> None:
         self.book = book
         self.recogniser = Recogniser(book, common_words())
+        lists = word_lists()
+        self._insurgent_nouns = lists["insurgent_army_nouns"]
+        self._insurgent_words = lists["insurgent_army_words"]
         self.resolver = Resolver(lambda kb: _sector_of(book, kb))
         self.propagate = propagate
 
@@ -659,6 +662,20 @@ class ActorFinder:
 
         return home
 
+    def _insurgent_army(self, sdoc: Any, start: int, i: int, end: int) -> tuple[int, bool]:
+        """Whether the army headed at ``i`` is named as an insurgent group ("liberation army",
+        "pro-Castro army", "army of national liberation"), and the phrase's end with its "of"
+        name when that is what says so."""
+        words = self._insurgent_words
+        if any(sdoc[k].lower_ in words for k in range(start, i)):
+            return end, True
+        for child in sdoc[i].rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                right = child.right_edge.i + 1
+                if right - i <= 5 and any(sdoc[k].lower_ in words for k in range(i + 1, right)):
+                    return max(end, right), True
+        return end, False
+
     def _composed_kb(self, country: str | None, sector: str | None, noun: Noun) -> str:
         """The kb of an actor noun with a country: a dictionary entry when the composed name
         is one ("Ministry of Defence of Iraq"), else ``composed:<country>:<sector>:<noun>``."""
@@ -723,6 +740,7 @@ class ActorFinder:
         country: str | None = None
         org: ActorEntry | None = None
         body: Noun | None = None
+        body_at = start
         j = start
         while j < end:
             if first <= j <= i:
@@ -747,6 +765,7 @@ class ActorFinder:
             inner = self.recogniser.noun_at(sdoc, j)
             if inner is not None and inner[0].sector and body is None and inner[0].label == "ORG":
                 body = inner[0]
+                body_at = j
             j += 1
         if start in taken and end - 1 in taken:
             return None
@@ -766,12 +785,22 @@ class ActorFinder:
         if noun.gender:
             extra["gender"] = noun.gender
         sector = noun.sector
+        if noun.noun in self._insurgent_nouns and org is None:
+            end, insurgent = self._insurgent_army(sdoc, start, i, end)
+            if insurgent:
+                sector, country = "REB", None  # "the army of national liberation": rebels
         if noun.label == "PERSON" and (noun.number == "sg" or org is not None or body is not None):
             if org is not None and noun.cls in MEMBER_NOUN_CLASSES and noun.number == "pl":
                 kb = f"entry:{org.key}"  # "Daesh fighters": members stand for their group
             else:
                 if body is not None:
                     sector = body.sector
+                    if (
+                        body.noun in self._insurgent_nouns
+                        and org is None
+                        and self._insurgent_army(sdoc, start, body_at, end)[1]
+                    ):
+                        sector = "REB"  # "rebels of a pro-Castro army"
                 elif org is not None and noun.cls in MEMBER_NOUN_CLASSES:
                     sector = org.sector
                     country = country or org.country

@@ -301,8 +301,9 @@ class Resolver:
         same_noun = any(
             x.kind == "nominal" and x.extra.get("noun") == m.extra.get("noun") for x in ref.mentions
         )
-        if same_noun and m.number == ref.number:
-            return True
+        own_sector = m.kb.split(":")[2] if m.kb.startswith("composed:") else None
+        if same_noun and m.number == ref.number and not (own_sector == "MIL" and sector == "REB"):
+            return True  # but "the army" is not the "liberation army" named before it
         if cls == "ministry":
             return label == "ORG" and (
                 any(x.extra.get("noun", "").endswith("ministry") for x in ref.mentions)
