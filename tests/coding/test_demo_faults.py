@@ -13,17 +13,13 @@ from dateline.coding.syntax import is_passive
 from dateline.document import Document
 from dateline.store.merge import Member, summarize
 
+from .conftest import event_with
+
 PUBLISHED = "2024-05-08"
 
 
 def coded(pipeline, text: str) -> Document:
     return pipeline(Document.from_input(text, published=PUBLISHED))
-
-
-def event_with(doc: Document, trigger: str):
-    found = [e for e in doc.events if e.trigger.text == trigger]
-    assert len(found) == 1, [(e.trigger.text, e.plover) for e in doc.events]
-    return found[0]
 
 
 def test_what_protesters_demand_is_part_of_their_protest(pipeline):

@@ -17,6 +17,8 @@ from dateline.document import Document
 from dateline.nlp import times
 from dateline.records import Claim, Source, Time
 
+from .conftest import event_with
+
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "events" / "jets_strike_convoy.txt"
 PUBLISHED = "2021-03-10"
 
@@ -30,12 +32,6 @@ def article(pipeline):
 def find(doc: Document, text: str) -> tuple[int, int]:
     start = doc.text.index(text)
     return start, start + len(text)
-
-
-def event_with(doc: Document, trigger: str):
-    found = [e for e in doc.events if e.trigger.text == trigger]
-    assert len(found) == 1, [(e.trigger.text, e.plover) for e in doc.events]
-    return found[0]
 
 
 def recode(doc: Document) -> Document:

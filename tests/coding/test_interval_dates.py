@@ -7,17 +7,13 @@ from __future__ import annotations
 
 from dateline.document import Document
 
+from .conftest import event_with
+
 PUBLISHED = "2024-05-10"  # a Friday
 
 
 def coded(pipeline, text: str) -> Document:
     return pipeline(Document.from_input(text, published=PUBLISHED))
-
-
-def event_with(doc: Document, trigger: str):
-    found = [e for e in doc.events if e.trigger.text == trigger]
-    assert len(found) == 1, [(e.trigger.text, e.plover) for e in doc.events]
-    return found[0]
 
 
 def test_days_after_a_dated_bombing(pipeline):

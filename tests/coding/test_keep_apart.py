@@ -3,14 +3,10 @@
 
 from __future__ import annotations
 
-from dateline.coding.merge import Actor, Draft, KeepApart, keep_apart, merge
-from dateline.records import Role, Span
+from dateline.coding.merge import Actor, KeepApart, keep_apart, merge
+from dateline.records import Role
 
-TEXT = "x" * 2000
-
-
-def span(start: int, end: int) -> Span:
-    return Span.of(TEXT, start, end)
+from .conftest import draft, span
 
 
 def person(key: str, name: str = "") -> Actor:
@@ -21,28 +17,6 @@ def person(key: str, name: str = "") -> Actor:
 def group(key: str) -> Actor:
     role = Role(name=key, evidence=[span(0, 1)])
     return Actor(role=role, key=key, specific=True, rank=3)
-
-
-def draft(at: int, sentence: int, **fields) -> Draft:
-    values = dict(
-        plover="ASSAULT",
-        mode=None,
-        acled=None,
-        trigger=span(at, at + 1),
-        sentence=sentence,
-        order=at,
-        certainty="asserted",
-        source=None,
-        claim_ids=[],
-        evidence=[span(at, at + 1)],
-        sentences={sentence},
-        last_order=at,
-        sentence_rank=sentence,
-        last_sentence_rank=sentence,
-        mention_keys={(None, at)},
-    )
-    values.update(fields)
-    return Draft(**values)
 
 
 def test_two_named_victims_told_next_to_each_other_are_two_killings():

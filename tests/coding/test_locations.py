@@ -11,13 +11,9 @@ from dateline.config import default_config
 from dateline.document import Caption, Document
 from dateline.records import Place
 
+from .conftest import event_with
+
 PUBLISHED = "2021-03-10"
-
-
-def event_with(doc: Document, trigger: str):
-    found = [e for e in doc.events if e.trigger.text == trigger]
-    assert len(found) == 1, [(e.trigger.text, e.plover) for e in doc.events]
-    return found[0]
 
 
 def located(pipeline, text: str, trigger: str):

@@ -14,40 +14,14 @@ from dateline.coding.merge import (
     merge,
     modes_fit,
 )
-from dateline.records import Count, EventDate, EventMention, Location, Named, Role, Span
+from dateline.records import Count, EventDate, EventMention, Location, Named, Role
 
-TEXT = "x" * 2000
-
-
-def span(start: int, end: int) -> Span:
-    return Span.of(TEXT, start, end)
+from .conftest import draft, span
 
 
 def actor(key: str, *, specific: bool = True, country: str | None = None) -> Actor:
     role = Role(name=key, country=country, evidence=[span(0, 1)])
     return Actor(role=role, key=key, specific=specific, rank=2 if specific else 1)
-
-
-def draft(at: int, sentence: int, **fields) -> Draft:
-    values = dict(
-        plover="ASSAULT",
-        mode=None,
-        acled=None,
-        trigger=span(at, at + 1),
-        sentence=sentence,
-        order=at,
-        certainty="asserted",
-        source=None,
-        claim_ids=[],
-        evidence=[span(at, at + 1)],
-        sentences={sentence},
-        last_order=at,
-        sentence_rank=sentence,
-        last_sentence_rank=sentence,
-        mention_keys={(None, at)},
-    )
-    values.update(fields)
-    return Draft(**values)
 
 
 def count(best=None, low=None, approximate=False, rank=3) -> Casualties:

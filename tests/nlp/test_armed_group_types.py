@@ -7,21 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-import dateline
-from dateline.document import Document
-from dateline.records import Entity
-
-
-def read(text: str) -> Document:
-    doc = dateline.extract(text, clean=False)
-    assert not doc.problems, doc.problems
-    return doc
-
-
-def entity_with(doc: Document, mention: str) -> Entity:
-    found = [e for e in doc.entities if any(m.text == mention for m in e.mentions)]
-    assert found, f"no entity has the mention {mention!r}: {[e.name for e in doc.entities]}"
-    return found[0]
+from .test_actors import entity_with, read
 
 
 @pytest.mark.parametrize(
