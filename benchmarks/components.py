@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import sys
 import time
 from pathlib import Path
 
@@ -23,9 +24,23 @@ from dateline.nlp.model import load_model
 
 
 def read_texts(path: Path, split: str | None) -> list[str]:
-    with path.open(encoding="utf-8") as handle:
-        records = [json.loads(line) for line in handle if line.strip()]
-    return [r["text"] for r in records if split is None or r.get("split") == split]
+    """The ``text`` of each record of ``split``; a clear exit on a file that is not one."""
+    if not path.is_file():
+        sys.exit(f"{path}: not found: give a JSON Lines file with a text field per line")
+    texts = []
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                if split is None or record.get("split") == split:
+                    texts.append(str(record["text"]))
+            except (ValueError, KeyError, AttributeError, TypeError):
+                sys.exit(f"{path}: line {number} is not a JSON object with a text field")
+    if not texts:
+        sys.exit(f"{path}: no texts" + (f" of split {split!r}" if split else ""))
+    return texts
 
 
 def time_pipes(nlp: object, texts: list[str]) -> dict[str, float]:
