@@ -1,0 +1,47 @@
+"""People an attack falls on because they stay, travel, shop or pray where it strikes are
+civilians (issue #11): gunmen who kill hotel guests commit violence against civilians, not an
+armed clash, even when a guard dies with them; guards alone facing gunmen stay a clash."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.document import Document
+
+from .conftest import event_with
+
+PUBLISHED = "2025-03-05"  # a Wednesday
+
+
+def coded(pipeline, text: str) -> Document:
+    return pipeline(Document.from_input(text, published=PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        (
+            "Gunmen stormed a hotel in the capital on Tuesday, killing 12 guests and two "
+            "security guards, police said.",
+            "stormed",
+        ),
+        ("Militants opened fire on shoppers at a market on Tuesday, police said.", "opened fire"),
+        ("Gunmen shot dead four pedestrians near the port on Tuesday.", "shot dead"),
+        ("Attackers killed six tourists at a beach resort on Tuesday.", "killed"),
+    ],
+)
+def test_violence_against_people_at_the_scene_is_against_civilians(pipeline, text, trigger):
+    doc = coded(pipeline, text)
+    event = next(e for e in doc.events if e.trigger.text.startswith(trigger.split()[0]))
+    assert (event.acled_event_type, event.acled_sub_event_type) == (
+        "Violence against civilians",
+        "Attack",
+    ), (event.trigger.text, event.acled_event_type, event.actor2)
+    victims = [event.actor2, *event.assoc_actor2]
+    assert any(a is not None and a.actor_type == "civilians" for a in victims)
+
+
+def test_soldiers_fighting_gunmen_stay_an_armed_clash(pipeline):
+    doc = coded(pipeline, "Gunmen clashed with soldiers near the border on Tuesday, the army said.")
+    clash = event_with(doc, "clashed")
+    assert (clash.acled_event_type, clash.acled_sub_event_type) == ("Battles", "Armed clash")
