@@ -51,6 +51,7 @@ from ..records import (
 from ..registry import Stage, stages
 from . import locations, salience
 from .acled import acled_type
+from .capitals import capital_location
 from .detect import Arg, Casualty, Detector, Mention
 from .lexicon import Lexicon, lexicon
 from .merge import Actor, Casualties, Draft, best_count, merge, opposing
@@ -759,6 +760,13 @@ class EventCoder:
             )
         ):
             location, attached = None, False  # the sentence's place is the other incident's
+        capital = self._capital(doc, caption, mention)
+        if capital is not None and (
+            location is None
+            or not attached
+            or (location.precision in COARSE and location.country in (None, capital.country))
+        ):
+            location, attached = capital, True
         date, own = self._date(doc, caption, mention, clause_head, anchor_day, anchor)
         sent_index = sentence.start if caption is None else -1 - caption
         evidence = [
@@ -1152,6 +1160,32 @@ class EventCoder:
             for span in found.evidence
         )
         return _with_place_word(doc, found, self.lex.place_heads), attached
+
+    def _capital(self, doc: Document, caption: int | None, mention: Mention) -> Location | None:
+        """The national capital the telling's first locative phrase describes ("in the
+        Somali capital"), as its location (see ``capitals``)."""
+        told = _phrase_places(doc, caption, mention)
+        if not told:
+            return None
+        arg = told[0]
+
+        def context_country() -> str | None:
+            country = locations.report_country(doc)
+            if country is None:
+                focus = _focus(doc, self.lex.place_heads)
+                country = focus.country if focus is not None else None
+            return country
+
+        return capital_location(
+            doc,
+            caption,
+            (arg.start, arg.end),
+            arg.head,
+            [doc.span(a, b, caption=caption) for a, b in arg.spans],
+            heads=self.lex.capital_heads,
+            modifiers=self.lex.capital_modifiers,
+            context_country=context_country,
+        )
 
     def _date(
         self,
@@ -1799,6 +1833,8 @@ def _focus(doc: Document, place_heads: frozenset[str]) -> Location | None:
     return found.model_copy(deep=True) if found is not None else None
 
 
+# Locations a described capital of the same country is finer than.
+COARSE = frozenset({"country", "admin1", "region", "unknown"})
 PLACE_ORDER = {"point": 0, "offset": 1, "town": 2, "admin2": 3, "admin1": 4, "region": 5}
 
 

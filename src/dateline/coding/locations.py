@@ -84,6 +84,17 @@ def refine(
         draft.location = location
 
 
+def report_country(doc: Document) -> str | None:
+    """The country a report with a dateline is about: the dateline's place's, unless the
+    body names places of another country only (see ``_filed_about``); None without one."""
+    lines = _Datelines(doc)
+    focus = lines.place()
+    if focus is None or not focus.country:
+        return None
+    elsewhere = lines.body_place(focus.country)
+    return (elsewhere or focus).country
+
+
 def _reported_from(
     doc: Document, lines: _Datelines, draft: Draft, location: Location
 ) -> Location | None:

@@ -28,7 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .keys import name_keys
+from .keys import fold, name_keys
 
 FORMAT_VERSION = 1
 # Internal ids of records that are not GeoNames features start here (GeoNames ids are lower).
@@ -430,17 +430,36 @@ def _iso_aliases(
     return aliases
 
 
+def _capital_ids(sources: Sources) -> set[int]:
+    """The GeoNames ids of the countries' capitals: the city whose name is the country
+    list's capital, else whose name folds to it ("Bogotá" for "Bogota", "Lomé" for "Lome"),
+    else that has it as an alternate name ("Nur-Sultan" once "Astana"); the most populous
+    where several match equally."""
+    capitals = {c.iso: fold(c.capital) for c in sources.countries if c.capital}
+    exact = {c.iso: c.capital for c in sources.countries if c.capital}
+    best: dict[str, tuple[int, int, int]] = {}  # country -> (match rank, -population, id)
+    for city in sources.cities:
+        wanted = capitals.get(city.country)
+        if not wanted:
+            continue
+        if city.name == exact[city.country]:
+            rank = 0
+        elif fold(city.name) == wanted:
+            rank = 1
+        elif any(fold(name) == wanted for name in city.alternates):
+            rank = 2
+        else:
+            continue
+        key = (rank, -city.population, city.geonames_id)
+        if city.country not in best or key < best[city.country]:
+            best[city.country] = key
+    return {key[2] for key in best.values()}
+
+
 def _city_records(sources: Sources, ids: _Ids) -> list[Record]:
     """Cities, then the first- and second-level areas placed from them."""
     admin1_name, city_admin = _admin1_names(sources)
-    capitals = {c.iso: c.capital for c in sources.countries}
-    capital_of: dict[str, City] = {}
-    for city in sources.cities:
-        if capitals.get(city.country) and city.name == capitals[city.country]:
-            best = capital_of.get(city.country)
-            if best is None or city.population > best.population:
-                capital_of[city.country] = city
-    capital_ids = {c.geonames_id for c in capital_of.values()}
+    capital_ids = _capital_ids(sources)
 
     records: list[Record] = []
     a1_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)

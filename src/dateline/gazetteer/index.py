@@ -153,6 +153,15 @@ class Gazetteer:
         )
         return _candidate(rows[0], 0) if rows else None
 
+    def capital(self, iso: str) -> Candidate | None:
+        """The capital city record (PPLC) of an ISO 3166-1 alpha-2 code, or None."""
+        rows = self._rows(
+            f"SELECT {_COLUMNS} FROM places p WHERE p.feature = 'PPLC' AND p.country = ? "
+            "ORDER BY p.population DESC, p.id LIMIT 1",
+            (iso,),
+        )
+        return _candidate(rows[0], 0) if rows else None
+
     def admin1(self, country: str, name: str) -> Candidate | None:
         """The first-level area ``name`` of ``country`` (its record), or None."""
         rows = self._rows(
