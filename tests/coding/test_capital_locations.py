@@ -68,8 +68,14 @@ def test_a_described_capital_places_the_event(pipeline, text, trigger, city, phr
 @pytest.mark.parametrize(
     "text, trigger",
     [
-        ("KABUL, March 4 (Wire) - Gunmen killed two guards in the provincial capital on Tuesday.", "killed"),
-        ("KABUL, March 4 (Wire) - Gunmen killed two guards in the former capital on Tuesday.", "killed"),
+        (
+            "KABUL, March 4 (Wire) - Gunmen killed two guards in the provincial capital on Tuesday.",
+            "killed",
+        ),
+        (
+            "KABUL, March 4 (Wire) - Gunmen killed two guards in the former capital on Tuesday.",
+            "killed",
+        ),
     ],
 )
 def test_a_provincial_or_former_capital_is_not_the_national_one(pipeline, text, trigger):
