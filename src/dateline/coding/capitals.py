@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.tokens import Token
+
 from ..document import Document
 from ..errors import GazetteerError
 from ..gazetteer.index import open_gazetteer
@@ -23,7 +25,7 @@ def capital_location(
     doc: Document,
     caption: int | None,
     phrase: tuple[int, int],
-    head: object,
+    head: Token,
     spans: list[Span],
     *,
     heads: frozenset[str],
@@ -32,8 +34,7 @@ def capital_location(
 ) -> Location | None:
     """The capital ``phrase`` (character bounds in its part) names, with ``spans`` as its
     evidence; None where the phrase is no bare description of a national capital."""
-    lemma = getattr(head, "lemma_", "").lower()
-    if lemma not in heads and getattr(head, "lower_", "") not in heads:
+    if head.lemma_.lower() not in heads and head.lower_ not in heads:
         return None
     start, end = phrase
     named: set[str] = set()
@@ -46,9 +47,8 @@ def capital_location(
                 return None  # "the capital, Kabul": the name says where
             named.add(place.country)
             covered.append((mention.start, mention.end))
-    head_start = getattr(head, "idx", start)
-    for token in getattr(head, "doc", ()):
-        if not (start <= token.idx < head_start):
+    for token in head.doc:
+        if not (start <= token.idx < head.idx):
             continue
         if any(a <= token.idx < b for a, b in covered):
             continue
