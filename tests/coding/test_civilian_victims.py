@@ -45,3 +45,16 @@ def test_soldiers_fighting_gunmen_stay_an_armed_clash(pipeline):
     doc = coded(pipeline, "Gunmen clashed with soldiers near the border on Tuesday, the army said.")
     clash = event_with(doc, "clashed")
     assert (clash.acled_event_type, clash.acled_sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_civilians_killed_beside_soldiers_leave_a_battle_a_battle(pipeline):
+    # Soldiers are the side attacked; the civilians who died too are counted, not the kind.
+    doc = coded(
+        pipeline,
+        "Militants attacked an army post in Borno state on Tuesday, killing five soldiers "
+        "and two civilians.",
+    )
+    attack = event_with(doc, "attacked")
+    assert (attack.acled_event_type, attack.acled_sub_event_type) == ("Battles", "Armed clash")
+    assert attack.fatalities is not None and attack.fatalities.best == 7
+    assert attack.fatalities.civilians == 2

@@ -775,9 +775,9 @@ class EventCoder:
         key = (caption, token.i)
         links = {(caption, i) for i in mention.links}
         continuation = self.lex.context.get("continuation", frozenset())
-        anaphoric = mention.anaphoric or any(
-            c.lower_ in continuation for c in token.children if c.dep_ == "advmod"
-        )
+        # "Two civilians were also killed": more people, added to the count told before.
+        also = any(c.lower_ in continuation for c in token.children if c.dep_ == "advmod")
+        anaphoric = mention.anaphoric or also
         anaphoric = (
             anaphoric
             or mention.entry.kind == "noun"
@@ -804,8 +804,8 @@ class EventCoder:
                 if arg.head.pos_ != "PRON"  # "it", "that": no thing named
             ],
             weapons=[self._named(doc, caption, arg) for arg in mention.weapons],
-            killed=self._casualties(doc, caption, mention.casualties, "killed"),
-            injured=self._casualties(doc, caption, mention.casualties, "injured"),
+            killed=_added(self._casualties(doc, caption, mention.casualties, "killed"), also),
+            injured=_added(self._casualties(doc, caption, mention.casualties, "injured"), also),
             location=location,
             location_attached=attached,
             date=date,
@@ -1444,7 +1444,9 @@ class EventCoder:
                 m.trigger.text.lower().startswith(tuple(self.lex.context.get("one_sided", ())))
                 for m in draft.mentions
             ),
-            civilians_hit=any(a.role.actor_type in self.lex.unarmed_types for a in patients),
+            # The first side acted on says whom the violence was against: "killing five
+            # soldiers and two civilians" is a battle that killed civilians too.
+            civilians_hit=bool(patients) and patients[0].role.actor_type in self.lex.unarmed_types,
         )
         return Event(
             id="ev",
@@ -1573,9 +1575,65 @@ def _armed_role(role: Role, lex: Lexicon) -> bool:
     return bool(words & lex.armed) or any(w.rstrip("s") in lex.armed for w in words)
 
 
+def _added(found: list[Casualties], also: bool) -> list[Casualties]:
+    """The counts of a telling that says its people were "also" killed or hurt: people
+    besides those counted before (``_total`` adds them)."""
+    if not also:
+        return found
+    return [Casualties(count=c.count, rank=c.rank, group=ADDED) for c in found]
+
+
 def _total(found: list[Casualties]) -> Count | None:
     """One count for an event: the most specific figure, or the named people added up when
-    that is more (several victims told one by one)."""
+    that is more (several victims told one by one); then the people a later telling says
+    were "also" killed or hurt, added to it."""
+    base = [c for c in found if c.group != ADDED]
+    added = [c for c in found if c.group == ADDED]
+    count = _most_specific(base) if base else None
+    if count is None:
+        return _most_specific(added)
+    for extra in added:
+        count = _plus(count, extra.count)
+    return count
+
+
+def _plus(count: Count, extra: Count) -> Count:
+    """``count`` with the people of ``extra`` added (unknown stays unknown)."""
+
+    def add(a: int | None, b: int | None) -> int | None:
+        return None if a is None or b is None else a + b
+
+    def low(c: Count) -> int | None:
+        return c.low if c.low is not None else c.best
+
+    def high(c: Count) -> int | None:
+        return c.high if c.high is not None else c.best
+
+    best = add(count.best, extra.best)
+    approximate = count.approximate or extra.approximate
+    evidence = [*count.evidence, *(span for span in extra.evidence if span not in count.evidence)]
+    return count.model_copy(
+        update={
+            "best": best,
+            "low": add(low(count), low(extra)) if approximate else None,
+            "high": add(high(count), high(extra)) if approximate else None,
+            "approximate": approximate,
+            "civilians": _group_sum(count.civilians, extra.civilians),
+            "combatants": _group_sum(count.combatants, extra.combatants),
+            "evidence": evidence,
+        }
+    )
+
+
+def _group_sum(a: int | None, b: int | None) -> int | None:
+    """Civilians (or combatants) of two counts: what either says, both added."""
+    if a is None and b is None:
+        return None
+    return (a or 0) + (b or 0)
+
+
+def _most_specific(found: list[Casualties]) -> Count | None:
+    """The most specific figure, or the named people added up when that is more."""
     best = best_count(found)
     if best is None:
         return None
@@ -1833,6 +1891,8 @@ def _focus(doc: Document, place_heads: frozenset[str]) -> Location | None:
     return found.model_copy(deep=True) if found is not None else None
 
 
+# The group of a count whose people a telling says were "also" killed or hurt.
+ADDED = "added"
 # Locations a described capital of the same country is finer than.
 COARSE = frozenset({"country", "admin1", "region", "unknown"})
 PLACE_ORDER = {"point": 0, "offset": 1, "town": 2, "admin2": 3, "admin1": 4, "region": 5}
