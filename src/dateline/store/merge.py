@@ -35,7 +35,8 @@ from typing import Any, Protocol
 # The version of the rules below: a store rebuilds its merged events when it changes, as
 # when the [store.merge] settings change.
 # 3: a merged event's actor2 is never its actor1.
-MERGE_VERSION = 3
+# 4: the ACLED type and sub-type are voted as one pair, a tie going to the actors' source.
+MERGE_VERSION = 4
 
 # Certainties that do not report an event that happened: never merged with anything.
 UNMERGED_CERTAINTY = frozenset({"hypothetical", "negated"})
@@ -782,6 +783,34 @@ def _vote(values: Iterable[str | None]) -> str | None:
     return min(counts, key=lambda v: (-counts[v], v))
 
 
+def _acled_kind(
+    events: Sequence[Mapping[str, Any]], a1: str | None, a2: str | None
+) -> tuple[str | None, str | None]:
+    """The merged event's ACLED type and sub-type, voted as one pair (never the type of one
+    source with the sub-type of another); a tie goes to the pair of a source whose actors
+    are the merged event's (a siege told as the gunmen's attack on hotel guests and as the
+    troops' fight with the gunmen is the attack when its actors are the gunmen and the
+    guests), then to the alphabetical first."""
+    pairs = Counter(
+        (str(e["acled_event_type"]), e.get("acled_sub_event_type") or "")
+        for e in events
+        if e.get("acled_event_type")
+    )
+    if not pairs:
+        return None, None
+    top = max(pairs.values())
+    tied = sorted(pair for pair, n in pairs.items() if n == top)
+    told_by_dyad = {
+        (str(e["acled_event_type"]), e.get("acled_sub_event_type") or "")
+        for e in events
+        if e.get("acled_event_type")
+        and _role_name(e.get("actor1")) == a1
+        and _role_name(e.get("actor2")) == a2
+    }
+    kind, sub = next((pair for pair in tied if pair in told_by_dyad), tied[0])
+    return kind, sub or None
+
+
 def _role_name(role: Mapping[str, Any] | None) -> str | None:
     if not role:
         return None
@@ -842,13 +871,14 @@ def summarize(members: Sequence[Member]) -> Summary:
     # The other side is someone else: a source that names the attacker as acted on (or an
     # actor in both roles) does not make the merged event one of an actor against itself.
     a2 = _vote(n for e in events if (n := _role_name(e.get("actor2"))) != a1)
+    acled = _acled_kind(events, a1, a2)
     published = [m.published for m in members if m.published]
     summary.columns = {
         "key": summary.key,
         "plover": _vote(e.get("plover") for e in events),
         "mode": _vote(e.get("mode") for e in events),
-        "acled_event_type": _vote(e.get("acled_event_type") for e in events),
-        "acled_sub_event_type": _vote(e.get("acled_sub_event_type") for e in events),
+        "acled_event_type": acled[0],
+        "acled_sub_event_type": acled[1],
         "actor1": a1,
         "actor1_type": _vote(
             (e.get("actor1") or {}).get("actor_type")
