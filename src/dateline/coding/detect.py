@@ -1734,8 +1734,9 @@ class Detector:
         token = mention.token
         if mention.attempted:
             return  # "tried to kill the judge": no one died of it
-        if outcome is None and mention.entry.kind == "verb":
-            # "shot dead", "beaten to death", "left 12 dead"
+        if outcome is None and mention.entry.kind == "verb" and mention.plover == "ASSAULT":
+            # "shot dead", "beaten to death", "left 12 dead"; not "sentenced to death", a
+            # penalty no one has died of yet
             dead = [c for c in token.children if c.lower_ in ("dead", "death")]
             dead += [o for p, o in preps(token) if p == "to" and o.lower_ == "death"]
             if dead:

@@ -1288,7 +1288,7 @@ class EventCoder:
                 or not (since[0] <= t.evidence[0].start and t.evidence[0].end <= since[1])
             )
         ]
-        best: tuple[int, Time] | None = None
+        best: tuple[float, Time] | None = None
         sdoc = token.doc
         for time in found:
             span = sdoc.char_span(
@@ -1334,13 +1334,15 @@ class EventCoder:
             return time
         return None
 
-    def _tree_distance(self, node: Token, trigger: Token, clause_head: Token) -> int | None:
+    def _tree_distance(self, node: Token, trigger: Token, clause_head: Token) -> float | None:
         """Steps from a time's token up to the trigger or its clause head, never through a
         reporting verb's own dependents; a verb coordinated with the trigger counts one step
         more ("was detained ... and sentenced this summer": the detention is no later), and so
         does the verb a participle clause with no subject of its own hangs on ("protested
-        on Tuesday, demanding ...": the demand was made then)."""
-        targets = {trigger.i: 0, clause_head.i: 0}
+        on Tuesday, demanding ...": the demand was made then). As near to the trigger as to
+        its clause head, the trigger's own time wins ("sentenced ... on Monday over an attack
+        ... in 2013": the attack is of 2013)."""
+        targets: dict[int, float] = {clause_head.i: 0.5, trigger.i: 0}
         for verb in (trigger, clause_head):
             for conj in (*verb.conjuncts, verb.head if verb.dep_ == "conj" else verb):
                 if is_verbal(conj) and conj.i not in targets:
