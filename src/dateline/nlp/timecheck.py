@@ -279,7 +279,10 @@ class Checker:
         if any(t.ent_type_ in _NOT_YEAR_ENTS for t in tokens):
             return False
         before = words_before(text, match.start, 1)
-        if before and before[-1] in self.year_blockers:
+        # "at 1800" is a clock time, "at the end of 2023" a year: a blocker stands right before
+        # the number, not before a phrase that holds it.
+        blocker = words_before(text, span[0], 1)
+        if blocker and blocker[-1] in self.year_blockers:
             return False
         if int(text[span[0] : span[1]]) < OLD_YEAR and not (before and before[-1] in _YEAR_CUES):
             return False  # "1200 residents", but "in 1723"

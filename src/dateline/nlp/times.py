@@ -138,6 +138,14 @@ class TimeReader:
         self.range_from = frozenset(range_words.get("from", []))
         self.range_to = frozenset(range_words.get("to", []))
         self.neutral = grammar.lexicon.words("possessive_day_neutral")
+        # A figure between a comparison word and the period it is of ("from $98 million a year
+        # ago"): an amount and its units (lexicon [figure_units]).
+        units = "|".join(re.escape(w) for w in grammar.lexicon.forms("figure_units"))
+        self.figure_before = re.compile(
+            r"(?:^|\s)(\w+(?: \w+)?)\s+(?:about\s+|some\s+)?[$€£¥]?\s?[0-9][0-9.,]*"
+            rf"(?:\s*(?:%|{units}))*\s+$",
+            re.I,
+        )
         abbreviations = "|".join(re.escape(w) for w in grammar.lexicon.forms("abbreviations"))
         self.abbreviation = re.compile(rf"(?:\b(?:{abbreviations})|\b[A-Z]|\.[A-Z])$")
         self.publication = grammar.lexicon.words("publication_words")
@@ -185,6 +193,10 @@ class TimeReader:
             fields = self._inherited(item, found[partners[n]] if n in partners else None)
             if order and item.kind == "numeric" and "a" in fields:
                 fields["order"] = order
+            if item.kind == "ago" and self._compared(text, item):
+                # "profit fell 20 percent from a year ago": the period the figure is of, a year
+                # back (the quarter told last), as "from a year earlier" is.
+                fields["compared"] = "1"
             # A bare clock time after a paragraph break ("The Latest" blogs' "7:15 p.m." heads)
             # is of the publication day, not of the last day the paragraphs before named; without
             # a publication date the last day named is all there is.
@@ -319,6 +331,16 @@ class TimeReader:
     def _comparison_base(self, text: str, item: Found) -> bool:
         """ "down 0.1 percent from January": a period a figure is compared with."""
         words = words_before(text, item.start, 2)
+        return any(" ".join(words[n:]) in self.comparison_base for n in range(len(words)))
+
+    def _compared(self, text: str, item: Found) -> bool:
+        """ "from a year ago", "from $98 million a year ago": the period a figure is compared with."""
+        if self._comparison_base(text, item):
+            return True
+        m = self.figure_before.search(text, max(0, item.start - 60), item.start)
+        if m is None:
+            return False
+        words = m[1].lower().split()
         return any(" ".join(words[n:]) in self.comparison_base for n in range(len(words)))
 
     def _clock_of_set(self, text: str, readings: list[Reading | None]) -> None:
