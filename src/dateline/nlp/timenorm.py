@@ -914,8 +914,12 @@ class Resolver:
             year = anchor.year
             if direction == "past" and quarter > current:
                 year -= 1
-            elif direction == "future" and quarter < current:
+            elif direction == "future" and quarter < current and quarter != current - 1:
                 year += 1
+            elif quarter == 4 and current == 1:
+                # "said fourth-quarter earnings would miss forecasts", told in February: the
+                # quarter just ended, whose results are still to come, whatever the tense.
+                year -= 1
             anchored = True
         period = quarter_period(year, quarter)
         if fiscal:
