@@ -916,9 +916,10 @@ class Resolver:
                 year -= 1
             elif direction == "future" and quarter < current and quarter != current - 1:
                 year += 1
-            elif quarter == 4 and current == 1:
+            elif quarter == 4 and current == 1 and "qadj" in f:
                 # "said fourth-quarter earnings would miss forecasts", told in February: the
-                # quarter just ended, whose results are still to come, whatever the tense.
+                # quarter just ended, whose results are still to come, whatever the tense ("expects
+                # a profit in Q4" looks ahead).
                 year -= 1
             anchored = True
         period = quarter_period(year, quarter)
