@@ -662,9 +662,7 @@ class Resolver:
             unit = self.lexicon.lookup("calendar_unit", f.get("period_unit"))
             # "the week ended Feb. 14": the week (or month) that holds the day.
             period = day_period(date_) if unit is None else period_of(date_, str(unit))
-            return self._make(
-                "DATE", period, mod, anchored=year is None or inferred, suffix=suffix
-            )
+            return self._make("DATE", period, mod, anchored=year is None or inferred, suffix=suffix)
         if month is not None:
             if year is None and "ana" in f and ref is not None:
                 year, anchored = ref.year, False  # "that December": the year in question
