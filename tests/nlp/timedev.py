@@ -29,6 +29,7 @@ DEV_SETS = (
     DEV_DIR / "dev_expressions_6.txt",
     DEV_DIR / "dev_expressions_7.txt",
     DEV_DIR / "dev_expressions_8.txt",
+    DEV_DIR / "dev_expressions_9.txt",
 )
 _MARK = re.compile(r"\{([^{}|]+)\|(DATE|TIME|DURATION|SET)\|([^{}|]+)\}")
 

@@ -87,6 +87,11 @@ _BOND_BEFORE = re.compile(r"[0-9](?:[.,][0-9]+)?\s?%\s+(?:[A-Z][A-Za-z]*\.?\s+){
 _ADDRESS = re.compile(r"(?: (?:[NSEW]\. )?[A-Z][A-Za-z'’-]*\.?(?![\w'’-])){2,5}")
 
 
+# A quarter told before an ordinal that stands for one, and what ends a sentence between them.
+_QUARTER_WORD = re.compile(r"\bquarter\b", re.I)
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“])|\n")
+
+
 def words_before(text: str, start: int, n: int = 2) -> list[str]:
     """The last ``n`` words before ``start``, lower case, nearest last."""
     window = text[max(0, start - 40) : start]
@@ -188,6 +193,7 @@ class Checker:
             "not_described": self.not_described,
             "joined_to_set": self.joined_to_set,
             "timetable_cue": self.timetable_cue,
+            "quarter_told": self.quarter_told,
         }
 
     def passes(self, sdoc: Any, text: str, match: Match) -> bool:
@@ -279,7 +285,10 @@ class Checker:
         if any(t.ent_type_ in _NOT_YEAR_ENTS for t in tokens):
             return False
         before = words_before(text, match.start, 1)
-        if before and before[-1] in self.year_blockers:
+        # "at 1800" is a clock time, "at the end of 2023" a year: a blocker stands right before
+        # the number, not before a phrase that holds it.
+        blocker = words_before(text, span[0], 1)
+        if blocker and blocker[-1] in self.year_blockers:
             return False
         if int(text[span[0] : span[1]]) < OLD_YEAR and not (before and before[-1] in _YEAR_CUES):
             return False  # "1200 residents", but "in 1723"
@@ -432,6 +441,15 @@ class Checker:
         """ "staff work from 9 to 5": a word of a working day or an opening among the few words
         before the hours makes two bare numbers hours ("fell from 9 to 5" is a count)."""
         return any(w in self.timetable_cues for w in words_before(text, match.start, 5))
+
+    def quarter_told(self, sdoc: Any, text: str, match: Match) -> bool:
+        """ "shrank in the third quarter and will shrink again in the fourth": an ordinal alone is
+        a quarter when the sentence told one (its noun, or a "third-quarter" adjective) before it."""
+        window = text[max(0, match.start - 150) : match.start]
+        ends = list(_SENTENCE_BREAK.finditer(window))
+        if ends:
+            window = window[ends[-1].end() :]
+        return _QUARTER_WORD.search(window) is not None
 
     def not_speed(self, sdoc: Any, text: str, match: Match) -> bool:
         """ "an hour" after a unit of length is part of a speed ("120 miles an hour")."""

@@ -508,10 +508,13 @@ class Resolver:
         if "ago" in f:
             word = normal_form(f["ago"])
             amount = number(f.get("num"), self.lexicon)
-            if word not in ("earlier", "later", "on") or amount is None or amount != int(amount):
+            compared = word == "ago" and "compared" in f
+            if word not in ("earlier", "later", "on") and not compared:
+                return None
+            if amount is None or amount != int(amount):
                 return None
             unit = self._unit(f.get("unit"))
-            step = int(amount) * (-1 if word == "earlier" else 1)
+            step = int(amount) * (-1 if word in ("earlier", "ago") else 1)
         else:
             word = normal_form(f["ana"]).removeprefix("the ")
             unit = str(self.lexicon.lookup("calendar_unit", f.get("cunit")))
@@ -656,9 +659,10 @@ class Resolver:
                     value = f"XXXX-{int(month):02d}-{day:02d}" + suffix
                     return Resolved("TIME" if suffix else "DATE", value, precision="day", mod=mod)
                 return None
-            return self._make(
-                "DATE", day_period(date_), mod, anchored=year is None or inferred, suffix=suffix
-            )
+            unit = self.lexicon.lookup("calendar_unit", f.get("period_unit"))
+            # "the week ended Feb. 14": the week (or month) that holds the day.
+            period = day_period(date_) if unit is None else period_of(date_, str(unit))
+            return self._make("DATE", period, mod, anchored=year is None or inferred, suffix=suffix)
         if month is not None:
             if year is None and "ana" in f and ref is not None:
                 year, anchored = ref.year, False  # "that December": the year in question
@@ -908,8 +912,13 @@ class Resolver:
             year = anchor.year
             if direction == "past" and quarter > current:
                 year -= 1
-            elif direction == "future" and quarter < current:
+            elif direction == "future" and quarter < current and quarter != current - 1:
                 year += 1
+            elif quarter == 4 and current == 1 and "qadj" in f:
+                # "said fourth-quarter earnings would miss forecasts", told in February: the
+                # quarter just ended, whose results are still to come, whatever the tense ("expects
+                # a profit in Q4" looks ahead).
+                year -= 1
             anchored = True
         period = quarter_period(year, quarter)
         if fiscal:
@@ -983,6 +992,8 @@ class Resolver:
             return Resolved("DATE", "XXXX-XX-XX", precision="day")
         part = self.lexicon.lookup("part_of_day", f.get("cunit"))
         unit = "D" if part else str(self.lexicon.lookup("calendar_unit", f["cunit"]))
+        if unit not in _UNIT_PRECISION:
+            return None  # "the year-ago period" with no period told before it
         if word in ("year-earlier", "year-ago"):
             offset = -4 if unit == "Q" else -1
         else:
@@ -1035,6 +1046,12 @@ class Resolver:
             # not date, it is the time of the telling, the anchor's period of that unit.
             amount = 0.0
         base = (ref if uses_ref else None) or anchor
+        if word == "from" and base is not None:
+            # "two weeks from Friday": counted from the coming weekday.
+            weekday = self.lexicon.lookup("weekday", f.get("from_weekday"))
+            if weekday is None:
+                return None
+            base = self._weekday(int(weekday), base, 1, "future")
         if base is None:
             sign = "-" if back else "+"
             value = "DCT" + sign + duration_value(amount, unit)

@@ -51,6 +51,7 @@ _CLOCK_MODIFIER = re.compile(r"(?:^|\s)(?:a|an|the|its|their|his|her)\s+$", re.I
 _CLAUSE_END = re.compile(r"[.;!?]\s|\n")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?(?:\s|$)|\n")
 _CURLY_QUOTE = re.compile(r"“[^“”]*”")
+_QUARTER_VALUE = re.compile(r"(?:FY)?\d{4}-[QH][1-4]")
 # How far from a quotation its sentence may reach (a bound for very long texts).
 _SENTENCE_REACH = 600
 # The fields of "today", "tomorrow", "yesterday", "tonight": days counted from the saying.
@@ -138,6 +139,14 @@ class TimeReader:
         self.range_from = frozenset(range_words.get("from", []))
         self.range_to = frozenset(range_words.get("to", []))
         self.neutral = grammar.lexicon.words("possessive_day_neutral")
+        # A figure between a comparison word and the period it is of ("from $98 million a year
+        # ago"): an amount and its units (lexicon [figure_units]).
+        units = "|".join(re.escape(w) for w in grammar.lexicon.forms("figure_units"))
+        self.figure_before = re.compile(
+            r"(?:^|\s)(\w+(?: \w+)?)\s+(?:about\s+|some\s+)?[$€£¥]?\s?[0-9][0-9.,]*"
+            rf"(?:\s*(?:%|{units}))*\s+$",
+            re.I,
+        )
         abbreviations = "|".join(re.escape(w) for w in grammar.lexicon.forms("abbreviations"))
         self.abbreviation = re.compile(rf"(?:\b(?:{abbreviations})|\b[A-Z]|\.[A-Z])$")
         self.publication = grammar.lexicon.words("publication_words")
@@ -178,6 +187,10 @@ class TimeReader:
         # previous year"): what anaphoric years and quarters count from.
         period: Resolved | None = None
         period_end = 0
+        # The quarter or half told last, which "the year-earlier quarter" counts back from even
+        # when a day was told after it ("fourth-quarter earnings ... reports results next
+        # Thursday ... in the year-earlier quarter").
+        quarter_told: Resolved | None = None
         # The last day told that is not after the anchor: what a past clause's "during the week"
         # counts from when the day told last is still to come.
         past_reference: date | None = None
@@ -185,6 +198,10 @@ class TimeReader:
             fields = self._inherited(item, found[partners[n]] if n in partners else None)
             if order and item.kind == "numeric" and "a" in fields:
                 fields["order"] = order
+            if item.kind == "ago" and self._compared(text, item):
+                # "profit fell 20 percent from a year ago": the period the figure is of, a year
+                # back (the quarter told last), as "from a year earlier" is.
+                fields["compared"] = "1"
             # A bare clock time after a paragraph break ("The Latest" blogs' "7:15 p.m." heads)
             # is of the publication day, not of the last day the paragraphs before named; without
             # a publication date the last day named is all there is.
@@ -216,6 +233,8 @@ class TimeReader:
                     None
                     if period is not None and _heading_between(text, period_end, item.start)
                     else period
+                    if period is not None or not self._year_back(item)
+                    else quarter_told
                 ),
             )
             if yearless and counts_from is not None and resolved is not None:
@@ -241,6 +260,8 @@ class TimeReader:
                 # this Sunday "Sunday", so its "last Sunday" is the one before.
                 resolved = _moved(resolved, -7)
             readings.append(Reading(item, resolved))
+            if _QUARTER_VALUE.fullmatch(resolved.value):
+                quarter_told = resolved
             if resolved.type in ("DATE", "TIME") and resolved.earliest is not None:
                 if self._names_issue(text, item):
                     pass  # "as reported in Thursday's Post-Intelligencer": not the story's day
@@ -319,6 +340,22 @@ class TimeReader:
     def _comparison_base(self, text: str, item: Found) -> bool:
         """ "down 0.1 percent from January": a period a figure is compared with."""
         words = words_before(text, item.start, 2)
+        return any(" ".join(words[n:]) in self.comparison_base for n in range(len(words)))
+
+    @staticmethod
+    def _year_back(item: Found) -> bool:
+        """ "the year-earlier quarter", "the year-ago period": a period a year before another."""
+        word = normal_form(item.fields.get("ana", ""))
+        return item.kind == "anaphoric" and word in ("the year-earlier", "the year-ago")
+
+    def _compared(self, text: str, item: Found) -> bool:
+        """ "from a year ago", "from $98 million a year ago": the period a figure is compared with."""
+        if self._comparison_base(text, item):
+            return True
+        m = self.figure_before.search(text, max(0, item.start - 60), item.start)
+        if m is None:
+            return False
+        words = m[1].lower().split()
         return any(" ".join(words[n:]) in self.comparison_base for n in range(len(words)))
 
     def _clock_of_set(self, text: str, readings: list[Reading | None]) -> None:

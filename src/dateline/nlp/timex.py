@@ -70,6 +70,9 @@ class Rule:
     is_range: bool = False
     # A list of days after a month ("May 7, 8 and 9"): one expression a day (group "more").
     is_list: bool = False
+    # A period named by a day after it ("the week ended Feb. 14"): two expressions cut at the
+    # group "to", the first taking the second's day (rules.toml ``lend``).
+    lends: bool = False
     # Sets of words of which one must all occur in a text for the rule to be tried on it.
     needs: tuple[frozenset[str], ...] = ()
 
@@ -239,6 +242,7 @@ class Grammar:
             reject=reject,
             is_range=bool(spec.get("range", False)),
             is_list=bool(spec.get("list", False)),
+            lends=bool(spec.get("lend", False)),
             needs=self._needs(name, spec.get("needs", ())),
         )
 
@@ -300,6 +304,13 @@ class Grammar:
             if rule.is_list and "more" in m.groups:
                 lister = self._hour_list if "hour_last" in m.groups else self._day_list
                 out += lister(text, m, fields)
+                continue
+            if rule.lends and "to" in m.groups:
+                cut, resume = m.groups["to"]
+                day = {n[: -len(_SECOND)]: v for n, v in fields.items() if n.endswith(_SECOND)}
+                own = {n: v for n, v in fields.items() if not n.endswith(_SECOND) and n != "to"}
+                out.append(Expression(m.start, cut, rule.name, rule.kind, "DATE", own | day))
+                out.append(Expression(resume, m.end, rule.name, rule.kind, "DATE", day))
                 continue
             if not (rule.is_range and "to" in m.groups):
                 out.append(Expression(m.start, m.end, rule.name, rule.kind, rule.type, fields))
