@@ -806,7 +806,7 @@ class Detector:
             return None
         for obj in children(token, *OBJECTS, "nsubjpass"):
             weapon = weapon_of(obj, self.lex)
-            if weapon is not None and weapon.mode not in (None, "crowd-control"):
+            if weapon is not None and weapon.mode is not None:
                 acled = weapon.acled or ("Violence against civilians", "Attack")
                 sense = Sense(plover="ASSAULT", mode=weapon.mode, acled=acled)
                 return Entry(_lemma(token), (), "verb", sense)
@@ -1091,6 +1091,13 @@ class Detector:
                     for obj in children(purpose, *OBJECTS):
                         if _entries_for(obj, self.lex):
                             mention.opposes = obj.i
+        crowd = [w for o in objects if (w := weapon_of(o, self.lex)) is not None]
+        if not passive and any(w.mode == "crowd-control" for w in crowd):
+            # "fired tear gas to disperse the crowd": whom they broke up was acted on.
+            breaking = self.lex.context.get("dispersal_verbs", frozenset())
+            for purpose in children(verb, "xcomp", "advcl"):
+                if _lemma(purpose) in breaking and any(c.lower_ == "to" for c in purpose.lefts):
+                    objects += children(purpose, *OBJECTS)
         agents_by: list[Token] = []
         for prep, obj in preps(verb):
             if prep in INCLUDING:

@@ -376,13 +376,39 @@ class Resolver:
         if not candidates:
             return None
         candidates.sort(key=lambda c: c[0].start)
-        # A pronoun that is an argument of the same verb as a mention is not it ("he saw him").
-        same = [
+        # A pronoun that is an argument of the same verb as a mention is not it ("he saw him"),
+        # nor the subject its verb takes from the verb it completes ("police fired tear gas
+        # to disperse them": the police disperse, so "them" is someone else).
+        verb = tok.head
+        controller = (
+            verb.head
+            if verb.dep_ in ("xcomp", "advcl")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            else None
+        )
+
+        def local(x: Mention) -> bool:
+            if tok.dep_ == "poss":
+                return False
+            head = sdoc[x.head]
+            if head.head.i == verb.i:
+                return True
+            return (
+                controller is not None
+                and head.head.i == controller.i
+                and head.dep_ in ("nsubj", "nsubjpass")
+            )
+
+        same = [c for c in candidates if c[0].sent == m.sent and not local(c[0])]
+        # Nothing else in reach: the controlling subject is still no antecedent.
+        candidates = [
             c
             for c in candidates
-            if c[0].sent == m.sent
-            and not (tok.dep_ not in ("poss",) and sdoc[c[0].head].head.i == tok.head.i)
+            if not (c[0].sent == m.sent and local(c[0]) and sdoc[c[0].head].head.i != verb.i)
         ]
+        if not candidates:
+            return None
         if m.speaker:
             speakers = [c for c in candidates if c[0].speaker]
             if speakers and m.sent - speakers[-1][0].sent <= 1:
