@@ -20,6 +20,7 @@ linked, so that they become one event.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -78,6 +79,9 @@ DEVICE_PRONOUNS = frozenset({"it", "they", "them", "which", "that"})
 # the market in Strasbourg", "a battle between troops and rebels in the market area".
 PLACED_PREPS = ("on", "against", "between", "upon")
 TIME_LABELS = ("DATE", "TIME")
+# A line that is a heading ("==See also==", "Related:") and one that is an item of a list.
+_HEADING_LINE = re.compile(r"^\s*=*\s*(?P<words>[^=\n]*?)\s*:?\s*=*\s*$")
+_LIST_ITEM = re.compile(r"^\s*[*\u2022\u00b7-]\s*\S")
 COUNT_HEADS = frozenset(
     {
         "dozens",
@@ -365,6 +369,25 @@ def _included(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in INCLUDING
 
 
+def _listed_names(token: Token) -> list[Token]:
+    """The further names of a list opened by "including" ("were arrested, including A, wife
+    of B, C, the director D, and E"): the parser hangs a long list with descriptions as a
+    chain of appositions and conjuncts under its first item, so each name in the first
+    item's phrase (its last word) is one of those listed; not a name that is the object of a
+    preposition ("wife of B", "a man from Kabul"), nor a place or a date."""
+    if not _included(token):
+        return []
+    end = token.sent.end
+    return [
+        t
+        for t in token.subtree
+        if token.i < t.i < end
+        and t.pos_ == "PROPN"
+        and t.dep_ in ("appos", "conj")
+        and t.ent_type_ in ("PERSON", "ORG", "")
+    ]
+
+
 def counted(token: Token) -> Token:
     """The people a quantity head counts: "dozens of terrorists" -> terrorists."""
     if token.like_num or token.lower_ in COUNT_HEADS:
@@ -541,9 +564,12 @@ class Detector:
         self._told = set()
         self._searched = set()
         self._named = []
+        links = self._link_lists(sdoc)
         for token in sdoc:
             if token.lower_ not in starts and token.lemma_.lower() not in starts:
                 continue
+            if links and any(a <= token.idx < b for a, b in links):
+                continue  # "See also: * 2014 Bagram Airfield bombing": a link, no telling
             mention = self._mention(token)
             if mention is not None:
                 found.append(mention)
@@ -561,6 +587,35 @@ class Detector:
         for mention in kept:
             mention.modality = modality_of(mention.token, self.lex)
         return kept
+
+    def _link_lists(self, sdoc: Any) -> list[tuple[int, int]]:
+        """Where the lists of links to other articles lie ([context] link_headings): the
+        items under a heading such as "See also" name other reports by their titles ("2014
+        Bagram Airfield bombing"); they tell nothing of their own. A list runs over the
+        lines that start with a bullet after its heading, up to the first that does not."""
+        headings = self.lex.context.get("link_headings", frozenset())
+        text = sdoc.text
+        if not headings or "\n" not in text:
+            return []
+        found: list[tuple[int, int]] = []
+        start: int | None = None
+        end = 0
+        at = 0
+        for line in text.splitlines(keepends=True):
+            bare = line.strip()
+            if start is not None and _LIST_ITEM.match(line):
+                end = at + len(line)
+            else:
+                if start is not None and end > start:
+                    found.append((start, end))
+                start = None
+                heading = _HEADING_LINE.match(bare) if len(bare) <= 40 else None
+                if heading and heading.group("words").lower() in headings:
+                    start = end = at + len(line)
+            at += len(line)
+        if start is not None and end > start:
+            found.append((start, end))
+        return found
 
     # -- one trigger -------------------------------------------------------------------
     def _mention(self, token: Token) -> Mention | None:
@@ -828,6 +883,12 @@ class Detector:
                 if prep in INCLUDING
                 for named in _expand([obj])
                 if named not in heads
+            ]
+            heads += [
+                name
+                for head in list(heads)
+                for name in _listed_names(head)
+                if name not in heads
             ]
             # "two of her bodyguards, Juan Perez and Luis Gomez": the names are who.
             heads += [
