@@ -1312,6 +1312,16 @@ class Detector:
                             self._add(mention, head, "agent")
                     elif prep in ("against", "on") and mention.plover != "AGREE":
                         self._add(mention, obj, "patient")
+        # "bombings targeted at the army", "the bombings, which seemed to be aimed at
+        # civilians": what a verb of aiming says the event was aimed at was acted on.
+        aiming = self.lex.context.get("aiming_verbs", frozenset())
+        for clause in children(noun, "acl", "relcl"):
+            for verb in [clause, *children(clause, "xcomp")]:
+                if _lemma(verb) not in aiming:
+                    continue
+                for prep, obj in preps(verb):
+                    if prep in ("at", "against", "on"):
+                        self._add(mention, obj, "patient")
         self._light_verb(mention)
 
     def _light_verb(self, mention: Mention) -> None:
