@@ -411,6 +411,11 @@ def make_arg(token: Token, kind: str) -> Arg:
     return Arg(token, kind, a, b, c, d, bare_start)
 
 
+def _assaults(token: Token, lex: Lexicon) -> bool:
+    """Whether a word is a trigger of an attack (of any of its senses)."""
+    return any(e.sense.plover == "ASSAULT" for e in _entries_for(token, lex))
+
+
 def _entries_for(token: Token, lex: Lexicon) -> list[Entry]:
     """The lexicon entries a token starts, phrases first; verbs by verbal use."""
     verbal = is_verbal(token)
@@ -1092,15 +1097,29 @@ class Detector:
 
     def _reported_participle(self, verb: Token) -> bool:
         """A participle clause with no subject of its own hung on a reporting verb ("police
-        said ..., wounding four"): it tells what was reported, not what the sayer did."""
+        said ..., wounding four"): it tells what was reported, not what the sayer did. So
+        does one of harm hung on a verb of no attack across an attack verb told between them
+        ("police are searching for a man who left a device that exploded on Friday, wounding
+        13 people"): the harm is the attack's, not the deed of the main verb's subject."""
         head = verb.head
-        return (
+        if not (
             verb.dep_ == "advcl"
             and verb.tag_ in ("VBG", "VBN")
             and head is not verb
             and is_verbal(head)
-            and _lemma(head) in self._reporting
             and not children(verb, "nsubj", "nsubjpass")
+        ):
+            return False
+        if _lemma(head) in self._reporting:
+            return True
+        if not any(e.sense.outcome for e in _entries_for(verb, self.lex)) or _assaults(
+            head, self.lex
+        ):
+            return False
+        inside = {t.i for t in verb.subtree}
+        return any(
+            is_verbal(t) and t.i not in inside and _assaults(t, self.lex)
+            for t in verb.doc[head.i + 1 : verb.i]
         )
 
     def _verb_args(self, mention: Mention) -> None:
