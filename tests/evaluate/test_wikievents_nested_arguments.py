@@ -53,3 +53,30 @@ def test_separate_attackers_stay_apart():
     (attack,) = predicted_events(doc)
     assert len([a for a in attack.arguments if a.role == "Attacker"]) == 2
     assert len([a for a in attack.arguments if a.role == "Target"]) == 1
+
+
+def test_a_place_inside_the_target_phrase_is_no_place():
+    text = "Gunmen attacked the Kabul police station."
+    doc = _doc()
+    doc["text"] = text
+    start = text.index("the Kabul police station")
+    kabul = text.index("Kabul")
+    doc["events"][0].update(
+        {
+            "trigger": {"start": 7, "end": 15, "text": "attacked", "caption": None},
+            "actor1": None,
+            "assoc_actor1": [],
+            "targets": [
+                {
+                    "name": "the Kabul police station",
+                    "evidence": [{"start": start, "end": start + 24, "text": "", "caption": None}],
+                }
+            ],
+            "location": {
+                "name": "Kabul",
+                "evidence": [{"start": kabul, "end": kabul + 5, "text": "Kabul", "caption": None}],
+            },
+        }
+    )
+    (attack,) = predicted_events(doc)
+    assert [a.role for a in attack.arguments] == ["Target"]

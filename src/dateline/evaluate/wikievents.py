@@ -27,7 +27,9 @@ every number here is end-to-end; the published BART-Gen numbers are given gold t
   the mentions of its referent (``entity_id``) inside them ("that nation's Defense
   Ministry" -> "Defense Ministry"), as head-word matching would take them. A name told
   inside another argument's phrase in the same role ("Taliban" in "Taliban gunmen", which
-  dateline also gives the attackers' side) is one argument with that one, not another.
+  dateline also gives the attackers' side) is one argument with that one, not another; one
+  inside the phrase of an argument of another role is none ("Oklahoma City" in the target
+  "the Oklahoma City federal building" is no Place).
 * Gold events are restricted to the conflict subset. A predicted event is paired with a
   gold event of the same type whose trigger span overlaps its own, one-to-one, maximising
   the correct arguments. Arguments are paired one-to-one inside paired events; arguments of
@@ -175,23 +177,27 @@ def _arguments(
 def _nested_joined(found: list[Argument]) -> list[Argument]:
     """One argument for a name told inside another's phrase in the same role ("Taliban" in
     "Taliban gunmen", which dateline also gives the attackers' side): the phrase names one
-    participant, whose candidate spans are then both."""
+    participant, whose candidate spans are then both. A name inside the phrase of an
+    argument of another role is a modifier of that argument, none of its own: "Oklahoma
+    City" in the target "the Oklahoma City federal building" is no Place, "Taliban" in the
+    victims "Taliban militants" no Killer."""
+
+    def within(inner: Argument, outer: Argument) -> bool:
+        return all(any(a <= s and e <= b for a, b in outer.spans) for s, e in inner.spans)
+
     kept: list[Argument] = []
     for arg in found:
         outer = next(
             (
                 other
                 for other in found
-                if other is not arg
-                and other.role == arg.role
-                and all(any(a <= s and e <= b for a, b in other.spans) for s, e in arg.spans)
-                and not all(any(a <= s and e <= b for a, b in arg.spans) for s, e in other.spans)
+                if other is not arg and within(arg, other) and not within(other, arg)
             ),
             None,
         )
         if outer is None:
             kept.append(arg)
-        else:
+        elif outer.role == arg.role:
             outer.spans |= arg.spans
     return kept
 
