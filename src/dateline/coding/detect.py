@@ -1281,9 +1281,17 @@ class Detector:
                 self._add(mention, child, "patient" if done_to else "agent")
             elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
                 kind = kind_of(child, self.lex)
+                # "the van-and-knife attack", "a gun and grenade attack": each weapon of a
+                # coordinated modifier is one the attack was made with.
+                arms = [
+                    c
+                    for c in _expand([child])
+                    if c.i < noun.i and c is not child and kind_of(c, self.lex) == "weapon"
+                ]
                 if kind == "weapon":
                     mention.weapons.append(make_arg(child, kind))
-                elif kind == "human" and (
+                mention.weapons.extend(make_arg(c, "weapon") for c in arms)
+                if kind != "weapon" and kind == "human" and (
                     child.ent_type_ in ("NORP", "ORG", "GPE")
                     or (
                         (_lemma(child) in self.lex.armed or child.lower_ in self.lex.armed)
