@@ -29,7 +29,10 @@ def _doc() -> dict:
                 "certainty": "asserted",
                 "trigger": _span("attacked"),
                 "actor1": _role("Taliban gunmen", "Taliban gunmen", "gunmen"),
-                "assoc_actor1": [_role("Taliban", "Taliban"), _role("suicide bombers", "suicide bombers")],
+                "assoc_actor1": [
+                    _role("Taliban", "Taliban"),
+                    _role("suicide bombers", "suicide bombers"),
+                ],
                 "targets": [{"name": "the camp", "evidence": [_span("the camp")]}],
                 "weapons": [],
                 "mentions": [],

@@ -890,10 +890,7 @@ class Detector:
                 if named not in heads
             ]
             heads += [
-                name
-                for head in list(heads)
-                for name in _listed_names(head)
-                if name not in heads
+                name for head in list(heads) for name in _listed_names(head) if name not in heads
             ]
             # "two of her bodyguards, Juan Perez and Luis Gomez": the names are who.
             heads += [
@@ -1291,7 +1288,7 @@ class Detector:
                 if kind == "weapon":
                     mention.weapons.append(make_arg(child, kind))
                 mention.weapons.extend(make_arg(c, "weapon") for c in arms)
-                if kind != "weapon" and kind == "human" and (
+                if kind == "human" and (
                     child.ent_type_ in ("NORP", "ORG", "GPE")
                     or (
                         (_lemma(child) in self.lex.armed or child.lower_ in self.lex.armed)
