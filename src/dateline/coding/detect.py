@@ -20,6 +20,7 @@ linked, so that they become one event.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -78,6 +79,9 @@ DEVICE_PRONOUNS = frozenset({"it", "they", "them", "which", "that"})
 # the market in Strasbourg", "a battle between troops and rebels in the market area".
 PLACED_PREPS = ("on", "against", "between", "upon")
 TIME_LABELS = ("DATE", "TIME")
+# A line that is a heading ("==See also==", "Related:") and one that is an item of a list.
+_HEADING_LINE = re.compile(r"^\s*=*\s*(?P<words>[^=\n]*?)\s*:?\s*=*\s*$")
+_LIST_ITEM = re.compile(r"^\s*[*\u2022\u00b7-]\s*\S")
 COUNT_HEADS = frozenset(
     {
         "dozens",
@@ -365,6 +369,25 @@ def _included(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in INCLUDING
 
 
+def _listed_names(token: Token) -> list[Token]:
+    """The further names of a list opened by "including" ("were arrested, including A, wife
+    of B, C, the director D, and E"): the parser hangs a long list with descriptions as a
+    chain of appositions and conjuncts under its first item, so each name in the first
+    item's phrase (its last word) is one of those listed; not a name that is the object of a
+    preposition ("wife of B", "a man from Kabul"), nor a place or a date."""
+    if not _included(token):
+        return []
+    end = token.sent.end
+    return [
+        t
+        for t in token.subtree
+        if token.i < t.i < end
+        and t.pos_ == "PROPN"
+        and t.dep_ in ("appos", "conj")
+        and t.ent_type_ in ("PERSON", "ORG", "")
+    ]
+
+
 def counted(token: Token) -> Token:
     """The people a quantity head counts: "dozens of terrorists" -> terrorists."""
     if token.like_num or token.lower_ in COUNT_HEADS:
@@ -386,6 +409,11 @@ def make_arg(token: Token, kind: str) -> Arg:
         bare += 1
     bare_start = doc[bare].idx if start < bare <= token.i else None
     return Arg(token, kind, a, b, c, d, bare_start)
+
+
+def _assaults(token: Token, lex: Lexicon) -> bool:
+    """Whether a word is a trigger of an attack (of any of its senses)."""
+    return any(e.sense.plover == "ASSAULT" for e in _entries_for(token, lex))
 
 
 def _entries_for(token: Token, lex: Lexicon) -> list[Entry]:
@@ -541,9 +569,12 @@ class Detector:
         self._told = set()
         self._searched = set()
         self._named = []
+        links = self._link_lists(sdoc)
         for token in sdoc:
             if token.lower_ not in starts and token.lemma_.lower() not in starts:
                 continue
+            if links and any(a <= token.idx < b for a, b in links):
+                continue  # "See also: * 2014 Bagram Airfield bombing": a link, no telling
             mention = self._mention(token)
             if mention is not None:
                 found.append(mention)
@@ -561,6 +592,35 @@ class Detector:
         for mention in kept:
             mention.modality = modality_of(mention.token, self.lex)
         return kept
+
+    def _link_lists(self, sdoc: Any) -> list[tuple[int, int]]:
+        """Where the lists of links to other articles lie ([context] link_headings): the
+        items under a heading such as "See also" name other reports by their titles ("2014
+        Bagram Airfield bombing"); they tell nothing of their own. A list runs over the
+        lines that start with a bullet after its heading, up to the first that does not."""
+        headings = self.lex.context.get("link_headings", frozenset())
+        text = sdoc.text
+        if not headings or "\n" not in text:
+            return []
+        found: list[tuple[int, int]] = []
+        start: int | None = None
+        end = 0
+        at = 0
+        for line in text.splitlines(keepends=True):
+            bare = line.strip()
+            if start is not None and _LIST_ITEM.match(line):
+                end = at + len(line)
+            else:
+                if start is not None and end > start:
+                    found.append((start, end))
+                start = None
+                heading = _HEADING_LINE.match(bare) if len(bare) <= 40 else None
+                if heading and heading.group("words").lower() in headings:
+                    start = end = at + len(line)
+            at += len(line)
+        if start is not None and end > start:
+            found.append((start, end))
+        return found
 
     # -- one trigger -------------------------------------------------------------------
     def _mention(self, token: Token) -> Mention | None:
@@ -829,6 +889,9 @@ class Detector:
                 for named in _expand([obj])
                 if named not in heads
             ]
+            heads += [
+                name for head in list(heads) for name in _listed_names(head) if name not in heads
+            ]
             # "two of her bodyguards, Juan Perez and Luis Gomez": the names are who.
             heads += [
                 name
@@ -1031,15 +1094,29 @@ class Detector:
 
     def _reported_participle(self, verb: Token) -> bool:
         """A participle clause with no subject of its own hung on a reporting verb ("police
-        said ..., wounding four"): it tells what was reported, not what the sayer did."""
+        said ..., wounding four"): it tells what was reported, not what the sayer did. So
+        does one of harm hung on a verb of no attack across an attack verb told between them
+        ("police are searching for a man who left a device that exploded on Friday, wounding
+        13 people"): the harm is the attack's, not the deed of the main verb's subject."""
         head = verb.head
-        return (
+        if not (
             verb.dep_ == "advcl"
             and verb.tag_ in ("VBG", "VBN")
             and head is not verb
             and is_verbal(head)
-            and _lemma(head) in self._reporting
             and not children(verb, "nsubj", "nsubjpass")
+        ):
+            return False
+        if _lemma(head) in self._reporting:
+            return True
+        if not any(e.sense.outcome for e in _entries_for(verb, self.lex)) or _assaults(
+            head, self.lex
+        ):
+            return False
+        inside = {t.i for t in verb.subtree}
+        return any(
+            is_verbal(t) and t.i not in inside and _assaults(t, self.lex)
+            for t in verb.doc[head.i + 1 : verb.i]
         )
 
     def _verb_args(self, mention: Mention) -> None:
@@ -1208,9 +1285,17 @@ class Detector:
                 self._add(mention, child, "patient" if done_to else "agent")
             elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
                 kind = kind_of(child, self.lex)
+                # "the van-and-knife attack", "a gun and grenade attack": each weapon of a
+                # coordinated modifier is one the attack was made with.
+                arms = [
+                    c
+                    for c in _expand([child])
+                    if c.i < noun.i and c is not child and kind_of(c, self.lex) == "weapon"
+                ]
                 if kind == "weapon":
                     mention.weapons.append(make_arg(child, kind))
-                elif kind == "human" and (
+                mention.weapons.extend(make_arg(c, "weapon") for c in arms)
+                if kind == "human" and (
                     child.ent_type_ in ("NORP", "ORG", "GPE")
                     or (
                         (_lemma(child) in self.lex.armed or child.lower_ in self.lex.armed)
@@ -1257,6 +1342,16 @@ class Detector:
                         for head in _expand([obj]):
                             self._add(mention, head, "agent")
                     elif prep in ("against", "on") and mention.plover != "AGREE":
+                        self._add(mention, obj, "patient")
+        # "bombings targeted at the army", "the bombings, which seemed to be aimed at
+        # civilians": what a verb of aiming says the event was aimed at was acted on.
+        aiming = self.lex.context.get("aiming_verbs", frozenset())
+        for clause in children(noun, "acl", "relcl"):
+            for verb in [clause, *children(clause, "xcomp")]:
+                if _lemma(verb) not in aiming:
+                    continue
+                for prep, obj in preps(verb):
+                    if prep in ("at", "against", "on"):
                         self._add(mention, obj, "patient")
         self._light_verb(mention)
 

@@ -96,6 +96,8 @@ def modality_of(token: Token, lex: Lexicon) -> str | None:
     definite = frozenset(data.get("presupposed", {}).get("determiners", ()))
     undone_by = frozenset(data.get("presupposed", {}).get("undone_by", ()))
 
+    if token.dep_ == "acomp" and _negated_here(token.head, negation, frozenset()):
+        return NEGATED  # "the shop wasn't that damaged": the copula carries the negation
     if is_verbal(token):
         if _negated_here(token, negation, nobody):
             return NEGATED
