@@ -25,11 +25,7 @@ every number here is end-to-end; the published BART-Gen numbers are given gold t
   argument whose candidate spans are its evidence spans (not the trigger: an actor whose
   only evidence is its event's trigger, such as the state of the place, names no one) and
   the mentions of its referent (``entity_id``) inside them ("that nation's Defense
-  Ministry" -> "Defense Ministry"), as head-word matching would take them. A name told
-  inside another argument's phrase in the same role ("Taliban" in "Taliban gunmen", which
-  dateline also gives the attackers' side) is one argument with that one, not another; one
-  inside the phrase of an argument of another role is none ("Oklahoma City" in the target
-  "the Oklahoma City federal building" is no Place).
+  Ministry" -> "Defense Ministry"), as head-word matching would take them.
 * Gold events are restricted to the conflict subset. A predicted event is paired with a
   gold event of the same type whose trigger span overlaps its own, one-to-one, maximising
   the correct arguments. Arguments are paired one-to-one inside paired events; arguments of
@@ -171,35 +167,7 @@ def _arguments(
     add("location", [event["location"]] if event.get("location") else [])
     if with_source:
         add("source", [event["source"]] if event.get("source") else [])
-    return _nested_joined(found)
-
-
-def _nested_joined(found: list[Argument]) -> list[Argument]:
-    """One argument for a name told inside another's phrase in the same role ("Taliban" in
-    "Taliban gunmen", which dateline also gives the attackers' side): the phrase names one
-    participant, whose candidate spans are then both. A name inside the phrase of an
-    argument of another role is a modifier of that argument, none of its own: "Oklahoma
-    City" in the target "the Oklahoma City federal building" is no Place, "Taliban" in the
-    victims "Taliban militants" no Killer."""
-
-    def within(inner: Argument, outer: Argument) -> bool:
-        return all(any(a <= s and e <= b for a, b in outer.spans) for s, e in inner.spans)
-
-    kept: list[Argument] = []
-    for arg in found:
-        outer = next(
-            (
-                other
-                for other in found
-                if other is not arg and within(arg, other) and not within(other, arg)
-            ),
-            None,
-        )
-        if outer is None:
-            kept.append(arg)
-        elif outer.role == arg.role:
-            outer.spans |= arg.spans
-    return kept
+    return found
 
 
 def predicted_events(doc: Mapping[str, Any] | None) -> list[KEvent]:
