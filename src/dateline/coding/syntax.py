@@ -345,6 +345,17 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         inherited, head_passive = subject_of(head, depth + 1)
         # "a bomb exploded, killing 12": the subject of the main clause is the cause.
         return inherited, passive if verb.tag_ == "VBG" else head_passive
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and is_verbal(head)
+        and not is_passive(head)
+    ):
+        # "rallied on Tuesday to demand reforms": a purpose clause's doer is the main
+        # clause's subject (a passive one is acted on, not the doer: "were arrested to ...").
+        inherited, _ = subject_of(head, depth + 1)
+        return inherited, passive
     if verb.dep_ == "pcomp" and head.dep_ in ("prep", "agent") and is_verbal(head.head):
         inherited, _ = subject_of(head.head, depth + 1)
         return inherited, passive
