@@ -48,3 +48,8 @@ def test_a_text_with_capitals_is_read_by_its_capitals(pipeline):
     )
     found = _found(pipeline, text)
     assert "la ceiba" not in found and "itagui" not in found
+
+
+def test_a_known_town_before_its_province_is_a_place(pipeline):
+    text = LOWER.replace("near itagui municipality", "in tulcan, carchi province")
+    assert "tulcan" in _found(pipeline, text)

@@ -315,8 +315,9 @@ class ToponymRecogniser:
 
     def _from_lowercase_cues(self, sdoc: Any) -> list[tuple[int, int, str]]:
         """In a text without capitals, runs of one to three words the gazetteer knows by
-        that name, right before a place-type word ("itagui municipality") or right after
-        "<place type> of" ("the city of flores"); the longest run first."""
+        that name, right before a place-type word ("itagui municipality", and the town
+        before it in "tulcan, carchi province") or right after "<place type> of" ("the city
+        of flores"); the longest run first."""
         cues = self.words.lowercase_cues
         stop_words = self.words.lowercase_not_names | self.words.direction_prefixes
         found = []
@@ -333,13 +334,21 @@ class ToponymRecogniser:
         for k in range(n):
             if _lower(sdoc[k]) not in cues:
                 continue
-            # "<run> <cue>": the run ends right before the cue.
+            # "<run> <cue>": the run ends right before the cue; a known run before a comma
+            # right before that run is the place it lies in ("in tulcan, carchi province").
             for width in (3, 2, 1):
                 start = k - width
                 if start < 0 or not all(word(m) for m in range(start, k)):
                     continue
                 if known(start, k):
                     found.append((start, k, PLACE))
+                    if start >= 2 and sdoc[start - 1].text == ",":
+                        for inner in (3, 2, 1):
+                            first = start - 1 - inner
+                            if first >= 0 and all(word(m) for m in range(first, start - 1)):
+                                if known(first, start - 1):
+                                    found.append((first, start - 1, PLACE))
+                                    break
                     break
             # "<cue> of <run>"
             if k + 1 < n and sdoc[k + 1].lower_ == "of":
