@@ -10,7 +10,10 @@ from dateline.evaluate.muc4 import most_specific_places
     [
         ("EL SALVADOR: MORAZAN (DEPARTMENT): PERQUIN (CITY / JURISDICTION)", ["perquin"]),
         ("PERU: LIMA (CITY / MUNICIPALITY)", ["lima"]),
-        ("(COLOMBIA: CALI (CITY)) / (COLOMBIA: PALMIRA (CITY / MUNICIPALITY))", ["cali", "palmira"]),
+        (
+            "(COLOMBIA: CALI (CITY)) / (COLOMBIA: PALMIRA (CITY / MUNICIPALITY))",
+            ["cali", "palmira"],
+        ),
         ("(HONDURAS: LA CEIBA (CITY)) / (HONDURAS)", ["la ceiba", "honduras"]),
     ],
 )

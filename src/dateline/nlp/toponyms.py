@@ -345,10 +345,13 @@ class ToponymRecogniser:
                     if start >= 2 and sdoc[start - 1].text == ",":
                         for inner in (3, 2, 1):
                             first = start - 1 - inner
-                            if first >= 0 and all(word(m) for m in range(first, start - 1)):
-                                if known(first, start - 1):
-                                    found.append((first, start - 1, PLACE))
-                                    break
+                            if (
+                                first >= 0
+                                and all(word(m) for m in range(first, start - 1))
+                                and known(first, start - 1)
+                            ):
+                                found.append((first, start - 1, PLACE))
+                                break
                     break
             # "<cue> of <run>"
             if k + 1 < n and sdoc[k + 1].lower_ == "of":
