@@ -1140,15 +1140,20 @@ class EventCoder:
         if caption is None:
             found = places.locate(doc, start, end)
             heads = self.lex.place_heads
+            sites = heads | self.lex.locative_heads
             if (
                 found is not None
                 and found.basis != "focus"
-                and _misread_place(doc, found.evidence[0], start, end, actor_spans, heads)
+                and _misread_place(
+                    doc, found.evidence[0], start, end, actor_spans, heads, self.lex.locative_heads
+                )
             ):
                 # The clause's own locative phrase, else the sentence's, else the focus.
                 found = (
-                    _locative_place(doc, start, end, actor_spans)
-                    or _locative_place(doc, sentence.start_char, sentence.end_char, actor_spans)
+                    _locative_place(doc, start, end, actor_spans, sites)
+                    or _locative_place(
+                        doc, sentence.start_char, sentence.end_char, actor_spans, sites
+                    )
                     or _focus(doc, heads)
                 )
         else:
@@ -1753,7 +1758,11 @@ def _inside(span: Span, stretches: list[tuple[int, int]]) -> bool:
 
 
 def _phrase_head(token: Token) -> Token:
-    """The noun a place word belongs to: "Syrian" -> desert, "San" -> Miguel."""
+    """The noun a place word belongs to: "Syrian" -> desert, "San" -> Miguel, "Colombia's"
+    -> department ("in Colombia's northern Santander department": the place word's own
+    possessive only, not a noun's it modifies: "U.S. President Bush's visit" is no U.S.)."""
+    if token.dep_ == "poss" and token.head is not token:
+        token = token.head
     while token.dep_ in ("compound", "amod", "nmod", "flat") and token.head is not token:
         token = token.head
     return token
@@ -1797,11 +1806,13 @@ def _misread_place(
     end: int,
     actor_spans: list[tuple[int, int]],
     place_heads: frozenset[str],
+    site_heads: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether the place ``locate`` chose names an actor rather than where the event was
     (a place word inside an actor's phrase, the subject of a verb, or modifying a noun that
-    is no place: "a US military spokesman"), or is where a path starts when the clause names where it leads
-    ("the road from X to Y": Y)."""
+    is no place: "a US military spokesman"; the owner of a noun that is neither a place nor
+    a site, ``site_heads``: "Venezuela's first lady"), or is where a path starts when the
+    clause names where it leads ("the road from X to Y": Y)."""
     if mention.caption is not None or _inside(mention, actor_spans):
         return mention.caption is None
     token = _mention_token(doc, mention)
@@ -1817,9 +1828,38 @@ def _misread_place(
         and head.lower_ not in place_heads
     ):
         return True
+    if _owner(token, mention, place_heads | site_heads):
+        return True  # "Venezuela's first lady": whose, not where
     if not start <= mention.start < end or _place_prep(token) != "from":
         return False
     return _path_leads(doc, start, end)
+
+
+def _owner(token: Token, mention: Span, heads: frozenset[str]) -> bool:
+    """Whether a place word is the possessor of a noun that is no place or site ("Venezuela's
+    first lady", "the country's president"): it says whose, not where."""
+    head = token.head
+    return (
+        token.dep_ == "poss"
+        and not mention.start <= head.idx < mention.end
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() not in heads
+        and head.lower_ not in heads
+    )
+
+
+def _modifier(token: Token, mention: Span, heads: frozenset[str]) -> bool:
+    """Whether a place word modifies a noun that is no place or site ("the first contingent
+    of U.S. military engineers"): reached through that noun's preposition, it still says
+    whose or what, not where."""
+    head = token.head
+    return (
+        token.dep_ in ("compound", "amod", "nmod", "npadvmod")
+        and not mention.start <= head.idx < mention.end
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() not in heads
+        and head.lower_ not in heads
+    ) or _owner(token, mention, heads)
 
 
 def _path_leads(doc: Document, start: int, end: int) -> bool:
@@ -1841,16 +1881,24 @@ def _clause_places(doc: Document, start: int, end: int) -> list[tuple[Place, Spa
 
 
 def _locative_place(
-    doc: Document, start: int, end: int, actor_spans: list[tuple[int, int]]
+    doc: Document,
+    start: int,
+    end: int,
+    actor_spans: list[tuple[int, int]],
+    heads: frozenset[str] = frozenset(),
 ) -> Location | None:
     """The place a locative preposition introduces in a stretch, outside the actors'
     phrases: demonyms included ("in the Syrian desert" is in Syria); where a path leads
-    rather than where it starts; the most precise first."""
+    rather than where it starts; the most precise first. With ``heads`` (place and site
+    nouns), a place word modifying or owning another noun is none ("in Bolivia of the first
+    contingent of U.S. engineers": not the U.S.)."""
     found = []
     for place, mention in _clause_places(doc, start, end):
         if _inside(mention, actor_spans) or places.in_dateline(doc, mention.start):
             continue
         token = _mention_token(doc, mention)
+        if token is not None and heads and _modifier(token, mention, heads):
+            continue
         prep = _place_prep(token) if token is not None else None
         if prep in LOCATIVE_PREPS or prep in PATH_PREPS[1:]:
             found.append((PLACE_ORDER.get(place.precision, 9), mention.start, place, mention))

@@ -12,13 +12,13 @@ are merged into events (``refine``).
 * an event located only by the document's focus or its dateline, whose telling in a photo
   caption names a place, happened at the caption's place (basis ``caption``);
 * a dateline says where the report was filed, not where the event was: an event located
-  only by the dateline's place (no place named with it) is placed in that place's country,
-  at country precision (basis ``dateline_country``), rather than in the reporting town.
+  only by the dateline's place, or by the nearest place of another sentence (no place named
+  with it), is placed in that place's country, at country precision (basis
+  ``dateline_country``), rather than in the reporting town.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from functools import cache
@@ -98,17 +98,11 @@ def report_country(doc: Document) -> str | None:
 def _reported_from(
     doc: Document, lines: _Datelines, draft: Draft, location: Location
 ) -> Location | None:
-    """The country of the dateline's place, for an event located only by it, or by a place
-    named in another paragraph (the nearest place is then no better a guess)."""
-    if (
-        location.basis == "paragraph"
-        and draft.trigger.caption is None
-        and not any(
-            _same_block(doc.text, span.start, location.evidence[0])
-            for span in (draft.trigger, *draft.evidence)
-            if span.caption is None
-        )
-    ):
+    """The country of the dateline's place, for an event located only by it, or by the
+    nearest place named in another sentence (no place named in the event's own sentence:
+    the nearest one elsewhere is as often an office, a speaker's home or another incident's
+    site, and no better a guess)."""
+    if location.basis == "paragraph" and draft.trigger.caption is None:
         focus = lines.place()
         return _filed_about(doc, lines, focus) if focus is not None else None
     if lines.placed_by(location):
@@ -252,16 +246,6 @@ def caption_place(
         return None
     _, place, mention = min(found, key=lambda item: item[0])
     return places.location_of(place, mention, basis)
-
-
-_BREAK = re.compile(r"\n|[ \t]{3,}")
-
-
-def _same_block(text: str, offset: int, mention: Span) -> bool:
-    """Whether a body mention stands in the same paragraph as ``offset``: no line break or
-    run of blanks (a flattened paragraph break) between them."""
-    lo, hi = sorted((offset, mention.start))
-    return _BREAK.search(text, lo, hi) is None
 
 
 class _Datelines:

@@ -221,14 +221,28 @@ def date_matches(
 _KIND = re.compile(r"\s+\([^()]*\)")
 
 
+def _alternatives(value: str) -> list[str]:
+    """A key value split at its " / " outside parentheses: "PERQUIN (CITY / JURISDICTION)"
+    is one place whose kind is given two ways, "(A) / (B)" two alternatives."""
+    parts, depth, start = [], 0, 0
+    for n, char in enumerate(value):
+        depth += (char == "(") - (char == ")")
+        if char == "/" and depth <= 0:
+            parts.append(value[start:n])
+            start = n + 1
+    parts.append(value[start:])
+    return parts
+
+
 def most_specific_places(value: str) -> list[str]:
     """Normalised most specific names of a key ``incident_location``, one per alternative.
 
     "GUATEMALA: SANTO TOMAS (FARM)" -> ["santo tomas"]; "EL SALVADOR" -> ["el salvador"];
-    alternatives are joined by " / " and may be parenthesised.
+    alternatives are joined by " / " and may be parenthesised; a " / " inside a place's
+    parenthesised kind ("PERQUIN (CITY / JURISDICTION)") joins kinds, not places.
     """
     names = []
-    for part in value.split("/"):
+    for part in _alternatives(value):
         last = part.strip().split(":")[-1].strip()
         name = normalise(_KIND.sub("", last).strip("() "))
         if name and name not in {"-", "*"}:

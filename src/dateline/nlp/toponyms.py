@@ -66,6 +66,8 @@ class PlaceWords:
     not_places: frozenset[str]
     directions: dict[str, float]
     units: dict[str, float]
+    lowercase_cues: frozenset[str] = frozenset()
+    lowercase_not_names: frozenset[str] = frozenset()
 
 
 # Words that join the parts of one place name ("Ras al Ain", "Dayr az Zawr", "Deir ez-Zor").
@@ -91,6 +93,8 @@ def load_place_words() -> PlaceWords:
         not_places=frozenset(data["not_places"]),
         directions={str(k): float(v) for k, v in data["directions"].items()},
         units={str(k): float(v) for k, v in data["units"].items()},
+        lowercase_cues=frozenset(data.get("lowercase_cues", ())),
+        lowercase_not_names=frozenset(data.get("lowercase_not_names", ())),
     )
 
 
@@ -130,6 +134,17 @@ def datelines(text: str) -> list[FoundDateline]:
             )
         start += len(line)
     return found
+
+
+def _lower_case(sdoc: Any, least: int = 40, most: float = 0.02) -> bool:
+    """Whether a text is written all in lower case: of its first 2,000 words (at least
+    ``least``), hardly any (``most``) begins with a capital, the dateline's aside."""
+    words = [t for t in sdoc[:2000] if t.is_alpha]
+    if len(words) < least:
+        return False
+    capitals = sum(1 for t in words if t.text[:1].isupper())
+    # A dateline header in capitals ("GUATEMALA CITY, 4 FEB 90 (ACAN-EFE)") is a few words.
+    return capitals <= max(8, most * len(words))
 
 
 def _lower(token: Any) -> str:
@@ -293,8 +308,61 @@ class ToponymRecogniser:
             found.extend(self._from_entity(sdoc, ent, surnames))
         found.extend(self._from_dateline(sdoc))
         found.extend(self._from_proper_nouns(sdoc, in_entity, surnames))
+        if _lower_case(sdoc):
+            found.extend(self._from_lowercase_cues(sdoc))
         found.extend(self._propagate(sdoc, found, surnames))
         return self._spans(sdoc, found)
+
+    def _from_lowercase_cues(self, sdoc: Any) -> list[tuple[int, int, str]]:
+        """In a text without capitals, runs of one to three words the gazetteer knows by
+        that name, right before a place-type word ("itagui municipality", and the town
+        before it in "tulcan, carchi province") or right after "<place type> of" ("the city
+        of flores"); the longest run first."""
+        cues = self.words.lowercase_cues
+        stop_words = self.words.lowercase_not_names | self.words.direction_prefixes
+        found = []
+        n = len(sdoc)
+
+        def word(k: int) -> bool:
+            t = sdoc[k]
+            return t.is_alpha and t.lower_ not in stop_words
+
+        def known(start: int, end: int) -> bool:
+            name = sdoc[start:end].text
+            return len(name) >= 4 and bool(self.candidates(name, 1))
+
+        for k in range(n):
+            if _lower(sdoc[k]) not in cues:
+                continue
+            # "<run> <cue>": the run ends right before the cue; a known run before a comma
+            # right before that run is the place it lies in ("in tulcan, carchi province").
+            for width in (3, 2, 1):
+                start = k - width
+                if start < 0 or not all(word(m) for m in range(start, k)):
+                    continue
+                if known(start, k):
+                    found.append((start, k, PLACE))
+                    if start >= 2 and sdoc[start - 1].text == ",":
+                        for inner in (3, 2, 1):
+                            first = start - 1 - inner
+                            if (
+                                first >= 0
+                                and all(word(m) for m in range(first, start - 1))
+                                and known(first, start - 1)
+                            ):
+                                found.append((first, start - 1, PLACE))
+                                break
+                    break
+            # "<cue> of <run>"
+            if k + 1 < n and sdoc[k + 1].lower_ == "of":
+                for width in (3, 2, 1):
+                    end = k + 2 + width
+                    if end > n or not all(word(m) for m in range(k + 2, end)):
+                        continue
+                    if known(k + 2, end):
+                        found.append((k + 2, end, PLACE))
+                        break
+        return found
 
     def _propagate(
         self, sdoc: Any, found: list[tuple[int, int, str]], surnames: set[str]
