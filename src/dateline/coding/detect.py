@@ -66,7 +66,8 @@ LINK_PREPS = (
     "through",
     "amid",
     "as a result of",
-    "in a course of",
+    "as the result of",
+    "in the course of",
 )
 HUMAN_LABELS = ("PERSON", "NORP")
 PHRASE_PUNCT = ".,;:!?()[]\"'`\u2018\u2019\u201c\u201d-"  # around a word of a set phrase
@@ -1105,6 +1106,15 @@ class Detector:
                 )
                 if not where:  # "attacked on the coastal highway", "at 0900", "at close range"
                     self._add(mention, obj, "patient")
+            elif (
+                prep in self.lex.context.get("phrase_object_preps", frozenset())
+                and mention.entry.extras
+                and mention.plover == "ASSAULT"
+                and any(
+                    c.dep_ in OBJECTS and _lemma(c) in mention.entry.extras for c in verb.children
+                )
+            ):
+                self._add(mention, obj, "patient")  # "set fire to the offices"
             elif prep == "with" and kind_of(obj, self.lex) == "weapon":
                 self._add(mention, obj, "patient")  # an instrument: _add files it so
             elif (
