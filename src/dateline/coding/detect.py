@@ -37,6 +37,7 @@ from .syntax import (
     is_header,
     is_passive,
     is_verbal,
+    lemma,
     modifiers,
     np_bounds,
     one_more,
@@ -315,7 +316,7 @@ def _in_phrase(token: Token, phrases: Iterable[str]) -> bool:
 
 
 def _lemma(token: Token) -> str:
-    return str(token.lemma_).lower()
+    return lemma(token)
 
 
 def weapon_of(token: Token, lex: Lexicon) -> Weapon | None:

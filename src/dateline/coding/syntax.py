@@ -173,6 +173,17 @@ def _past_only() -> frozenset[str]:
 
 
 @cache
+def _lemma_fixes() -> dict[str, str]:
+    return dict(_load("verb_forms.toml").get("lemmas", {}))
+
+
+def lemma(token: Token) -> str:
+    """A token's lemma, lower case; a form the shipped model lemmatizes wrongly ("staged" ->
+    "stag") by verb_forms.toml [lemmas]."""
+    return _lemma_fixes().get(token.lower_) or str(token.lemma_).lower()
+
+
+@cache
 def _blame_nouns() -> frozenset[str]:
     tables = _load("triggers.toml").get("support", [])
     return frozenset(w for t in tables for w in t.get("blame_nouns", []))
