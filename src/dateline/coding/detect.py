@@ -38,6 +38,7 @@ from .syntax import (
     is_header,
     is_passive,
     is_verbal,
+    lemma,
     modifiers,
     np_bounds,
     one_more,
@@ -67,7 +68,8 @@ LINK_PREPS = (
     "through",
     "amid",
     "as a result of",
-    "in a course of",
+    "as the result of",
+    "in the course of",
 )
 HUMAN_LABELS = ("PERSON", "NORP")
 PHRASE_PUNCT = ".,;:!?()[]\"'`\u2018\u2019\u201c\u201d-"  # around a word of a set phrase
@@ -318,7 +320,7 @@ def _in_phrase(token: Token, phrases: Iterable[str]) -> bool:
 
 
 def _lemma(token: Token) -> str:
-    return str(token.lemma_).lower()
+    return lemma(token)
 
 
 def weapon_of(token: Token, lex: Lexicon) -> Weapon | None:
@@ -879,6 +881,11 @@ class Detector:
             for a in (*mention.agents, *mention.patients, *mention.targets, *mention.weapons)
         }
         heads = _expand([token])
+        # "the two engineers, together with a Canadian, were taken hostage", "rebels, along
+        # with militiamen, attacked": who is with them shares their role.
+        heads += [
+            other for head in list(heads) for other in self._companions(head) if other not in heads
+        ]
         if role == "patient":
             # "killed 12 people, including three children": the children are among them.
             heads += [
@@ -962,6 +969,30 @@ class Detector:
                 mention.patients.append(make_arg(head, kind))
             elif kind in ("thing", "place"):
                 mention.targets.append(make_arg(self._whole(head), "thing"))
+
+    def _companions(self, head: Token) -> list[Token]:
+        """Who a noun's or verb's "together with" / "along with" phrase adds to it, with who
+        is coordinated with them: "X, together with Y and Z" -> [Y, Z] ([context]
+        companion_words)."""
+        words = self.lex.context.get("companion_words", frozenset())
+        found: list[Token] = []
+        for prep in head.children:
+            if prep.dep_ != "prep":
+                continue
+            if prep.lower_ == "with" and any(
+                c.dep_ == "advmod" and c.lower_ in words for c in prep.children
+            ):
+                found += [o for o in prep.children if o.dep_ == "pobj"]
+            elif prep.lower_ in words:
+                found += [
+                    o
+                    for inner in prep.children
+                    if inner.dep_ == "prep" and inner.lower_ == "with"
+                    for o in inner.children
+                    if o.dep_ == "pobj"
+                ]
+        # People only: "met the envoy together with his notes" adds no one.
+        return [t for t in _expand(found) if t.pos_ == "PROPN" or kind_of(t, self.lex) == "human"]
 
     def _planters(self, device: Token) -> list[Token]:
         """Who put a device in place: "a bomb, planted by X, exploded", "the bomb that X
@@ -1153,6 +1184,15 @@ class Detector:
                 top = top.head
             subjects, passive = _list_members(top), True
         objects = children(verb, *OBJECTS)
+        # "Rebels, along with militiamen, attacked": the phrase on the verb before it adds to
+        # its subject; after it, to its object ("kidnapped the manager along with his wife"),
+        # else to its subject ("two soldiers were killed together with a driver").
+        companions = [c for c in self._companions(verb) if c not in subjects and c not in objects]
+        if objects:
+            objects += [c for c in companions if c.i > verb.i]
+            companions = [c for c in companions if c.i < verb.i]
+        if subjects:
+            subjects = subjects + companions
         battle = mention.sense.acled is not None and mention.sense.acled[0] == "Battles"
         if battle and not passive:
             # "fought to repel the militants": whom they held off is the other side.
@@ -1189,6 +1229,15 @@ class Detector:
                 )
                 if not where:  # "attacked on the coastal highway", "at 0900", "at close range"
                     self._add(mention, obj, "patient")
+            elif (
+                prep in self.lex.context.get("phrase_object_preps", frozenset())
+                and mention.entry.extras
+                and mention.plover == "ASSAULT"
+                and any(
+                    c.dep_ in OBJECTS and _lemma(c) in mention.entry.extras for c in verb.children
+                )
+            ):
+                self._add(mention, obj, "patient")  # "set fire to the offices"
             elif prep == "with" and kind_of(obj, self.lex) == "weapon":
                 self._add(mention, obj, "patient")  # an instrument: _add files it so
             elif (

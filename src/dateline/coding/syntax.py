@@ -173,6 +173,17 @@ def _past_only() -> frozenset[str]:
 
 
 @cache
+def _lemma_fixes() -> dict[str, str]:
+    return dict(_load("verb_forms.toml").get("lemmas", {}))
+
+
+def lemma(token: Token) -> str:
+    """A token's lemma, lower case; a form the shipped model lemmatizes wrongly ("staged" ->
+    "stag") by verb_forms.toml [lemmas]."""
+    return _lemma_fixes().get(token.lower_) or str(token.lemma_).lower()
+
+
+@cache
 def _blame_nouns() -> frozenset[str]:
     tables = _load("triggers.toml").get("support", [])
     return frozenset(w for t in tables for w in t.get("blame_nouns", []))
@@ -237,6 +248,10 @@ def children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+# Nouns that head a compound preposition with "of" ("as a result of", "in front of").
+COMPOUND_PREP_NOUNS = frozenset({"result", "consequence", "part", "course", "front", "vicinity"})
+
+
 def preps(token: Token) -> Iterator[tuple[str, Token]]:
     """(preposition, object) pairs under a token: "on the convoy" -> ("on", convoy)."""
     for prep in token.children:
@@ -244,14 +259,17 @@ def preps(token: Token) -> Iterator[tuple[str, Token]]:
             for obj in prep.children:
                 if obj.dep_ in ("pobj", "pcomp"):
                     yield prep.lower_, obj
-                    if obj.lower_ in ("result", "consequence", "part", "course", "front"):
+                    if obj.lower_ in COMPOUND_PREP_NOUNS:
                         # "as a result of the airstrike", "in the course of the raid", "in
-                        # front of the embassy"
+                        # front of the embassy", "in the vicinity of the bank": named as
+                        # written, its article too
+                        article = [c.lower_ for c in obj.children if c.dep_ == "det"][:1]
+                        name = " ".join([prep.lower_, *article, obj.lower_, "of"])
                         for inner in obj.children:
                             if inner.dep_ == "prep" and inner.lower_ == "of":
                                 for target in inner.children:
                                     if target.dep_ == "pobj":
-                                        yield f"{prep.lower_} a {obj.lower_} of", target
+                                        yield name, target
                 elif obj.dep_ == "prep":  # "out of", "because of"
                     for inner in obj.children:
                         if inner.dep_ == "pobj":
