@@ -12,11 +12,7 @@ description:
   its entity label or actor type is a person's (``[muc4.perp_ind]``): "heavily armed men"
   typed as people are individuals; any other role is a PerpInd. An organisation's role
   told by words for its people ("terrorists", "members of ...": ``people_heads``) fills
-  both: those words PerpInd, the organisation PerpOrg. People told as part of a body
-  ("members of the police department", ``partitive_heads``) also name that body in PerpOrg
-  when it has an organisation word. A body no name names (entity ``named`` false: "death
-  squads") is a PerpInd unless it is the state's (``unnamed_types``: "the armed forces").
-  Target <- targets; Weapon <- weapons; Victim <- actor2 and
+  both: those words PerpInd, the organisation PerpOrg. Target <- targets; Weapon <- weapons; Victim <- actor2 and
   assoc_actor2 linked to a PERSON entity (the gold holds named victims only).
 * A predicted entity's strings are its name and its evidence texts; it matches a gold
   entity when one of them, normalised (lowercase, no punctuation, no leading a/an/the),
@@ -334,21 +330,12 @@ def _is_org(
     labels: Mapping[str, str],
     rules: Mapping[str, Any],
     individual: Mapping[str, Any] | None = None,
-    unnamed: frozenset[str] = frozenset(),
 ) -> bool:
-    """Whether an actor fills PerpOrg: a person label or type (``individual``) says not, and so
-    does a body no name names ("death squads", "drug trafficking gangs") unless its actor type
-    is one of ``unnamed_types`` (the state's: "the armed forces"); then an organisation entity
-    label or an organised actor type says so; then the name's words."""
+    """Whether an actor fills PerpOrg: a person label or type (``individual``) says not; then an
+    organisation entity label or an organised actor type says so; then the name's words."""
     label = labels.get(role.get("entity_id") or "")
     if individual is not None and (
         label in individual["entity_labels"] or role.get("actor_type") in individual["actor_types"]
-    ):
-        return False
-    if (
-        individual is not None
-        and role.get("entity_id") in unnamed
-        and role.get("actor_type") not in rules.get("unnamed_types", ())
     ):
         return False
     if label in rules["entity_labels"] or role.get("actor_type") in rules["actor_types"]:
@@ -366,33 +353,6 @@ def _describes_people(text: str, individual: Mapping[str, Any]) -> bool:
     if words[0] in heads and len(words) > 1 and words[1] == "of":
         return True
     return words[-1] in heads
-
-
-def _organisation_of(text: str, individual: Mapping[str, Any], org_words: set[str]) -> str | None:
-    """The organisation a partitive phrase of people names: "members of the police department",
-    "certain officers of the armed forces", "a group of terrorists from the fal" -> the
-    phrase after "of"/"from", when a people word (``people_heads``, ``partitive_heads``) comes
-    before it and it has a word of an organisation (``[muc4.perp_org] name_words``)."""
-    # The body ends where a bracket, a comma, a coordination or a relative clause begins:
-    # "the communist party of chile (pcch)", "units of the x battalion and guerrillas of the y
-    # front" ("officers and soldiers of the x battalion" keeps its body).
-    words = normalise(re.split(r"[(,;]", text)[0]).split()
-    heads = set(individual.get("people_heads", ())) | set(individual.get("partitive_heads", ()))
-    links = set(individual.get("partitive_links", ()))
-    ends = {"and", "or", "who", "which", "that", "whose"}
-    for i, word in enumerate(words[:-2]):
-        if word in heads and words[i + 1] in links:
-            rest = words[i + 2 :]
-            rest = rest[: next((k for k, w in enumerate(rest) if k and w in ends), len(rest))]
-            if rest and rest[0] in {"the", "a", "an"}:
-                rest = rest[1:]
-            # "members of that organization", "members of its army" point back: no name.
-            if not rest or rest[0] in set(individual.get("not_names", ())):
-                return None
-            if set(rest) & org_words:
-                return " ".join(rest)
-            return None
-    return None
 
 
 def _is_named_victim(
@@ -420,12 +380,10 @@ def predicted_templates(
     if min_salience is None:
         min_salience = float(maps.get("min_salience", 0.0))
     labels = entity_labels(doc)
-    # Entities no name names ("peasants", "a spokesman"): not a named victim, nor a named
-    # organisation ("death squads").
+    # Entities no name names ("peasants", "a spokesman"): not a named victim.
     unnamed = frozenset(
         str(e.get("id")) for e in (doc or {}).get("entities") or [] if e.get("named") is False
     )
-    org_words = set(maps["perp_org"]["name_words"])
     templates = []
     for event in scored_events(doc):
         incident = by_type_mode(maps["incident_type"], event.get("plover"), event.get("mode"))
@@ -438,25 +396,14 @@ def predicted_templates(
             continue
         found: dict[str, list[list[str]]] = {r: [] for r in ROLES}
         for role in roles(event, "1"):
-            # People told as part of a body ("members of the police department"): the key
-            # names the body in PerpOrg too.
-            bodies = [
-                b
-                for b in (
-                    _organisation_of(s, maps["perp_ind"], org_words) for s in strings_of(role)
-                )
-                if b
-            ]
-            is_org = _is_org(role, labels, maps["perp_org"], maps["perp_ind"], unnamed)
+            is_org = _is_org(role, labels, maps["perp_org"], maps["perp_ind"])
             if not is_org:
                 found["PerpInd"].append(strings_of(role))
-                if bodies:
-                    found["PerpOrg"].append(bodies)
                 continue
             # An organisation told by the people who acted for it ("terrorists" for the
             # FMLN): the key names those people in PerpInd, the organisation in PerpOrg.
             people = [s for s in strings_of(role) if _describes_people(s, maps["perp_ind"])]
-            found["PerpOrg"].append([s for s in strings_of(role) if s not in people] + bodies)
+            found["PerpOrg"].append([s for s in strings_of(role) if s not in people])
             if people:
                 found["PerpInd"].append(people)
         for role in roles(event, "2"):
