@@ -130,6 +130,20 @@ def test_stretches(pipeline, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Critics call it a 21st-century dictatorship.", [("21st-century", "DATE", "20")]),
+        # The article is the noun's, not the century's.
+        ("The 19th-century fort was shelled.", [("19th-century", "DATE", "18")]),
+        ("The nineteenth-century palace burned.", [("nineteenth-century", "DATE", "18")]),
+        ("The mosque dates from the 16th century.", [("the 16th century", "DATE", "15")]),
+    ],
+)
+def test_a_century_as_a_modifier(pipeline, text, expected):
+    assert _times(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "The notice was posted on April Fools' Day.",
             [("April Fools' Day", "DATE", "2023-04-01")],
