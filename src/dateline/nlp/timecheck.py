@@ -164,6 +164,15 @@ class Checker:
         self.name_openers = lex.words("name_openers")
         self.dated_by_year = lex.words("dated_by_year")
         self.holiday_time_heads = lex.words("holiday_time_heads")
+        # Holidays named after their month ("April Fools' Day", "May Day"): such a month is
+        # part of the name, not a month of its own ("an April Fools' joke").
+        self.month_holidays = tuple(
+            sorted(
+                (h for h in lex.words("holiday") if h.split()[0] in self.months and " " in h),
+                key=len,
+                reverse=True,
+            )
+        )
         self.street_words = lex.words("street_words")
         self.timetable_cues = lex.words("timetable_cues")
         self.period_share = lex.words("period_share")
@@ -264,6 +273,12 @@ class Checker:
         """A month without day or year: an ambiguous name needs a capital and a cue before it."""
         span = match.groups["month"]
         month = text[span[0] : span[1]]
+        ahead = normal_form(text[span[0] : span[0] + 24])
+        if any(
+            ahead.startswith(h) and not ahead[len(h) : len(h) + 1].isalnum()
+            for h in self.month_holidays
+        ):
+            return False
         if normal_form(month) not in self.ambiguous:
             return True
         if "pmod" in match.groups:

@@ -511,9 +511,13 @@ class Resolver:
             compared = word == "ago" and "compared" in f
             if word not in ("earlier", "later", "on") and not compared:
                 return None
+            unit = self._unit(f.get("unit"))
+            if amount is not None and unit in _IN_YEARS and not part:
+                # "Two centuries later", "half a century later" after "in 1650": in years,
+                # counted from the year told, as "a decade later" is.
+                amount, unit = amount * _IN_YEARS[unit], "Y"
             if amount is None or amount != int(amount):
                 return None
-            unit = self._unit(f.get("unit"))
             step = int(amount) * (-1 if word in ("earlier", "ago") else 1)
         else:
             word = normal_form(f["ana"]).removeprefix("the ")

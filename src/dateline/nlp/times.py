@@ -139,6 +139,7 @@ class TimeReader:
         self.range_from = frozenset(range_words.get("from", []))
         self.range_to = frozenset(range_words.get("to", []))
         self.neutral = grammar.lexicon.words("possessive_day_neutral")
+        self.incident_nouns = grammar.lexicon.words("incident_nouns")
         # A figure between a comparison word and the period it is of ("from $98 million a year
         # ago"): an amount and its units (lexicon [figure_units]).
         units = "|".join(re.escape(w) for w in grammar.lexicon.forms("figure_units"))
@@ -240,9 +241,7 @@ class TimeReader:
             if yearless and counts_from is not None and resolved is not None:
                 resolved = self._without_year(item, fields, resolved)
             if anchor is not None and _possessive_day(text, item):
-                # "ahead of Sunday's vote": the clause's tense says nothing of that Sunday
-                neutral = self._neutral_before(text, item.start)
-                resolved = self._nearest(item, fields, anchor, resolved, force=neutral)
+                resolved = self._possessive_weekday(text, item, fields, anchor, resolved)
             if resolved is None:
                 readings.append(None)
                 continue
@@ -588,6 +587,42 @@ class TimeReader:
         _, day, yearless = min(said, key=lambda s: s[0])
         return day, yearless
 
+    def _possessive_weekday(
+        self,
+        text: str,
+        item: Found,
+        fields: dict[str, str],
+        anchor: date,
+        resolved: Resolved | None,
+    ) -> Resolved | None:
+        """A weekday's possessive: "Saturday's attack" names an incident nobody announces
+        ahead, so the day just past whatever the clause's tense ("rescuers are searching for
+        survivors of Sunday's earthquake"); "ahead of Sunday's vote" in a clause not told in
+        the past is the coming Sunday; else the clause's tense, or the nearer of the two."""
+        if self._incident_after(text, item.end):
+            again = self.resolver.resolve(item.expression(fields), anchor=anchor, direction="past")
+            return again if again is not None else resolved
+        neutral = self._neutral_before(text, item.start)
+        if neutral and item.direction != "past":
+            again = self.resolver.resolve(
+                item.expression(fields), anchor=anchor, direction="future"
+            )
+            return again if again is not None else resolved
+        return self._nearest(item, fields, anchor, resolved, force=neutral)
+
+    def _incident_after(self, text: str, end: int) -> bool:
+        """Whether a noun of an incident (lexicon [incident_nouns]) follows the possessive
+        ending at ``end`` within a few words, before any punctuation ("Friday's deadly raid")."""
+        m = _AFTER_POSSESSIVE.match(text, end)
+        if m is None:
+            return False
+        words = [normal_form(w) for w in m[1].split()]
+        return any(
+            " ".join(words[i:j]) in self.incident_nouns
+            for i in range(len(words))
+            for j in range(i + 1, min(len(words), i + 2) + 1)
+        )
+
     def _neutral_before(self, text: str, start: int) -> bool:
         """Whether a word that leaves the day's side open ("ahead of", "before") comes right
         before ``start``."""
@@ -885,6 +920,10 @@ def _dated_weekday(
 def _names_weekday(item: Found) -> bool:
     """A weekday alone, or with its clock time ("5 p.m. Friday")."""
     return _weekday_alone(item) or (item.kind == "time" and "weekday" in item.fields)
+
+
+# The few words after a possessive, up to any punctuation ("'s deadly car bombing").
+_AFTER_POSSESSIVE = re.compile(r"['’]s((?:\s+[A-Za-z-]+){1,4})")
 
 
 def _possessive_day(text: str, item: Found) -> bool:
