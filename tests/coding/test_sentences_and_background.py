@@ -41,3 +41,14 @@ def test_the_attack_a_sentence_is_over_keeps_its_own_year(pipeline):
     attack = event_with(doc, "attack")
     assert attack.date is not None and attack.date.value == "2013"
     assert attack.date.evidence[0].text == "2013"
+
+
+def test_the_incident_a_penalty_is_over_does_not_take_its_day(pipeline):
+    doc = coded(
+        pipeline,
+        "The United States imposed sanctions on three officials on Monday over the crackdown "
+        "on protesters.",
+    )
+    assert event_with(doc, "imposed").date.value == "2025-03-03"
+    crackdown = event_with(doc, "crackdown")
+    assert crackdown.date is None or crackdown.date.value != "2025-03-03"

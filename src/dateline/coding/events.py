@@ -1282,7 +1282,15 @@ class EventCoder:
         since: tuple[int, int, int] | None = None,
     ) -> Time | None:
         """The time expression of the trigger's own clause nearest to it in the tree, never
-        one inside the phrase of the other incident it is told against (``since``)."""
+        one inside the phrase of the other incident it is told against (``since``). An event
+        noun told as the cause of its clause's act ("imposed sanctions on Monday over the
+        crackdown") is another, earlier incident: only a time of its own phrase dates it."""
+        if (
+            not is_verbal(token)
+            and token.dep_ == "pobj"
+            and token.head.lower_ in self.lex.context.get("cause_preps", frozenset())
+        ):
+            clause_head = token
         sent = token.sent
         found = [
             t
