@@ -1669,6 +1669,10 @@ class Detector:
             if sense.needs_object and not objects and not (passive and subjects):
                 return False  # a passive's subject is its object ("the bomb was defused")
             subject_words = {w for s in subjects for w in _words(s)}
+            if sense.object_in and not (
+                sense.object_in & (object_words | (subject_words if passive else set()))
+            ):
+                return False  # "exchanged fire": no prisoners, no release
             if sense.subject_not & subject_words and not passive:
                 return False
             if passive and sense.object_not & subject_words:

@@ -39,6 +39,9 @@ class Sense:
     patient: str = "any"  # "human" | "thing" | "any"
     needs_object: bool = False
     object_not: frozenset[str] = frozenset()
+    # The verb reports this sense only when its object is one of these ("exchanged 90
+    # prisoners" is a release; "exchanged fire", "exchanged views" are not).
+    object_in: frozenset[str] = frozenset()
     subject_not: frozenset[str] = frozenset()
     needs_modifier: frozenset[str] = frozenset()
     modifier_not: frozenset[str] = frozenset()
@@ -151,6 +154,7 @@ def _sense(table: dict[str, Any]) -> Sense:
         patient=str(table.get("patient", "any")),
         needs_object=bool(table.get("needs_object", False)),
         object_not=frozenset(table.get("object_not", [])),
+        object_in=frozenset(table.get("object_in", [])),
         subject_not=frozenset(table.get("subject_not", [])),
         needs_modifier=frozenset(table.get("needs_modifier", [])),
         modifier_not=frozenset(table.get("modifier_not", [])),
