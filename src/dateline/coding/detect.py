@@ -1929,6 +1929,16 @@ class Detector:
     def _refine_mode(self, mention: Mention) -> None:
         if mention.plover != "ASSAULT":
             return
+        bombers = self.lex.context.get("suicide_agents", frozenset())
+        if mention.mode == "explosives" and any(
+            any(w in a.head.doc.text[a.core_start : a.core_end].lower() for w in bombers)
+            for a in mention.agents
+        ):
+            # "a suicide bomber blew himself up", "a suicide attacker detonated explosives";
+            # what else such an attacker did ("killed 14") keeps its own sense
+            mention.mode = "suicide-attack"
+            mention.acled = self.lex.acled_modes.get("suicide-attack", mention.acled)
+            return
         for weapon in mention.weapons:
             found = weapon_of(weapon.head, self.lex)
             if (

@@ -33,6 +33,9 @@ DESCRIPTION_WINDOW = 6
 PRONOUN_WINDOW = 3
 # Description class -> which earlier referents it can name.
 GROUP_SECTORS = frozenset({"REB", "SEP", "MLA", "UAF", "CRM", "IDM"})
+# Sectors of armed people told by what they did, not who they are ("gunmen", "a suicide
+# bomber"): a definite description of the same sector and number is them again.
+UNNAMED_ATTACKERS = frozenset({"UAF"})
 
 
 @dataclass
@@ -341,6 +344,17 @@ class Resolver:
             return sector == "MED" and label == "ORG"
         if cls == "organisation":
             return label == "ORG" and first.kind == "name"
+        if (
+            cls in ("person", "people")
+            and sector in UNNAMED_ATTACKERS
+            and first.kind == "nominal"
+            and label == "PERSON"
+            and (ref.number or first.number) == m.number
+            and self.sector_of(m.kb)[0] == sector
+        ):
+            # "the attacker" after "a suicide bomber", "the gunmen" after "attackers": the
+            # unnamed armed people told before, as the same kind and number.
+            return True
         if cls == "person":
             # "the spokesman" is the named person of the same role or sector, never another.
             if label != "PERSON" or ref.number == "pl" or m.number != "sg" or first.kind != "name":
