@@ -1001,6 +1001,16 @@ def entities_of(
         if label == "PERSON" and names and not kb.startswith("entry:"):
             canonical = _person_name(names)
         name = names[0] if names else (nominal[0] if nominal else spans[0].text)
+        if (
+            kb.startswith("country:")
+            and canonical
+            and all(
+                s.root.ent_type_ == "NORP" for s, k in zip(spans, kinds, strict=True) if k == "name"
+            )
+        ):
+            # A country told only by its people's name ("Afghan officials", then "the
+            # government"): the country's name, not "Afghan".
+            name = str(canonical)
         if label in ("GPE", "LOC", "FAC") and not kb.startswith(("entry:", "country:", "place:")):
             info = {"canonical": None, "country": None, "sector": None, "actor_type": None}
         found.append(
