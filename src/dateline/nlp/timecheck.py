@@ -40,7 +40,9 @@ def _quoted(text: str, start: int, end: int) -> bool:
     opening = max(text.rfind(q, max(0, start - 12), start) for q in _QUOTES)
     if opening < 0:
         return False
-    if any(w.lower() not in _QUOTED_NAME_OPENERS for w in _WORDS_IN.findall(text[opening + 1 : start])):
+    if any(
+        w.lower() not in _QUOTED_NAME_OPENERS for w in _WORDS_IN.findall(text[opening + 1 : start])
+    ):
         return False  # '"in the last two days"': a phrase quoted, not a date as a name
     # The quotation ends with the date ('"Friday," she replied' is a date quoted).
     closing = _QUOTE_AFTER.match(text, end)
