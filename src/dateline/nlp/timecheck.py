@@ -40,9 +40,18 @@ def _quoted(text: str, start: int, end: int) -> bool:
     opening = max(text.rfind(q, max(0, start - 12), start) for q in _QUOTES)
     if opening < 0:
         return False
+    if any(
+        w.lower() not in _QUOTED_NAME_OPENERS for w in _WORDS_IN.findall(text[opening + 1 : start])
+    ):
+        return False  # '"in the last two days"': a phrase quoted, not a date as a name
     # The quotation ends with the date ('"Friday," she replied' is a date quoted).
     closing = _QUOTE_AFTER.match(text, end)
     return closing is not None and not any(q in text[opening + 1 : end] for q in _QUOTES)
+
+
+# Words a quoted name may open with before its date ('the "22 April" movement', '"the 19th"').
+_QUOTED_NAME_OPENERS = frozenset({"the"})
+_WORDS_IN = re.compile(r"[^\W\d_]+")
 
 
 def _lower_case_text(text: str, at: int) -> bool:
@@ -50,6 +59,10 @@ def _lower_case_text(text: str, at: int) -> bool:
     window = text[max(0, at - 300) : at + 300]
     return not any(c.isupper() for c in window)
 
+
+# Groups of an expression counted from the anchor or of a stretch ('"next month"', '"48 hours"',
+# '"three weeks ago"'): quoted alone they are words said, never a name.
+_COUNTED_GROUPS = frozenset({"rel", "ryrel", "ago", "unit", "dayword", "span", "tonight"})
 
 # Roles a lower-case "march" or "may" takes as a noun, never as a date.
 _NOUN_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
@@ -243,7 +256,7 @@ class Checker:
             and (following[0][:1].isupper() or _lower_case_text(text, match.start))
         ):
             return True  # "the 23 March Movement"; in a lower-case wire "the 19 april movement"
-        if _quoted(text, match.start, match.end):
+        if _quoted(text, match.start, match.end) and not (_COUNTED_GROUPS & set(match.groups)):
             return True  # 'the "22 April" neighbourhood choir': a quoted date names something
         before = _WORD_BEFORE.search(text, max(0, match.start - 12), match.start)
         if (

@@ -651,6 +651,8 @@ class Resolver:
         weekday = lookup("weekday", f.get("weekday")) or lookup("weekday_abbr", f.get("weekday"))
 
         if month is not None and day is not None:
+            if year is None and "ana" in f and ref is not None:
+                year = ref.year  # "April 3 of that year": of the year in question
             inferred = year is None and anchor is None and ref is not None
             if inferred and ref is not None:
                 # No publication date: "on April 17" after "April 15, 1995" is of the year the
@@ -948,7 +950,7 @@ class Resolver:
             offset, unit, part = 0, "D", "NI"
         elif "partrel" in f:
             word = normal_form(f["partrel"])
-            known = {"this": 0, "last": -1}.get(word)
+            known = self.lexicon.lookup("part_relative", word)
             offset = known if known is not None else int(lookup("day_word", word) or 0)
             unit = "D"
         elif "dayword" in f:
@@ -1160,8 +1162,12 @@ class Resolver:
         )
         if inner is None or inner.earliest is None or inner.latest is None:
             return None
-        first = normal_form(f["edge"]) in ("first", "opening")
-        day = inner.earliest if first else inner.latest
+        nth = self.lexicon.lookup("week_ordinal", f.get("nth"))
+        if nth is not None:  # "the second week of December": the week that holds its 8th
+            day = inner.earliest + timedelta(days=int(nth) - 1)
+        else:
+            first = normal_form(f["edge"]) in ("first", "opening")
+            day = inner.earliest if first else inner.latest
         unit = str(self.lexicon.lookup("calendar_unit", f["cunit"]))
         return self._make(
             "DATE", period_of(day, unit), anchored=inner.anchored, referent=inner.referent
