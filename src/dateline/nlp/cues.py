@@ -52,6 +52,7 @@ class Lexicon:
     person_nouns: frozenset[str]
     group_nouns: frozenset[str]
     generic_nouns: frozenset[str]
+    outlet_nouns: frozenset[str]
     according: tuple[str, ...]
     according_status: str
     naming: tuple[str, ...]
@@ -77,6 +78,7 @@ def lexicon() -> Lexicon:
         person_nouns=frozenset(data["nouns"]["person"]),
         group_nouns=frozenset(data["nouns"]["group"]),
         generic_nouns=frozenset(data["nouns"]["generic"]),
+        outlet_nouns=frozenset(data["nouns"].get("outlet", [])),
         according=tuple(data["according"]["phrases"]),
         according_status=data["according"]["status"],
         naming=tuple(data["naming"]["before"]),
