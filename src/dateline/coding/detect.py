@@ -1333,8 +1333,7 @@ class Detector:
             elif prep in RECIPIENT_PREPS.get(mention.plover, ()) and kind in ("human", "unknown"):
                 self._add(mention, obj, "patient")
             elif prep == "between":
-                for head in _expand([obj]):
-                    self._add(mention, head, "agent")
+                self._between(mention, obj)
         for acl in children(noun, "acl"):
             if acl.tag_ == "VBN":
                 for prep, obj in preps(acl):
@@ -1354,6 +1353,17 @@ class Detector:
                     if prep in ("at", "against", "on"):
                         self._add(mention, obj, "patient")
         self._light_verb(mention)
+
+    def _between(self, mention: Mention, obj: Token) -> None:
+        """The sides of "between X and Y": both act, but in two-sided fighting ("a battle
+        between troops and rebels") the first is one side and the rest the other, as
+        "troops clashed with rebels" is read (the contract's dyad)."""
+        heads = _expand([obj])
+        battle = mention.sense.acled is not None and mention.sense.acled[0] == "Battles"
+        if battle and len(heads) > 1:
+            # The other side first: adding a head adds those coordinated after it.
+            self._add(mention, heads[1], "patient")
+        self._add(mention, heads[0], "agent")
 
     def _light_verb(self, mention: Mention) -> None:
         """Subjects of light verbs act: "X carried out an attack", "X claimed responsibility
