@@ -670,6 +670,7 @@ class Detector:
                 if entry.sense.needs_agent:
                     self._other_side(mention)
                 mention.places = self._places(token)
+                mention.places += self._places_of(mention, mention.places)
                 mention.attempted = self._attempted(token)
                 self._count(mention)
                 if entry is casualty and self._own_losses(mention):
@@ -994,6 +995,28 @@ class Detector:
             return True
         return trigger.dep_ == "xcomp" and _lemma(trigger.head) in words
 
+    def _populated_of(self, mention: Mention, obj: Token) -> bool:
+        """Whether ``obj`` of "of" under an attack noun is a place people live in ("the
+        bombing of the city", [places] populated): where the attack fell, not its target."""
+        return (
+            mention.plover == "ASSAULT"
+            and not is_verbal(mention.token)
+            and _lemma(obj) in self.lex.populated_heads
+            and kind_of(obj, self.lex) != "weapon"
+        )
+
+    def _places_of(self, mention: Mention, found: list[Arg]) -> list[Arg]:
+        """The places an attack noun's "of" phrase names ("the bombing of the city")."""
+        if mention.token.pos_ not in ("NOUN", "PROPN"):
+            return []
+        return [
+            make_arg(place, "place")
+            for prep, obj in preps(mention.token)
+            if prep == "of" and self._populated_of(mention, obj)
+            for place in conjuncts(obj)
+            if _lemma(place) in self.lex.populated_heads and all(a.head is not place for a in found)
+        ]
+
     def _places(self, trigger: Token) -> list[Arg]:
         """Where a trigger says its event happened: the objects of its locative phrases
         ("killed in Syria", "the explosion at the bus station"), and theirs once more
@@ -1314,6 +1337,8 @@ class Detector:
                 continue  # "the explosions at Oxford Street": where, not what was hit
             elif prep in ("on", "against", "upon", "at", "targeting"):
                 self._add(mention, obj, "patient")
+            elif prep == "of" and self._populated_of(mention, obj):
+                continue  # "the bombing of the city": where it fell (Detector._places_of)
             elif prep == "of":
                 armed = _lemma(obj) in self.lex.armed or obj.lower_ in self.lex.armed
                 org = obj.ent_type_ in ("ORG", "GPE", "NORP")
