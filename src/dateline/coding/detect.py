@@ -1318,7 +1318,9 @@ class Detector:
                 if kind == "weapon":
                     mention.weapons.append(make_arg(child, kind))
                 mention.weapons.extend(make_arg(c, "weapon") for c in arms)
-                if kind == "human" and (
+                if kind == "human" and _lemma(child) in self.lex.occasions:
+                    pass  # "the Boston Marathon bombing": at what, not who ([occasions])
+                elif kind == "human" and (
                     child.ent_type_ in ("NORP", "ORG", "GPE")
                     or (
                         (_lemma(child) in self.lex.armed or child.lower_ in self.lex.armed)
@@ -1813,6 +1815,11 @@ class Detector:
                 return True
         if not mention.sense.weak or has_args:
             return True
+        if any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" and _lemma(c) in self.lex.occasions
+            for c in token.children
+        ):
+            return True  # "Boston Marathon bombing suspect": the name says which bombing
         if mention.links:
             return True
         if token.dep_ == "pobj" and (
