@@ -672,6 +672,7 @@ class Detector:
                 if entry.sense.needs_agent:
                     self._other_side(mention)
                 mention.places = self._places(token)
+                mention.places += self._places_of(mention, mention.places)
                 mention.attempted = self._attempted(token)
                 self._count(mention)
                 if entry is casualty and self._own_losses(mention):
@@ -1025,6 +1026,28 @@ class Detector:
             return True
         return trigger.dep_ == "xcomp" and _lemma(trigger.head) in words
 
+    def _populated_of(self, mention: Mention, obj: Token) -> bool:
+        """Whether ``obj`` of "of" under an attack noun is a place people live in ("the
+        bombing of the city", [places] populated): where the attack fell, not its target."""
+        return (
+            mention.plover == "ASSAULT"
+            and not is_verbal(mention.token)
+            and _lemma(obj) in self.lex.populated_heads
+            and kind_of(obj, self.lex) != "weapon"
+        )
+
+    def _places_of(self, mention: Mention, found: list[Arg]) -> list[Arg]:
+        """The places an attack noun's "of" phrase names ("the bombing of the city")."""
+        if mention.token.pos_ not in ("NOUN", "PROPN"):
+            return []
+        return [
+            make_arg(place, "place")
+            for prep, obj in preps(mention.token)
+            if prep == "of" and self._populated_of(mention, obj)
+            for place in conjuncts(obj)
+            if _lemma(place) in self.lex.populated_heads and all(a.head is not place for a in found)
+        ]
+
     def _places(self, trigger: Token) -> list[Arg]:
         """Where a trigger says its event happened: the objects of its locative phrases
         ("killed in Syria", "the explosion at the bus station"), and theirs once more
@@ -1344,7 +1367,9 @@ class Detector:
                 if kind == "weapon":
                     mention.weapons.append(make_arg(child, kind))
                 mention.weapons.extend(make_arg(c, "weapon") for c in arms)
-                if kind == "human" and (
+                if kind == "human" and _lemma(child) in self.lex.occasions:
+                    pass  # "the Boston Marathon bombing": at what, not who ([occasions])
+                elif kind == "human" and (
                     child.ent_type_ in ("NORP", "ORG", "GPE")
                     or (
                         (_lemma(child) in self.lex.armed or child.lower_ in self.lex.armed)
@@ -1363,6 +1388,8 @@ class Detector:
                 continue  # "the explosions at Oxford Street": where, not what was hit
             elif prep in ("on", "against", "upon", "at", "targeting"):
                 self._add(mention, obj, "patient")
+            elif prep == "of" and self._populated_of(mention, obj):
+                continue  # "the bombing of the city": where it fell (Detector._places_of)
             elif prep == "of":
                 armed = _lemma(obj) in self.lex.armed or obj.lower_ in self.lex.armed
                 org = obj.ent_type_ in ("ORG", "GPE", "NORP")
@@ -1382,8 +1409,7 @@ class Detector:
             elif prep in RECIPIENT_PREPS.get(mention.plover, ()) and kind in ("human", "unknown"):
                 self._add(mention, obj, "patient")
             elif prep == "between":
-                for head in _expand([obj]):
-                    self._add(mention, head, "agent")
+                self._between(mention, obj)
         for acl in children(noun, "acl"):
             if acl.tag_ == "VBN":
                 for prep, obj in preps(acl):
@@ -1403,6 +1429,17 @@ class Detector:
                     if prep in ("at", "against", "on"):
                         self._add(mention, obj, "patient")
         self._light_verb(mention)
+
+    def _between(self, mention: Mention, obj: Token) -> None:
+        """The sides of "between X and Y": both act, but in two-sided fighting ("a battle
+        between troops and rebels") the first is one side and the rest the other, as
+        "troops clashed with rebels" is read (the contract's dyad)."""
+        heads = _expand([obj])
+        battle = mention.sense.acled is not None and mention.sense.acled[0] == "Battles"
+        if battle and len(heads) > 1:
+            # The other side first: adding a head adds those coordinated after it.
+            self._add(mention, heads[1], "patient")
+        self._add(mention, heads[0], "agent")
 
     def _light_verb(self, mention: Mention) -> None:
         """Subjects of light verbs act: "X carried out an attack", "X claimed responsibility
@@ -1831,6 +1868,11 @@ class Detector:
                 return True
         if not mention.sense.weak or has_args:
             return True
+        if any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" and _lemma(c) in self.lex.occasions
+            for c in token.children
+        ):
+            return True  # "Boston Marathon bombing suspect": the name says which bombing
         if mention.links:
             return True
         if token.dep_ == "pobj" and (

@@ -521,6 +521,25 @@ class _Builder:
                 return time.id
         return None
 
+    def with_core_name(self, source: Source | None) -> Source | None:
+        """The claimant with the names inside its mention added to its evidence
+        ("Defense Ministry" of "that nation's Defense Ministry"): the name is the
+        claimant as much as the description around it is."""
+        if source is None or not source.evidence:
+            return source
+        first = source.evidence[0]
+        if first.caption != self.caption:
+            return source
+        have = {(s.start, s.end) for s in source.evidence if s.caption == self.caption}
+        cores = [
+            self.doc.span(a, b, caption=self.caption)
+            for a, b in self.speakers.core_names(first.start, first.end, source.entity_id)
+            if (a, b) not in have
+        ]
+        if not cores:
+            return source
+        return source.model_copy(update={"evidence": [first, *cores, *source.evidence[1:]]})
+
     def claims(self, statements: Sequence[Statement], responses: Sequence[Response]) -> list[Claim]:
         groups = self.groups(statements)
         self.respond(groups, responses)
@@ -539,7 +558,7 @@ class _Builder:
             claims.append(
                 Claim(
                     id="",
-                    claimant=group.claimant,
+                    claimant=self.with_core_name(group.claimant),
                     cue=self.doc.span(*cue, caption=self.caption) if cue else None,
                     status=group.status,
                     time_id=self.time_id(first),

@@ -52,6 +52,8 @@ class Lexicon:
     person_nouns: frozenset[str]
     group_nouns: frozenset[str]
     generic_nouns: frozenset[str]
+    outlet_nouns: frozenset[str]
+    issuing_verbs: frozenset[str]
     according: tuple[str, ...]
     according_status: str
     naming: tuple[str, ...]
@@ -77,6 +79,8 @@ def lexicon() -> Lexicon:
         person_nouns=frozenset(data["nouns"]["person"]),
         group_nouns=frozenset(data["nouns"]["group"]),
         generic_nouns=frozenset(data["nouns"]["generic"]),
+        outlet_nouns=frozenset(data["nouns"].get("outlet", [])),
+        issuing_verbs=frozenset(data["nouns"].get("issuing", [])),
         according=tuple(data["according"]["phrases"]),
         according_status=data["according"]["status"],
         naming=tuple(data["naming"]["before"]),
@@ -258,8 +262,25 @@ def subject_of(token: Any) -> Any | None:
             continue
         if token.dep_ == "relcl" and token.head is not token:
             return token.head  # "the army, which denies ..."
+        if _issued(token):
+            token = token.head  # "ETA issued a statement denying ...": ETA
+            seen += 1
+            continue
         return None
     return None
+
+
+def _issued(token: Any) -> bool:
+    """Whether ``token`` is a channel noun put out by the verb it is the object of ("issued
+    a statement", "released a video"; ``[nouns] channel`` and ``issuing``)."""
+    lex = lexicon()
+    return (
+        token.dep_ == "dobj"
+        and token.lemma_.lower() in lex.channel_nouns
+        and token.head is not token
+        and token.head.pos_ == "VERB"
+        and token.head.lemma_.lower() in lex.issuing_verbs
+    )
 
 
 def noun_phrase(token: Any) -> Range:

@@ -110,6 +110,78 @@ class Speakers:
             )
         return Source(name=text, evidence=[span])
 
+    def core_names(self, start: int, end: int, entity_id: str | None = None) -> list[Range]:
+        """The names a longer mention is built on, none when the mention is its name
+        already: the mention of its referent inside it ("Coalition spokesman Col. Myles
+        Caggins" -> "Myles Caggins"), and the proper name of that (or of the mention)."""
+        found: list[Range] = []
+        inside = self._entity_inside(start, end, entity_id)
+        if inside is not None:
+            found.append(inside)
+            start, end = inside
+        core = self._proper_core(start, end)
+        if core is not None:
+            found.append(core)
+        return found
+
+    def _proper_core(self, start: int, end: int) -> Range | None:
+        """The run of proper nouns that ends the mention at its head ("that nation's
+        Defense Ministry" -> "Defense Ministry"; not "the Syrian Observatory" of "the
+        Syrian Observatory for Human Rights": the name runs on), or that names the news
+        outlet it heads ("Russia's state-run Tass news agency" -> "Tass"; ``[nouns]
+        outlet``); None when the mention is that run or holds none."""
+        if self.sdoc is None:
+            return None
+        sp = self.sdoc.char_span(start, end, alignment_mode="expand")
+        if sp is None or len(sp) < 2:
+            return None
+        root, tokens = sp.root, self.sdoc
+        lo = sp.start
+        if root.pos_ == "PROPN":
+            if root.i != sp.end - 1:
+                return None
+            i = j = root.i
+        else:
+            if str(root.lemma_).lower() not in lexicon().outlet_nouns:
+                return None
+            # Over the common nouns compounded onto the head ("news agency") to the name.
+            i = root.i
+            while i - 1 >= lo and tokens[i - 1].pos_ == "NOUN" and tokens[i - 1].dep_ == "compound":
+                i -= 1
+            if i - 1 < lo or tokens[i - 1].pos_ != "PROPN":
+                return None
+            i = j = i - 1
+        while i - 1 >= lo and tokens[i - 1].pos_ == "PROPN":
+            i -= 1
+        a, b = tokens[i].idx, tokens[j].idx + len(tokens[j].text)
+        if (a, b) == (start, end) or not (start <= a and b <= end):
+            return None
+        # A whole word: not "Monitor" of "Al-Monitor".
+        if not tokens[i].text[:1].isupper() or (a > start and not self.text[a - 1].isspace()):
+            return None
+        return a, b
+
+    def _entity_inside(self, start: int, end: int, entity_id: str | None) -> Range | None:
+        """The longest mention of the entity ``entity_id`` strictly inside ``[start, end)``."""
+        if entity_id is None:
+            return None
+        by_id = self.doc.memo(
+            "speakers.entities",
+            self.doc.entities,
+            lambda: {e.id: e for e in reversed(self.doc.entities)},
+        )
+        entity = by_id.get(entity_id)
+        if entity is None:
+            return None
+        found = [
+            (m.start, m.end)
+            for m in entity.mentions
+            if m.caption == self.caption
+            and start <= m.start < m.end <= end
+            and (m.start, m.end) != (start, end)
+        ]
+        return max(found, key=lambda r: (r[1] - r[0], -r[0])) if found else None
+
     def _root(self, start: int, end: int) -> object | None:
         if self.sdoc is None:
             return None
