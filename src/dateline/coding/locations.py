@@ -102,17 +102,38 @@ def _reported_from(
     nearest place named in another sentence (no place named in the event's own sentence:
     the nearest one elsewhere is as often an office, a speaker's home or another incident's
     site, and no better a guess)."""
+    # Of a dateline of several countries ("ABUJA/N'DJAMENA"), the one whose actors acted;
+    # a dateline of one country says only where the report was filed ("WASHINGTON - U.S.
+    # forces killed ..." may well be about Syria).
+    countries = _actor_countries(draft) if len(lines.countries()) > 1 else frozenset()
+    if location.basis == "focus" and countries and location.country not in countries:
+        own = lines.place(countries)
+        if own is not None and own.country in countries:
+            return _country_location(doc, own)
     if location.basis == "paragraph" and draft.trigger.caption is None:
-        focus = lines.place()
-        return _filed_about(doc, lines, focus) if focus is not None else None
+        focus = lines.place(countries)
+        return _filed_about(doc, lines, focus, countries) if focus is not None else None
     if lines.placed_by(location):
-        return _filed_about(doc, lines, location)
+        # "ABUJA/N'DJAMENA - Chad's army said its troops clashed ...": the dateline's place
+        # of the country whose forces acted.
+        own = lines.place(countries) or location
+        return _filed_about(doc, lines, own, countries)
     return None
 
 
-def _filed_about(doc: Document, lines: _Datelines, location: Location) -> Location:
+def _actor_countries(draft: Draft) -> frozenset[str]:
+    """The countries of the event's actors on either side, where the actors layer says."""
+    return frozenset(a.role.country for a in (*draft.agents, *draft.patients) if a.role.country)
+
+
+def _filed_about(
+    doc: Document, lines: _Datelines, location: Location, countries: frozenset[str] = frozenset()
+) -> Location:
     """The country of the dateline's place, unless the body names places of another country
-    only: a report filed from Beirut about Syria is about events in Syria."""
+    only: a report filed from Beirut about Syria is about events in Syria; but not for an
+    event whose actors are of the dateline's country."""
+    if location.country in countries:
+        return _country_location(doc, location)
     elsewhere = lines.body_place(location.country or "")
     return _country_location(doc, elsewhere if elsewhere is not None else location)
 
@@ -255,15 +276,30 @@ class _Datelines:
         self.doc = doc
         self.names = [span for found in datelines(doc.text) for span in found.names]
 
-    def place(self) -> Location | None:
-        """The dateline's place, as a location (None when the text opens with no dateline)."""
+    def place(self, countries: frozenset[str] = frozenset()) -> Location | None:
+        """The dateline's place, as a location (None when the text opens with no dateline);
+        of a dateline with several places ("ABUJA/N'DJAMENA"), the first of one of
+        ``countries`` if any is, else the first."""
+        found = []
         for place in self.doc.places:
             if place.lat is None or not place.country:
                 continue
             for mention in place.mentions:
                 if mention.caption is None and self._inside(mention):
-                    return places.location_of(place, mention, "focus")
-        return None
+                    found.append((mention.start, place, mention))
+        if not found:
+            return None
+        found.sort(key=lambda item: item[0])
+        _, place, mention = next((item for item in found if item[1].country in countries), found[0])
+        return places.location_of(place, mention, "focus")
+
+    def countries(self) -> set[str]:
+        """The countries of the dateline's places."""
+        return {
+            place.country
+            for place in self.doc.places
+            if place.country and any(m.caption is None and self._inside(m) for m in place.mentions)
+        }
 
     def body_place(self, country: str) -> Location | None:
         """Where the report's body is, when it names no place of the dateline's ``country``:
