@@ -40,3 +40,19 @@ def test_them_after_the_police_disperse_is_the_protesters(pipeline):
 def test_tear_gas_is_no_firearm_without_a_crowd(pipeline):
     doc = coded(pipeline, "Police fired tear gas outside parliament on Tuesday.")
     assert event_with(doc, "fired").mode == "crowd-control"
+
+
+def test_a_protest_broken_up_is_a_protest_with_intervention(pipeline):
+    doc = coded(
+        pipeline,
+        "Protesters rallied in Nairobi on Tuesday, and police fired tear gas to disperse them.",
+    )
+    assert event_with(doc, "rallied").acled_sub_event_type == "Protest with intervention"
+
+
+def test_a_protest_left_alone_stays_peaceful(pipeline):
+    doc = coded(
+        pipeline,
+        "Protesters rallied in Nairobi on Tuesday. Police fired tear gas at looters in Mombasa.",
+    )
+    assert event_with(doc, "rallied").acled_sub_event_type == "Peaceful protest"

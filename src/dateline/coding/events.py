@@ -75,6 +75,30 @@ _TITLE_RUN = re.compile(r"([A-Za-z]+\.?)\s+")
 _APPOSED = re.compile(r",\s*")
 
 
+def _intervened(events: list[Event]) -> None:
+    """A protest whose people the same report says were dispersed with crowd-control force
+    or arrested is ACLED's "Protest with intervention"; if that force killed, "Excessive
+    force against protesters" (shared/eval/acled.md)."""
+    for protest in events:
+        if protest.plover != "PROTEST" or protest.acled_sub_event_type != "Peaceful protest":
+            continue
+        people = {a.entity_id for a in (protest.actor1, *protest.assoc_actor1) if a and a.entity_id}
+        for force in events:
+            if (force.plover, force.mode) not in INTERVENTIONS or force.certainty in UNREAL:
+                continue
+            hit = {a.entity_id for a in (force.actor2, *force.assoc_actor2) if a and a.entity_id}
+            if not people & hit:
+                continue
+            dead = force.fatalities is not None and (
+                (force.fatalities.best or 0) > 0 or (force.fatalities.low or 0) > 0
+            )
+            protest.acled_sub_event_type = (
+                "Excessive force against protesters" if dead else "Protest with intervention"
+            )
+            if dead:
+                break
+
+
 def _bare_participle(verb: Token) -> bool:
     """A participle clause with no subject or linking word of its own, told alongside the
     verb it hangs on ("..., demanding salaries", "..., killing nine people")."""
@@ -155,6 +179,7 @@ class EventCoder:
         self._their_organisations(doc, events, merged)
         self._identified_victims(doc, events, merged)
         self._listed_victims(doc, events)
+        _intervened(events)
         # Last: the salience model and the actors read the place the clauses give.
         self._refine_locations(doc, events, merged)
         by_claim: dict[str, list[str]] = {}
@@ -1949,6 +1974,10 @@ def _focus(doc: Document, place_heads: frozenset[str]) -> Location | None:
     return found.model_copy(deep=True) if found is not None else None
 
 
+# What security forces do to a protest that ACLED codes as an intervention in it, and the
+# certainties of tellings of what did not happen.
+INTERVENTIONS = frozenset({("ASSAULT", "crowd-control"), ("COERCE", "arrest")})
+UNREAL = frozenset({"negated", "hypothetical"})
 # The group of a count whose people a telling says were "also" killed or hurt.
 ADDED = "added"
 # Locations a described capital of the same country is finer than.
