@@ -46,3 +46,12 @@ def test_fire_exchanged_is_a_battle(pipeline, text, trigger):
 def test_views_exchanged_are_no_event(pipeline):
     doc = coded(pipeline, "The two ministers exchanged views on trade on Friday.")
     assert not [e for e in doc.events if e.trigger.text == "exchanged"]
+
+
+def test_a_go_between_is_no_party_to_the_deal(pipeline):
+    doc = coded(pipeline, "A truce brokered by Qatar took effect on Sunday.")
+    truce = event_with(doc, "truce")
+    names = [a.name for a in (truce.actor1, *truce.assoc_actor1) if a is not None]
+    assert "Qatar" not in names
+    doc = coded(pipeline, "A deal negotiated by the two governments was signed on Sunday.")
+    assert event_with(doc, "deal").actor1 is not None

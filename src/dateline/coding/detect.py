@@ -1410,9 +1410,12 @@ class Detector:
                 self._add(mention, obj, "patient")
             elif prep == "between":
                 self._between(mention, obj)
+        mediating = self.lex.context.get("mediation_verbs", frozenset())
         for acl in children(noun, "acl"):
             if acl.tag_ == "VBN":
                 for prep, obj in preps(acl):
+                    if prep == "by" and _lemma(acl) in mediating:
+                        continue  # "a deal brokered by Qatar": a go-between, not a party
                     if prep in ("between", "by"):
                         for head in _expand([obj]):
                             self._add(mention, head, "agent")
