@@ -27,7 +27,7 @@ from typing import Any
 
 from .casualties import Group, Quantity, quantity_of
 from .lexicon import Entry, Lexicon, Sense, Weapon, lexicon
-from .modality import modality_of
+from .modality import background_of, modality_of
 from .syntax import (
     OBJECTS,
     caseless,
@@ -259,6 +259,9 @@ class Mention:
     since: int | None = None
     acled: tuple[str, str] | None = None  # from the weapon, where it says
     modality: str | None = None  # negated | hypothetical | unconfirmed
+    # The matter of a legal or investigative act ("charged with the murder"): an earlier
+    # incident referred to, not one told (modality.background_of).
+    background: bool = False
     claimed_by_agent: bool = False  # "X claimed responsibility for ..."
     anaphoric: bool = False  # "killed in this action": points back at an event told before
     casualty_only: bool = False  # "died", "deaths": a count for an event, not an event
@@ -593,6 +596,7 @@ class Detector:
         kept = [m for m in found if self._keep(m, by_token)]
         for mention in kept:
             mention.modality = modality_of(mention.token, self.lex)
+            mention.background = background_of(mention.token, self.lex)
         return kept
 
     def _link_lists(self, sdoc: Any) -> list[tuple[int, int]]:

@@ -174,7 +174,7 @@ class EventCoder:
         events = [self._record(draft) for draft in merged]
         self._fighters_group(doc, events)
         assign_ids(events, "ev")
-        self._salience(doc, events)
+        self._salience(doc, events, merged)
         self._inherit_attackers(doc, events, merged)
         self._their_organisations(doc, events, merged)
         self._identified_victims(doc, events, merged)
@@ -655,12 +655,19 @@ class EventCoder:
                     return found
         return None
 
-    @staticmethod
-    def _salience(doc: Document, events: list[Event]) -> None:
-        """How likely each event is a specific incident the report tells (``salience``)."""
+    def _salience(self, doc: Document, events: list[Event], merged: list[Draft]) -> None:
+        """How likely each event is a specific incident the report tells (``salience``);
+        an event told only as the matter of a legal or investigative act ("charged with the
+        murder of X") is background, at most ``[background] salience_cap``."""
         judge = salience.model()
         ctx = salience.document_context(doc, judge.scope, events)
         judge.annotate(events, ctx)
+        cap = self.lex.modality.get("background", {}).get("salience_cap")
+        if cap is None:
+            return
+        for event, draft in zip(events, merged, strict=True):
+            if draft.background and event.salience is not None:
+                event.salience = min(event.salience, float(cap))
 
     @staticmethod
     def _lead_rank(doc: Document) -> int:
@@ -802,7 +809,8 @@ class EventCoder:
         continuation = self.lex.context.get("continuation", frozenset())
         # "Two civilians were also killed": more people, added to the count told before.
         also = any(c.lower_ in continuation for c in token.children if c.dep_ == "advmod")
-        anaphoric = mention.anaphoric or also
+        # "charged with the murder of X" points back at the murder, told or not.
+        anaphoric = mention.anaphoric or also or mention.background
         anaphoric = (
             anaphoric
             or mention.entry.kind == "noun"
@@ -844,6 +852,7 @@ class EventCoder:
                 _told_place(doc, caption, mention, location if attached else None),
             ),
             anaphoric=anaphoric or caption is not None,
+            background=mention.background,
             link_keys=links,
             mention_keys={key},
             apart_keys={(caption, i) for i in mention.apart},

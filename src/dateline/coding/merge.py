@@ -136,6 +136,9 @@ class Draft:
     lead: bool = False  # first told in the lead: later detail tends to be about it
     response: bool = False  # a lead event by the other side of one the lead told before
     other_people: bool = False  # "three other relatives were detained": not the same people
+    # Every telling is the matter of a legal or investigative act ("charged with the murder"):
+    # an earlier incident referred to; one telling of its own makes it told.
+    background: bool = False
     # The PLOVER types of an event this mention is a part of ("the siege" of a storming),
     # and the mention its participle clause hangs on ("marched, blocking roads"), if any.
     part_of: frozenset[str] = frozenset()
@@ -163,7 +166,9 @@ class Draft:
             return False
         # A part is done by the event's people under another name ("the demonstrators"
         # of "several hundred teachers protested"), or by no one named.
-        if not part and _sides_clash(self.agents, other.agents):
+        # Those charged with or tried for an incident are told apart from its doers ("two
+        # men were charged with the murder" after "gunmen shot dead"): no clash.
+        if not part and not other.background and _sides_clash(self.agents, other.agents):
             return False
         captioned = self.trigger.caption is not None or other.trigger.caption is not None
         # A later telling with no date of its own (the report's window) may point back at a
@@ -283,6 +288,7 @@ class Draft:
         ]
         if self.opposes is None:
             self.opposes = other.opposes
+        self.background = self.background and other.background
         self.link_keys |= other.link_keys
         self.apart_keys |= other.apart_keys
         self.mention_keys |= other.mention_keys

@@ -175,3 +175,28 @@ def modality_of(token: Token, lex: Lexicon) -> str | None:
             break
         current = head
     return None
+
+
+def background_of(token: Token, lex: Lexicon) -> bool:
+    """Whether a trigger is told as the matter of a legal or investigative act ("charged
+    with the murder of X", "the trial for the massacre", "investigating the kidnapping",
+    "a murder trial"): a reference to an earlier incident, not a telling of a new one
+    (``[background]`` in ``resources/events/modality.toml``). The trigger hangs from such a
+    verb or noun through objects and prepositions, at most four links up."""
+    data = lex.modality.get("background", {})
+    verbs = frozenset(data.get("verbs", ()))
+    nouns = frozenset(data.get("nouns", ()))
+    links = frozenset(data.get("links", ()))
+    if not verbs and not nouns:
+        return False
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head is current or current.dep_ not in links:
+            return False
+        if is_verbal(head):
+            return str(head.lemma_).lower() in verbs
+        if head.lower_ in nouns:
+            return True
+        current = head
+    return False
