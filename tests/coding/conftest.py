@@ -38,6 +38,14 @@ def cores(text: str, args) -> list[str]:
     return [text[a.core_start : a.core_end] for a in args]
 
 
+PUBLISHED = "2025-03-05"  # a Wednesday
+
+
+def coded(pipeline, text: str, published: str = PUBLISHED) -> Document:
+    """``text`` read by the shipped pipeline as published on ``published``."""
+    return pipeline(Document.from_input(text, published=published))
+
+
 def event_with(doc: Document, trigger: str):
     """The one event of ``doc`` whose trigger reads ``trigger`` (fails listing them all)."""
     found = [e for e in doc.events if e.trigger.text == trigger]

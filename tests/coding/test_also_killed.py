@@ -4,15 +4,7 @@ without "also" a later figure is the same people told again."""
 
 from __future__ import annotations
 
-from dateline.document import Document
-
-from .conftest import event_with
-
-PUBLISHED = "2025-03-05"
-
-
-def coded(pipeline, text: str) -> Document:
-    return pipeline(Document.from_input(text, published=PUBLISHED))
+from .conftest import coded, event_with
 
 
 def test_also_killed_adds_to_the_count(pipeline):

@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.document import Document
-
-from .conftest import event_with
-
-PUBLISHED = "2025-03-05"  # a Wednesday
-
-
-def coded(pipeline, text: str) -> Document:
-    return pipeline(Document.from_input(text, published=PUBLISHED))
+from .conftest import coded, event_with
 
 
 @pytest.mark.parametrize(

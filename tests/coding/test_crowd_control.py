@@ -4,15 +4,7 @@ the police who disperse them (the subject an infinitive takes from its verb)."""
 
 from __future__ import annotations
 
-from dateline.document import Document
-
-from .conftest import event_with
-
-PUBLISHED = "2025-03-05"
-
-
-def coded(pipeline, text: str) -> Document:
-    return pipeline(Document.from_input(text, published=PUBLISHED))
+from .conftest import coded, event_with
 
 
 def test_tear_gas_fired_to_disperse_a_crowd_is_force_against_it(pipeline):

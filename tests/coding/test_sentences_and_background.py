@@ -4,15 +4,7 @@ is over is dated by its own time ("over an attack ... in 2013"), not by the sent
 
 from __future__ import annotations
 
-from dateline.document import Document
-
-from .conftest import event_with
-
-PUBLISHED = "2025-03-05"  # a Wednesday
-
-
-def coded(pipeline, text: str) -> Document:
-    return pipeline(Document.from_input(text, published=PUBLISHED))
+from .conftest import coded, event_with
 
 
 def test_a_death_sentence_counts_no_dead(pipeline):

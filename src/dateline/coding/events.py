@@ -54,7 +54,7 @@ from .acled import acled_type
 from .capitals import capital_location
 from .detect import Arg, Casualty, Detector, Mention
 from .lexicon import Lexicon, lexicon
-from .merge import Actor, Casualties, Draft, best_count, merge, opposing
+from .merge import UNREAL, Actor, Casualties, Draft, best_count, merge, opposing
 from .modality import HYPOTHETICAL, NEGATED, UNCONFIRMED
 from .syntax import char_bounds, is_passive, is_verbal, np_bounds, one_more, preps
 
@@ -1983,10 +1983,8 @@ def _focus(doc: Document, place_heads: frozenset[str]) -> Location | None:
     return found.model_copy(deep=True) if found is not None else None
 
 
-# What security forces do to a protest that ACLED codes as an intervention in it, and the
-# certainties of tellings of what did not happen.
+# What security forces do to a protest that ACLED codes as an intervention in it.
 INTERVENTIONS = frozenset({("ASSAULT", "crowd-control"), ("COERCE", "arrest")})
-UNREAL = frozenset({"negated", "hypothetical"})
 # The group of a count whose people a telling says were "also" killed or hurt.
 ADDED = "added"
 # Locations a described capital of the same country is finer than.
