@@ -1152,14 +1152,39 @@ def role(doc: Document, start: int, end: int, *, caption: int | None = None) -> 
     if entity is None:
         return Role(name=span.text, evidence=[span])
     canonical = entity.canonical or entity.affiliation
+    evidence = [span]
+    antecedent = _antecedent(entity, span)
+    if antecedent is not None:
+        evidence.append(antecedent)
     return Role(
         name=entity.name,
         canonical=canonical,
         entity_id=entity.id,
         actor_type=entity.actor_type,
         country=entity.country,
-        evidence=[span],
+        evidence=evidence,
     )
+
+
+def _antecedent(entity: Entity, span: Span) -> Span | None:
+    """For a pronoun ("where they burned the facilities"), the last mention before it that
+    says who it is ("the guerrillas"): the evidence for the role's name, beside the pronoun
+    that holds its place in the clause. None for any other mention."""
+    word = span.text.strip().lower()
+    if word not in PRONOUNS and word not in FIRST_PERSON:
+        return None
+    found = None
+    for mention in entity.mentions:
+        said = mention.text.strip().lower()
+        if (
+            mention.caption == span.caption
+            and mention.end <= span.start
+            and said not in PRONOUNS
+            and said not in FIRST_PERSON
+            and (found is None or mention.start > found.start)
+        ):
+            found = mention
+    return found
 
 
 def _before_place(sdoc: Any, prep: Any, covered: dict[int, Match]) -> int:
