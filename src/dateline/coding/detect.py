@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..nlp.actors import ACTORS, mention_kind
 from .casualties import Group, Quantity, quantity_of
 from .lexicon import Entry, Lexicon, Sense, Weapon, lexicon
 from .modality import background_of, modality_of
@@ -575,11 +576,14 @@ class Detector:
         self._searched = set()
         self._named = []
         links = self._link_lists(sdoc)
+        in_names = _inside_names(sdoc)
         for token in sdoc:
             if token.lower_ not in starts and token.lemma_.lower() not in starts:
                 continue
             if links and any(a <= token.idx < b for a, b in links):
                 continue  # "See also: * 2014 Bagram Airfield bombing": a link, no telling
+            if token.i in in_names:
+                continue  # "the National Liberation Front", "the Popular Mobilization Forces"
             mention = self._mention(token)
             if mention is not None:
                 found.append(mention)
@@ -2051,3 +2055,17 @@ class Detector:
             ):
                 mention.links.add(head.i)
                 other.links.add(token.i)
+
+
+def _inside_names(sdoc: Any) -> set[int]:
+    """The tokens inside an actor's name other than its head: a word of a group's name
+    ("Liberation" in "the National Liberation Front", "Mobilization" in "the Popular
+    Mobilization Forces") names the group and reports nothing. A name is one the actor
+    dictionary knows (in text without capitals too) or one told as a name. Empty when the
+    actors component has not run."""
+    inside: set[int] = set()
+    for span in sdoc.spans.get(ACTORS, []):
+        named = span.kb_id_.startswith("entry:") or mention_kind(span) == "name"
+        if len(span) > 1 and named:
+            inside.update(t.i for t in span if t.i != span.root.i)
+    return inside
