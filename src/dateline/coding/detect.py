@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..nlp.actors import ACTORS, mention_kind
+from ..nlp.components import PLACES
 from .casualties import Group, Quantity, quantity_of
 from .lexicon import Entry, Lexicon, Sense, Weapon, lexicon
 from .modality import background_of, modality_of
@@ -180,6 +181,7 @@ TIME_WORDS = frozenset(
     }
 )
 ACTOR_LABELS = ("ORG", "GPE")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
 DEFINITE = ("the", "this", "that", "these", "those")
 
 
@@ -562,6 +564,7 @@ class Detector:
         # (type, mode) of the mentions found so far in the text being read
         self._told: set[tuple[str, str | None]] = set()
         self._searched: set[str] = set()  # raid words told as searches in this document
+        self._place_tokens: set[int] = set()  # tokens of the places the places layer found
         # event nouns that only name an event told elsewhere ("described as an attack by
         # X"): the naming verb's token -> the noun's agents, for the event it names
         self._named: list[tuple[Token, list[Arg]]] = []
@@ -577,6 +580,7 @@ class Detector:
         self._named = []
         links = self._link_lists(sdoc)
         in_names = _inside_names(sdoc)
+        self._place_tokens = {t.i for span in sdoc.spans.get(PLACES, []) for t in span}
         for token in sdoc:
             if token.lower_ not in starts and token.lemma_.lower() not in starts:
                 continue
@@ -676,6 +680,8 @@ class Detector:
                 self._noun_args(mention)
             if entry.sense.outcome and not mention.patients:
                 self._harmed_listed(mention)
+            if entry.sense.mode == "seize":
+                self._control_of(mention)
             if self._fits(mention):
                 if entry.sense.needs_agent:
                     self._other_side(mention)
@@ -692,6 +698,16 @@ class Detector:
                 mention.anaphoric = mention.anaphoric or entry.sense.anaphor
                 return mention
         return None
+
+    def _control_of(self, mention: Mention) -> None:
+        """What "seized control of the port town" takes is the town, not control."""
+        nouns = self.lex.context.get("control_nouns", frozenset())
+        for i, target in enumerate(mention.targets):
+            if _lemma(target.head) in nouns:
+                for prep, obj in preps(target.head):
+                    if prep == "of":
+                        mention.targets[i] = make_arg(obj, "thing")
+                        break
 
     def _other_side(self, mention: Mention) -> None:
         """The side a crowd clashes with is acted on: "protesters clashed with police",
@@ -1802,9 +1818,15 @@ class Detector:
             sense.patient == "human"
             and sense.mode == "arrest"
             and mention.patients
-            and all(_lemma(a.head) in ground or a.head.lower_ in ground for a in mention.patients)
+            and all(
+                _lemma(a.head) in ground
+                or a.head.lower_ in ground
+                or a.head.ent_type_ in PLACE_LABELS
+                or a.head.i in self._place_tokens
+                for a in mention.patients
+            )
         ):
-            return False  # "captured the town": land taken, no one arrested
+            return False  # "captured the town", "captured Kidal": land taken, no one arrested
         if sense.mode == "arrest" and not mention.patients and mention.weapons:
             return False  # "captured three rifles": arms taken, no one arrested
         if sense.patient == "thing" and mention.patients and not mention.targets:

@@ -1465,6 +1465,29 @@ class EventCoder:
         )
         return Actor(role=role, key=f"state:{location.country}", specific=True, rank=1)
 
+    def _territory(self, draft: Draft, agents: list[Actor]) -> tuple[str, str] | None:
+        """ACLED's battle over territory for ground an armed side took ("rebels captured
+        the town", "troops seized control of Kidal"), by the side that took it; None for
+        anything else ("police seized 40 kilograms of heroin")."""
+        rules = self.lex.territory
+        if draft.mode not in rules.get("modes", ()) or not agents:
+            return None
+        ground = self.lex.context.get("held_ground", frozenset())
+        where = {(s.start, s.end) for s in (draft.location.evidence if draft.location else [])}
+        took = any(
+            t.name.lower().split()[-1:]
+            and t.name.lower().split()[-1] in ground
+            or any((s.start, s.end) in where for s in t.evidence)
+            for t in draft.targets
+        ) or (draft.location_attached and not draft.targets and not draft.patients)
+        if not took:
+            return None
+        side = _side(agents[0].role, self.lex)
+        for key in ("state", "non_state"):
+            if side in rules.get(f"{key}_sides", ()):
+                return (str(rules[key][0]), str(rules[key][1]))
+        return None
+
     def _record(self, draft: Draft) -> Event:
         if not draft.agents:
             state = self._state_actor(draft)
@@ -1497,6 +1520,7 @@ class EventCoder:
             # soldiers and two civilians" is a battle that killed civilians too.
             civilians_hit=bool(patients) and patients[0].role.actor_type in self.lex.unarmed_types,
         )
+        acled = self._territory(draft, agents) or acled
         return Event(
             id="ev",
             plover=draft.plover,

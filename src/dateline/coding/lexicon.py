@@ -121,6 +121,8 @@ class Lexicon:
     # "TYPE/mode" -> the sense it takes when an armed non-state group does it ([armed_agents])
     armed_retype: dict[str, Sense] = field(default_factory=dict)
     armed_group_types: frozenset[str] = frozenset()
+    # [territory]: the ACLED coding of ground taken, by the taker's side
+    territory: dict[str, Any] = field(default_factory=dict)
     # PLOVER type -> the nouns for the people who take part in such an event ([participants])
     participants: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -211,6 +213,7 @@ def lexicon() -> Lexicon:
     armed_agents = triggers.get("armed_agents", {})
     lex.armed_group_types = frozenset(armed_agents.get("actor_types", []))
     lex.armed_retype = {k: _sense(v) for k, v in armed_agents.get("retype", {}).items()}
+    lex.territory = dict(triggers.get("territory", {}))
     lex.state_acts = frozenset(triggers["state_acts"]["events"])
     lex.state_actor_name = str(triggers["state_acts"]["name"])
     for name, (mode, event_type, sub_type) in nouns["weapons"].items():
