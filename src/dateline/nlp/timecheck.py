@@ -411,12 +411,17 @@ class Checker:
     def after_in(self, sdoc: Any, text: str, match: Match) -> bool:
         """ "the day" is a date in "later in the day", not in "the day the war began"."""
         words = words_before(text, match.start, 2)
-        if not words or not (
-            words[-1] in _IN_PERIOD
-            or (len(words) == 2 and words[-1] == "of" and words[0] in self.period_share)
-            or self._opens_clause_with_period(text, match.start)
+        head = text[match.start : match.start + 20].lower().split()
+        shared = len(head) > 2 and head[1] in self.period_share and head[2] == "of"
+        if not shared and not (
+            words
+            and (
+                words[-1] in _IN_PERIOD
+                or (len(words) == 2 and words[-1] == "of" and words[0] in self.period_share)
+                or self._opens_clause_with_period(text, match.start)
+            )
         ):
-            return False
+            return False  # "the rest of the day" (``shared``) is a period after any word
         after = text[match.end : match.end + 12].lower()
         if re.match(
             r"\s+(?:of|when|before|after|since|to|through|ended|ending|ahead|leading|following)\b",

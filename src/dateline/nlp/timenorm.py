@@ -522,7 +522,7 @@ class Resolver:
         else:
             word = normal_form(f["ana"]).removeprefix("the ")
             unit = str(self.lexicon.lookup("calendar_unit", f.get("cunit")))
-            if word in ("year-earlier", "year-ago"):
+            if word in ("year-earlier", "year-ago") or "yback" in f:
                 unit, step = "Y", -1
             else:
                 step = _ANAPHORIC_STEP.get(word, -1)
@@ -621,7 +621,12 @@ class Resolver:
 
         if "decade" in f or "decade_short" in f:
             if "decade" in f:
-                return self._make("DATE", decade_period(int(f["decade"])), mod)
+                decade = int(f["decade"])
+                if decade % 10 == 0 and decade < 200:
+                    # "the 1800s", "the early 1900s": hundreds are read as the century, as
+                    # wires mean them; "the 2000s" stays the decade.
+                    return self._make("DATE", century_period(decade // 10), mod)
+                return self._make("DATE", decade_period(decade), mod)
             if anchor is None:
                 return Resolved("DATE", f"XX{f['decade_short']}", precision="decade", mod=mod)
             base = anchor.year // 100 * 10
@@ -1000,8 +1005,8 @@ class Resolver:
         unit = "D" if part else str(self.lexicon.lookup("calendar_unit", f["cunit"]))
         if unit not in _UNIT_PRECISION:
             return None  # "the year-ago period" with no period told before it
-        if word in ("year-earlier", "year-ago"):
-            offset = -4 if unit == "Q" else -1
+        if word in ("year-earlier", "year-ago") or "yback" in f:
+            offset = -4 if unit == "Q" else -1  # "the same quarter a year earlier" too
         else:
             offset = _ANAPHORIC_STEP.get(word, -1)
         if (
@@ -1052,6 +1057,13 @@ class Resolver:
             # not date, it is the time of the telling, the anchor's period of that unit.
             amount = 0.0
         base = (ref if uses_ref else None) or anchor
+        if "ago_weekday" in f and back and base is not None:
+            # "a week ago Sunday": that weekday a week before its last one, a day.
+            weekday = self.lexicon.lookup("weekday", f.get("ago_weekday"))
+            if weekday is None:
+                return None
+            day = self._weekday(int(weekday), base, None, "past")
+            return self._make("DATE", period_of(shift(day, -amount, unit), "D"), None)
         if word == "from" and base is not None:
             # "two weeks from Friday": counted from the coming weekday.
             weekday = self.lexicon.lookup("weekday", f.get("from_weekday"))
@@ -1089,8 +1101,8 @@ class Resolver:
             amount = number(f["num"], self.lexicon)
             if amount is None:
                 return None
-            if "andhalf" in f:
-                amount += 0.5
+            if "andhalf" in f or "halfpre" in f:
+                amount += 0.5  # "two years and a half", "two and a half years"
         elif "vnum" in f or "unit_bare" in f or plural:
             amount = None  # "several years", "for years", "the past weeks"
         else:

@@ -49,6 +49,9 @@ _BEFORE_CLOCK = frozenset({"", "at", "around", "about", "by", "from", "until", "
 # these is of the day its sentence names next.
 _CLOCK_MODIFIER = re.compile(r"(?:^|\s)(?:a|an|the|its|their|his|her)\s+$", re.I)
 _CLAUSE_END = re.compile(r"[.;!?]\s|\n")
+# "Five years later, in 1970": a count from an undated time, the date it names written after it.
+_COUNTED_ON = frozenset({"later", "after", "on", "earlier", "before"})
+_APPOSED = re.compile(r"\s*(?:,|—|–|\()?\s*(?:(?:in|on)\s+)?", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?(?:\s|$)|\n")
 _CURLY_QUOTE = re.compile(r"“[^“”]*”")
 _QUARTER_VALUE = re.compile(r"(?:FY)?\d{4}-[QH][1-4]")
@@ -155,6 +158,8 @@ class TimeReader:
         self.comparison_base = grammar.lexicon.words("comparison_base")
         self.evening_event = grammar.lexicon.words("evening_event_words")
         self.told_weekday = grammar.lexicon.words("told_weekday_openers")
+        ends = "|".join(re.escape(w) for w in grammar.lexicon.forms("clock_range_end"))
+        self.clock_range_end = re.compile(rf"\b(?:{ends})\s*$", re.I) if ends else None
 
     def dateline_anchor(self, text: str, found: Iterable[Found]) -> date | None:
         """A full date written in the dateline at the head of the text, if there is one."""
@@ -307,6 +312,8 @@ class TimeReader:
         self._clock_of_set(text, readings)
         self._holiday_over_years(text, readings)
         self._after_clock(text, readings)
+        self._past_midnight(text, readings, partners)
+        self._apposed_date(text, readings)
         for first, second in sorted((a, b) for a, b in partners.items() if a < b):
             a, b = readings[first], readings[second]
             if a is None or b is None:
@@ -345,7 +352,8 @@ class TimeReader:
     def _year_back(item: Found) -> bool:
         """ "the year-earlier quarter", "the year-ago period": a period a year before another."""
         word = normal_form(item.fields.get("ana", ""))
-        return item.kind == "anaphoric" and word in ("the year-earlier", "the year-ago")
+        yback = word in ("the year-earlier", "the year-ago") or "yback" in item.fields
+        return item.kind == "anaphoric" and yback
 
     def _compared(self, text: str, item: Found) -> bool:
         """ "from a year ago", "from $98 million a year ago": the period a figure is compared with."""
@@ -672,6 +680,57 @@ class TimeReader:
                 a.resolved = dataclasses.replace(first, anchored=True)
                 return
         b.resolved = dataclasses.replace(again, anchored=True)
+
+    @staticmethod
+    def _apposed_date(text: str, readings: list[Reading | None]) -> None:
+        """ "Five years later, in 1970, he returned": a count from a time the text told without
+        a date, with the date written right after it, is that date (counted from the anchor or
+        the day told last it would say something else)."""
+        for a, b in zip(readings, readings[1:], strict=False):
+            if a is None or b is None or a.found.kind != "ago" or b.found.kind != "calendar":
+                continue
+            if normal_form(a.found.fields.get("ago", "")) not in _COUNTED_ON:
+                continue
+            if "year" not in b.found.fields or b.resolved.type != "DATE":
+                continue
+            if not _APPOSED.fullmatch(text[a.found.end : b.found.start]):
+                continue
+            a.resolved = dataclasses.replace(
+                b.resolved, type=a.resolved.type, anchored=False, referent=True
+            )
+
+    def _past_midnight(
+        self, text: str, readings: list[Reading | None], partners: dict[int, int]
+    ) -> None:
+        """ "a curfew from 10 p.m. to 6 a.m.", "begins at 8 p.m. and ends at 6 a.m.": the second
+        clock time of a stretch, earlier in the day than the first and not dated on its own,
+        falls on the next day. Only an afternoon or evening start and a morning end qualify."""
+        for n in range(len(readings) - 1):
+            a, b = readings[n], readings[n + 1]
+            if a is None or b is None or a.found.kind != "time" or b.found.kind != "time":
+                continue
+            if {"weekday", "dayword", "weekday_2"} & b.found.fields.keys():
+                continue
+            first, second = _minutes(a.resolved.value), _minutes(b.resolved.value)
+            if first is None or second is None or not second < 12 * 60 <= first:
+                continue
+            day = b.resolved.earliest
+            if day is None or day != a.resolved.earliest:
+                continue
+            gap = text[a.found.end : b.found.start]
+            linked = partners.get(n) == n + 1 or (
+                self.clock_range_end is not None
+                and len(gap) <= 40
+                and not _CLAUSE_END.search(gap)
+                and self.clock_range_end.search(gap) is not None
+            )
+            if not linked:
+                continue
+            day += timedelta(days=1)
+            clock = b.resolved.value.split("T", 1)[1]
+            b.resolved = dataclasses.replace(
+                b.resolved, value=f"{day.isoformat()}T{clock}", earliest=day, latest=day
+            )
 
     @staticmethod
     def _neighbour_day(
