@@ -47,3 +47,20 @@ def test_goods_seized_are_no_territory(pipeline):
 def test_people_captured_are_still_arrested(pipeline):
     event = event_with(coded(pipeline, "Police captured Ahmed Musa in Kano on Friday."), "captured")
     assert event.mode == "arrest"
+
+
+def test_ground_liberated_is_ground_taken(pipeline):
+    event = event_with(coded(pipeline, "Troops liberated the town on Sunday."), "liberated")
+    assert (event.plover, event.acled_sub_event_type) == ("COERCE", "Government regains territory")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Rebels liberated 12 hostages on Sunday.", "liberated"),
+        ("The army announced the liberation of 40 hostages on Sunday.", "liberation"),
+    ],
+)
+def test_people_liberated_are_released(pipeline, text, trigger):
+    event = event_with(coded(pipeline, text), trigger)
+    assert (event.plover, event.mode) == ("RETREAT", "release")

@@ -1743,6 +1743,9 @@ class Detector:
                 return False
         else:
             mods = set(modifiers(token))
+            owned = {w for p, o in preps(token) if p == "of" for w in _words(counted(o))}
+            if sense.object_in and owned and not sense.object_in & owned:
+                return False  # "the liberation of 40 hostages": no ground taken
             if (
                 sense.needs_modifier
                 and not (sense.needs_modifier & mods)
