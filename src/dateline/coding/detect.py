@@ -1435,7 +1435,32 @@ class Detector:
                 for prep, obj in preps(verb):
                     if prep in ("at", "against", "on"):
                         self._add(mention, obj, "patient")
+        self._struck(mention)
         self._light_verb(mention)
+
+    def _struck(self, mention: Mention) -> None:
+        """What a verb of striking says an attack noun hit was acted on: "an explosion
+        ripped through the market", "a blast shattered the windows of the court" (its
+        subject), "the embassy was rocked by an explosion" (its agent)."""
+        noun = mention.token
+        if mention.plover != "ASSAULT" or mention.sense.outcome:
+            return
+        striking = self.lex.context.get("striking_verbs", frozenset())
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "agent":
+            verb = verb.head
+            if is_verbal(verb) and _lemma(verb) in striking:
+                for subject in children(verb, "nsubjpass"):
+                    self._add(mention, subject, "patient")
+            return
+        if noun.dep_ != "nsubj" or not is_verbal(verb) or _lemma(verb) not in striking:
+            return
+        through = self.lex.context.get("striking_preps", frozenset())
+        for obj in children(verb, "dobj", "obj"):
+            self._add(mention, obj, "patient")
+        for prep, obj in preps(verb):
+            if prep in through:
+                self._add(mention, obj, "patient")
 
     def _between(self, mention: Mention, obj: Token) -> None:
         """The sides of "between X and Y": both act, but in two-sided fighting ("a battle
