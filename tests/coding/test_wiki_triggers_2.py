@@ -34,3 +34,13 @@ def test_those_a_blast_killed_are_not_what_it_hit(mentions):
 def test_a_verb_of_striking_with_a_protest_as_subject_hits_nothing(mentions):
     text = "The protests shook the government of the small country last spring."
     assert all(not m.targets and not m.patients for m in mentions(text) if m.plover == "PROTEST")
+
+
+def test_what_a_video_of_a_blast_circulated_on_was_not_hit(mentions):
+    text = "A video said to show the explosion circulated on social media this week."
+    assert _hit(mentions, text, "explosion") == []
+
+
+def test_what_an_attack_was_launched_against_was_hit(mentions):
+    text = "An attack launched against the army base on Friday was repelled."
+    assert _hit(mentions, text, "attack") == ["base"]

@@ -1423,7 +1423,13 @@ class Detector:
                     if prep in ("between", "by"):
                         for head in _expand([obj]):
                             self._add(mention, head, "agent")
-                    elif prep in ("against", "on") and mention.plover != "AGREE":
+                    elif (
+                        prep in ("against", "on")
+                        and mention.plover != "AGREE"
+                        and self._acting_participle(acl)
+                    ):
+                        # "raids carried out on villages", "an attack aimed against the
+                        # base"; not "the explosion circulated on social media"
                         self._add(mention, obj, "patient")
         # "bombings targeted at the army", "the bombings, which seemed to be aimed at
         # civilians": what a verb of aiming says the event was aimed at was acted on.
@@ -1437,6 +1443,18 @@ class Detector:
                         self._add(mention, obj, "patient")
         self._struck(mention)
         self._light_verb(mention)
+
+    def _acting_participle(self, verb: Token) -> bool:
+        """Whether a participle after an event noun tells the act itself, so that what it
+        is "on" or "against" was acted on: a light verb ("carried out", "launched"), a verb
+        of aiming or of striking."""
+        lemma = _lemma(verb)
+        context = self.lex.context
+        return (
+            lemma in self.lex.support_verbs
+            or lemma in context.get("aiming_verbs", frozenset())
+            or lemma in context.get("striking_verbs", frozenset())
+        )
 
     def _struck(self, mention: Mention) -> None:
         """What a verb of striking says an attack noun hit was acted on: "an explosion
