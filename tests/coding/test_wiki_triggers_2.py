@@ -44,3 +44,13 @@ def test_what_a_video_of_a_blast_circulated_on_was_not_hit(mentions):
 def test_what_an_attack_was_launched_against_was_hit(mentions):
     text = "An attack launched against the army base on Friday was repelled."
     assert _hit(mentions, text, "attack") == ["base"]
+
+
+def test_the_entrance_to_a_building_a_bomb_went_off_at_names_the_building(mentions):
+    text = "A bomb exploded at the entrance to the tax office in the town on Friday."
+    assert _hit(mentions, text, "exploded") == ["office"]
+
+
+def test_where_a_device_was_put_is_where_it_went_off(mentions):
+    text = "The device was placed outside the embassy and exploded an hour later."
+    assert _hit(mentions, text, "exploded") == ["embassy"]

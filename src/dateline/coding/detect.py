@@ -270,6 +270,9 @@ class Mention:
     # The word that says the people acted on died, where it is not the trigger: "shot dead",
     # "beaten to death" (the shooting is the attack, "dead" tells the deaths).
     death_word: Token | None = None
+    # What it takes from the clause it is coordinated with: "the bomb was placed outside the
+    # embassy and exploded" (the embassy, told in the placing clause).
+    from_head: list[Arg] = field(default_factory=list)
     # The event noun a fight is against: "were fighting to end the siege" (its index).
     opposes: int | None = None
 
@@ -1013,10 +1016,15 @@ class Detector:
         return [t for t in found if kind_of(t, self.lex) in ("human", "unknown")]
 
     def _whole(self, head: Token) -> Token:
-        """The thing a part belongs to: "the windows of the consulate" -> consulate."""
+        """The thing a part belongs to: "the windows of the consulate" -> consulate, "the
+        entrance to the building" -> building."""
         if _lemma(head) in self.lex.parts or head.lower_ in self.lex.parts:
             for prep, obj in preps(head):
-                if prep == "of" and kind_of(obj, self.lex) in ("thing", "place", "unknown"):
+                if prep in self.lex.part_preps and kind_of(obj, self.lex) in (
+                    "thing",
+                    "place",
+                    "unknown",
+                ):
                     return obj
         return head
 
@@ -1284,6 +1292,18 @@ class Detector:
                 "unknown",
             ):
                 self._add(mention, obj, "patient")
+        if (
+            verb.dep_ == "conj"
+            and _lemma(verb.head) in self.lex.planting_verbs
+            and mention.mode in ("explosives", "suicide-attack")
+        ):
+            # "the bomb was placed outside the embassy and exploded": where it was put is
+            # where it went off
+            for prep, obj in preps(verb.head):
+                if prep in self.lex.blast_preps and kind_of(self._whole(obj), self.lex) == "thing":
+                    before = len(mention.targets)
+                    self._add(mention, obj, "patient")
+                    mention.from_head += mention.targets[before:]
         if mention.entry.head in self.lex.casualty.get("killed_object_verbs", ()) and not passive:
             # "lost two soldiers": the soldiers died, the subject is their side; "lost
             # their lives": the subject died.
@@ -1963,9 +1983,13 @@ class Detector:
         other = by_token.get(noun.i) if noun is not None and noun.i != token.i else None
         if other is None or other.entry.kind != "noun" or other.plover != "ASSAULT":
             return False
-        other.patients += mention.patients
-        other.targets += mention.targets
-        other.weapons += mention.weapons
+        for mine, theirs in (
+            (other.patients, mention.patients),
+            (other.targets, mention.targets),
+            (other.weapons, mention.weapons),
+        ):
+            held = {a.head.i for a in mine}  # the noun may name them already ("rocked X")
+            mine += [a for a in theirs if a.head.i not in held]
         other.links.discard(token.i)
         for linked in mention.links - {other.token.i}:
             other.links.add(linked)
