@@ -54,3 +54,17 @@ def test_the_entrance_to_a_building_a_bomb_went_off_at_names_the_building(mentio
 def test_where_a_device_was_put_is_where_it_went_off(mentions):
     text = "The device was placed outside the embassy and exploded an hour later."
     assert _hit(mentions, text, "exploded") == ["embassy"]
+
+
+def test_a_capitalised_plural_opening_a_paragraph_is_still_an_event_noun(mentions):
+    text = (
+        'He said: "It is never ruled out, but I do not like it."\n'
+        "   Shootings in Belfast had continued last night. In one incident, a man was killed."
+    )
+    found = [m for m in mentions(text) if m.token.text == "Shootings"]
+    assert [m.plover for m in found] == ["ASSAULT"]
+
+
+def test_a_name_that_opens_a_sentence_is_no_event_noun(mentions):
+    text = "Burns said on Monday that the talks would resume in Geneva."
+    assert all(m.token.text != "Burns" for m in mentions(text))

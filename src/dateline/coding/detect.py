@@ -431,10 +431,38 @@ def _entries_for(token: Token, lex: Lexicon) -> list[Entry]:
     if index is None:
         return []
     entries = index.get(_lemma(token)) or index.get(token.lower_) or []
+    if not entries and _opening_plural(token):
+        # "Shootings in Belfast had continued": a capitalised plural that opens a sentence,
+        # which the tagger took for a name, by its singular
+        entries = index.get(token.lower_[:-1]) or []
     if not entries:
         return []
     near = _near_words(token) if any(e.extras for e in entries) else set()
     return [e for e in entries if all(word in near for word in e.extras)]
+
+
+def _opening_plural(token: Token) -> bool:
+    """Whether a token is a capitalised plural the tagger took for a name at the start of a
+    sentence or a line ("Shootings", "Bombings"; the tagger may even take it for a person),
+    no place nor people's name."""
+    return (
+        token.pos_ == "PROPN"
+        and _opens(token)
+        and token.tag_ in ("NNP", "NNPS")
+        and token.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")
+        and token.text[:1].isupper()
+        and token.lower_.endswith("s")
+        and not token.lower_.endswith("ss")
+    )
+
+
+def _opens(token: Token) -> bool:
+    """Whether a token opens a sentence or a line: only spaces and punctuation before it in
+    its sentence, or a line break just before it (the parser may run a paragraph on)."""
+    if all(t.is_space or t.is_punct for t in token.doc[token.sent.start : token.i]):
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and before.is_space and "\n" in before.text
 
 
 def _entry_for(token: Token, lex: Lexicon) -> Entry | None:
@@ -579,7 +607,11 @@ class Detector:
         self._named = []
         links = self._link_lists(sdoc)
         for token in sdoc:
-            if token.lower_ not in starts and token.lemma_.lower() not in starts:
+            if (
+                token.lower_ not in starts
+                and token.lemma_.lower() not in starts
+                and not (token.lower_[:-1] in starts and _opening_plural(token))
+            ):
                 continue
             if links and any(a <= token.idx < b for a, b in links):
                 continue  # "See also: * 2014 Bagram Airfield bombing": a link, no telling
