@@ -543,7 +543,7 @@ def test_on_the_spot_and_at_a_street_say_where_not_whom(mentions):
     assert texts(text, m.patients) == ["three"]
     text = "The two explosions at Market Street damaged a school."
     m = [m for m in mentions(text) if m.token.text == "explosions"][0]
-    assert texts(text, m.targets) == []
+    assert "Market Street" not in texts(text, m.targets)
     assert cores(text, m.places) == ["Market Street"]
 
 

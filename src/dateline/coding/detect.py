@@ -273,6 +273,9 @@ class Mention:
     # The word that says the people acted on died, where it is not the trigger: "shot dead",
     # "beaten to death" (the shooting is the attack, "dead" tells the deaths).
     death_word: Token | None = None
+    # What it takes from the clause it is coordinated with: "the bomb was placed outside the
+    # embassy and exploded" (the embassy, told in the placing clause).
+    from_head: list[Arg] = field(default_factory=list)
     # The event noun a fight is against: "were fighting to end the siege" (its index).
     opposes: int | None = None
 
@@ -431,10 +434,38 @@ def _entries_for(token: Token, lex: Lexicon) -> list[Entry]:
     if index is None:
         return []
     entries = index.get(_lemma(token)) or index.get(token.lower_) or []
+    if not entries and _opening_plural(token):
+        # "Shootings in Belfast had continued": a capitalised plural that opens a sentence,
+        # which the tagger took for a name, by its singular
+        entries = index.get(token.lower_[:-1]) or []
     if not entries:
         return []
     near = _near_words(token) if any(e.extras for e in entries) else set()
     return [e for e in entries if all(word in near for word in e.extras)]
+
+
+def _opening_plural(token: Token) -> bool:
+    """Whether a token is a capitalised plural the tagger took for a name at the start of a
+    sentence or a line ("Shootings", "Bombings"; the tagger may even take it for a person),
+    no place nor people's name."""
+    return (
+        token.pos_ == "PROPN"
+        and _opens(token)
+        and token.tag_ in ("NNP", "NNPS")
+        and token.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")
+        and token.text[:1].isupper()
+        and token.lower_.endswith("s")
+        and not token.lower_.endswith("ss")
+    )
+
+
+def _opens(token: Token) -> bool:
+    """Whether a token opens a sentence or a line: only spaces and punctuation before it in
+    its sentence, or a line break just before it (the parser may run a paragraph on)."""
+    if all(t.is_space or t.is_punct for t in token.doc[token.sent.start : token.i]):
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and before.is_space and "\n" in before.text
 
 
 def _entry_for(token: Token, lex: Lexicon) -> Entry | None:
@@ -582,7 +613,11 @@ class Detector:
         in_names = _inside_names(sdoc)
         self._place_tokens = {t.i for span in sdoc.spans.get(PLACES, []) for t in span}
         for token in sdoc:
-            if token.lower_ not in starts and token.lemma_.lower() not in starts:
+            if (
+                token.lower_ not in starts
+                and token.lemma_.lower() not in starts
+                and not (token.lower_[:-1] in starts and _opening_plural(token))
+            ):
                 continue
             if links and any(a <= token.idx < b for a, b in links):
                 continue  # "See also: * 2014 Bagram Airfield bombing": a link, no telling
@@ -1033,10 +1068,15 @@ class Detector:
         return [t for t in found if kind_of(t, self.lex) in ("human", "unknown")]
 
     def _whole(self, head: Token) -> Token:
-        """The thing a part belongs to: "the windows of the consulate" -> consulate."""
+        """The thing a part belongs to: "the windows of the consulate" -> consulate, "the
+        entrance to the building" -> building."""
         if _lemma(head) in self.lex.parts or head.lower_ in self.lex.parts:
             for prep, obj in preps(head):
-                if prep == "of" and kind_of(obj, self.lex) in ("thing", "place", "unknown"):
+                if prep in self.lex.part_preps and kind_of(obj, self.lex) in (
+                    "thing",
+                    "place",
+                    "unknown",
+                ):
                     return obj
         return head
 
@@ -1304,6 +1344,18 @@ class Detector:
                 "unknown",
             ):
                 self._add(mention, obj, "patient")
+        if (
+            verb.dep_ == "conj"
+            and _lemma(verb.head) in self.lex.planting_verbs
+            and mention.mode in ("explosives", "suicide-attack")
+        ):
+            # "the bomb was placed outside the embassy and exploded": where it was put is
+            # where it went off
+            for prep, obj in preps(verb.head):
+                if prep in self.lex.blast_preps and kind_of(self._whole(obj), self.lex) == "thing":
+                    before = len(mention.targets)
+                    self._add(mention, obj, "patient")
+                    mention.from_head += mention.targets[before:]
         if mention.entry.head in self.lex.casualty.get("killed_object_verbs", ()) and not passive:
             # "lost two soldiers": the soldiers died, the subject is their side; "lost
             # their lives": the subject died.
@@ -1443,7 +1495,13 @@ class Detector:
                     if prep in ("between", "by"):
                         for head in _expand([obj]):
                             self._add(mention, head, "agent")
-                    elif prep in ("against", "on") and mention.plover != "AGREE":
+                    elif (
+                        prep in ("against", "on")
+                        and mention.plover != "AGREE"
+                        and self._acting_participle(acl)
+                    ):
+                        # "raids carried out on villages", "an attack aimed against the
+                        # base"; not "the explosion circulated on social media"
                         self._add(mention, obj, "patient")
         # "bombings targeted at the army", "the bombings, which seemed to be aimed at
         # civilians": what a verb of aiming says the event was aimed at was acted on.
@@ -1455,7 +1513,44 @@ class Detector:
                 for prep, obj in preps(verb):
                     if prep in ("at", "against", "on"):
                         self._add(mention, obj, "patient")
+        self._struck(mention)
         self._light_verb(mention)
+
+    def _acting_participle(self, verb: Token) -> bool:
+        """Whether a participle after an event noun tells the act itself, so that what it
+        is "on" or "against" was acted on: a light verb ("carried out", "launched"), a verb
+        of aiming or of striking."""
+        lemma = _lemma(verb)
+        context = self.lex.context
+        return (
+            lemma in self.lex.support_verbs
+            or lemma in context.get("aiming_verbs", frozenset())
+            or lemma in context.get("striking_verbs", frozenset())
+        )
+
+    def _struck(self, mention: Mention) -> None:
+        """What a verb of striking says an attack noun hit was acted on: "an explosion
+        ripped through the market", "a blast shattered the windows of the court" (its
+        subject), "the embassy was rocked by an explosion" (its agent)."""
+        noun = mention.token
+        if mention.plover != "ASSAULT" or mention.sense.outcome:
+            return
+        striking = self.lex.context.get("striking_verbs", frozenset())
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "agent":
+            verb = verb.head
+            if is_verbal(verb) and _lemma(verb) in striking:
+                for subject in children(verb, "nsubjpass"):
+                    self._add(mention, subject, "patient")
+            return
+        if noun.dep_ != "nsubj" or not is_verbal(verb) or _lemma(verb) not in striking:
+            return
+        through = self.lex.context.get("striking_preps", frozenset())
+        for obj in children(verb, "dobj", "obj"):
+            self._add(mention, obj, "patient")
+        for prep, obj in preps(verb):
+            if prep in through:
+                self._add(mention, obj, "patient")
 
     def _between(self, mention: Mention, obj: Token) -> None:
         """The sides of "between X and Y": both act, but in two-sided fighting ("a battle
@@ -1949,9 +2044,13 @@ class Detector:
         other = by_token.get(noun.i) if noun is not None and noun.i != token.i else None
         if other is None or other.entry.kind != "noun" or other.plover != "ASSAULT":
             return False
-        other.patients += mention.patients
-        other.targets += mention.targets
-        other.weapons += mention.weapons
+        for mine, theirs in (
+            (other.patients, mention.patients),
+            (other.targets, mention.targets),
+            (other.weapons, mention.weapons),
+        ):
+            held = {a.head.i for a in mine}  # the noun may name them already ("rocked X")
+            mine += [a for a in theirs if a.head.i not in held]
         other.links.discard(token.i)
         for linked in mention.links - {other.token.i}:
             other.links.add(linked)

@@ -871,7 +871,7 @@ class EventCoder:
         killed them), "rebels tried to seize the town". A telling's evidence holds who did
         it as well as its own clause, and the device that went off ("the bomb was placed at
         the entrance and exploded", "the bombs began to explode") as well, where its
-        sentence names it."""
+        sentence names it, and where the device was put (``Mention.from_head``)."""
         if mention.entry.kind != "verb":
             return []
         sentence = mention.token.sent
@@ -883,7 +883,7 @@ class EventCoder:
         ]
         return [
             doc.span(arg.start, arg.end, caption=caption)
-            for arg in (*mention.agents, *devices)
+            for arg in (*mention.agents, *devices, *mention.from_head)
             if arg.end <= start or arg.start >= end
         ]
 

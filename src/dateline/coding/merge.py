@@ -215,9 +215,16 @@ class Draft:
             score += 0.25
         if self.patients and other.patients:
             score += 0.25
-        if (self.targets and not self.patients and other.patients and not other.targets) or (
-            other.targets and not other.patients and self.patients and not self.targets
+        if (
+            (self.targets and not self.patients and other.patients and not other.targets)
+            or (other.targets and not other.patients and self.patients and not self.targets)
+        ) and not (
+            other.sentence_rank == self.last_sentence_rank
+            and (self.killed or self.injured or other.killed or other.injured)
         ):
+            # What was hit and who was hurt told apart may be two incidents; the deaths told
+            # in the sentence of what was hit ("an explosion tore through the station,
+            # killing five") are its own.
             score -= 1.0
         if other.anaphoric:
             score += 1.5
