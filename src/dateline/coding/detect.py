@@ -884,6 +884,13 @@ class Detector:
         """Who a verb of [casualty] leaving_verbs leaves dead or hurt (see _left_dead): the
         object of the verb, or the subject the parser gives the state word."""
         verb = token.head
+        if (
+            token.dep_ == "dobj"
+            and any(c.dep_ == "nummod" for c in token.children)
+            and is_verbal(verb)
+            and _lemma(verb) in self.lex.casualty.get("leaving_verbs", frozenset())
+        ):
+            return [token]  # "left 20 dead": the state word is the object and counts them
         if not (
             token.dep_ in ("oprd", "ccomp", "xcomp", "advcl", "acomp")
             and is_verbal(verb)
@@ -1445,6 +1452,8 @@ class Detector:
                 mention.weapons.extend(make_arg(c, "weapon") for c in arms)
                 if kind == "human" and _lemma(child) in self.lex.occasions:
                     pass  # "the Boston Marathon bombing": at what, not who ([occasions])
+                elif child.is_sent_start and child.tag_ == "JJ" and child.ent_type_ == "ORG":
+                    pass  # "Fierce clashes ...": a capital only because it opens the sentence
                 elif kind == "human" and (
                     child.ent_type_ in ("NORP", "ORG", "GPE")
                     or (
@@ -1966,6 +1975,14 @@ class Detector:
             # or placed ("two attacks on Monday"), not "many terrorist attacks".
             if quantified and not mention.links:
                 return False
+            # Placed or dated on the noun, or on the verb it is the subject of ("clashes
+            # between the army and rebels left 20 dead in Tal Afar on Monday").
+            told = [token]
+            aggregate = self.lex.context.get("aggregate_preps", frozenset())
+            if token.dep_ in ("nsubj", "nsubjpass") and not any(
+                p in aggregate for p, _ in preps(token.head)
+            ):
+                told.append(token.head)
             anchored = any(
                 c.dep_ == "nummod"
                 or (c.dep_ == "det" and c.lower_ in ("the", "these", "those"))
@@ -1975,7 +1992,8 @@ class Detector:
                 p in ("in", "on", "near", "at")
                 and kind_of(o, self.lex) in ("place", "time", "thing")
                 or o.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME")
-                for p, o in preps(token)
+                for word in told
+                for p, o in preps(word)
             )
             serial = token.dep_ == "pobj" and (
                 token.head.lower_ == "under"
