@@ -161,7 +161,12 @@ class EventCoder:
                     draft.of_wounds = mention.casualty_only and self._of_wounds(mention)
                     draft.anaphor_only = mention.sense.anaphor
                     draft.other_people = any(
-                        c.lower_ in OTHER_WORDS for a in mention.patients for c in a.head.children
+                        c.lower_ in OTHER_WORDS
+                        for a in mention.patients
+                        # "X, five other priests and two women were killed": other than
+                        # X of the same telling, not other than those told before.
+                        if a.head.dep_ != "conj"
+                        for c in a.head.children
                     )
                     draft.lead = caption is None and draft.sentence_rank == lead_rank
                     if caption is None:
@@ -1318,11 +1323,19 @@ class EventCoder:
         """The time expression of the trigger's own clause nearest to it in the tree, never
         one inside the phrase of the other incident it is told against (``since``). An event
         noun told as the cause of its clause's act ("imposed sanctions on Monday over the
-        crackdown") is another, earlier incident: only a time of its own phrase dates it."""
-        if (
-            not is_verbal(token)
-            and token.dep_ == "pobj"
-            and token.head.lower_ in self.lex.context.get("cause_preps", frozenset())
+        crackdown") is another, earlier incident: only a time of its own phrase dates it; so
+        is one told as the object of a reaction to it ("condemned on Wednesday the murder of
+        ...": ``reaction_verbs``), whose time is when they reacted."""
+        if not is_verbal(token) and (
+            (
+                token.dep_ == "pobj"
+                and token.head.lower_ in self.lex.context.get("cause_preps", frozenset())
+            )
+            or (
+                # "condemned on Wednesday the murder of ...": the time of the reaction.
+                token.dep_ == "dobj"
+                and token.head.lemma_.lower() in self.lex.context.get("reaction_verbs", frozenset())
+            )
         ):
             clause_head = token
         sent = token.sent

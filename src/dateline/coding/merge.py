@@ -9,7 +9,9 @@ together are one event, and each later draft joins the earlier event it fits bes
   or hypothetical mention never joins an event that happened), no two different named
   actors on the same side, no two different dates (but a later telling with no date of
   its own has only the report's window, which says nothing against a dated event told
-  before it) or attached places;
+  before it, nor does a retelling with no date of its own, "condemned the murder of six
+  priests", against a later telling that dates it and names the same people hit) or
+  attached places;
 * it must not be kept apart (``KeepApart``, resources/events/merge.toml): mentions that
   name different people as the ones hit are two incidents, however near;
 * among those that fit it scores shared actors, victims and targets, the words around the
@@ -175,12 +177,28 @@ class Draft:
         # dated event ("charged with the 1987 murder"); otherwise dates that do not overlap
         # are two incidents, and a background event's date is not the report's week.
         points_back = self.date_own and not other.date_own
+        # "Condemned the murder of six priests" (no date of its own: the report's window),
+        # then "the six priests were killed on 16 November": an event first told by a
+        # telling that points back is dated by the later telling that dates it.
+        # Only when both name the same people hit: "the kidnapping of 102 people" is no
+        # retelling of "X was kidnapped on 2 December", nor "the attack against the
+        # secretary of state" one of "today's bomb explosion".
+        # A legal or investigative act's incident ("charged with the murder of X") is left
+        # as it was: those charged are no doers the later telling names.
+        dated_later = (
+            self.anaphoric
+            and not self.background
+            and not self.date_own
+            and other.date_own
+            and _shared(self.patients, other.patients, specific_only=False)
+        )
         # "A fifth victim died in 1977 of injuries suffered in the bombing": a death of
         # wounds comes after the assault that caused them, on a later date.
         later_death = other.of_wounds and _not_before(other.date, self.date)
         if (
             not captioned
             and not points_back
+            and not dated_later
             and not later_death
             and not _dates_overlap(self.date, other.date)
         ):
