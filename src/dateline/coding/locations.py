@@ -177,6 +177,12 @@ def _continued(
     if last < first:
         return location
     lo, hi = sents[first].start_char, sents[last].end_char
+    tokens = doc.sdoc
+    told_in = {  # the sentences of the event's triggers
+        _sentence_rank(sents, first, last, tokens[index].idx)
+        for caption, index in draft.mention_keys
+        if caption is None and index < len(tokens)
+    }
     found = []
     for place, mention in places.body_mentions(doc, lo, hi):
         if (
@@ -191,7 +197,17 @@ def _continued(
             e.caption is None and e.start <= mention.start and mention.end <= e.end
             for e in draft.evidence
         )
-        if not told and not about.setdefault(rank, _shares_referent(sents[rank], words, generic)):
+        # The sentences that tell the event: a place inside the province they name, named
+        # there after a locative preposition ("killed a peasant in the city of flores, in
+        # the el peten department, and burned a tank truck"), is where it was, though the
+        # event's clause names none. (A town of a country named there may be another
+        # incident's: "guerrillas are active in colombia, where ... in bogota".)
+        own = rank in told_in and location.precision == "admin1"
+        if (
+            not told
+            and not own
+            and not about.setdefault(rank, _shares_referent(sents[rank], words, generic))
+        ):
             continue
         found.append((rank, places.PRECISION_ORDER.index(place.precision), mention.start, place))
     if not found:

@@ -68,6 +68,8 @@ class PlaceWords:
     units: dict[str, float]
     lowercase_cues: frozenset[str] = frozenset()
     lowercase_not_names: frozenset[str] = frozenset()
+    lowercase_appositive: frozenset[str] = frozenset()
+    distance_hedges: frozenset[str] = frozenset()
 
 
 # Words that join the parts of one place name ("Ras al Ain", "Dayr az Zawr", "Deir ez-Zor").
@@ -95,6 +97,8 @@ def load_place_words() -> PlaceWords:
         units={str(k): float(v) for k, v in data["units"].items()},
         lowercase_cues=frozenset(data.get("lowercase_cues", ())),
         lowercase_not_names=frozenset(data.get("lowercase_not_names", ())),
+        lowercase_appositive=frozenset(data.get("lowercase_appositive", ())),
+        distance_hedges=frozenset(data.get("distance_hedges", ())),
     )
 
 
@@ -332,6 +336,15 @@ class ToponymRecogniser:
             return len(name) >= 4 and bool(self.candidates(name, 1))
 
         for k in range(n):
+            if sdoc[k].text == "," and self._described_after(sdoc, k + 1):
+                # "<run>, 60 km south of <place>", "<run>, a village in <place>": the words
+                # after the comma say that the run names a place.
+                for width in (3, 2, 1):
+                    start = k - width
+                    if start >= 0 and all(word(m) for m in range(start, k)) and known(start, k):
+                        found.append((start, k, PLACE))
+                        break
+                continue
             if _lower(sdoc[k]) not in cues:
                 continue
             # "<run> <cue>": the run ends right before the cue; a known run before a comma
@@ -363,6 +376,25 @@ class ToponymRecogniser:
                         found.append((k + 2, end, PLACE))
                         break
         return found
+
+    def _described_after(self, sdoc: Any, k: int) -> bool:
+        """Whether the words from token ``k`` on describe a place just named: a distance
+        ("60 km south of ...", "some 40 km from ...") or a place-type word after an article
+        and at most two other words ("a small village in ...", "the capital of ...")."""
+        n = len(sdoc)
+        if k < n and sdoc[k].lower_ in self.words.distance_hedges:
+            k += 1
+        if k + 1 < n and sdoc[k].like_num and _lower(sdoc[k + 1]) in self.words.units:
+            return True
+        if k >= n or sdoc[k].lower_ not in ("a", "an", "the"):
+            return False
+        for m in range(k + 1, min(n, k + 4)):
+            word = _lower(sdoc[m])
+            if word in self.words.lowercase_cues or word in self.words.lowercase_appositive:
+                return m + 1 < n and sdoc[m + 1].lower_ in ("in", "of", "near")
+            if not sdoc[m].is_alpha:
+                return False
+        return False
 
     def _propagate(
         self, sdoc: Any, found: list[tuple[int, int, str]], surnames: set[str]
