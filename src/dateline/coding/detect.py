@@ -1833,6 +1833,12 @@ class Detector:
             object_words = {w for o in objects for w in _words(o)}
             if sense.object_not & object_words:
                 return False
+            if (
+                sense.plover == "SUPPORT"
+                and _lemma(token) in self.lex.support_verbs
+                and any(_entry_for(o, self.lex) is not None for o in objects)
+            ):
+                return False  # "signed a peace deal": a light verb, the deal is the event
             subjects, passive = subject_of(token)
             if sense.needs_object and not objects and not (passive and subjects):
                 return False  # a passive's subject is its object ("the bomb was defused")
