@@ -33,6 +33,7 @@ DEV_SETS = (
     DEV_DIR / "dev_expressions_10.txt",
     DEV_DIR / "dev_expressions_11.txt",
     DEV_DIR / "dev_expressions_12.txt",
+    DEV_DIR / "dev_expressions_13.txt",
 )
 _MARK = re.compile(r"\{([^{}|]+)\|(DATE|TIME|DURATION|SET)\|([^{}|]+)\}")
 

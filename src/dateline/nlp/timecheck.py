@@ -174,6 +174,7 @@ class Checker:
             rf"\b(?:every|each)\s+(?:{weekdays})s?(?:\s*,\s*(?:{weekdays})s?)*\s*,?\s+(?:(?:and|or)\s+)?$"
         )
         self.name_heads = lex.words("name_heads")
+        self.manner_early_verbs = lex.words("manner_early_verbs")
         self.name_openers = lex.words("name_openers")
         self.dated_by_year = lex.words("dated_by_year")
         self.holiday_time_heads = lex.words("holiday_time_heads")
@@ -228,6 +229,23 @@ class Checker:
         return all(self.checks[name](sdoc, text, match) for name in match.rule.checks)
 
     # -- global ------------------------------------------------------------------------------------
+    def without_manner(self, text: str, match: Match) -> Match:
+        """ "the market will close early tomorrow": "early" is how the verb before it is done
+        (lexicon ``manner_early_verbs``), not the start of the day; "tomorrow" alone stands."""
+        span = match.groups.get("pmod")
+        if span is None or span[0] != match.start:
+            return match
+        if normal_form(text[span[0] : span[1]]) != "early":
+            return match
+        before = words_before(text, match.start, 1)
+        if not before or before[-1] not in self.manner_early_verbs:
+            return match
+        start = span[1]
+        while start < match.end and not text[start].isalnum():
+            start += 1
+        groups = {k: v for k, v in match.groups.items() if k != "pmod"}
+        return Match(match.rule, start, match.end, groups)
+
     def month_ok(self, sdoc: Any, text: str, match: Match) -> bool:
         """An ambiguous month name ("may", "march") tagged as a verb, or a person's name, is not one."""
         span = match.groups.get("month")
@@ -424,10 +442,20 @@ class Checker:
             return False  # "the rest of the day" (``shared``) is a period after any word
         after = text[match.end : match.end + 12].lower()
         if re.match(
-            r"\s+(?:of|when|before|after|since|to|through|ended|ending|ahead|leading|following)\b",
+            r"\s+(?:of|when|before|after|since|through|ended|ending|ahead|leading|following)\b",
             after,
         ):
             return False  # "in the week before the vote"
+        to = re.match(r"\s+to\s+", after)
+        if to is not None:
+            # "in the week to Friday" runs to a day, and "warm enough in the day to thaw" is any
+            # day; "worked through the night to reach them" (a stretch gone through) goes on to
+            # an infinitive (a verb's base form) and keeps the night.
+            if not words or words[-1] not in ("through", "throughout"):
+                return False
+            verb = _tokens(sdoc, match.end + to.end(), match.end + to.end() + 1)
+            if verb is None or len(verb) == 0 or verb[0].tag_ != "VB":
+                return False
         # "in the day the war began": a relative clause makes it another day.
         tokens = _tokens(sdoc, match.start, match.end)
         return tokens is not None and not any(
@@ -736,7 +764,8 @@ def mark_times(sdoc: Any, grammar: Grammar | None = None) -> Any:
     grammar = grammar or Grammar.load()
     checker = _checker(grammar)
     text = sdoc.text
-    matches = [m for m in grammar.candidates(text) if checker.passes(sdoc, text, m)]
+    candidates = (checker.without_manner(text, m) for m in grammar.candidates(text))
+    matches = [m for m in candidates if checker.passes(sdoc, text, m)]
     expressions = grammar.expressions(text, grammar.select(matches))
     spans: dict[tuple[int, int], Any] = {}
     data: dict[tuple[int, int], list[dict[str, Any]]] = {}

@@ -312,6 +312,8 @@ def duration_value(amount: float | None, unit: str) -> str:
         # ISO 8601 (and so TIMEX3) counts durations in Y, M, W, D, H, M, S only: "a decade" is
         # P10Y, "two centuries" P200Y. An unknown count keeps its unit (PXDE, "decades").
         unit, amount = "Y", amount * _IN_YEARS[unit]
+    if unit == "Q" and amount is not None:
+        unit, amount = "M", amount * 3  # no quarter in ISO 8601: "five quarters" is P15M
     is_time = unit in ("H", "MIN", "S")
     letter = "M" if unit == "MIN" else unit
     prefix = "PT" if is_time else "P"
@@ -522,7 +524,7 @@ class Resolver:
         else:
             word = normal_form(f["ana"]).removeprefix("the ")
             unit = str(self.lexicon.lookup("calendar_unit", f.get("cunit")))
-            if word in ("year-earlier", "year-ago") or "yback" in f:
+            if word in self.lexicon.words("year_back") or "yback" in f:
                 unit, step = "Y", -1
             else:
                 step = _ANAPHORIC_STEP.get(word, -1)
@@ -1005,7 +1007,7 @@ class Resolver:
         unit = "D" if part else str(self.lexicon.lookup("calendar_unit", f["cunit"]))
         if unit not in _UNIT_PRECISION:
             return None  # "the year-ago period" with no period told before it
-        if word in ("year-earlier", "year-ago") or "yback" in f:
+        if word in self.lexicon.words("year_back") or "yback" in f:
             offset = -4 if unit == "Q" else -1  # "the same quarter a year earlier" too
         else:
             offset = _ANAPHORIC_STEP.get(word, -1)

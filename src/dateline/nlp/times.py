@@ -156,6 +156,9 @@ class TimeReader:
         self.publication = grammar.lexicon.words("publication_words")
         self.publication_nouns = grammar.lexicon.words("publication_nouns")
         self.comparison_base = grammar.lexicon.words("comparison_base")
+        self.year_back = grammar.lexicon.words("year_back")
+        self.habit_words = grammar.lexicon.words("habit_words")
+        self.lexicon = grammar.lexicon
         self.evening_event = grammar.lexicon.words("evening_event_words")
         self.told_weekday = grammar.lexicon.words("told_weekday_openers")
         ends = "|".join(re.escape(w) for w in grammar.lexicon.forms("clock_range_end"))
@@ -285,6 +288,7 @@ class TimeReader:
                 if told is not None:
                     reference = date(_LEAP_YEAR, int(told[1]), int(told[2]))
                     period, reference_end, yearless = None, item.end, True
+        self._year_back_told_after(text, found, readings, anchor)
         self._quoted_days(text, readings, anchor)
         for n, reading in enumerate(readings):
             if reading is not None and (
@@ -324,6 +328,37 @@ class TimeReader:
             a.range_span = b.range_span = (start, end)
         return [r for r in readings if r is not None]
 
+    def _year_back_told_after(
+        self,
+        text: str,
+        found: list[Found],
+        readings: list[Reading | None],
+        anchor: date | None,
+    ) -> None:
+        """ "earned 85 cents a share in the year-ago period, it said of the fourth quarter": with
+        no quarter told before it, "the year-ago period" counts back from the quarter its own
+        sentence tells after it."""
+        for n, item in enumerate(found):
+            if readings[n] is not None or not self._year_back(item):
+                continue
+            for later in readings[n + 1 :]:
+                if later is None:
+                    continue
+                if self._ends_sentence(text, item.end, later.found.start):
+                    break
+                if not _QUARTER_VALUE.fullmatch(later.resolved.value):
+                    continue
+                resolved = self.resolver.resolve(
+                    item.expression(dict(item.fields)),
+                    anchor=anchor,
+                    direction=item.direction,
+                    reference=None,
+                    period=later.resolved,
+                )
+                if resolved is not None:
+                    readings[n] = Reading(item, resolved)
+                break
+
     def _told_weekday_before(self, text: str, start: int) -> bool:
         """Whether "on", "on a", "that" ... (``told_weekday_openers``) comes right before."""
         words = words_before(text, start, 2)
@@ -348,11 +383,10 @@ class TimeReader:
         words = words_before(text, item.start, 2)
         return any(" ".join(words[n:]) in self.comparison_base for n in range(len(words)))
 
-    @staticmethod
-    def _year_back(item: Found) -> bool:
+    def _year_back(self, item: Found) -> bool:
         """ "the year-earlier quarter", "the year-ago period": a period a year before another."""
-        word = normal_form(item.fields.get("ana", ""))
-        yback = word in ("the year-earlier", "the year-ago") or "yback" in item.fields
+        word = normal_form(item.fields.get("ana", "")).removeprefix("the ")
+        yback = word in self.year_back or "yback" in item.fields
         return item.kind == "anaphoric" and yback
 
     def _compared(self, text: str, item: Found) -> bool:
@@ -367,11 +401,16 @@ class TimeReader:
 
     def _clock_of_set(self, text: str, readings: list[Reading | None]) -> None:
         """ "on the first Saturday of each month ..., from 9 a.m. to 1 p.m.": a clock time
-        after a set in its sentence is an hour of each of its days, of no one calendar day."""
+        after a set in its sentence is an hour of each of its days, of no one calendar day; so is
+        one after a word of habit ("these days, the market is empty by noon", lexicon
+        ``habit_words``)."""
         last_set: Reading | None = None
         present = [r for r in readings if r is not None]
         for n, reading in enumerate(present):
-            if reading.resolved.type == "SET":
+            if reading.resolved.type == "SET" or (
+                reading.resolved.value == "PRESENT_REF"
+                and normal_form(text[reading.found.start : reading.found.end]) in self.habit_words
+            ):
                 last_set = reading
                 continue
             if last_set is None:
@@ -409,13 +448,15 @@ class TimeReader:
     def _holiday_over_years(self, text: str, readings: list[Reading | None]) -> None:
         """ "over the past five years, 851 people died during the St. Patrick's Day holiday":
         a holiday told without its year after a stretch of years in its sentence is the holiday
-        of each of those years, of no one year."""
+        of each of those years, of no one year; so is one after a set ("open every day except
+        Christmas")."""
         stretch: Reading | None = None
         for reading in readings:
             if reading is None:
                 continue
-            if reading.resolved.type == "DURATION" and _YEARS_STRETCH.fullmatch(
-                reading.resolved.value
+            if reading.resolved.type == "SET" or (
+                reading.resolved.type == "DURATION"
+                and _YEARS_STRETCH.fullmatch(reading.resolved.value)
             ):
                 stretch = reading
                 continue
@@ -425,7 +466,9 @@ class TimeReader:
             if self._ends_sentence(text, stretch.found.end, item.start):
                 stretch = None
                 continue
-            if re.fullmatch(r"\d{4}-\d\d-\d\d", reading.resolved.value):
+            fixed = isinstance(self.lexicon.lookup("holiday", item.fields["holiday"]), str)
+            if fixed and re.fullmatch(r"\d{4}-\d\d-\d\d", reading.resolved.value):
+                # A holiday whose day moves (Easter) has no one day of any year to give.
                 reading.resolved = dataclasses.replace(
                     reading.resolved,
                     value="XXXX" + reading.resolved.value[4:],
