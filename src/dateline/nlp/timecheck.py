@@ -414,8 +414,11 @@ class Checker:
         """A four-digit clock time ("at 0715") needs "at" or a word like it before, and no noun
         after it that it counts or numbers ("about 1000 fighters", "at 1600 Pennsylvania
         Avenue"), unless that noun is a day or a time word ("at 1400 Tuesday")."""
-        words = words_before(text, match.start, 1)
-        if not words or words[-1] not in ("at", "around", "about", "until", "till"):
+        words = words_before(text, match.start, 2)
+        cues = ("at", "around", "about", "until", "till")
+        # "at approximately 0900": a hedge may stand between the cue and the clock
+        hedged = len(words) == 2 and words[-1] in ("approximately", "roughly") and words[0] in cues
+        if not words or (words[-1] not in cues and not hedged):
             return False
         tokens = _tokens(sdoc, match.start, match.end)
         if tokens is None:
