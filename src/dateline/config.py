@@ -115,6 +115,7 @@ class EventsSettings(Section):
     merge_threshold: float
     caption_events: bool
     attacker_window_sentences: int = Field(ge=0)
+    attacks_named_after_window_sentences: int = Field(ge=0)
     location_window_sentences: int = Field(ge=0)
     dateline_country: bool
 

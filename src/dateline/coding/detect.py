@@ -591,6 +591,8 @@ class Detector:
         )
         # "a wave of", "a series of": the event noun after them tells occurrences.
         self._series = frozenset(self.lex.context.get("series", frozenset()))
+        # "blamed the bombing on X": verbs of blame whose "on" names who did it.
+        self._blame_on = frozenset(self.lex.context.get("blame_on", frozenset()))
         self._attempt_words = frozenset(self.lex.context.get("attempt", frozenset()))
         # (type, mode) of the mentions found so far in the text being read
         self._told: set[tuple[str, str | None]] = set()
@@ -1574,8 +1576,17 @@ class Detector:
 
     def _light_verb(self, mention: Mention) -> None:
         """Subjects of light verbs act: "X carried out an attack", "X claimed responsibility
-        for the attack"; "X survived an attack" was acted on."""
+        for the attack"; "X survived an attack" was acted on. A word for many occurrences
+        ("X began a series of attacks", "launched a wave of bombings") lends the light verb
+        to the event noun after it."""
         noun = mention.token
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "of"
+            and _lemma(noun.head.head) in self._series
+            and noun.head.head.dep_ in ("dobj", "obj", "nsubjpass")
+        ):
+            noun = noun.head.head
         head = noun.head
         if noun.dep_ in ("dobj", "obj", "nsubjpass") and is_verbal(head):
             lemma = _lemma(head)
@@ -1727,6 +1738,19 @@ class Detector:
                 if p == "to" or (p == "on" and kind_of(obj, self.lex) in ("human", "unknown")):
                     # "police attribute the attacks to X", "they blamed the bombing on X"
                     self._add(mention, obj, "agent")
+            laid = {p for p, _ in preps(prep)}
+            for p, obj in preps(noun):
+                # The parser may hang "to X" or "on X" on the noun ("attribute the attack to
+                # X", "blamed the bombing on X"): X is who it is laid on, not its target.
+                if p in laid or p not in ("to", "on"):
+                    continue
+                if p == "on" and (
+                    _lemma(prep) not in self._blame_on or kind_of(obj, self.lex) != "human"
+                ):
+                    continue
+                mention.patients = [a for a in mention.patients if a.head not in _expand([obj])]
+                mention.targets = [a for a in mention.targets if a.head not in _expand([obj])]
+                self._add(mention, obj, "agent")
             return
         if (
             noun.dep_ == "pobj"

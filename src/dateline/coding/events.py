@@ -312,6 +312,7 @@ class EventCoder:
             key=lambda pair: pair[1].order,
         )
         unreal = (NEGATED, HYPOTHETICAL)
+        self._attacks_told_after(doc, body, self.settings.attacks_named_after_window_sentences)
         donor: tuple[Event, Draft] | None = None
         for event, draft in body:
             if event.plover not in kinds or event.certainty in unreal:
@@ -372,6 +373,69 @@ class EventCoder:
             if side:
                 event.actor1 = side[0].model_copy()
                 event.assoc_actor1 = [r.model_copy() for r in side[1:]]
+
+    def _attacks_told_after(
+        self, doc: Document, body: list[tuple[Event, Draft]], window: int
+    ) -> None:
+        """The attacks told before a sentence that names who did "the attacks" ("authorities
+        attribute the attacks to drug traffickers", "the attacks were carried out by X"): a
+        plural event noun with a definite determiner points back at all of them, and each
+        one whose own clauses name no attacker takes that side, with its evidence."""
+        kinds = self.lex.context.get("inherit_attackers", frozenset())
+        unreal = (NEGATED, HYPOTHETICAL)
+        if doc.sdoc is None or window <= 0:
+            return
+        rank_of = {s.start: n for n, s in enumerate(doc.sdoc.sents)}
+        for donor, told in body:
+            if donor.actor1 is None or donor.plover not in kinds or donor.certainty in unreal:
+                continue
+            side = [r for r in (donor.actor1, *donor.assoc_actor1) if r is not None]
+            if not any(_armed_role(r, self.lex) for r in side):
+                continue
+            # Its tellings as "the attacks" (one may have joined the last attack told).
+            pointing = [
+                doc.sdoc[i]
+                for caption, i in sorted(told.mention_keys)
+                if caption is None
+                and i < len(doc.sdoc)
+                and doc.sdoc[i].tag_ == "NNS"
+                and any(
+                    c.dep_ in ("det", "poss") and c.lower_ in THESE_ATTACKS
+                    for c in doc.sdoc[i].children
+                )
+            ]
+            for token in pointing:
+                # Only a noun that a clause tells who did ("attribute the attacks to X",
+                # "X carried out the attacks"), not one whose own phrase names its sides
+                # ("the clashes between the army and guerrillas", "the guerrilla attacks").
+                first, last = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+                if token.dep_ not in CLAUSE_ARGS or any(
+                    first <= e.start and e.end <= last
+                    for r in side
+                    for e in r.evidence
+                    if e.caption is None
+                ):
+                    continue
+                rank = rank_of[token.sent.start]
+                for event, draft in body:
+                    if (
+                        event is donor
+                        or event.actor1 is not None
+                        or event.plover != donor.plover
+                        or event.certainty in unreal
+                        or draft.order >= token.i
+                        or rank - draft.last_sentence_rank > window
+                    ):
+                        continue
+                    acted_on = {
+                        r.entity_id or r.name.lower()
+                        for r in (event.actor2, *event.assoc_actor2)
+                        if r
+                    }
+                    if any((r.entity_id or r.name.lower()) in acted_on for r in side):
+                        continue
+                    event.actor1 = side[0].model_copy()
+                    event.assoc_actor1 = [r.model_copy() for r in side[1:]]
 
     def _their_organisations(self, doc: Document, events: list[Event], merged: list[Draft]) -> None:
         """An organisation named inside the phrase that tells who acted ("members of the
@@ -1871,6 +1935,12 @@ def _prep_of(doc: Document, mention: Span) -> str | None:
     """The preposition that introduces a body place mention's phrase ("in", "near" ...)."""
     token = _mention_token(doc, mention)
     return _place_prep(token) if token is not None else None
+
+
+# Determiners that make a plural event noun point back at the attacks told before it.
+THESE_ATTACKS = frozenset({"the", "these", "those", "both", "all"})
+# Dependencies of a noun that a clause's verb tells something about.
+CLAUSE_ARGS = frozenset({"dobj", "obj", "nsubj", "nsubjpass", "pobj"})
 
 
 def _mention_token(doc: Document, mention: Span) -> Token | None:
