@@ -992,7 +992,10 @@ def entities_of(
         kinds = [mention_kind(s) for s in spans]
         if all(k == "pronoun" for k in kinds):
             continue
-        label = spans[0].label_ or "ORG"
+        # What a referent is, its first name says ("troops ... the defense ministry" is a
+        # body); a referent no name names is what its first mention says.
+        named_spans = [s for s, k in zip(spans, kinds, strict=True) if k == "name"]
+        label = (named_spans or spans)[0].label_ or "ORG"
         kb = spans[0].kb_id_
         info = describe(book, kb)
         names = [s.text for s, k in zip(spans, kinds, strict=True) if k == "name"]

@@ -184,6 +184,10 @@ class Recogniser:
                 if aliases:
                     text = sdoc[i : j + 1].text
                     ok = [a for a in aliases if _case_ok(a, text, caseless, self.common)]
+                    if caseless and j > i:
+                        # words run together are no acronym without capitals ("in a" is not
+                        # "INA")
+                        ok = [a for a in ok if not a.exact or " " in a.form]
                     if ok:
                         best = Match(i, j + 1, _prefer(ok))
             if best is None and len(keys[i]) > 5 and keys[i].isalpha():
