@@ -89,6 +89,17 @@ def _times(pipeline, text, published):
             "2024-06-12",
             [("twice daily", "SET", "P1D", None)],
         ),
+        # a plural weekend is a weekly set, as a plural weekday is
+        (
+            "The border post is shut on weekends, traders said.",
+            "2024-06-12",
+            [("weekends", "SET", "XXXX-WXX-WE", None)],
+        ),
+        (
+            "Over the past two weekends, 30 people were killed.",
+            "2024-06-12",
+            [("the past two weekends", "DURATION", "P2WE", None)],
+        ),
         # "former" and an age are no expressions; a possessive stays out
         ("The former defence chief, a 61-year-old general, was detained.", "2024-06-12", []),
         (
