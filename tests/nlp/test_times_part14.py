@@ -100,6 +100,17 @@ def _times(pipeline, text, published):
             "2024-06-12",
             [("the past two weekends", "DURATION", "P2WE", None)],
         ),
+        # a fiscal year counted from the anchor is a fiscal year, as "fiscal 2025" is
+        (
+            "The utility expects a loss in the current fiscal year.",
+            "2024-06-12",
+            [("the current fiscal year", "DATE", "FY2024", None)],
+        ),
+        (
+            "Arms sales doubled last fiscal year, the ministry said.",
+            "2024-06-12",
+            [("last fiscal year", "DATE", "FY2023", None)],
+        ),
         # "former" and an age are no expressions; a possessive stays out
         ("The former defence chief, a 61-year-old general, was detained.", "2024-06-12", []),
         (

@@ -982,7 +982,10 @@ class Resolver:
                 mod=mod,
             )
         base = shift(anchor, offset, unit)
-        return self._make("DATE", period_of(base, unit), mod, anchored=True, suffix=suffix)
+        period = period_of(base, unit)
+        if "fiscal" in f and unit == "Y":
+            period = replace(period, value="FY" + period.value)
+        return self._make("DATE", period, mod, anchored=True, suffix=suffix)
 
     @staticmethod
     def _weekend_offset(anchor: date | None, direction: Direction | None) -> int:
