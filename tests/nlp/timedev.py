@@ -34,6 +34,7 @@ DEV_SETS = (
     DEV_DIR / "dev_expressions_11.txt",
     DEV_DIR / "dev_expressions_12.txt",
     DEV_DIR / "dev_expressions_13.txt",
+    DEV_DIR / "dev_expressions_14.txt",
 )
 _MARK = re.compile(r"\{([^{}|]+)\|(DATE|TIME|DURATION|SET)\|([^{}|]+)\}")
 

@@ -982,7 +982,10 @@ class Resolver:
                 mod=mod,
             )
         base = shift(anchor, offset, unit)
-        return self._make("DATE", period_of(base, unit), mod, anchored=True, suffix=suffix)
+        period = period_of(base, unit)
+        if "fiscal" in f and unit == "Y":
+            period = replace(period, value="FY" + period.value)
+        return self._make("DATE", period, mod, anchored=True, suffix=suffix)
 
     @staticmethod
     def _weekend_offset(anchor: date | None, direction: Direction | None) -> int:
@@ -1081,10 +1084,16 @@ class Resolver:
         return self._make(
             "DATE",
             period_of(moved, grain),
-            mod if mod in ("APPROX",) else None,
+            self._point_mod(mod, back),
             anchored=not (uses_ref and ref),
             referent=bool(uses_ref and ref),
         )
+
+    def _point_mod(self, mod: str | None, back: bool) -> str | None:
+        """The quantity's bound as a bound on the point it counts to ("more than a year ago")."""
+        table = "point_mod_back" if back else "point_mod_forward"
+        bound = self.lexicon.lookup(table, mod)
+        return str(bound) if bound else None
 
     def _duration(
         self,
