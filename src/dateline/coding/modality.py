@@ -84,10 +84,10 @@ def _presupposed(
             # "asked about the attack", "called the attack a crime"
             # and only the noun itself, not one it hangs from ("demanding the clarification
             # of the murder": the murder happened)
-            direct = current is token or token.head is current
+            direct = current.i in (token.i, token.head.i)
             if direct and current.lower_ == "for" and (lemma in sought_by or lemma in sought_for):
                 return HYPOTHETICAL
-            sought = current is token and current.dep_ == "dobj" and lemma in sought_by
+            sought = current.i == token.i and current.dep_ == "dobj" and lemma in sought_by
             return HYPOTHETICAL if sought else None
         if head.lower_ in nouns:
             return HYPOTHETICAL
