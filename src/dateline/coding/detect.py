@@ -61,6 +61,10 @@ RECIPIENT_PREPS = {
     "REQUEST": ("to",),
     "CONCEDE": ("to",),
 }
+# Prepositions whose object tells what a verb of talk or agreement was about ("agreed to a
+# ceasefire", "agreed on a truce").
+CONTENT_PREPS = ("to", "on")
+TIME_ENTS = ("DATE", "TIME")
 LINK_PREPS = (
     "in",
     "during",
@@ -300,6 +304,14 @@ def _near_words(token: Token) -> set[str]:
     """Words of the children and grandchildren of a token (for phrase entries)."""
     found: set[str] = set()
     for child in token.children:
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if (
+            child.dep_ == "prep"
+            and child.i > token.i + 1
+            and objects
+            and all(o.ent_type_ in TIME_ENTS for o in objects)
+        ):
+            continue  # "called the attack a crime on Monday": no "call on"
         found |= _words(child)
         for grandchild in child.children:
             found |= _words(grandchild)
@@ -1353,6 +1365,7 @@ class Detector:
                 "unknown",
             ):
                 self._add(mention, obj, "patient")
+        self._recipients(mention, verb, objects)
         if (
             verb.dep_ == "conj"
             and _lemma(verb.head) in self.lex.planting_verbs
@@ -1384,6 +1397,42 @@ class Detector:
             for obj in objects:
                 self._add(mention, obj, "patient")
         self._devices_told(mention, subjects if passive or not objects else objects)
+
+    def _recipients(self, mention: Mention, verb: Token, objects: list[Token]) -> None:
+        """Whom a verb of talk or agreement is directed at when the phrase that names them
+        hangs elsewhere than on the verb: on a preposition of the trigger phrase ("called on
+        Israel to"), or on the noun of what was agreed or held ("agreed to a ceasefire with
+        the rebels", "held talks with his counterpart")."""
+        if mention.plover == "ASSAULT":
+            return
+        wanted = RECIPIENT_PREPS.get(mention.plover, ())
+        extras = mention.entry.extras
+        contents = list(objects)
+        # A visit's phrase names where it went ("arrived in", "travel to"); a verb with an
+        # object has its recipient ("extradited him to Spain").
+        visit = mention.sense.mode == "visit"
+        for prep, obj in preps(verb):
+            if (
+                prep in extras
+                and not visit
+                and not objects
+                and kind_of(obj, self.lex)
+                in (
+                    "human",
+                    "unknown",
+                )
+            ):
+                self._add(mention, obj, "patient")  # "called on Israel to allow aid"
+            elif prep in CONTENT_PREPS:
+                contents.append(obj)
+        if not wanted:
+            return
+        for content in contents:
+            if _entry_for(content, self.lex) is None and _lemma(content) not in extras:
+                continue  # only what was agreed or held: "a ceasefire", "talks"
+            for prep, obj in preps(content):
+                if prep in wanted and kind_of(obj, self.lex) in ("human", "unknown"):
+                    self._add(mention, obj, "patient")
 
     def _devices_told(self, mention: Mention, devices: list[Token]) -> None:
         """A pronoun that a verb of [context] device_verbs says went off is the device, not
@@ -1842,6 +1891,40 @@ class Detector:
         for person in people:
             self._add(mention, person, "agent")
 
+    def _agreed_content(self, noun: Token) -> bool:
+        """Whether an event noun is what a verb of agreement says was agreed ("agreed to a
+        ceasefire", "agreed a truce", "agreed on a prisoner swap"): the agreement is the one
+        act told, the noun no event of its own."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ in CONTENT_PREPS and head.dep_ == "prep":
+            head = head.head
+        elif noun.dep_ not in OBJECTS:
+            return False
+        if head is noun or not is_verbal(head):
+            return False
+        told = {w for o in children(head, *OBJECTS) for c in conjuncts(o) for w in _words(c)}
+        return any(
+            e.sense.plover == "AGREE" and not e.extras and not e.sense.object_not & told
+            for e in _entries_for(head, self.lex)
+        )
+
+    def _phrase_word(self, noun: Token, plover: str) -> bool:
+        """Whether an event noun is a word of a trigger phrase of the verb it is the object
+        of ("withdrew from the nuclear deal", "recalled its ambassador") that codes another
+        type: the phrase tells the one event, the noun only what it was about."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        elif noun.dep_ not in OBJECTS:
+            return False
+        if head is noun or not is_verbal(head):
+            return False
+        words = _words(noun)
+        return any(
+            e.extras and words & set(e.extras) and e.sense.plover != plover
+            for e in _entries_for(head, self.lex)
+        )
+
     # -- constraints --------------------------------------------------------------------
     def _fits(self, mention: Mention) -> bool:
         sense = mention.sense
@@ -1876,6 +1959,10 @@ class Detector:
             if passive and sense.object_not & subject_words:
                 return False
         else:
+            if self._agreed_content(token):
+                return False  # "agreed to a ceasefire with the rebels": one AGREE
+            if self._phrase_word(token, sense.plover):
+                return False  # "withdrew from the nuclear deal": a word of the verb's phrase
             mods = set(modifiers(token))
             owned = {w for p, o in preps(token) if p == "of" for w in _words(counted(o))}
             if sense.object_in and owned and not sense.object_in & owned:

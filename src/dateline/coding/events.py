@@ -1967,9 +1967,20 @@ def _misread_place(
     token = _mention_token(doc, mention)
     if token is None:
         return False
-    head = token.head
-    if token.dep_ in ("nsubj", "nsubjpass") and is_verbal(head):
+    first = token
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head  # "Ethiopia and Eritrea agreed": every subject is who
+    if first.dep_ in ("nsubj", "nsubjpass") and is_verbal(first.head):
         return True  # "The US was not party to the deal": who, not where
+    head = token.head
+    if (
+        first.dep_ == "pobj"
+        and first.head.lower_ == "by"
+        and first.head.head.tag_ == "VBN"
+        and first.pos_ == "PROPN"
+        and first.lemma_.lower() not in place_heads
+    ):
+        return True  # "a truce brokered by Qatar", "was condemned by France": who, not where
     if (
         token.dep_ in ("compound", "amod", "nmod", "npadvmod")
         and not mention.start <= head.idx < mention.end

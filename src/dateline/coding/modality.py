@@ -61,16 +61,34 @@ def _definite(token: Token, determiners: frozenset[str]) -> bool:
     )
 
 
-def _presupposed(token: Token, undone_by: frozenset[str], nouns: frozenset[str]) -> str | None:
+def _presupposed(
+    token: Token,
+    undone_by: frozenset[str],
+    nouns: frozenset[str],
+    sought_by: frozenset[str] = frozenset(),
+    sought_for: frozenset[str] = frozenset(),
+) -> str | None:
     """The modality of a definite event noun: set by the nouns it hangs from ("the plans for
-    the attack") and by the first verb above it only when that verb undoes it."""
+    the attack") and by the first verb above it only when that verb undoes it or asks for it
+    ("demanded the release of its diplomats", "called for the withdrawal of the troops")."""
     current = token
     for _ in range(4):
         head = current.head
         if head is current or current.dep_ not in ("pobj", "prep", "dobj"):
             return None
         if is_verbal(head):
-            return NEGATED if str(head.lemma_).lower() in undone_by else None
+            lemma = str(head.lemma_).lower()
+            if lemma in undone_by:
+                return NEGATED
+            # its object ("demanded the release"), or "for" ("called for the release"); never
+            # "asked about the attack", "called the attack a crime"
+            # and only the noun itself, not one it hangs from ("demanding the clarification
+            # of the murder": the murder happened)
+            direct = current.i in (token.i, token.head.i)
+            if direct and current.lower_ == "for" and (lemma in sought_by or lemma in sought_for):
+                return HYPOTHETICAL
+            sought = current.i == token.i and current.dep_ == "dobj" and lemma in sought_by
+            return HYPOTHETICAL if sought else None
         if head.lower_ in nouns:
             return HYPOTHETICAL
         current = head
@@ -95,6 +113,8 @@ def modality_of(token: Token, lex: Lexicon) -> str | None:
     reporting = frozenset(data["reporting"]["verbs"])
     definite = frozenset(data.get("presupposed", {}).get("determiners", ()))
     undone_by = frozenset(data.get("presupposed", {}).get("undone_by", ()))
+    sought_by = frozenset(data.get("presupposed", {}).get("sought_by", ()))
+    sought_for = frozenset(data.get("presupposed", {}).get("sought_for", ()))
 
     if token.dep_ == "acomp" and _negated_here(token.head, negation, frozenset()):
         return NEGATED  # "the shop wasn't that damaged": the copula carries the negation
@@ -112,7 +132,7 @@ def modality_of(token: Token, lex: Lexicon) -> str | None:
         # something else; the explosion and the murder happened. Only a verb that undoes it
         # ("prevented the attack") or a noun of intention it hangs from ("plans for the
         # attack") says otherwise.
-        return _presupposed(token, undone_by, nouns)
+        return _presupposed(token, undone_by, nouns, sought_by, sought_for)
 
     # Climb the chain of governing clauses: "did not try to kill", "planned to attack",
     # "a plan to attack", "if they attack".
