@@ -8,11 +8,14 @@ document, that the event is such an incident: specific (not generic or a running
 real, recent and about the report's own country, not a fragment of a richer event.
 
 The model is data (``resources/events/salience.json``): feature weights trained by
-``scripts/train_salience.py`` on the answer keys of the MUC-4 train split (1,300 wire
-reports; an event is positive when it pairs with a key template), deterministically and
-with numpy alone. Scoring is plain Python, in a fixed order, rounded to three decimals, so
-the same input gives the same bytes. Event types the model was not trained on (outside its
-``scope``) get no salience (null).
+``scripts/train_salience.py`` (``make salience``) on the answer keys of the MUC-4 train
+split less its held-out slice train[1000:1300] (1,000 wire reports; an event is positive
+when it pairs with a key template), deterministically and with numpy alone. The features
+are read from the events as the output holds them (the events stage scores them once their
+sides and places are filled in), so training and run time see the same ones. Scoring is
+plain Python, in a fixed order, rounded to three decimals, so the same input gives the same
+bytes. Event types the model was not trained on (outside its ``scope``) get no salience
+(null).
 """
 
 from __future__ import annotations
