@@ -9,7 +9,7 @@ DATA   ?= ../shared
 # Processes for the evaluation: the same numbers whatever the count, sooner with more cores.
 WORKERS ?= 2
 
-.PHONY: setup demo test lint eval scorecard check-scorecard bench schema clean salience
+.PHONY: setup demo test lint eval scorecard check-scorecard bench schema clean
 
 GAZETTEER := src/dateline/resources/gazetteer.sqlite
 
@@ -53,11 +53,6 @@ scorecard: setup
 ## Fail, with a table of what differs, unless a fresh evaluation equals the committed scorecard.
 check-scorecard: setup
 	$(BIN)/dateline eval --data $(DATA) --workers $(WORKERS) --check docs/scorecard.json
-
-## Retrain the event salience model (src/dateline/resources/events/salience.json) from the
-## MUC-4 train split less its held-out slice: the same pipeline gives the same bytes.
-salience: setup
-	$(BIN)/python scripts/train_salience.py --data $(DATA)
 
 bench: setup
 	$(BIN)/dateline bench $(DATA)/eval/events_muc4.jsonl --split test

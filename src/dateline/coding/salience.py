@@ -8,19 +8,15 @@ document, that the event is such an incident: specific (not generic or a running
 real, recent and about the report's own country, not a fragment of a richer event.
 
 The model is data (``resources/events/salience.json``): feature weights trained by
-``scripts/train_salience.py`` (``make salience``) on the answer keys of the MUC-4 train
-split less its held-out slice train[1000:1300] (1,000 wire reports; an event is positive
-when it pairs with a key template), deterministically and with numpy alone. The features
-are read from the events as the output holds them (the events stage scores them once their
-sides and places are filled in), so training and run time see the same ones. Scoring is
-plain Python, in a fixed order, rounded to three decimals, so the same input gives the same
-bytes. Event types the model was not trained on (outside its ``scope``) get no salience
-(null).
+``scripts/train_salience.py`` on the answer keys of the MUC-4 train split (1,300 wire
+reports; an event is positive when it pairs with a key template), deterministically and
+with numpy alone. Scoring is plain Python, in a fixed order, rounded to three decimals, so
+the same input gives the same bytes. Event types the model was not trained on (outside its
+``scope``) get no salience (null).
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import json
 import math
@@ -40,14 +36,6 @@ MODEL_FILE = "events/salience.json"
 _WORD = re.compile(r"[a-z]{3,}")
 # Days between an event and its report, as buckets: recent incidents are what a report tells.
 AGE_BUCKETS = ((0, "0-1"), (7, "2-7"), (31, "8-31"), (92, "32-92"), (366, "93-366"))
-# Cumulative age thresholds ("older than N days"): each shares its weight across the buckets
-# beyond it, so a rare bucket still reads as old.
-AGE_OLDER = (7, 31, 92)
-# Where a sentence ends: end punctuation (and any closing quote or bracket) before white
-# space, or a line break. A rough split, the same on the live document and its output.
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+|\n+")
-# Sentence ranks, as buckets: the lead sentence tells the report's incident.
-SENTENCE_BUCKETS = ((1, "0-1"),)
 
 
 def _bucket(value: int, edges: Sequence[tuple[int, str]], last: str) -> str:
@@ -104,20 +92,6 @@ class Context:
     home: str | None
     peers: tuple[Event, ...]  # the document's events of the model's scope, in order
     named: frozenset[str]  # entity ids a name names
-    # Offsets where each sentence after the first begins (``_SENTENCE_END``).
-    sentence_starts: tuple[int, ...] = ()
-    # Spans of quoted words, and of claimed statements with their status.
-    quotes: tuple[tuple[int, int], ...] = ()
-    claims: tuple[tuple[int, int, str], ...] = ()
-    # The place the document names most often (its id), the first on a tie.
-    top_place: str | None = None
-    # The entity that takes part in the document's events of the model's scope and is
-    # mentioned most in it (its id), the first on a tie.
-    top_actor: str | None = None
-
-    def sentence(self, offset: int) -> int:
-        """The rank of the sentence that holds ``offset`` (0: the first)."""
-        return bisect.bisect_right(self.sentence_starts, offset)
 
 
 def context(
@@ -128,55 +102,14 @@ def context(
     places: Iterable[Place],
     named: Iterable[str],
     scope: frozenset[str],
-    text: str = "",
-    quotes: Iterable[tuple[int, int]] = (),
-    claims: Iterable[tuple[int, int, str]] = (),
-    entity_mentions: Mapping[str, int] | None = None,
 ) -> Context:
-    places = list(places)
-    peers = tuple(e for e in events if in_scope(e, scope))
     return Context(
         text_length=max(1, text_length),
         published=_day(published),
         home=home_country(places),
-        peers=peers,
+        peers=tuple(e for e in events if in_scope(e, scope)),
         named=frozenset(named),
-        sentence_starts=tuple(m.end() for m in _SENTENCE_END.finditer(text)),
-        quotes=tuple(quotes),
-        claims=tuple(claims),
-        top_place=top_place(places),
-        top_actor=_top_actor(peers, entity_mentions or {}),
     )
-
-
-def _entities(event: Event) -> list[str]:
-    """The entity ids of an event's sides, in order."""
-    roles = _roles(event.actor1, event.assoc_actor1) + _roles(event.actor2, event.assoc_actor2)
-    return [r.entity_id for r in roles if r.entity_id is not None]
-
-
-def _top_actor(peers: Sequence[Event], mentions: Mapping[str, int]) -> str | None:
-    """The most mentioned entity among those that take part in ``peers``."""
-    seen: dict[str, int] = {}
-    for event in peers:
-        for entity_id in _entities(event):
-            seen.setdefault(entity_id, len(seen))
-    if not seen:
-        return None
-    return min(seen, key=lambda i: (-mentions.get(i, 0), seen[i]))
-
-
-def top_place(places: Iterable[Place]) -> str | None:
-    """The id of the place named most often in the text (the first named on a tie)."""
-    best: tuple[int, int, str] | None = None
-    for place in places:
-        told = [m.start for m in place.mentions if m.caption is None]
-        if not told:
-            continue
-        key = (-len(told), min(told), place.id)
-        if best is None or key < best:
-            best = key
-    return None if best is None else best[2]
 
 
 def document_context(
@@ -193,20 +126,6 @@ def document_context(
         places=doc.places,
         named=(e.id for e in doc.entities if e.named),
         scope=scope,
-        text=doc.text,
-        quotes=(
-            (span.start, span.end)
-            for quote in doc.quotes
-            for span in quote.evidence
-            if span.caption is None
-        ),
-        claims=(
-            (span.start, span.end, claim.status)
-            for claim in doc.claims
-            for span in claim.evidence
-            if span.caption is None
-        ),
-        entity_mentions={e.id: len(e.mentions) for e in doc.entities},
     )
 
 
@@ -242,8 +161,6 @@ def features(event: Event, ctx: Context) -> dict[str, float]:
     # Participants.
     f.update(_role_features("a1", _roles(event.actor1, event.assoc_actor1), ctx.named))
     f.update(_role_features("a2", _roles(event.actor2, event.assoc_actor2), ctx.named))
-    if ctx.top_actor is not None and ctx.top_actor in _entities(event):
-        f["actor:top"] = 1.0
     f["targets"] = float(min(len(event.targets), 3))
     f["weapons"] = float(min(len(event.weapons), 3))
     if event.fatalities is not None:
@@ -262,12 +179,10 @@ def features(event: Event, ctx: Context) -> dict[str, float]:
     else:
         undated = "/" in date.value and date.precision == "week"
         f["date:window" if undated else f"date:{date.precision}"] = 1.0
-        age = _age(event, ctx)
-        if age is not None:
+        latest = _day(date.latest) or _day(date.value)
+        if latest is not None and ctx.published is not None and not undated:
+            age = (ctx.published - latest).days
             f["age:future" if age < 0 else f"age:{_bucket(age, AGE_BUCKETS, 'older')}"] = 1.0
-            for days in AGE_OLDER:
-                if age > days:
-                    f[f"age>{days}"] = 1.0
     # Place: how it was found, how precise, in the document's own country or not.
     loc = event.location
     if loc is None:
@@ -277,27 +192,11 @@ def features(event: Event, ctx: Context) -> dict[str, float]:
         f[f"loc:precision={loc.precision}"] = 1.0
         if loc.country and ctx.home:
             f["loc:home" if loc.country == ctx.home else "loc:abroad"] = 1.0
-        # The document's focus: the place it names most.
-        if loc.place_id is not None and loc.place_id == ctx.top_place:
-            f["loc:top"] = 1.0
     # Position: the lead tells the main incident.
-    position = _position(event, ctx)
+    position = event.trigger.start / ctx.text_length if event.trigger.caption is None else 1.0
     f["position"] = round(position, 3)
     if position < 0.15:
         f["lead"] = 1.0
-    caption = event.trigger.caption is not None
-    start = event.trigger.start
-    if not caption:
-        f[f"sent:{_bucket(ctx.sentence(start), SENTENCE_BUCKETS, '2+')}"] = 1.0
-        # Told inside quoted words, or as what someone claims.
-        if any(a <= start < b for a, b in ctx.quotes):
-            f["quoted"] = 1.0
-        for status in sorted({s for a, b, s in ctx.claims if a <= start < b}):
-            f[f"claim={status}"] = 1.0
-    # The document: whether any event of the model's scope is told in its lead (a report
-    # with none is seldom about an incident), and whether this one is.
-    lead = any(_position(e, ctx) < 0.15 for e in ctx.peers)
-    f["doc:lead" if lead else "doc:no_lead"] = 1.0
     # Peers: a fragment of a richer event of the same kind, one among many.
     peers = [e for e in ctx.peers if e is not event]
     f["peers"] = round(math.log1p(len(peers)), 3)
@@ -307,23 +206,6 @@ def features(event: Event, ctx: Context) -> dict[str, float]:
     if peers and all(e.trigger.start > event.trigger.start for e in peers):
         f["first"] = 1.0
     return f
-
-
-def _age(event: Event, ctx: Context) -> int | None:
-    """Days from the event's own date (its latest day) to the report's; None when either is
-    unknown or the event has only the report's window."""
-    date = event.date
-    if date is None or ctx.published is None:
-        return None
-    if "/" in date.value and date.precision == "week":
-        return None
-    latest = _day(date.latest) or _day(date.value)
-    return None if latest is None else (ctx.published - latest).days
-
-
-def _position(event: Event, ctx: Context) -> float:
-    """Where the event is first told, as a share of the text (1.0 in a caption)."""
-    return event.trigger.start / ctx.text_length if event.trigger.caption is None else 1.0
 
 
 def in_scope(event: Event, scope: frozenset[str]) -> bool:

@@ -137,7 +137,7 @@ def cross_validated(
     folds: int,
 ) -> list[dict[str, Any]]:
     """Each output rescored by a model trained on the other folds (document ``i`` is in fold
-    ``i % folds``): the train split judged as unseen text, 1,000 reports to measure a change
+    ``i % folds``): the train split judged as unseen text, 1,300 reports to measure a change
     of features or labels on instead of dev's 200."""
     scope_set = frozenset(scope)
     per_doc = [examples(r, p, scope_set) for r, p in zip(records, predictions, strict=True)]
