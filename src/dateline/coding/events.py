@@ -82,12 +82,23 @@ def _intervened(events: list[Event]) -> None:
     for protest in events:
         if protest.plover != "PROTEST" or protest.acled_sub_event_type != "Peaceful protest":
             continue
-        people = {a.entity_id for a in (protest.actor1, *protest.assoc_actor1) if a and a.entity_id}
+        sides = [a for a in (protest.actor1, *protest.assoc_actor1) if a]
+        people = {a.entity_id for a in sides if a.entity_id}
+        told = [(e.caption, e.start, e.end) for a in sides for e in a.evidence]
         for force in events:
             if (force.plover, force.mode) not in INTERVENTIONS or force.certainty in UNREAL:
                 continue
-            hit = {a.entity_id for a in (force.actor2, *force.assoc_actor2) if a and a.entity_id}
-            if not people & hit:
+            targets = [a for a in (force.actor2, *force.assoc_actor2) if a]
+            hit = {a.entity_id for a in targets if a.entity_id}
+            # "dispersed dozens of the students who were protesting": the protesters told
+            # inside the phrase of those the force was used on
+            inside = any(
+                e.caption == caption and e.start <= start and end <= e.end
+                for a in targets
+                for e in a.evidence
+                for caption, start, end in told
+            )
+            if not people & hit and not inside:
                 continue
             dead = force.fatalities is not None and (
                 (force.fatalities.best or 0) > 0 or (force.fatalities.low or 0) > 0
