@@ -1563,8 +1563,7 @@ class EventCoder:
         ground = self.lex.context.get("held_ground", frozenset())
         where = {(s.start, s.end) for s in (draft.location.evidence if draft.location else [])}
         took = any(
-            t.name.lower().split()[-1:]
-            and t.name.lower().split()[-1] in ground
+            t.name.lower().rpartition(" ")[2] in ground
             or any((s.start, s.end) in where for s in t.evidence)
             for t in draft.targets
         ) or (draft.location_attached and not draft.targets and not draft.patients)

@@ -198,8 +198,8 @@ def _continued(
             for e in draft.evidence
         )
         # The sentences that tell the event: a place inside the province they name, named
-        # there after a locative preposition ("killed a peasant in the city of flores, in
-        # the el peten department, and burned a tank truck"), is where it was, though the
+        # there after a locative preposition ("shot a farmer in the town of cuilapa, in
+        # the santa rosa department, and burned a bus"), is where it was, though the
         # event's clause names none. (A town of a country named there may be another
         # incident's: "guerrillas are active in colombia, where ... in bogota".)
         own = rank in told_in and location.precision == "admin1"

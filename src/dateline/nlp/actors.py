@@ -1170,8 +1170,8 @@ def role(doc: Document, start: int, end: int, *, caption: int | None = None) -> 
 
 
 def _antecedent(entity: Entity, span: Span) -> Span | None:
-    """For a pronoun ("where they burned the facilities"), the last mention before it that
-    says who it is ("the guerrillas"): the evidence for the role's name, beside the pronoun
+    """For a pronoun ("where they torched two barns"), the last mention before it that
+    says who it is ("the rebels"): the evidence for the role's name, beside the pronoun
     that holds its place in the clause. None for any other mention."""
     word = span.text.strip().lower()
     if word not in PRONOUNS and word not in FIRST_PERSON:
