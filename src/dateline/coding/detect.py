@@ -51,16 +51,6 @@ from .syntax import (
 Token = Any
 
 PATIENT_PREPS = ("on", "at", "against", "upon", "into")
-# Prepositions that introduce the other party of a verbal or cooperative event:
-# "met with the envoy", "sent aid to the refugees", "talks with the rebels".
-RECIPIENT_PREPS = {
-    "CONSULT": ("with",),
-    "AGREE": ("with",),
-    "COOPERATE": ("with",),
-    "AID": ("to",),
-    "REQUEST": ("to",),
-    "CONCEDE": ("to",),
-}
 # Prepositions whose object tells what a verb of talk or agreement was about ("agreed to a
 # ceasefire", "agreed on a truce").
 CONTENT_PREPS = ("to", "on")
@@ -1360,7 +1350,9 @@ class Detector:
                 and kind_of(obj, self.lex) == "thing"
             ):
                 self._add(mention, obj, "patient")  # "exploded outside a police building"
-            elif prep in RECIPIENT_PREPS.get(mention.plover, ()) and kind_of(obj, self.lex) in (
+            elif prep in self.lex.recipient_preps.get(mention.plover, ()) and kind_of(
+                obj, self.lex
+            ) in (
                 "human",
                 "unknown",
             ):
@@ -1405,7 +1397,7 @@ class Detector:
         the rebels", "held talks with his counterpart")."""
         if mention.plover == "ASSAULT":
             return
-        wanted = RECIPIENT_PREPS.get(mention.plover, ())
+        wanted = self.lex.recipient_preps.get(mention.plover, ())
         extras = mention.entry.extras
         contents = list(objects)
         # A visit's phrase names where it went ("arrived in", "travel to"); a verb with an
@@ -1542,7 +1534,10 @@ class Detector:
                     self._add(mention, obj, "patient")
             elif prep == "with" and kind == "weapon":
                 mention.weapons.append(make_arg(obj, kind))
-            elif prep in RECIPIENT_PREPS.get(mention.plover, ()) and kind in ("human", "unknown"):
+            elif prep in self.lex.recipient_preps.get(mention.plover, ()) and kind in (
+                "human",
+                "unknown",
+            ):
                 self._add(mention, obj, "patient")
             elif prep == "between":
                 self._between(mention, obj)

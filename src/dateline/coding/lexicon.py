@@ -126,6 +126,8 @@ class Lexicon:
     territory: dict[str, Any] = field(default_factory=dict)
     # PLOVER type -> the nouns for the people who take part in such an event ([participants])
     participants: dict[str, frozenset[str]] = field(default_factory=dict)
+    # PLOVER type -> the prepositions that introduce its other party ([recipients])
+    recipient_preps: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def weapon(self, *words: str) -> Weapon | None:
         """The weapon named by a head lemma, or by modifiers + head ("car bomb")."""
@@ -210,6 +212,7 @@ def lexicon() -> Lexicon:
     lex.casualty = {k: frozenset(v) for k, v in triggers.get("casualty", {}).items()}
     lex.context = {k: frozenset(v) for k, v in triggers.get("context", {}).items()}
     lex.participants = {k: frozenset(v) for k, v in triggers.get("participants", {}).items()}
+    lex.recipient_preps = {k: tuple(v) for k, v in triggers.get("recipients", {}).items()}
     lex.acled_modes = {k: (str(v[0]), str(v[1])) for k, v in triggers["acled_modes"].items()}
     armed_agents = triggers.get("armed_agents", {})
     lex.armed_group_types = frozenset(armed_agents.get("actor_types", []))
